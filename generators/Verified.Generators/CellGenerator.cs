@@ -1,0 +1,36 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Verified.Generators.Model;
+
+namespace Verified.Generators;
+
+/// <summary>
+/// Turns each <c>[RecurrentCell]</c> class into float and double kernels: the pipeline alone.
+/// Parsing lives in CellGenerator.Parser.cs, emission in CellGenerator.Emitter.cs.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class CellGenerator : IIncrementalGenerator
+{
+    public const string Version = "0.1.0";
+    private const string RecurrentCellAttribute = "Verified.RecurrentCellAttribute";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<ParseResult> results = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                RecurrentCellAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, cancellationToken))
+            .WithTrackingName("Parse");
+
+        IncrementalValuesProvider<DiagnosticInfo> diagnostics = results.SelectMany(static (result, _) => result.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        IncrementalValuesProvider<CellModel> models = results
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName("Model");
+        context.RegisterSourceOutput(models, static (output, model) =>
+            output.AddSource(Emitter.HintName(model), Emitter.Emit(model)));
+    }
+}

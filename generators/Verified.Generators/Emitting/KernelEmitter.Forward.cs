@@ -1,0 +1,78 @@
+using System.Linq;
+using Verified.Generators.Differentiation;
+using Verified.Generators.Model;
+
+namespace Verified.Generators.Emitting;
+
+internal sealed partial class KernelEmitter
+{
+    private void EmitSignature(string name, string extra)
+    {
+        _w.Open("public override void " + name + "(" + ReadOnlySpan + " theta, " + ReadOnlySpan + " state, " + ReadOnlySpan + " input" + extra + ")");
+    }
+
+    /// <summary>Step: h_{s+1} = f(h_s, x_{s+1}; θ) for a batch of sequences.</summary>
+    private void EmitStep()
+    {
+        EmitSignature("Step", ", " + Span + " next, int batch");
+        _w.Line("Require(theta, state, input, batch);");
+        _w.Line("Require(next.Length, StateSize * batch, nameof(next));");
+        _w.Line("EnsureColumns(batch);");
+        _w.Line("int cols = batch;");
+        EmitParameterLocals();
+        EmitStateLocals("cols");
+        EmitBufferLocals(Buffer.Value, "cols", clear: false);
+        EmitForward("cols");
+        for (var s = 0; s < _model.States.Count; s++)
+        {
+            EmitCopyOut(_model.UpdateNodes[s], "next.Slice(" + StateOffset(s) + " * cols, " + StateRows(s) + " * cols)", StateRows(s), "cols");
+        }
+        _w.Close();
+    }
+
+    /// <summary>The forward pass over every node, for <paramref name="cols"/> columns.</summary>
+    private void EmitForward(string cols)
+    {
+        foreach (var node in Indices.Where(node => IsComputed(Node(node))))
+        {
+            var n = Node(node);
+            _w.Line("// " + _names[node] + " = " + n.Text);
+            if (n.Kind == NodeKind.MatVec)
+            {
+                var parameter = _model.Parameters[n.Index];
+                _w.Line(GemmCall("Multiply") + _names.Parameters[n.Index] + ", " + _names[n.A] + ", " + _names[node] + ", " +
+                    Size(parameter.Rows) + ", " + Size(parameter.Columns) + ", " + cols + ", accumulate: false);");
+                continue;
+            }
+            var formula = n.Kind == NodeKind.Unary
+                ? PrimitiveRules.ForUnary(n.Primitive).Value
+                : PrimitiveRules.ForBinary(n.Primitive).Value;
+            if (n.IsScalar)
+            {
+                _w.Line(_type + " " + _names[node] + " = " + Render(formula, node, "at", "row") + ";");
+                continue;
+            }
+            Loop(Rows(node), cols, Operands(node).Any(NeedsRow), () =>
+                _w.Line(_names[node] + "[at] = " + Render(formula, node, "at", "row") + ";"));
+        }
+    }
+
+    /// <summary>Copies a node's value (or tangent) into an output block, broadcasting a parameter.</summary>
+    private void EmitCopyOut(int node, string target, string rows, string cols, Buffer buffer = Buffer.Value)
+    {
+        var n = Node(node);
+        if (buffer == Buffer.Dot && !n.DependsOnState)
+        {
+            _w.Line(target + ".Clear();");
+        }
+        else if (n.Kind == NodeKind.Parameter)
+        {
+            _w.Line("var " + _names[node] + "Out = " + target + ";");
+            Loop(rows, cols, needsRow: true, () => _w.Line(_names[node] + "Out[at] = " + _names[node] + "[row];"));
+        }
+        else
+        {
+            _w.Line((buffer == Buffer.Dot ? Local(node, Buffer.Dot) : _names[node]) + ".CopyTo(" + target + ");");
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System.Linq;
+using Verified.Generators.Model;
+
+namespace Verified.Generators.Emitting;
+
+internal sealed partial class KernelEmitter
+{
+    /// <summary>StepVjp: reverse mode through one step for a batch (backpropagation through time).</summary>
+    private void EmitStepVjp()
+    {
+        EmitSignature("StepVjp", ", " + ReadOnlySpan + " nextBar, " + Span + " stateBar, " + Span + " thetaBar, int batch");
+        _w.Line("Require(theta, state, input, batch);");
+        _w.Line("Require(nextBar.Length, StateSize * batch, nameof(nextBar));");
+        _w.Line("Require(stateBar.Length, StateSize * batch, nameof(stateBar));");
+        _w.Line("Require(thetaBar.Length, ParameterCount, nameof(thetaBar));");
+        _w.Line("EnsureColumns(batch);");
+        _w.Line("int cols = batch;");
+        EmitParameterLocals();
+        EmitStateLocals("cols");
+        EmitBufferLocals(Buffer.Value, "cols", clear: false);
+        EmitForward("cols");
+        _w.Line("stateBar.Slice(0, StateSize * cols).Clear();");
+        EmitAdjointLocals("cols");
+        for (var s = 0; s < _model.States.Count; s++)
+        {
+            var update = _model.UpdateNodes[s];
+            if (Node(update).NeedsAdjoint)
+            {
+                Loop(StateRows(s), "cols", NeedsRow(update), () =>
+                    _w.Line(Accumulate(update, "at", "row", "nextBar[" + StateOffset(s) + " * cols + at]")));
+            }
+        }
+        foreach (var node in Indices.Reverse().Where(node => IsComputed(Node(node)) && Node(node).NeedsAdjoint))
+        {
+            EmitReverseNode(node, "cols");
+        }
+        EmitScalarParameterGradients();
+        _w.Close();
+    }
+
+    /// <summary>
+    /// TangentVjp: the pullback of ⟨U, D_s Q⟩, reverse mode through the tangent pass. Each node's
+    /// tangent adjoint flows to its operands' tangent adjoints (ending as qBar = D_sᵀU), and the
+    /// second derivatives turn it into primal adjoints, which then flow back as in StepVjp.
+    /// </summary>
+    private void EmitTangentVjp()
+    {
+        EmitSignature("TangentVjp", ", " + ReadOnlySpan + " q, " + ReadOnlySpan + " u, " + Span + " qBar, " + Span + " stateBar, " + Span + " thetaBar, int k");
+        _w.Line("Require(theta, state, input, 1);");
+        _w.Line("Require(q.Length, StateSize * k, nameof(q));");
+        _w.Line("Require(u.Length, StateSize * k, nameof(u));");
+        _w.Line("Require(qBar.Length, StateSize * k, nameof(qBar));");
+        _w.Line("Require(stateBar.Length, StateSize, nameof(stateBar));");
+        _w.Line("Require(thetaBar.Length, ParameterCount, nameof(thetaBar));");
+        _w.Line("EnsureColumns(1);");
+        _w.Line("EnsureTangentColumns(k);");
+        _w.Line("int cols = 1;");
+        EmitParameterLocals();
+        EmitStateLocals("cols");
+        EmitBufferLocals(Buffer.Value, "cols", clear: false);
+        EmitForward("cols");
+        EmitTangentLocals();
+        EmitTangentForward();
+        _w.Line("qBar.Slice(0, StateSize * k).Clear();");
+        for (var s = 0; s < _model.States.Count; s++)
+        {
+            _w.Line(Span + " " + _names.States[s] + "DotBar = qBar.Slice(" + StateOffset(s) + " * k, " + StateRows(s) + " * k);");
+        }
+        EmitBufferLocals(Buffer.DotBar, "k", clear: true);
+        EmitAdjointLocals("cols");
+        for (var s = 0; s < _model.States.Count; s++)
+        {
+            var update = _model.UpdateNodes[s];
+            if (Node(update).DependsOnState)
+            {
+                _w.Open("for (int at = 0; at < " + StateRows(s) + " * k; at++)");
+                _w.Line(Local(update, Buffer.DotBar) + "[at] += u[" + StateOffset(s) + " * k + at];");
+                _w.Close();
+            }
+        }
+        foreach (var node in Indices.Reverse().Where(node => IsComputed(Node(node))))
+        {
+            if (Node(node).DependsOnState)
+            {
+                EmitTangentReverseNode(node);
+            }
+            if (Node(node).NeedsAdjoint)
+            {
+                EmitReverseNode(node, "cols");
+            }
+        }
+        EmitScalarParameterGradients();
+        _w.Close();
+    }
+
+    /// <summary>Adjoints of the state blocks are the rows of stateBar; the others are cleared buffers and scalars.</summary>
+    private void EmitAdjointLocals(string cols)
+    {
+        for (var s = 0; s < _model.States.Count; s++)
+        {
+            _w.Line(Span + " " + _names.States[s] + "Bar = stateBar.Slice(" + StateOffset(s) + " * " + cols + ", " + StateRows(s) + " * " + cols + ");");
+        }
+        EmitBufferLocals(Buffer.Bar, cols, clear: true);
+        foreach (var node in Indices.Where(node => Node(node).IsScalar && Node(node).NeedsAdjoint))
+        {
+            _w.Line(_type + " " + Local(node, Buffer.Bar) + " = " + Literal(0) + ";");
+        }
+    }
+
+    /// <summary>Adds a contribution to a node's adjoint: a buffer, a row of θ̄ or a scalar.</summary>
+    private string Accumulate(int node, string at, string row, string contribution)
+    {
+        var n = Node(node);
+        return n.Kind switch
+        {
+            _ when n.IsScalar => Local(node, Buffer.Bar) + " += " + contribution + ";",
+            NodeKind.Parameter => "thetaBar[" + ParameterOffset(n.Index) + " + " + row + "] += " + contribution + ";",
+            _ => Local(node, Buffer.Bar) + "[" + at + "] += " + contribution + ";",
+        };
+    }
+
+    private static string Times(Differentiation.ScalarExpr factor, string rendered, string value) =>
+        factor.IsOne ? value : rendered + " * " + value;
+
+    /// <summary>First-order reverse step of one node: operands' adjoints += (∂y/∂operand)ᵀ ȳ.</summary>
+    private void EmitReverseNode(int node, string cols)
+    {
+        var n = Node(node);
+        _w.Line("// adjoint of " + _names[node] + " = " + n.Text);
+        if (n.Kind == NodeKind.MatVec)
+        {
+            var parameter = _model.Parameters[n.Index];
+            var (rows, columns) = (Size(parameter.Rows), Size(parameter.Columns));
+            if (Node(n.A).NeedsAdjoint)
+            {
+                _w.Line(GemmCall("MultiplyTransposedA") + _names.Parameters[n.Index] + ", " + Local(node, Buffer.Bar) + ", " + Local(n.A, Buffer.Bar) + ", " +
+                    columns + ", " + rows + ", " + cols + ", accumulate: true);");
+            }
+            _w.Line(GemmCall("MultiplyTransposedB") + Local(node, Buffer.Bar) + ", " + _names[n.A] + ", thetaBar.Slice(" + ParameterOffset(n.Index) + ", " +
+                rows + " * " + columns + "), " + rows + ", " + cols + ", " + columns + ", accumulate: true);");
+            return;
+        }
+        var terms = Operands(node).Select((operand, position) => (operand, position)).Where(term => Node(term.operand).NeedsAdjoint).ToList();
+        void Body(string at, string row)
+        {
+            var bar = n.IsScalar ? Local(node, Buffer.Bar) : Local(node, Buffer.Bar) + "[" + at + "]";
+            foreach (var (operand, position) in terms)
+            {
+                var derivative = FirstDerivative(node, position);
+                _w.Line(Accumulate(operand, at, row, Times(derivative, Render(derivative, node, at, row), bar)));
+            }
+        }
+        if (n.IsScalar)
+        {
+            Body("at", "row");
+        }
+        else
+        {
+            Loop(Rows(node), cols, Operands(node).Any(NeedsRow), () => Body("at", "row"));
+        }
+    }
+
+    /// <summary>
+    /// Reverse step of a node's tangent ẏ = Σ_o g_o ȯ: ȱ += g_o ẏ̄, and each operand p's primal
+    /// adjoint += Σ_o ∂g_o/∂p Σ_col ẏ̄ ȯ (the second-order term of DESIGN.md's flossing pass).
+    /// </summary>
+    private void EmitTangentReverseNode(int node)
+    {
+        var n = Node(node);
+        _w.Line("// tangent adjoint of " + _names[node] + " = " + n.Text);
+        if (n.Kind == NodeKind.MatVec)
+        {
+            var parameter = _model.Parameters[n.Index];
+            var (rows, columns) = (Size(parameter.Rows), Size(parameter.Columns));
+            _w.Line(GemmCall("MultiplyTransposedA") + _names.Parameters[n.Index] + ", " + Local(node, Buffer.DotBar) + ", " + Local(n.A, Buffer.DotBar) + ", " +
+                columns + ", " + rows + ", k, accumulate: true);");
+            _w.Line(GemmCall("MultiplyTransposedB") + Local(node, Buffer.DotBar) + ", " + Local(n.A, Buffer.Dot) + ", thetaBar.Slice(" + ParameterOffset(n.Index) + ", " +
+                rows + " * " + columns + "), " + rows + ", k, " + columns + ", accumulate: true);");
+            return;
+        }
+        var tangents = StateDependentOperands(node).ToList();
+        var operands = Operands(node).Select((operand, position) => (Operand: operand, Position: position)).ToList();
+        // Second-order terms: operand p, tangent operand o, with ∂²y/∂p∂o ≠ 0 and p needing an adjoint.
+        var secondOrder = operands
+            .Where(p => Node(p.Operand).NeedsAdjoint)
+            .SelectMany(p => tangents.Select(o => (P: p, O: o, H: SecondDerivative(node, p.Position, o.Position))))
+            .Where(term => !term.H.IsZero)
+            .ToList();
+        var sums = secondOrder.Select(term => term.O.Position).Distinct().ToList();
+
+        _w.Open("for (int row = 0; row < " + Rows(node) + "; row++)");
+        foreach (var (_, position) in tangents)
+        {
+            var derivative = FirstDerivative(node, position);
+            if (!derivative.IsOne)
+            {
+                _w.Line(_type + " partial" + position + " = " + Render(derivative, node, "row", "row") + ";");
+            }
+        }
+        foreach (var position in sums)
+        {
+            _w.Line(_type + " sum" + position + " = " + Literal(0) + ";");
+        }
+        _w.Open("for (int col = 0; col < k; col++)");
+        _w.Line("int at = row * k + col;");
+        foreach (var (operand, position) in tangents)
+        {
+            _w.Line(Local(operand, Buffer.DotBar) + "[at] += " + Times(FirstDerivative(node, position), "partial" + position, Local(node, Buffer.DotBar) + "[at]") + ";");
+        }
+        foreach (var position in sums)
+        {
+            _w.Line("sum" + position + " += " + Local(node, Buffer.DotBar) + "[at] * " + Local(operands[position].Operand, Buffer.Dot) + "[at];");
+        }
+        _w.Close();
+        foreach (var (p, o, h) in secondOrder)
+        {
+            _w.Line(Accumulate(p.Operand, "row", "row", Times(h, Render(h, node, "row", "row"), "sum" + o.Position)));
+        }
+        _w.Close();
+    }
+
+    /// <summary>θ̄ of scalar parameters, accumulated in locals over the passes.</summary>
+    private void EmitScalarParameterGradients()
+    {
+        foreach (var node in Indices.Where(node => Node(node) is { Kind: NodeKind.Parameter, IsScalar: true }))
+        {
+            _w.Line("thetaBar[" + ParameterOffset(Node(node).Index) + "] += " + Local(node, Buffer.Bar) + ";");
+        }
+    }
+}

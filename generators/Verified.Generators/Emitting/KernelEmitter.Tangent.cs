@@ -1,0 +1,76 @@
+using System.Linq;
+using Verified.Generators.Model;
+
+namespace Verified.Generators.Emitting;
+
+internal sealed partial class KernelEmitter
+{
+    /// <summary>Tangent: D_s·Q column by column through the graph (forward mode), D_s never formed.</summary>
+    private void EmitTangent()
+    {
+        EmitSignature("Tangent", ", " + ReadOnlySpan + " q, " + Span + " dq, int k");
+        _w.Line("Require(theta, state, input, 1);");
+        _w.Line("Require(q.Length, StateSize * k, nameof(q));");
+        _w.Line("Require(dq.Length, StateSize * k, nameof(dq));");
+        _w.Line("EnsureColumns(1);");
+        _w.Line("EnsureTangentColumns(k);");
+        _w.Line("int cols = 1;");
+        EmitParameterLocals();
+        EmitStateLocals("cols");
+        EmitBufferLocals(Buffer.Value, "cols", clear: false);
+        EmitForward("cols");
+        EmitTangentLocals();
+        EmitTangentForward();
+        for (var s = 0; s < _model.States.Count; s++)
+        {
+            EmitCopyOut(_model.UpdateNodes[s], "dq.Slice(" + StateOffset(s) + " * k, " + StateRows(s) + " * k)", StateRows(s), "k", Buffer.Dot);
+        }
+        _w.Close();
+    }
+
+    /// <summary>The tangents of the state blocks are the rows of Q; the other tangents are buffers.</summary>
+    private void EmitTangentLocals()
+    {
+        for (var s = 0; s < _model.States.Count; s++)
+        {
+            _w.Line(ReadOnlySpan + " " + _names.States[s] + "Dot = q.Slice(" + StateOffset(s) + " * k, " + StateRows(s) + " * k);");
+        }
+        EmitBufferLocals(Buffer.Dot, "k", clear: false);
+    }
+
+    /// <summary>ẏ = Σ_o ∂y/∂o ⊙ ȯ for element-wise nodes, ẏ = W ȧ for Mat·Vec.</summary>
+    private void EmitTangentForward()
+    {
+        foreach (var node in Indices.Where(node => IsComputed(Node(node)) && Node(node).DependsOnState))
+        {
+            var n = Node(node);
+            _w.Line("// " + Local(node, Buffer.Dot) + " = d(" + n.Text + ")");
+            if (n.Kind == NodeKind.MatVec)
+            {
+                var parameter = _model.Parameters[n.Index];
+                _w.Line(GemmCall("Multiply") + _names.Parameters[n.Index] + ", " + Local(n.A, Buffer.Dot) + ", " + Local(node, Buffer.Dot) + ", " +
+                    Size(parameter.Rows) + ", " + Size(parameter.Columns) + ", k, accumulate: false);");
+                continue;
+            }
+            _w.Open("for (int row = 0; row < " + Rows(node) + "; row++)");
+            var terms = StateDependentOperands(node).Select(term =>
+            {
+                var derivative = FirstDerivative(node, term.Position);
+                if (derivative.IsOne)
+                {
+                    return Local(term.Operand, Buffer.Dot) + "[at]";
+                }
+                _w.Line(_type + " partial" + term.Position + " = " + Render(derivative, node, "row", "row") + ";");
+                return "partial" + term.Position + " * " + Local(term.Operand, Buffer.Dot) + "[at]";
+            }).ToList();
+            _w.Open("for (int col = 0; col < k; col++)");
+            _w.Line("int at = row * k + col;");
+            _w.Line(Local(node, Buffer.Dot) + "[at] = " + string.Join(" + ", terms) + ";");
+            _w.Close();
+            _w.Close();
+        }
+    }
+
+    private System.Collections.Generic.IEnumerable<(int Operand, int Position)> StateDependentOperands(int node) =>
+        Operands(node).Select((operand, position) => (operand, position)).Where(term => Node(term.operand).DependsOnState);
+}

@@ -1,0 +1,4 @@
+namespace System.Runtime.CompilerServices;
+
+// Lets records and init-only setters compile for netstandard2.0.
+internal static class IsExternalInit;

@@ -1,0 +1,63 @@
+using System.Numerics;
+
+namespace Verified;
+
+/// <summary>
+/// The generated kernels of one cell at one layout, for element type T (float or double).
+/// Vectors over b sequences (or k tangent columns) are stored feature-major: element i of column j
+/// at i·b + j, so that a state block is a contiguous run of rows and Mat·Vec is one matrix product.
+/// Instances hold scratch buffers: use one instance per thread. Nothing is allocated per call once
+/// the largest batch and k have been seen.
+/// </summary>
+public abstract class CellKernels<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    protected CellKernels(CellLayout layout) => Layout = layout;
+
+    public CellLayout Layout { get; }
+    public int StateSize => Layout.StateSize;
+    public int InputSize => Layout.InputSize;
+    public int ParameterCount => Layout.ParameterCount;
+
+    /// <summary>h_{s+1} = f(h_s, x_{s+1}; θ) for <paramref name="batch"/> sequences.</summary>
+    public abstract void Step(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, Span<T> next, int batch = 1);
+
+    /// <summary>The one-step Jacobian D_s = ∂h_{s+1}/∂h_s as a dense n×n row-major matrix.</summary>
+    public abstract void Jacobian(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, Span<T> jacobian);
+
+    /// <summary>D_s·Q for the k columns of the n×k matrix Q, without forming D_s.</summary>
+    public abstract void Tangent(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, ReadOnlySpan<T> q, Span<T> dq, int k);
+
+    /// <summary>
+    /// Backpropagation through one step: stateBar = D_sᵀ·nextBar (overwritten) and
+    /// thetaBar += (∂f/∂θ)ᵀ·nextBar, for <paramref name="batch"/> sequences.
+    /// </summary>
+    public abstract void StepVjp(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, ReadOnlySpan<T> nextBar,
+        Span<T> stateBar, Span<T> thetaBar, int batch = 1);
+
+    /// <summary>
+    /// The pullback of Q ↦ ⟨U, D_s(h_s; θ) Q⟩ (DESIGN.md's flossing reverse pass):
+    /// qBar = D_sᵀ U (overwritten), stateBar += ∂/∂h_s ⟨U, D_s Q⟩ and thetaBar += ∂/∂θ ⟨U, D_s Q⟩.
+    /// </summary>
+    public abstract void TangentVjp(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, ReadOnlySpan<T> q,
+        ReadOnlySpan<T> u, Span<T> qBar, Span<T> stateBar, Span<T> thetaBar, int k);
+
+    /// <summary>Checks the lengths of a call's spans for <paramref name="columns"/> columns.</summary>
+    protected void Require(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, int columns)
+    {
+        if (columns <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(columns), columns, "the number of columns must be positive");
+        }
+        Require(theta.Length, ParameterCount, nameof(theta));
+        Require(state.Length, StateSize * columns, nameof(state));
+        Require(input.Length, InputSize * columns, nameof(input));
+    }
+
+    protected static void Require(int actual, int expected, string name)
+    {
+        if (actual < expected)
+        {
+            throw new ArgumentException($"{name} has {actual} elements; {expected} are needed", name);
+        }
+    }
+}

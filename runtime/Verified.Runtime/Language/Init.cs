@@ -1,0 +1,19 @@
+namespace Verified;
+
+/// <summary>How a parameter is initialised. The defaults follow the paper (Engelken 2023, appendix B).</summary>
+public enum Init
+{
+    /// <summary>Matrices acting on a state: RecurrentGaussian; other matrices: Gaussian N(0, 1); vectors: zeros; scalars: their default value.</summary>
+    Auto,
+    /// <summary>Entries N(Mean, (Scale·g)²/fan-in), g the network gain chosen at run time.</summary>
+    RecurrentGaussian,
+    /// <summary>Entries N(Mean, Scale²).</summary>
+    Gaussian,
+    /// <summary>g times a Haar-random orthogonal matrix (rows ≥ columns: orthonormal columns).</summary>
+    Orthogonal,
+    /// <summary>Entries U(Low, High).</summary>
+    Uniform,
+    Zeros,
+    /// <summary>Every entry equals Value.</summary>
+    Constant,
+}
