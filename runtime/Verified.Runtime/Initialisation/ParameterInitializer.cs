@@ -1,0 +1,88 @@
+using Verified.Dense;
+using Verified.Random;
+
+namespace Verified.Initialisation;
+
+/// <summary>
+/// Fills θ from each parameter's declared initialisation (DESIGN.md; the paper's appendix B):
+/// recurrent matrices N(mean, (scale·g)²/fan-in), input weights N(0, 1), vectors zero, scalars
+/// their default value.
+/// </summary>
+public static class ParameterInitializer
+{
+    public static double[] Create(CellLayout layout, double gain, Rng rng)
+    {
+        var theta = new double[layout.ParameterCount];
+        Initialize(layout, theta, gain, rng);
+        return theta;
+    }
+
+    public static void Initialize(CellLayout layout, Span<double> theta, double gain, Rng rng)
+    {
+        foreach (var parameter in layout.Parameters)
+        {
+            var values = theta.Slice(parameter.Offset, parameter.Length);
+            var init = parameter.Spec.Init;
+            switch (Resolve(layout, parameter))
+            {
+                case Init.RecurrentGaussian:
+                    rng.FillGaussian(values, init.Mean, init.Scale * gain / Math.Sqrt(parameter.Columns));
+                    break;
+                case Init.Gaussian:
+                    rng.FillGaussian(values, init.Mean, init.Scale);
+                    break;
+                case Init.Orthogonal:
+                    Orthogonal(parameter, values, gain * init.Scale, rng);
+                    break;
+                case Init.Uniform:
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        values[i] = rng.NextUniform(init.Low, init.High);
+                    }
+                    break;
+                case Init.Zeros:
+                    values.Clear();
+                    break;
+                case Init.Constant:
+                    values.Fill(init.Value);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The initialisation <see cref="Init.Auto"/> stands for.</summary>
+    public static Init Resolve(CellLayout layout, ParameterLayout parameter)
+    {
+        var spec = parameter.Spec;
+        if (spec.Init.Kind != Init.Auto)
+        {
+            return spec.Init.Kind;
+        }
+        return spec.Kind switch
+        {
+            ParameterKind.Matrix when layout.Spec.States.Any(state => state.Size == spec.Columns) => Init.RecurrentGaussian,
+            ParameterKind.Matrix => Init.Gaussian,
+            ParameterKind.Vector => Init.Zeros,
+            _ => Init.Constant,
+        };
+    }
+
+    /// <summary>scale × a Haar-random orthogonal matrix: the Q of a Gaussian matrix's QR with positive diag(R).</summary>
+    private static void Orthogonal(ParameterLayout parameter, Span<double> values, double scale, Rng rng)
+    {
+        var (rows, columns) = (parameter.Rows, parameter.Columns);
+        var tall = rows >= columns;
+        var (n, k) = tall ? (rows, columns) : (columns, rows);
+        var gaussian = new double[n * k];
+        rng.FillGaussian(gaussian);
+        var q = new double[n * k];
+        new HouseholderQr<double>(n, k).Factor(gaussian, q, new double[k * k]);
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                values[i * columns + j] = scale * (tall ? q[i * k + j] : q[j * k + i]);
+            }
+        }
+    }
+}
