@@ -1,0 +1,22 @@
+using Verified.Cli.Commands;
+
+namespace Verified.Cli.Tests;
+
+/// <summary>Runs the `verified` command in-process and captures what it prints.</summary>
+public static class CliRunner
+{
+    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CommandLine.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public static string TemporaryFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "verified-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

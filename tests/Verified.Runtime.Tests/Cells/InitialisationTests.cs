@@ -1,0 +1,64 @@
+using Verified.Initialisation;
+using Verified.Random;
+using Xunit;
+
+namespace Verified.Runtime.Tests.Cells;
+
+public sealed class InitialisationTests
+{
+    [Fact]
+    public void Recurrent_weights_have_variance_g_squared_over_N_and_inputs_unit_variance()
+    {
+        var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(200, 50));
+        var theta = ParameterInitializer.Create(layout, gain: 1.5, new Rng(3));
+
+        var w = layout.Parameter("W");
+        var v = layout.Parameter("V");
+        Assert.InRange(Variance(theta.AsSpan(w.Offset, w.Length)), 0.95 * 1.5 * 1.5 / 200, 1.05 * 1.5 * 1.5 / 200);
+        Assert.InRange(Variance(theta.AsSpan(v.Offset, v.Length)), 0.95, 1.05);
+        Assert.All(theta.AsSpan(layout.Parameter("b").Offset, 200).ToArray(), value => Assert.Equal(0, value));
+    }
+
+    [Fact]
+    public void Relu_cell_weights_are_shifted_by_the_declared_mean()
+    {
+        var layout = BuiltInCells.Find("vanilla-relu")!.Layout(CellDimensions.Of(200));
+        var theta = ParameterInitializer.Create(layout, gain: 1, new Rng(4));
+        var w = layout.Parameter("W");
+
+        Assert.InRange(theta.AsSpan(w.Offset, w.Length).ToArray().Average(), -0.11, -0.09);
+    }
+
+    [Fact]
+    public void Orthogonal_initialisation_is_gain_times_orthogonal()
+    {
+        var layout = UserOscillator.Spec.Layout(CellDimensions.Of(6));
+        var theta = ParameterInitializer.Create(layout, gain: 2, new Rng(5));
+        var a = theta.AsSpan(layout.Parameter("A").Offset, 36).ToArray();
+
+        for (var i = 0; i < 6; i++)
+        {
+            for (var j = 0; j < 6; j++)
+            {
+                var dot = Enumerable.Range(0, 6).Sum(r => a[r * 6 + i] * a[r * 6 + j]);
+                Assert.Equal(i == j ? 4.0 : 0.0, dot, 12);
+            }
+        }
+    }
+
+    [Fact]
+    public void Same_seed_gives_same_bits()
+    {
+        var layout = BuiltInCells.Find("lstm")!.Layout(CellDimensions.Of(8, 2));
+
+        Assert.Equal(ParameterInitializer.Create(layout, 1, new Rng(7)), ParameterInitializer.Create(layout, 1, new Rng(7)));
+        Assert.NotEqual(ParameterInitializer.Create(layout, 1, new Rng(7)), ParameterInitializer.Create(layout, 1, new Rng(8)));
+    }
+
+    private static double Variance(ReadOnlySpan<double> values)
+    {
+        var array = values.ToArray();
+        var mean = array.Average();
+        return array.Sum(value => (value - mean) * (value - mean)) / array.Length;
+    }
+}

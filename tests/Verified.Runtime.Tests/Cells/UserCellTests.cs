@@ -1,0 +1,41 @@
+using Verified.Checks;
+using Xunit;
+
+namespace Verified.Runtime.Tests.Cells;
+
+public sealed class UserCellTests
+{
+    [Fact]
+    public void User_cell_passes_every_check()
+    {
+        var results = new DerivativeChecks(UserOscillator.Spec, new DerivativeCheckOptions()).Run();
+
+        Assert.All(results, result => Assert.True(result.Passed, $"{result.Name}: {result.MaxRelError:E2}"));
+    }
+
+    [Fact]
+    public void User_cell_layout_follows_its_declaration()
+    {
+        var layout = UserOscillator.Spec.Layout(CellDimensions.Of(4));
+
+        Assert.Equal(8, layout.StateSize);
+        Assert.Equal(0, layout.InputSize);
+        Assert.Equal(["A", "c", "omega"], layout.Parameters.Select(p => p.Name));
+        Assert.Equal([0, 16, 20], layout.Parameters.Select(p => p.Offset));
+        Assert.Equal(21, layout.ParameterCount);
+        Assert.Equal(Init.Orthogonal, layout.Parameter("A").Spec.Init.Kind);
+        Assert.Equal(0.3, layout.Parameter("omega").Spec.Init.Value);
+    }
+
+    [Fact]
+    public void Logistic_map_steps_as_declared()
+    {
+        var layout = LogisticMap.Spec.Layout(CellDimensions.Of(1));
+        var kernels = LogisticMap.Spec.CreateKernels<double>(layout);
+        var next = new double[1];
+
+        kernels.Step([4.0], [0.3], [], next);
+
+        Assert.Equal(4.0 * 0.3 * 0.7, next[0], 15);
+    }
+}

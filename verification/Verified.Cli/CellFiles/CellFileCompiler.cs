@@ -1,0 +1,68 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Verified.Cli.Commands;
+using Verified.Generators;
+
+namespace Verified.Cli.CellFiles;
+
+/// <summary>
+/// Compiles a user's cell declaration in-process exactly as a project would: the same Roslyn
+/// version, the Verified generator, the runtime as reference. Its diagnostics are reported as
+/// <c>path(line,col): error VRFxxxx: message</c>.
+/// </summary>
+public static class CellFileCompiler
+{
+    public static IReadOnlyList<CellSpec> Compile(string fullPath, string displayPath)
+    {
+        if (!File.Exists(fullPath))
+        {
+            throw new UsageException($"cell file '{displayPath}' does not exist");
+        }
+        var text = File.ReadAllText(fullPath);
+        var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), displayPath);
+        var compilation = CSharpCompilation.Create(
+            "VerifiedUserCell" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16],
+            [tree],
+            References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable,
+                optimizationLevel: OptimizationLevel.Release, allowUnsafe: true));
+        CSharpGeneratorDriver.Create(new CellGenerator())
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+        var errors = generatorDiagnostics.Concat(generated.GetDiagnostics())
+            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
+            .ToList();
+        if (errors.Count > 0)
+        {
+            throw new CellFileException(errors.Select(diagnostic => diagnostic.ToString()).Distinct().ToList());
+        }
+        using var image = new MemoryStream();
+        var emitted = generated.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new CellFileException(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList());
+        }
+        image.Position = 0;
+        var assembly = AssemblyLoadContext.Default.LoadFromStream(image);
+        var cells = assembly.GetTypes()
+            .Where(type => typeof(IRecurrentCell).IsAssignableFrom(type) && !type.IsInterface)
+            .Select(type => (CellSpec)type.GetProperty(nameof(IRecurrentCell.Spec), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!)
+            .ToList();
+        return cells.Count > 0 ? cells : throw new UsageException($"cell file '{displayPath}' declares no [RecurrentCell] class");
+    }
+
+    private static IEnumerable<MetadataReference> References()
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return platform.Append(typeof(CellSpec).Assembly.Location)
+            .Distinct()
+            .Select(path => MetadataReference.CreateFromFile(path));
+    }
+}
+
+/// <summary>A cell file that does not compile: its diagnostics, one per line.</summary>
+public sealed class CellFileException(IReadOnlyList<string> diagnostics) : Exception(string.Join(Environment.NewLine, diagnostics))
+{
+    public IReadOnlyList<string> Diagnostics { get; } = diagnostics;
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Verified.Checks;
+using Verified.Cli.Output;
+
+namespace Verified.Cli.Commands;
+
+/// <summary>`verified check`: every generated derivative of a cell (all built-in cells by default).</summary>
+public static class CheckCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var options = new CommonOptions(defaultN: 5);
+        var tolerance = new Option<double>("--tolerance") { Description = "Relative tolerance of the double checks", DefaultValueFactory = _ => 1e-7 };
+        var command = new Command("check", "Check every generated kernel against finite differences and by the dot-product test");
+        options.AddTo(command);
+        command.Options.Add(tolerance);
+        command.SetAction(result =>
+        {
+            var n = options.PositiveN(result);
+            var limit = result.GetValue(tolerance);
+            if (!(limit > 0))
+            {
+                throw new UsageException($"--tolerance must be positive, not {limit.ToString(CultureInfo.InvariantCulture)}");
+            }
+            var cells = CellSelection.Resolve(result, options, allWhenNone: true);
+            var checkOptions = new DerivativeCheckOptions { N = n, Seed = result.GetValue(options.Seed), Gain = result.GetValue(options.Gain), Tolerance = limit };
+            var reports = cells.Select(spec => new CellReport(spec.Name,
+                new DerivativeChecks(spec, checkOptions).Run().Select(CheckRow.From).ToList())).ToList();
+
+            var console = Terminal.Create(output);
+            var table = new Table().AddColumns("cell", "check", "max rel. error", "tolerance", "result");
+            foreach (var report in reports)
+            {
+                foreach (var check in report.Checks)
+                {
+                    table.AddRow(report.Cell, check.Name, check.MaxRelError.ToString("E2", CultureInfo.InvariantCulture),
+                        check.Tolerance.ToString("E0", CultureInfo.InvariantCulture), check.Passed ? "pass" : "FAIL");
+                }
+            }
+            console.Write(table);
+            var passed = reports.All(report => report.Passed);
+            console.WriteLine(passed
+                ? $"all {reports.Sum(report => report.Checks.Count)} checks passed"
+                : $"{reports.Sum(report => report.Checks.Count(check => !check.Passed))} checks FAILED");
+            // DESIGN.md's contract: `checks` and `passed`; the cell of each check is kept beside its name.
+            JsonOutput.Write(result.GetValue(options.Json), new
+            {
+                checks = reports.SelectMany(report => report.Checks.Select(check => check with { Name = report.Cell + "/" + check.Name })),
+                passed,
+                cells = reports,
+            });
+            return passed ? ExitCodes.Success : ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+
+    public sealed record CheckRow(string Name, double MaxRelError, double Tolerance, bool Passed)
+    {
+        public static CheckRow From(CheckResult result) => new(result.Name, result.MaxRelError, result.Tolerance, result.Passed);
+    }
+
+    public sealed record CellReport(string Cell, IReadOnlyList<CheckRow> Checks)
+    {
+        public bool Passed => Checks.All(check => check.Passed);
+    }
+}

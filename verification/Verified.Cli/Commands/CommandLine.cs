@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Verified.Cli.CellFiles;
+
+namespace Verified.Cli.Commands;
+
+/// <summary>The `verified` command: its subcommands, and the mapping of failures to exit codes.</summary>
+public static class CommandLine
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Verified: Lyapunov spectra and gradient flossing for generated recurrent cells");
+        root.Subcommands.Add(CellsCommand.Create(output));
+        root.Subcommands.Add(CheckCommand.Create(output));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // One line: System.CommandLine lists allowed values on further lines.
+            error.WriteLine("error: " + string.Join(" ", parsed.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException usage)
+        {
+            error.WriteLine("error: " + usage.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (CellFileException compile)
+        {
+            foreach (var line in compile.Diagnostics)
+            {
+                error.WriteLine(line);
+            }
+            return ExitCodes.BadInput;
+        }
+    }
+}

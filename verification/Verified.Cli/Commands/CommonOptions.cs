@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace Verified.Cli.Commands;
+
+/// <summary>The options every command takes (DESIGN.md's command contract).</summary>
+public sealed class CommonOptions
+{
+    public Option<string?> Cell { get; } = new("--cell") { Description = "A built-in cell: " + string.Join(", ", BuiltInCells.All.Select(spec => spec.Name)) };
+    public Option<FileInfo?> CellFile { get; } = new("--cell-file") { Description = "A C# file declaring a [RecurrentCell], compiled with the Verified generator" };
+    public Option<int> N { get; }
+    public Option<double> Gain { get; } = new("--g") { Description = "Gain g of the recurrent weights N(0, g²/N)", DefaultValueFactory = _ => 1.0 };
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the run's random generator", DefaultValueFactory = _ => 1UL };
+    public Option<string> Precision { get; } = new("--precision") { Description = "float or double", DefaultValueFactory = _ => "double" };
+    public Option<FileInfo?> Json { get; } = new("--json") { Description = "Write the results as JSON to this file" };
+
+    public CommonOptions(int defaultN)
+    {
+        N = new Option<int>("--n") { Description = "Hidden size N", DefaultValueFactory = _ => defaultN };
+        Precision.AcceptOnlyFromAmong("float", "double");
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Cell, CellFile, N, Gain, Seed, Precision, Json })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public int PositiveN(ParseResult result) => Positive(result.GetValue(N), "--n");
+
+    public static int Positive(int value, string name) =>
+        value > 0 ? value : throw new UsageException($"{name} must be a positive integer, not {value}");
+}

@@ -1,0 +1,3 @@
+using Verified.Cli.Commands;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
