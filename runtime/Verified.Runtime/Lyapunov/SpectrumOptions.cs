@@ -1,0 +1,22 @@
+namespace Verified.Lyapunov;
+
+/// <summary>Options of the Benettin estimate (the paper's Algorithm 2).</summary>
+public sealed record SpectrumOptions
+{
+    /// <summary>Number of exponents k ≤ n.</summary>
+    public int K { get; init; } = 1;
+    /// <summary>Steps whose log R_ii are accumulated.</summary>
+    public int Steps { get; init; } = 1000;
+    /// <summary>Steps that relax the state before Q starts.</summary>
+    public int Transient { get; init; } = 100;
+    /// <summary>Steps that relax Q before log R_ii are accumulated.</summary>
+    public int QTransient { get; init; } = 100;
+    /// <summary>Steps between re-orthonormalisations, t_ONS.</summary>
+    public int Tons { get; init; } = 1;
+    public InputKind Input { get; init; } = InputKind.None;
+    public ulong Seed { get; init; } = 1;
+    /// <summary>Also compute the mean of log|det D_s| (Σλ's identity); costs a Jacobian and an LU per step.</summary>
+    public bool TrackLogDet { get; init; } = true;
+    /// <summary>Initial state; null draws h_0 ~ N(0, 1).</summary>
+    public double[]? InitialState { get; init; }
+}

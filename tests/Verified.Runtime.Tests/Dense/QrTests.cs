@@ -1,0 +1,82 @@
+using Verified.Checks;
+using Verified.Dense;
+using Verified.Random;
+using Xunit;
+
+namespace Verified.Runtime.Tests.Dense;
+
+public sealed class QrTests
+{
+    [Theory]
+    [InlineData(6, 6)]
+    [InlineData(9, 4)]
+    [InlineData(7, 1)]
+    public void Qr_reconstructs_with_orthonormal_q_and_positive_diagonal(int n, int k)
+    {
+        var a = Gaussian(n * k, 1);
+        var (q, r) = Factor(a, n, k);
+
+        var product = new double[n * k];
+        Gemm.Multiply<double>(q, r, product, n, k, k, accumulate: false);
+        Assert.True(Compare.RelativeError(product, a) < 1e-14);
+        var gram = new double[k * k];
+        Gemm.MultiplyTransposedA<double>(q, q, gram, k, n, k, accumulate: false);
+        for (var i = 0; i < k; i++)
+        {
+            Assert.True(r[i * k + i] > 0);
+            for (var j = 0; j < k; j++)
+            {
+                Assert.Equal(i == j ? 1 : 0, gram[i * k + j], 13);
+                if (j < i)
+                {
+                    Assert.Equal(0, r[i * k + j]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Ā from the pullback against central differences of ⟨Q̄, Q(A)⟩ + ⟨R̄, R(A)⟩, gradients into Q and R at once.</summary>
+    [Theory]
+    [InlineData(6, 6)]
+    [InlineData(9, 4)]
+    [InlineData(8, 1)]
+    public void Pullback_matches_finite_differences(int n, int k)
+    {
+        var a = Gaussian(n * k, 2);
+        var qBar = Gaussian(n * k, 3);
+        var rBar = Gaussian(k * k, 4);
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                rBar[i * k + j] = 0; // R is upper triangular: only its upper part has a cotangent
+            }
+        }
+        var (q, r) = Factor(a, n, k);
+        var aBar = new double[n * k];
+        new QrPullback<double>(n, k).Backward(q, r, qBar, rBar, aBar);
+
+        var expected = FiniteDifferences.Gradient(point =>
+        {
+            var (qp, rp) = Factor(point, n, k);
+            return Blas.Dot<double>(qBar, qp) + Blas.Dot<double>(rBar, rp);
+        }, a);
+
+        Assert.True(Compare.RelativeError(aBar, expected) <= 1e-7, $"{Compare.RelativeError(aBar, expected):E2}");
+    }
+
+    private static (double[] Q, double[] R) Factor(double[] a, int n, int k)
+    {
+        var q = new double[n * k];
+        var r = new double[k * k];
+        new HouseholderQr<double>(n, k).Factor(a, q, r);
+        return (q, r);
+    }
+
+    private static double[] Gaussian(int length, ulong seed)
+    {
+        var values = new double[length];
+        new Rng(seed).FillGaussian(values);
+        return values;
+    }
+}
