@@ -11,6 +11,8 @@ public static class CommandLine
         var root = new RootCommand("Verified: Lyapunov spectra and gradient flossing for generated recurrent cells");
         root.Subcommands.Add(CellsCommand.Create(output));
         root.Subcommands.Add(CheckCommand.Create(output));
+        root.Subcommands.Add(SpectrumCommand.Create(output));
+        root.Subcommands.Add(FlossCommand.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -27,6 +29,11 @@ public static class CommandLine
         {
             error.WriteLine("error: " + usage.Message);
             return ExitCodes.BadInput;
+        }
+        catch (Lyapunov.TrajectoryDivergedException diverged)
+        {
+            error.WriteLine("error: " + diverged.Message);
+            return ExitCodes.CheckFailed;
         }
         catch (CellFileException compile)
         {

@@ -1,0 +1,25 @@
+using Verified.Lyapunov;
+
+namespace Verified.Flossing;
+
+/// <summary>Options of a flossing run (the paper's Algorithm 1).</summary>
+public sealed record FlossOptions
+{
+    public int K { get; init; } = 1;
+    public int Epochs { get; init; } = 100;
+    /// <summary>Horizon T_f.</summary>
+    public int Steps { get; init; } = 300;
+    /// <summary>Steps at the start of each horizon whose log R_ii are not counted (the state's transient).</summary>
+    public int Transient { get; init; } = 50;
+    public int Tons { get; init; } = 1;
+    /// <summary>Target λ* of every flossed exponent.</summary>
+    public double Target { get; init; }
+    public double LearningRate { get; init; } = 1e-3;
+    public double? Clip { get; init; }
+    public InputKind Input { get; init; } = InputKind.Gaussian;
+    public ulong Seed { get; init; } = 1;
+    /// <summary>Names of the flossed parameters; null for all.</summary>
+    public IReadOnlyList<string>? Parameters { get; init; }
+}
+
+public sealed record FlossEpoch(int Epoch, double Loss, double[] Exponents, double Seconds);

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Verified.Cli.Tests;
+
+public sealed class SpectrumAndFlossCommandTests
+{
+    [Fact]
+    public void Spectrum_writes_descending_exponents_whose_sum_matches_log_det()
+    {
+        var json = Path.Combine(CliRunner.TemporaryFolder(), "spectrum.json");
+
+        var (code, _, error) = CliRunner.Run("spectrum", "--cell", "vanilla-tanh", "--n", "8", "--g", "2", "--k", "8",
+            "--steps", "300", "--transient", "50", "--input", "gaussian", "--json", json);
+
+        Assert.True(code == 0, error);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var root = document.RootElement;
+        var exponents = root.GetProperty("exponents").EnumerateArray().Select(e => e.GetDouble()).ToList();
+        Assert.Equal(8, exponents.Count);
+        Assert.Equal(exponents.OrderByDescending(e => e), exponents);
+        Assert.Equal(8, root.GetProperty("stateSize").GetInt32());
+        Assert.Equal(root.GetProperty("meanLogAbsDet").GetDouble(), root.GetProperty("sumExponents").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void Floss_writes_one_history_entry_per_epoch_and_lowers_the_loss()
+    {
+        var json = Path.Combine(CliRunner.TemporaryFolder(), "floss.json");
+
+        var (code, _, error) = CliRunner.Run("floss", "--cell", "vanilla-tanh", "--n", "16", "--g", "1", "--k", "4",
+            "--epochs", "60", "--steps", "100", "--lr", "1e-2", "--json", json);
+
+        Assert.True(code == 0, error);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var history = document.RootElement.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(60, history.Count);
+        Assert.All(history, entry =>
+        {
+            Assert.Equal(4, entry.GetProperty("exponents").GetArrayLength());
+            Assert.True(entry.GetProperty("seconds").GetDouble() > 0);
+        });
+        var first = history.Take(5).Average(entry => entry.GetProperty("loss").GetDouble());
+        var last = history.TakeLast(5).Average(entry => entry.GetProperty("loss").GetDouble());
+        Assert.True(last < first / 3, $"loss {first} → {last}");
+    }
+
+    [Theory]
+    [InlineData("spectrum", "--cell", "lstm", "--k", "0")]
+    [InlineData("spectrum", "--cell", "lstm", "--n", "4", "--k", "9")]
+    [InlineData("spectrum", "--cell", "lstm", "--input", "poisson")]
+    [InlineData("spectrum")]
+    [InlineData("floss", "--cell", "gru", "--epochs", "-1")]
+    [InlineData("floss", "--cell", "gru", "--lr", "0")]
+    public void Bad_options_exit_with_two(params string[] args)
+    {
+        var (code, _, error) = CliRunner.Run(args);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error:", error);
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using Verified.Cli.Output;
+using Verified.Flossing;
+using Verified.Initialisation;
+using Verified.Random;
+
+namespace Verified.Cli.Commands;
+
+/// <summary>`verified floss`: push the first k exponents toward a target (the paper's Algorithm 1).</summary>
+public static class FlossCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var options = new CommonOptions(defaultN: 32);
+        var k = new Option<int>("--k") { Description = "Number of flossed exponents", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int>("--epochs") { Description = "Flossing epochs", DefaultValueFactory = _ => 100 };
+        var steps = new Option<int>("--steps") { Description = "Horizon T_f", DefaultValueFactory = _ => 300 };
+        var target = new Option<double>("--target") { Description = "Target λ*", DefaultValueFactory = _ => 0.0 };
+        var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
+        var tons = new Option<int>("--tons") { Description = "Steps between re-orthonormalisations", DefaultValueFactory = _ => 1 };
+        var command = new Command("floss", "Floss the first k Lyapunov exponents toward a target");
+        options.AddTo(command);
+        foreach (var option in new Option[] { k, epochs, steps, target, learningRate, tons })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(result =>
+        {
+            var n = options.PositiveN(result);
+            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
+            var layout = spec.Layout(CellDimensions.Of(n));
+            var count = CommonOptions.Positive(result.GetValue(k), "--k");
+            if (count > layout.StateSize)
+            {
+                throw new UsageException($"--k must be at most the state size {layout.StateSize}, not {count}");
+            }
+            var horizon = CommonOptions.Positive(result.GetValue(steps), "--steps");
+            var rate = result.GetValue(learningRate);
+            if (!(rate > 0))
+            {
+                throw new UsageException($"--lr must be positive, not {rate.ToString(CultureInfo.InvariantCulture)}");
+            }
+            var seed = result.GetValue(options.Seed);
+            var theta = ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(seed));
+            var history = Flosser.Run(layout, theta, new FlossOptions
+            {
+                K = count,
+                Epochs = CommonOptions.Positive(result.GetValue(epochs), "--epochs"),
+                Steps = horizon,
+                Transient = Math.Min(50, horizon / 5),
+                Tons = CommonOptions.Positive(result.GetValue(tons), "--tons"),
+                Target = result.GetValue(target),
+                LearningRate = rate,
+                Seed = seed,
+            }, epoch => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {epoch.Epoch,4}  loss {epoch.Loss,12:E4}  λ1 {epoch.Exponents[0],9:F5}  {epoch.Seconds * 1000,7:F1} ms")));
+            JsonOutput.Write(result.GetValue(options.Json), new { cell = spec.Name, history });
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

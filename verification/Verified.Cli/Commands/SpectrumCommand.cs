@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using Verified.Cli.Output;
+using Verified.Initialisation;
+using Verified.Lyapunov;
+using Verified.Random;
+
+namespace Verified.Cli.Commands;
+
+/// <summary>`verified spectrum`: the first k Lyapunov exponents of a cell (the paper's Algorithm 2).</summary>
+public static class SpectrumCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var options = new CommonOptions(defaultN: 80);
+        var k = new Option<int>("--k") { Description = "Number of exponents", DefaultValueFactory = _ => 1 };
+        var steps = new Option<int>("--steps") { Description = "Accumulated steps", DefaultValueFactory = _ => 1000 };
+        var transient = new Option<int>("--transient") { Description = "Transient steps for the state and again for Q", DefaultValueFactory = _ => 100 };
+        var tons = new Option<int>("--tons") { Description = "Steps between re-orthonormalisations", DefaultValueFactory = _ => 1 };
+        var input = new Option<string>("--input") { Description = "none, gaussian or bernoulli", DefaultValueFactory = _ => "none" };
+        input.AcceptOnlyFromAmong("none", "gaussian", "bernoulli");
+        var command = new Command("spectrum", "Estimate the first k Lyapunov exponents");
+        options.AddTo(command);
+        foreach (var option in new Option[] { k, steps, transient, tons, input })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(result =>
+        {
+            var n = options.PositiveN(result);
+            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
+            var layout = spec.Layout(CellDimensions.Of(n));
+            var count = CommonOptions.Positive(result.GetValue(k), "--k");
+            if (count > layout.StateSize)
+            {
+                throw new UsageException($"--k must be at most the state size {layout.StateSize}, not {count}");
+            }
+            var seed = result.GetValue(options.Seed);
+            var theta = ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(seed));
+            var relax = result.GetValue(transient);
+            var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
+            {
+                K = count,
+                Steps = CommonOptions.Positive(result.GetValue(steps), "--steps"),
+                Transient = relax >= 0 ? relax : throw new UsageException($"--transient must not be negative, not {relax}"),
+                QTransient = relax,
+                Tons = CommonOptions.Positive(result.GetValue(tons), "--tons"),
+                Input = Enum.Parse<InputKind>(result.GetValue(input)!, ignoreCase: true),
+                Seed = seed,
+                TrackLogDet = count == layout.StateSize,
+            });
+            foreach (var warning in spectrum.Warnings)
+            {
+                output.WriteLine("warning: " + warning);
+            }
+            output.WriteLine($"{spec.Name}, n = {layout.StateSize}, {spectrum.AccumulatedSteps} steps");
+            for (var i = 0; i < spectrum.Exponents.Length; i++)
+            {
+                output.WriteLine($"  λ{i + 1} = {spectrum.Exponents[i].ToString("F6", CultureInfo.InvariantCulture)}");
+            }
+            output.WriteLine($"  Σλ = {spectrum.SumExponents.ToString("F6", CultureInfo.InvariantCulture)}" +
+                (spectrum.MeanLogAbsDet is { } logDet ? $", mean log|det D| = {logDet.ToString("F6", CultureInfo.InvariantCulture)}" : ""));
+            JsonOutput.Write(result.GetValue(options.Json), new
+            {
+                cell = spec.Name,
+                exponents = spectrum.Exponents,
+                sumExponents = spectrum.SumExponents,
+                meanLogAbsDet = spectrum.MeanLogAbsDet,
+                stateSize = layout.StateSize,
+                logRSums = spectrum.LogRSums,
+                accumulatedSteps = spectrum.AccumulatedSteps,
+                running = spectrum.Running,
+                runningSteps = spectrum.RunningSteps,
+                warnings = spectrum.Warnings,
+            });
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
