@@ -19,15 +19,21 @@ internal sealed partial class KernelEmitter
         _w.Line("Require(next.Length, StateSize * batch, nameof(next));");
         _w.Line("EnsureColumns(batch);");
         _w.Line("int cols = batch;");
-        EmitParameterLocals();
-        EmitStateLocals("cols");
-        EmitBufferLocals(Buffer.Value, "cols", clear: false);
-        EmitForward("cols");
+        EmitPrimalPass();
         for (var s = 0; s < _model.States.Count; s++)
         {
             EmitCopyOut(_model.UpdateNodes[s], "next.Slice(" + StateOffset(s) + " * cols, " + StateRows(s) + " * cols)", StateRows(s), "cols");
         }
         _w.Close();
+    }
+
+    /// <summary>Locals over θ, the state and the buffers, then the forward pass, for the method's `cols` columns.</summary>
+    private void EmitPrimalPass()
+    {
+        EmitParameterLocals();
+        EmitStateLocals("cols");
+        EmitBufferLocals(Buffer.Value, "cols", clear: false);
+        EmitForward("cols");
     }
 
     /// <summary>The forward pass over every node, for <paramref name="cols"/> columns.</summary>

@@ -52,10 +52,7 @@ internal sealed partial class KernelEmitter
         _w.Line("Require(jacobian.Length, n * n, nameof(jacobian));");
         _w.Line("EnsureColumns(1);");
         _w.Line("int cols = 1;");
-        EmitParameterLocals();
-        EmitStateLocals("cols");
-        EmitBufferLocals(Buffer.Value, "cols", clear: false);
-        EmitForward("cols");
+        EmitPrimalPass();
         foreach (var node in Indices.Where(node => IsComputed(Node(node)) && Node(node).DependsOnState))
         {
             _w.Line("// ∂" + _names[node] + "/∂h: " + JacobianKind(node));

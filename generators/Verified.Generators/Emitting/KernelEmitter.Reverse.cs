@@ -15,10 +15,7 @@ internal sealed partial class KernelEmitter
         _w.Line("Require(thetaBar.Length, ParameterCount, nameof(thetaBar));");
         _w.Line("EnsureColumns(batch);");
         _w.Line("int cols = batch;");
-        EmitParameterLocals();
-        EmitStateLocals("cols");
-        EmitBufferLocals(Buffer.Value, "cols", clear: false);
-        EmitForward("cols");
+        EmitPrimalPass();
         _w.Line("stateBar.Slice(0, StateSize * cols).Clear();");
         EmitAdjointLocals("cols");
         for (var s = 0; s < _model.States.Count; s++)
@@ -55,10 +52,7 @@ internal sealed partial class KernelEmitter
         _w.Line("EnsureColumns(1);");
         _w.Line("EnsureTangentColumns(k);");
         _w.Line("int cols = 1;");
-        EmitParameterLocals();
-        EmitStateLocals("cols");
-        EmitBufferLocals(Buffer.Value, "cols", clear: false);
-        EmitForward("cols");
+        EmitPrimalPass();
         EmitTangentLocals();
         EmitTangentForward();
         _w.Line("qBar.Slice(0, StateSize * k).Clear();");

@@ -15,10 +15,7 @@ internal sealed partial class KernelEmitter
         _w.Line("EnsureColumns(1);");
         _w.Line("EnsureTangentColumns(k);");
         _w.Line("int cols = 1;");
-        EmitParameterLocals();
-        EmitStateLocals("cols");
-        EmitBufferLocals(Buffer.Value, "cols", clear: false);
-        EmitForward("cols");
+        EmitPrimalPass();
         EmitTangentLocals();
         EmitTangentForward();
         for (var s = 0; s < _model.States.Count; s++)

@@ -23,6 +23,18 @@ public static class Compare
         return scale == 0 ? 0 : difference / scale;
     }
 
+    public static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (var value in values)
+        {
+            if (!double.IsFinite(value))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static double RelativeError(double actual, double expected) => RelativeError([actual], [expected]);
 
     public static double RelativeError(ReadOnlySpan<float> actual, ReadOnlySpan<double> expected)

@@ -60,7 +60,7 @@ public sealed class FlossingProblem
             var nextBasis = _bases.AsSpan((s + 1) * n * k, n * k);
             _kernels.Tangent(theta, h, x, _bases.AsSpan(s * n * k, n * k), HasQr(s) ? _tangent : nextBasis, k);
             _kernels.Step(theta, h, x, _states.AsSpan((s + 1) * n, n));
-            if (!AllFinite(_states.AsSpan((s + 1) * n, n)))
+            if (!Checks.Compare.AllFinite(_states.AsSpan((s + 1) * n, n)))
             {
                 throw new Lyapunov.TrajectoryDivergedException(s + 1, "state");
             }
@@ -117,17 +117,5 @@ public sealed class FlossingProblem
             _hBar.CopyTo(_hBarNext, 0);
         }
         return (Loss(exponents), exponents);
-    }
-
-    private static bool AllFinite(ReadOnlySpan<double> values)
-    {
-        foreach (var value in values)
-        {
-            if (!double.IsFinite(value))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -55,7 +55,7 @@ public static class LyapunovSpectrum
                 }
             }
             kernels.Step(theta, h, x, next);
-            if (!AllFinite(next))
+            if (!Checks.Compare.AllFinite(next))
             {
                 throw new TrajectoryDivergedException(s + 1, "state");
             }
@@ -74,7 +74,7 @@ public static class LyapunovSpectrum
                 (q, dq) = (dq, q);
                 continue;
             }
-            if (!AllFinite(dq))
+            if (!Checks.Compare.AllFinite(dq))
             {
                 throw new TrajectoryDivergedException(s + 1, "tangent vectors");
             }
@@ -115,17 +115,5 @@ public static class LyapunovSpectrum
         var values = new double[length];
         rng.FillGaussian(values);
         return values;
-    }
-
-    private static bool AllFinite(ReadOnlySpan<double> values)
-    {
-        foreach (var value in values)
-        {
-            if (!double.IsFinite(value))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

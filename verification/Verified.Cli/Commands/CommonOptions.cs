@@ -29,6 +29,13 @@ public sealed class CommonOptions
 
     public int PositiveN(ParseResult result) => Positive(result.GetValue(N), "--n");
 
+    /// <summary>The number of exponents k: 1 ≤ k ≤ the cell's state size.</summary>
+    public static int ExponentCount(ParseResult result, Option<int> option, CellLayout layout)
+    {
+        var k = Positive(result.GetValue(option), option.Name);
+        return k <= layout.StateSize ? k : throw new UsageException($"{option.Name} must be at most the state size {layout.StateSize}, not {k}");
+    }
+
     public static int Positive(int value, string name) =>
         value > 0 ? value : throw new UsageException($"{name} must be a positive integer, not {value}");
 }

@@ -30,11 +30,7 @@ public static class SpectrumCommand
             var n = options.PositiveN(result);
             var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
             var layout = spec.Layout(CellDimensions.Of(n));
-            var count = CommonOptions.Positive(result.GetValue(k), "--k");
-            if (count > layout.StateSize)
-            {
-                throw new UsageException($"--k must be at most the state size {layout.StateSize}, not {count}");
-            }
+            var count = CommonOptions.ExponentCount(result, k, layout);
             var seed = result.GetValue(options.Seed);
             var theta = ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(seed));
             var relax = result.GetValue(transient);
