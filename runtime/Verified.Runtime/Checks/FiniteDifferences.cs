@@ -5,23 +5,9 @@ public static class FiniteDifferences
 {
     public const double DefaultStep = 1e-6;
 
-    /// <summary>∇f(x) by (f(x + δe_i) − f(x − δe_i)) / 2δ.</summary>
-    public static double[] Gradient(Func<double[], double> f, double[] x, double step = DefaultStep)
-    {
-        var gradient = new double[x.Length];
-        var probe = (double[])x.Clone();
-        for (var i = 0; i < x.Length; i++)
-        {
-            var delta = step * Math.Max(1, Math.Abs(x[i]));
-            probe[i] = x[i] + delta;
-            var plus = f(probe);
-            probe[i] = x[i] - delta;
-            var minus = f(probe);
-            probe[i] = x[i];
-            gradient[i] = (plus - minus) / (2 * delta);
-        }
-        return gradient;
-    }
+    /// <summary>∇f(x) by (f(x + δe_i) − f(x − δe_i)) / 2δ: the one-row Jacobian of f.</summary>
+    public static double[] Gradient(Func<double[], double> f, double[] x, double step = DefaultStep) =>
+        Jacobian(point => [f(point)], x, 1, step);
 
     /// <summary>The Jacobian (m×n row-major) of g: ℝⁿ → ℝᵐ, column j from perturbing x_j.</summary>
     public static double[] Jacobian(Func<double[], double[]> g, double[] x, int m, double step = DefaultStep)

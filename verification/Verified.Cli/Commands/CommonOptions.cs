@@ -29,6 +29,9 @@ public sealed class CommonOptions
 
     public int PositiveN(ParseResult result) => Positive(result.GetValue(N), "--n");
 
+    /// <summary>--tons, the steps between re-orthonormalisations, shared by the commands that run Algorithm 2.</summary>
+    public static Option<int> Tons() => new("--tons") { Description = "Steps between re-orthonormalisations t_ONS", DefaultValueFactory = _ => 1 };
+
     /// <summary>The number of exponents k: 1 ≤ k ≤ the cell's state size.</summary>
     public static int ExponentCount(ParseResult result, Option<int> option, CellLayout layout)
     {

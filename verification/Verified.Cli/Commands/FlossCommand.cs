@@ -18,7 +18,7 @@ public static class FlossCommand
         var steps = new Option<int>("--steps") { Description = "Horizon T_f", DefaultValueFactory = _ => 300 };
         var target = new Option<double>("--target") { Description = "Target λ*", DefaultValueFactory = _ => 0.0 };
         var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
-        var tons = new Option<int>("--tons") { Description = "Steps between re-orthonormalisations", DefaultValueFactory = _ => 1 };
+        var tons = CommonOptions.Tons();
         var command = new Command("floss", "Floss the first k Lyapunov exponents toward a target");
         options.AddTo(command);
         foreach (var option in new Option[] { k, epochs, steps, target, learningRate, tons })

@@ -16,7 +16,7 @@ public static class SpectrumCommand
         var k = new Option<int>("--k") { Description = "Number of exponents", DefaultValueFactory = _ => 1 };
         var steps = new Option<int>("--steps") { Description = "Accumulated steps", DefaultValueFactory = _ => 1000 };
         var transient = new Option<int>("--transient") { Description = "Transient steps for the state and again for Q", DefaultValueFactory = _ => 100 };
-        var tons = new Option<int>("--tons") { Description = "Steps between re-orthonormalisations", DefaultValueFactory = _ => 1 };
+        var tons = CommonOptions.Tons();
         var input = new Option<string>("--input") { Description = "none, gaussian or bernoulli", DefaultValueFactory = _ => "none" };
         input.AcceptOnlyFromAmong("none", "gaussian", "bernoulli");
         var command = new Command("spectrum", "Estimate the first k Lyapunov exponents");
