@@ -23,11 +23,11 @@ public static class Compare
         return scale == 0 ? 0 : difference / scale;
     }
 
-    public static bool AllFinite(ReadOnlySpan<double> values)
+    public static bool AllFinite<T>(ReadOnlySpan<T> values) where T : System.Numerics.IFloatingPointIeee754<T>
     {
         foreach (var value in values)
         {
-            if (!double.IsFinite(value))
+            if (!T.IsFinite(value))
             {
                 return false;
             }

@@ -15,11 +15,16 @@ public sealed record FlossOptions
     /// <summary>Target λ* of every flossed exponent.</summary>
     public double Target { get; init; }
     public double LearningRate { get; init; } = 1e-3;
+    /// <summary>Per-parameter gradient-norm bound; null for none.</summary>
     public double? Clip { get; init; }
+    /// <summary>Steps between checkpoints of the reverse pass (0: keep the whole horizon).</summary>
+    public int CheckpointEvery { get; init; }
     public InputKind Input { get; init; } = InputKind.Gaussian;
     public ulong Seed { get; init; } = 1;
     /// <summary>Names of the flossed parameters; null for all.</summary>
     public IReadOnlyList<string>? Parameters { get; init; }
+
+    public FlossingHorizon Horizon => new(K, Steps, Transient, Tons, Target) { CheckpointEvery = CheckpointEvery };
 }
 
 public sealed record FlossEpoch(int Epoch, double Loss, double[] Exponents, double Seconds);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using Verified.Dense;
 using Verified.Lyapunov;
 using Verified.Optimisation;
@@ -8,16 +9,16 @@ namespace Verified.Flossing;
 
 /// <summary>
 /// Flosses θ in place: each epoch draws a fresh h_0, Q_0 and input stream from the run's seeded
-/// generator, computes L = Σ (λ_i − λ*)² and its exact gradient, and takes an Adam step.
+/// generator, computes L = Σ (λ_i − λ*)² and its exact gradient in element type T, and takes an
+/// Adam step on the double master copy of θ.
 /// </summary>
 public static class Flosser
 {
-    public static IReadOnlyList<FlossEpoch> Run(CellLayout layout, Span<double> theta, FlossOptions options, Action<FlossEpoch>? progress = null)
+    public static IReadOnlyList<FlossEpoch> Run<T>(CellLayout layout, Span<double> theta, FlossOptions options, Action<FlossEpoch>? progress = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var problem = new FlossingProblem(layout, options.K, options.Steps, options.Transient, options.Tons, options.Target);
-        var trained = options.Parameters is null
-            ? layout.Parameters
-            : options.Parameters.Select(layout.Parameter).ToList();
+        var problem = new FlossingProblem<T>(layout, options.Horizon);
+        var trained = options.Parameters is null ? layout.Parameters : options.Parameters.Select(layout.Parameter).ToList();
         var adam = new Adam(trained, layout.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
         var rng = Rng.ForStream(options.Seed, "floss");
         int n = layout.StateSize, k = options.K;
@@ -26,6 +27,8 @@ public static class Flosser
         var a = new double[n * k];
         var r = new double[k * k];
         var qr = new HouseholderQr<double>(n, k);
+        var thetaT = new T[layout.ParameterCount];
+        var gradientT = new T[layout.ParameterCount];
         var gradient = new double[layout.ParameterCount];
         var history = new List<FlossEpoch>();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
@@ -35,12 +38,32 @@ public static class Flosser
             rng.FillGaussian(a);
             qr.Factor(a, q0, r);
             var inputs = InputStream.Create(options.Input, layout.InputSize, options.Steps, rng);
-            var (loss, exponents) = problem.LossAndGradient(theta, h0, q0, inputs, gradient);
+            Convert(theta, thetaT);
+            var (loss, exponents) = problem.LossAndGradient(thetaT, ToT<T>(h0), ToT<T>(q0), ToT<T>(inputs), gradientT);
+            for (var i = 0; i < gradient.Length; i++)
+            {
+                gradient[i] = double.CreateTruncating(gradientT[i]);
+            }
             adam.Update(theta, gradient);
             var record = new FlossEpoch(epoch, loss, exponents, clock.Elapsed.TotalSeconds);
             history.Add(record);
             progress?.Invoke(record);
         }
         return history;
+    }
+
+    private static void Convert<T>(ReadOnlySpan<double> source, Span<T> target) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            target[i] = T.CreateTruncating(source[i]);
+        }
+    }
+
+    private static T[] ToT<T>(double[] source) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var target = new T[source.Length];
+        Convert<T>(source, target);
+        return target;
     }
 }

@@ -1,91 +1,96 @@
+using System.Numerics;
+using Verified.Checks;
 using Verified.Dense;
+using Verified.Lyapunov;
 
 namespace Verified.Flossing;
+
+/// <summary>The horizon of one flossing loss: k exponents over T_f steps, the first <see cref="Transient"/> not counted.</summary>
+public sealed record FlossingHorizon(int K, int Steps, int Transient, int Tons, double Target)
+{
+    /// <summary>Steps between stored checkpoints; the reverse pass recomputes each segment from its checkpoint. 0: store everything.</summary>
+    public int CheckpointEvery { get; init; }
+}
 
 /// <summary>
 /// The flossing loss L = Σ_{i≤k} (λ_i − λ*)² over a horizon of T_f steps (the paper's Algorithm 1)
 /// and its exact gradient: through every QR step and through the trajectory h_s, by DESIGN.md's
 /// reverse pass (StepVjp for the first-order term, TangentVjp for the second-order term and
-/// Q̄_s = D_sᵀ Q̃̄, QrPullback for Q̃̄). Memory O(T_f·n·k); buffers are reused across calls.
+/// Q̄_s = D_sᵀ Q̃̄, QrPullback for Q̃̄). Memory O(c·n·k) for segments of c steps (c = T_f without
+/// checkpointing); buffers are reused across calls, so nothing is allocated per step.
 /// </summary>
-public sealed class FlossingProblem
+public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly CellKernels<double> _kernels;
-    private readonly int _n, _k, _steps, _transient, _tons, _inputSize;
-    private readonly double _target;
-    private readonly double[] _states;   // h_0 … h_T, n each
-    private readonly double[] _bases;    // Q_0 … Q_T, n×k each
-    private readonly double[] _rs;       // R of each step that ends with a QR, k×k each
-    private readonly double[] _tangent, _qBar, _qTildeBar, _rBar, _hBar, _hBarNext;
-    private readonly HouseholderQr<double> _qr;
-    private readonly QrPullback<double> _pullback;
+    private readonly CellKernels<T> _kernels;
+    private readonly FlossingHorizon _horizon;
+    private readonly int _n, _k, _inputSize, _segment, _segments;
+    private readonly T[] _checkpointStates;   // h at the start of every segment, and at the end
+    private readonly T[] _checkpointBases;    // Q at the start of every segment, and at the end
+    private readonly T[] _states;             // h_0 … h_c of the current segment
+    private readonly T[] _bases;              // Q_0 … Q_c of the current segment
+    private readonly T[] _rs;                 // R of each step of the segment that ends with a QR
+    private readonly T[] _tangent, _qBar, _qTildeBar, _rBar, _hBar, _hBarNext;
+    private readonly double[] _sums;
+    private readonly HouseholderQr<T> _qr;
+    private readonly QrPullback<T> _pullback;
+    private int _storedSegment = -1;
 
-    public FlossingProblem(CellLayout layout, int k, int steps, int transient, int tons, double target)
+    public FlossingProblem(CellLayout layout, FlossingHorizon horizon)
     {
-        _kernels = layout.Spec.CreateKernels<double>(layout);
-        (_n, _k, _steps, _transient, _tons, _target, _inputSize) = (layout.StateSize, k, steps, transient, tons, target, layout.InputSize);
-        if (k < 1 || k > _n || steps <= transient || tons < 1)
+        _kernels = layout.Spec.CreateKernels<T>(layout);
+        _horizon = horizon;
+        (_n, _k, _inputSize) = (layout.StateSize, horizon.K, layout.InputSize);
+        if (_k < 1 || _k > _n || horizon.Steps <= horizon.Transient || horizon.Transient < 0 || horizon.Tons < 1 || horizon.CheckpointEvery < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(k), $"flossing needs 1 ≤ k ≤ n, T_f > transient and t_ONS ≥ 1 (k={k}, n={_n}, T_f={steps}, transient={transient}, t_ONS={tons})");
+            throw new ArgumentOutOfRangeException(nameof(horizon),
+                $"flossing needs 1 ≤ k ≤ n, T_f > transient ≥ 0, t_ONS ≥ 1 and a non-negative checkpoint interval (n={_n}, {horizon})");
         }
-        _states = new double[(steps + 1) * _n];
-        _bases = new double[(steps + 1) * _n * k];
-        _rs = new double[steps * k * k];
-        _tangent = new double[_n * k];
-        _qBar = new double[_n * k];
-        _qTildeBar = new double[_n * k];
-        _rBar = new double[k * k];
-        _hBar = new double[_n];
-        _hBarNext = new double[_n];
-        _qr = new HouseholderQr<double>(_n, k);
-        _pullback = new QrPullback<double>(_n, k);
+        _segment = horizon.CheckpointEvery == 0 ? horizon.Steps : Math.Min(horizon.CheckpointEvery, horizon.Steps);
+        _segments = (horizon.Steps + _segment - 1) / _segment;
+        _checkpointStates = new T[(_segments + 1) * _n];
+        _checkpointBases = new T[(_segments + 1) * _n * _k];
+        _states = new T[(_segment + 1) * _n];
+        _bases = new T[(_segment + 1) * _n * _k];
+        _rs = new T[_segment * _k * _k];
+        _tangent = new T[_n * _k];
+        _qBar = new T[_n * _k];
+        _qTildeBar = new T[_n * _k];
+        _rBar = new T[_k * _k];
+        _hBar = new T[_n];
+        _hBarNext = new T[_n];
+        _sums = new double[_k];
+        _qr = new HouseholderQr<T>(_n, _k);
+        _pullback = new QrPullback<T>(_n, _k);
     }
 
     /// <summary>Steps whose log R_ii enter λ.</summary>
-    public int AccumulatedSteps => _steps - _transient;
+    public int AccumulatedSteps => _horizon.Steps - _horizon.Transient;
 
-    private bool HasQr(int s) => (s + 1) % _tons == 0 || s == _steps - 1;
+    /// <summary>Elements of T held for the reverse pass: O(c·n·k), c the checkpoint interval.</summary>
+    public long StoredElements => _checkpointStates.Length + _checkpointBases.Length + _states.Length + _bases.Length + _rs.Length;
+
+    private bool HasQr(int s) => (s + 1) % _horizon.Tons == 0 || s == _horizon.Steps - 1;
+
+    private int SegmentLength(int segment) => Math.Min(_segment, _horizon.Steps - segment * _segment);
 
     /// <summary>The forward pass: λ (length k) of the horizon from h_0 and Q_0.</summary>
-    public double[] Exponents(ReadOnlySpan<double> theta, ReadOnlySpan<double> h0, ReadOnlySpan<double> q0, ReadOnlySpan<double> inputs)
+    public double[] Exponents(ReadOnlySpan<T> theta, ReadOnlySpan<T> h0, ReadOnlySpan<T> q0, ReadOnlySpan<T> inputs)
     {
-        int n = _n, k = _k;
-        h0.CopyTo(_states.AsSpan(0, n));
-        q0.CopyTo(_bases.AsSpan(0, n * k));
-        var sums = new double[k];
-        for (var s = 0; s < _steps; s++)
+        h0[.._n].CopyTo(_checkpointStates);
+        q0[..(_n * _k)].CopyTo(_checkpointBases);
+        Array.Clear(_sums);
+        for (var segment = 0; segment < _segments; segment++)
         {
-            var h = _states.AsSpan(s * n, n);
-            var x = inputs.Slice(s * _inputSize, _inputSize);
-            var nextBasis = _bases.AsSpan((s + 1) * n * k, n * k);
-            _kernels.Tangent(theta, h, x, _bases.AsSpan(s * n * k, n * k), HasQr(s) ? _tangent : nextBasis, k);
-            _kernels.Step(theta, h, x, _states.AsSpan((s + 1) * n, n));
-            if (!Checks.Compare.AllFinite(_states.AsSpan((s + 1) * n, n)))
-            {
-                throw new Lyapunov.TrajectoryDivergedException(s + 1, "state");
-            }
-            if (!HasQr(s))
-            {
-                continue;
-            }
-            var r = _rs.AsSpan(s * k * k, k * k);
-            _qr.Factor(_tangent, nextBasis, r);
-            if (s >= _transient)
-            {
-                for (var i = 0; i < k; i++)
-                {
-                    sums[i] += Math.Log(r[i * k + i]);
-                }
-            }
+            RunSegment(theta, inputs, segment, accumulate: true);
         }
-        return sums.Select(sum => sum / AccumulatedSteps).ToArray();
+        return _sums.Select(sum => sum / AccumulatedSteps).ToArray();
     }
 
-    public double Loss(double[] exponents) => exponents.Sum(lambda => (lambda - _target) * (lambda - _target));
+    public double Loss(double[] exponents) => exponents.Sum(lambda => (lambda - _horizon.Target) * (lambda - _horizon.Target));
 
-    /// <summary>L and θ̄ += ∂L/∂θ (thetaBar is overwritten). Returns (loss, λ).</summary>
-    public (double Loss, double[] Exponents) LossAndGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> h0, ReadOnlySpan<double> q0,
-        ReadOnlySpan<double> inputs, Span<double> thetaBar)
+    /// <summary>L and thetaBar = ∂L/∂θ (overwritten). Returns (loss, λ).</summary>
+    public (double Loss, double[] Exponents) LossAndGradient(ReadOnlySpan<T> theta, ReadOnlySpan<T> h0, ReadOnlySpan<T> q0,
+        ReadOnlySpan<T> inputs, Span<T> thetaBar)
     {
         int n = _n, k = _k;
         var exponents = Exponents(theta, h0, q0, inputs);
@@ -93,29 +98,78 @@ public sealed class FlossingProblem
         Array.Clear(_qBar);
         Array.Clear(_hBarNext);
         Array.Clear(_rBar);
-        for (var s = _steps - 1; s >= 0; s--)
+        for (var segment = _segments - 1; segment >= 0; segment--)
         {
-            var h = _states.AsSpan(s * n, n);
-            var x = inputs.Slice(s * _inputSize, _inputSize);
-            if (HasQr(s))
+            if (_storedSegment != segment)
             {
-                // R̄ = diag(∂L/∂λ_i / (steps · R_ii)), zero inside the transient.
-                var r = _rs.AsSpan(s * k * k, k * k);
-                for (var i = 0; i < k; i++)
+                RunSegment(theta, inputs, segment, accumulate: false);
+            }
+            for (var j = SegmentLength(segment) - 1; j >= 0; j--)
+            {
+                var s = segment * _segment + j;
+                var h = _states.AsSpan(j * n, n);
+                var x = inputs.Slice(s * _inputSize, _inputSize);
+                if (HasQr(s))
                 {
-                    _rBar[i * k + i] = s >= _transient ? 2 * (exponents[i] - _target) / (AccumulatedSteps * r[i * k + i]) : 0;
+                    // R̄ = diag(∂L/∂λ_i / (steps · R_ii)), zero inside the transient.
+                    var r = _rs.AsSpan(j * k * k, k * k);
+                    for (var i = 0; i < k; i++)
+                    {
+                        _rBar[i * k + i] = s >= _horizon.Transient
+                            ? T.CreateTruncating(2 * (exponents[i] - _horizon.Target) / AccumulatedSteps) / r[i * k + i]
+                            : T.Zero;
+                    }
+                    _pullback.Backward(_bases.AsSpan((j + 1) * n * k, n * k), r, _qBar, _rBar, _qTildeBar);
                 }
-                _pullback.Backward(_bases.AsSpan((s + 1) * n * k, n * k), r, _qBar, _rBar, _qTildeBar);
+                else
+                {
+                    _qBar.CopyTo(_qTildeBar, 0);
+                }
+                // h̄_s = D_sᵀ h̄_{s+1} + ∂/∂h_s⟨Q̃̄, D_s Q_s⟩;  θ̄ += (∂f/∂θ)ᵀ h̄_{s+1} + ∂/∂θ⟨Q̃̄, D_s Q_s⟩;  Q̄_s = D_sᵀ Q̃̄.
+                _kernels.StepVjp(theta, h, x, _hBarNext, _hBar, thetaBar);
+                _kernels.TangentVjp(theta, h, x, _bases.AsSpan(j * n * k, n * k), _qTildeBar, _qBar, _hBar, thetaBar, k);
+                _hBar.CopyTo(_hBarNext, 0);
             }
-            else
-            {
-                _qBar.CopyTo(_qTildeBar, 0);
-            }
-            // h̄_s = D_sᵀ h̄_{s+1} + ∂/∂h_s⟨Q̃̄, D_s Q_s⟩;  θ̄ += (∂f/∂θ)ᵀ h̄_{s+1} + ∂/∂θ⟨Q̃̄, D_s Q_s⟩;  Q̄_s = D_sᵀ Q̃̄.
-            _kernels.StepVjp(theta, h, x, _hBarNext, _hBar, thetaBar);
-            _kernels.TangentVjp(theta, h, x, _bases.AsSpan(s * n * k, n * k), _qTildeBar, _qBar, _hBar, thetaBar, k);
-            _hBar.CopyTo(_hBarNext, 0);
         }
         return (Loss(exponents), exponents);
+    }
+
+    /// <summary>Runs one segment from its checkpoint, storing its states, bases and R factors.</summary>
+    private void RunSegment(ReadOnlySpan<T> theta, ReadOnlySpan<T> inputs, int segment, bool accumulate)
+    {
+        int n = _n, k = _k;
+        _checkpointStates.AsSpan(segment * n, n).CopyTo(_states);
+        _checkpointBases.AsSpan(segment * n * k, n * k).CopyTo(_bases);
+        var length = SegmentLength(segment);
+        for (var j = 0; j < length; j++)
+        {
+            var s = segment * _segment + j;
+            var h = _states.AsSpan(j * n, n);
+            var x = inputs.Slice(s * _inputSize, _inputSize);
+            var nextBasis = _bases.AsSpan((j + 1) * n * k, n * k);
+            _kernels.Tangent(theta, h, x, _bases.AsSpan(j * n * k, n * k), HasQr(s) ? _tangent : nextBasis, k);
+            var next = _states.AsSpan((j + 1) * n, n);
+            _kernels.Step(theta, h, x, next);
+            if (!Compare.AllFinite<T>(next))
+            {
+                throw new TrajectoryDivergedException(s + 1, "state");
+            }
+            if (!HasQr(s))
+            {
+                continue;
+            }
+            var r = _rs.AsSpan(j * k * k, k * k);
+            _qr.Factor(_tangent, nextBasis, r);
+            if (accumulate && s >= _horizon.Transient)
+            {
+                for (var i = 0; i < k; i++)
+                {
+                    _sums[i] += Math.Log(double.CreateTruncating(r[i * k + i]));
+                }
+            }
+        }
+        _states.AsSpan(length * n, n).CopyTo(_checkpointStates.AsSpan((segment + 1) * n, n));
+        _bases.AsSpan(length * n * k, n * k).CopyTo(_checkpointBases.AsSpan((segment + 1) * n * k, n * k));
+        _storedSegment = segment;
     }
 }

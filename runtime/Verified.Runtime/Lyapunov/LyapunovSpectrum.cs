@@ -55,7 +55,7 @@ public static class LyapunovSpectrum
                 }
             }
             kernels.Step(theta, h, x, next);
-            if (!Checks.Compare.AllFinite(next))
+            if (!Checks.Compare.AllFinite<double>(next))
             {
                 throw new TrajectoryDivergedException(s + 1, "state");
             }
@@ -74,7 +74,7 @@ public static class LyapunovSpectrum
                 (q, dq) = (dq, q);
                 continue;
             }
-            if (!Checks.Compare.AllFinite(dq))
+            if (!Checks.Compare.AllFinite<double>(dq))
             {
                 throw new TrajectoryDivergedException(s + 1, "tangent vectors");
             }

@@ -11,6 +11,8 @@ namespace Verified.Runtime.Tests.Flossing;
 /// <summary>The whole flossing gradient against central differences of the loss (N=8, k=3, T_f=30, transient 5).</summary>
 public sealed class FlossingGradientTests
 {
+    private const int K = 3, Steps = 30, Transient = 5;
+
     [Theory]
     [InlineData("vanilla-tanh", 1)]
     [InlineData("lstm", 1)]
@@ -19,23 +21,8 @@ public sealed class FlossingGradientTests
     [InlineData("vanilla-tanh", 3)]
     public void Gradient_matches_finite_differences_of_the_loss(string cell, int tons)
     {
-        var spec = BuiltInCells.Find(cell)!;
-        var layout = spec.Layout(CellDimensions.Of(8, 2));
-        var rng = new Rng(11);
-        var theta = ParameterInitializer.Create(layout, gain: 1.5, rng);
-        for (var i = 0; i < theta.Length; i++)
-        {
-            theta[i] += 0.05 * rng.NextGaussian();
-        }
-        int n = layout.StateSize, k = 3, steps = 30;
-        var h0 = new double[n];
-        rng.FillGaussian(h0);
-        var q0 = new double[n * k];
-        var a = new double[n * k];
-        rng.FillGaussian(a);
-        new HouseholderQr<double>(n, k).Factor(a, q0, new double[k * k]);
-        var inputs = InputStream.Create(InputKind.Gaussian, layout.InputSize, steps, rng);
-        var problem = new FlossingProblem(layout, k, steps, transient: 5, tons, target: 0.1);
+        var (layout, theta, h0, q0, inputs) = Point(cell);
+        var problem = new FlossingProblem<double>(layout, new FlossingHorizon(K, Steps, Transient, tons, Target: 0.1));
 
         var gradient = new double[theta.Length];
         problem.LossAndGradient(theta, h0, q0, inputs, gradient);
@@ -43,5 +30,59 @@ public sealed class FlossingGradientTests
 
         var error = Compare.RelativeError(gradient, expected);
         Assert.True(error <= 1e-6, $"{cell}: {error:E2}");
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(10)]
+    [InlineData(1)]
+    public void Checkpointing_gives_the_same_gradient_with_less_memory(int every)
+    {
+        var (layout, theta, h0, q0, inputs) = Point("lstm");
+        var full = new FlossingProblem<double>(layout, new FlossingHorizon(K, Steps, Transient, 1, 0));
+        var checkpointed = new FlossingProblem<double>(layout, new FlossingHorizon(K, Steps, Transient, 1, 0) { CheckpointEvery = every });
+        var expected = new double[theta.Length];
+        var actual = new double[theta.Length];
+
+        var (lossFull, _) = full.LossAndGradient(theta, h0, q0, inputs, expected);
+        var (lossCheckpointed, _) = checkpointed.LossAndGradient(theta, h0, q0, inputs, actual);
+
+        Assert.Equal(lossFull, lossCheckpointed);
+        Assert.Equal(expected, actual);
+        Assert.True(checkpointed.StoredElements < full.StoredElements);
+    }
+
+    [Fact]
+    public void Float_gradient_follows_the_double_one()
+    {
+        var (layout, theta, h0, q0, inputs) = Point("vanilla-tanh");
+        var horizon = new FlossingHorizon(K, Steps, Transient, 1, 0);
+        var expected = new double[theta.Length];
+        new FlossingProblem<double>(layout, horizon).LossAndGradient(theta, h0, q0, inputs, expected);
+        float[] F(double[] values) => Array.ConvertAll(values, value => (float)value);
+        var actual = new float[theta.Length];
+
+        new FlossingProblem<float>(layout, horizon).LossAndGradient(F(theta), F(h0), F(q0), F(inputs), actual);
+
+        Assert.True(Compare.RelativeError(actual, expected) <= 1e-3, $"{Compare.RelativeError(actual, expected):E2}");
+    }
+
+    private static (CellLayout Layout, double[] Theta, double[] H0, double[] Q0, double[] Inputs) Point(string cell)
+    {
+        var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(8, 2));
+        var rng = new Rng(11);
+        var theta = ParameterInitializer.Create(layout, gain: 1.5, rng);
+        for (var i = 0; i < theta.Length; i++)
+        {
+            theta[i] += 0.05 * rng.NextGaussian();
+        }
+        var n = layout.StateSize;
+        var h0 = new double[n];
+        rng.FillGaussian(h0);
+        var q0 = new double[n * K];
+        var a = new double[n * K];
+        rng.FillGaussian(a);
+        new HouseholderQr<double>(n, K).Factor(a, q0, new double[K * K]);
+        return (layout, theta, h0, q0, InputStream.Create(InputKind.Gaussian, layout.InputSize, Steps, rng));
     }
 }

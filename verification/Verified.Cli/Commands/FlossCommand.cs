@@ -19,9 +19,11 @@ public static class FlossCommand
         var target = new Option<double>("--target") { Description = "Target λ*", DefaultValueFactory = _ => 0.0 };
         var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
         var tons = CommonOptions.Tons();
+        var clip = new Option<double?>("--clip") { Description = "Per-parameter gradient-norm bound" };
+        var checkpoint = new Option<int>("--checkpoint") { Description = "Steps between checkpoints of the reverse pass (0: store the whole horizon)", DefaultValueFactory = _ => 0 };
         var command = new Command("floss", "Floss the first k Lyapunov exponents toward a target");
         options.AddTo(command);
-        foreach (var option in new Option[] { k, epochs, steps, target, learningRate, tons })
+        foreach (var option in new Option[] { k, epochs, steps, target, learningRate, tons, clip, checkpoint })
         {
             command.Options.Add(option);
         }
@@ -39,7 +41,7 @@ public static class FlossCommand
             }
             var seed = result.GetValue(options.Seed);
             var theta = ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(seed));
-            var history = Flosser.Run(layout, theta, new FlossOptions
+            var flossOptions = new FlossOptions
             {
                 K = count,
                 Epochs = CommonOptions.Positive(result.GetValue(epochs), "--epochs"),
@@ -48,9 +50,15 @@ public static class FlossCommand
                 Tons = CommonOptions.Positive(result.GetValue(tons), "--tons"),
                 Target = result.GetValue(target),
                 LearningRate = rate,
+                Clip = result.GetValue(clip) is { } bound ? (bound > 0 ? bound : throw new UsageException($"--clip must be positive, not {bound}")) : null,
+                CheckpointEvery = result.GetValue(checkpoint) >= 0 ? result.GetValue(checkpoint) : throw new UsageException($"--checkpoint must not be negative, not {result.GetValue(checkpoint)}"),
                 Seed = seed,
-            }, epoch => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch.Epoch,4}  loss {epoch.Loss,12:E4}  λ1 {epoch.Exponents[0],9:F5}  {epoch.Seconds * 1000,7:F1} ms")));
+            };
+            void Report(FlossEpoch epoch) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {epoch.Epoch,4}  loss {epoch.Loss,12:E4}  λ1 {epoch.Exponents[0],9:F5}  {epoch.Seconds * 1000,7:F1} ms"));
+            var history = result.GetValue(options.Precision) == "float"
+                ? Flosser.Run<float>(layout, theta, flossOptions, Report)
+                : Flosser.Run<double>(layout, theta, flossOptions, Report);
             JsonOutput.Write(result.GetValue(options.Json), new { cell = spec.Name, history });
             return ExitCodes.Success;
         });
