@@ -59,7 +59,17 @@ public static class Blas
     /// <summary>x *= a.</summary>
     public static void Scale<T>(T a, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (var i = 0; i < x.Length; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var va = new Vector<T>(a);
+            ref var xs = ref MemoryMarshal.GetReference(x);
+            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                (Vector.LoadUnsafe(ref xs, (nuint)i) * va).StoreUnsafe(ref xs, (nuint)i);
+            }
+        }
+        for (; i < x.Length; i++)
         {
             x[i] *= a;
         }

@@ -55,7 +55,7 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
         _tangent = new T[_n * _k];
         _qBar = new T[_n * _k];
         _qTildeBar = new T[_n * _k];
-        _rBar = new T[_k * _k];
+        _rBar = new T[_k];
         _hBar = new T[_n];
         _hBarNext = new T[_n];
         _sums = new double[_k];
@@ -115,11 +115,11 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
                     var r = _rs.AsSpan(j * k * k, k * k);
                     for (var i = 0; i < k; i++)
                     {
-                        _rBar[i * k + i] = s >= _horizon.Transient
+                        _rBar[i] = s >= _horizon.Transient
                             ? T.CreateTruncating(2 * (exponents[i] - _horizon.Target) / AccumulatedSteps) / r[i * k + i]
                             : T.Zero;
                     }
-                    _pullback.Backward(_bases.AsSpan((j + 1) * n * k, n * k), r, _qBar, _rBar, _qTildeBar);
+                    _pullback.BackwardDiagonal(_bases.AsSpan((j + 1) * n * k, n * k), r, _qBar, _rBar, _qTildeBar);
                 }
                 else
                 {

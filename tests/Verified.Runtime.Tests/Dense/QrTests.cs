@@ -65,6 +65,28 @@ public sealed class QrTests
         Assert.True(Compare.RelativeError(aBar, expected) <= 1e-7, $"{Compare.RelativeError(aBar, expected):E2}");
     }
 
+    [Fact]
+    public void Diagonal_pullback_equals_the_general_one_with_a_diagonal_cotangent()
+    {
+        const int n = 10, k = 7;
+        var (q, r) = Factor(Gaussian(n * k, 5), n, k);
+        var qBar = Gaussian(n * k, 6);
+        var diagonal = Gaussian(k, 7);
+        var full = new double[k * k];
+        for (var i = 0; i < k; i++)
+        {
+            full[i * k + i] = diagonal[i];
+        }
+        var general = new double[n * k];
+        var special = new double[n * k];
+        var pullback = new QrPullback<double>(n, k);
+
+        pullback.Backward(q, r, qBar, full, general);
+        pullback.BackwardDiagonal(q, r, qBar, diagonal, special);
+
+        Assert.True(Compare.RelativeError(special, general) <= 1e-14);
+    }
+
     private static (double[] Q, double[] R) Factor(double[] a, int n, int k)
     {
         var q = new double[n * k];

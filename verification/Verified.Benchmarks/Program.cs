@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using Verified.Benchmarks;
+
+// `quick`: a few timed epochs for the side-by-side script; otherwise BenchmarkDotNet.
+if (args is ["quick", ..])
+{
+    var repeats = args.Length > 1 ? int.Parse(args[1]) : 5;
+    Report("double", new FlossingWorkload<double>().Epoch, repeats);
+    Report("float", new FlossingWorkload<float>().Epoch, repeats);
+    if (args is [_, _, "components"])
+    {
+        Components(new StepComponents<double>(), "double");
+        Components(new StepComponents<float>(), "float");
+    }
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(FlossingEpochBenchmark).Assembly).Run(args);
+
+static void Report(string name, Func<double> epoch, int repeats)
+{
+    epoch();
+    var best = double.MaxValue;
+    for (var i = 0; i < repeats; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        epoch();
+        best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+    }
+    Console.WriteLine($"verified floss N=80 k=75 Tf=300 tons=1 {name}: {best:F1} ms/epoch (best of {repeats})");
+}
+
+static void Components<T>(StepComponents<T> parts, string name) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+{
+    foreach (var (label, action) in new (string, Action)[]
+    {
+        ("Tangent", parts.Tangent), ("Step", parts.Step), ("Qr", parts.Qr), ("Pullback", parts.Pullback),
+        ("StepVjp", parts.StepVjp), ("TangentVjp", parts.TangentVjp),
+    })
+    {
+        action();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 300; i++)
+        {
+            action();
+        }
+        Console.WriteLine($"  {name,-6} {label,-10} {clock.Elapsed.TotalMilliseconds:F1} ms per 300 steps");
+    }
+}
