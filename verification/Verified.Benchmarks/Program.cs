@@ -19,7 +19,10 @@ BenchmarkSwitcher.FromAssembly(typeof(FlossingEpochBenchmark).Assembly).Run(args
 
 static void Report(string name, Func<double> epoch, int repeats)
 {
-    epoch();
+    for (var warm = 0; warm < 3; warm++)
+    {
+        epoch();
+    }
     var best = double.MaxValue;
     for (var i = 0; i < repeats; i++)
     {
@@ -34,11 +37,14 @@ static void Components<T>(StepComponents<T> parts, string name) where T : unmana
 {
     foreach (var (label, action) in new (string, Action)[]
     {
-        ("Tangent", parts.Tangent), ("Step", parts.Step), ("Qr", parts.Qr), ("Pullback", parts.Pullback),
+        ("Gemm", parts.Gemm), ("Tangent", parts.Tangent), ("Step", parts.Step), ("Qr", parts.Qr), ("Pullback", parts.Pullback),
         ("StepVjp", parts.StepVjp), ("TangentVjp", parts.TangentVjp),
     })
     {
-        action();
+        for (var warm = 0; warm < 600; warm++)
+        {
+            action();
+        }
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 300; i++)
         {

@@ -38,6 +38,7 @@ public sealed class StepComponents<T> where T : unmanaged, IFloatingPointIeee754
         _qr.Factor(Gaussian(rng, n * k), _q, _r);
     }
 
+    public void Gemm() => Dense.Gemm.Multiply<T>(_theta.AsSpan(0, 80 * 80), _q, _dq, 80, 80, _k, accumulate: false);
     public void Tangent() => _kernels.Tangent(_theta, _h, _x, _q, _dq, _k);
     public void Step() => _kernels.Step(_theta, _h, _x, _next);
     public void Qr() => _qr.Factor(_u, _dq, _r);

@@ -54,7 +54,8 @@ internal sealed partial class KernelEmitter
         _w.Line("int cols = 1;");
         EmitPrimalPass();
         EmitTangentLocals();
-        EmitTangentForward();
+        var needed = TangentsNeededInReverse();
+        EmitTangentForward(needed.Contains);
         _w.Line("qBar.Slice(0, StateSize * k).Clear();");
         for (var s = 0; s < _model.States.Count; s++)
         {
@@ -74,7 +75,7 @@ internal sealed partial class KernelEmitter
         }
         foreach (var node in Indices.Reverse().Where(node => IsComputed(Node(node))))
         {
-            if (Node(node).DependsOnState)
+            if (Node(node).DependsOnState && TangentAlias(node) < 0)
             {
                 EmitTangentReverseNode(node);
             }
@@ -85,6 +86,52 @@ internal sealed partial class KernelEmitter
         }
         EmitScalarParameterGradients();
         _w.Close();
+    }
+
+    /// <summary>
+    /// The tangents the reverse pass reads: the operand of each Mat·Vec (for W̄ += ẏ̄ ȧᵀ) and the
+    /// operands of second-order terms, with everything they are computed from. The tangent of the
+    /// cell's output itself is never needed.
+    /// </summary>
+    private System.Collections.Generic.HashSet<int> TangentsNeededInReverse()
+    {
+        var needed = new System.Collections.Generic.HashSet<int>();
+        void Need(int node)
+        {
+            var root = TangentAlias(node) is var alias and >= 0 ? alias : node;
+            if (!Node(root).DependsOnState || !needed.Add(root))
+            {
+                return;
+            }
+            if (IsComputed(Node(root)))
+            {
+                foreach (var operand in Operands(root))
+                {
+                    Need(operand);
+                }
+            }
+        }
+        foreach (var node in Indices.Where(node => IsComputed(Node(node)) && Node(node).DependsOnState && TangentAlias(node) < 0))
+        {
+            var n = Node(node);
+            if (n.Kind == NodeKind.MatVec)
+            {
+                Need(n.A);
+                continue;
+            }
+            var operands = Operands(node).ToList();
+            for (var p = 0; p < operands.Count; p++)
+            {
+                for (var o = 0; o < operands.Count; o++)
+                {
+                    if (Node(operands[p]).NeedsAdjoint && Node(operands[o]).DependsOnState && !SecondDerivative(node, p, o).IsZero)
+                    {
+                        Need(operands[o]);
+                    }
+                }
+            }
+        }
+        return needed;
     }
 
     /// <summary>Adjoints of the state blocks are the rows of stateBar; the others are cleared buffers and scalars.</summary>

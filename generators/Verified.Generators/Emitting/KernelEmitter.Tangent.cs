@@ -17,7 +17,7 @@ internal sealed partial class KernelEmitter
         _w.Line("int cols = 1;");
         EmitPrimalPass();
         EmitTangentLocals();
-        EmitTangentForward();
+        EmitTangentForward(node => true);
         for (var s = 0; s < _model.States.Count; s++)
         {
             EmitCopyOut(_model.UpdateNodes[s], "dq.Slice(" + StateOffset(s) + " * k, " + StateRows(s) + " * k)", StateRows(s), "k", Buffer.Dot);
@@ -35,10 +35,10 @@ internal sealed partial class KernelEmitter
         EmitBufferLocals(Buffer.Dot, "k", clear: false);
     }
 
-    /// <summary>ẏ = Σ_o ∂y/∂o ⊙ ȯ for element-wise nodes, ẏ = W ȧ for Mat·Vec.</summary>
-    private void EmitTangentForward()
+    /// <summary>ẏ = Σ_o ∂y/∂o ⊙ ȯ for element-wise nodes, ẏ = W ȧ for Mat·Vec, for the nodes <paramref name="include"/> selects.</summary>
+    private void EmitTangentForward(System.Func<int, bool> include)
     {
-        foreach (var node in Indices.Where(node => IsComputed(Node(node)) && Node(node).DependsOnState))
+        foreach (var node in Indices.Where(node => IsComputed(Node(node)) && Node(node).DependsOnState && TangentAlias(node) < 0 && include(node)))
         {
             var n = Node(node);
             _w.Line("// " + Local(node, Buffer.Dot) + " = d(" + n.Text + ")");

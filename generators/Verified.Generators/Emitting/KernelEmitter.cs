@@ -93,7 +93,10 @@ internal sealed partial class KernelEmitter
 
     private static readonly string[] Suffixes = { "", "Dot", "Bar", "DotBar" };
 
-    private string Local(int node, Buffer buffer) => _names[node] + Suffixes[(int)buffer];
+    private string Local(int node, Buffer buffer) =>
+        buffer is Buffer.Dot or Buffer.DotBar && TangentAlias(node) is var root and >= 0
+            ? _names[root] + Suffixes[(int)buffer]
+            : _names[node] + Suffixes[(int)buffer];
 
     private string Field(int node, Buffer buffer) => "_" + Local(node, buffer);
 
@@ -103,8 +106,25 @@ internal sealed partial class KernelEmitter
     {
         Buffer.Value => IsComputedVector(node),
         Buffer.Bar => IsComputedVector(node) && Node(node).NeedsAdjoint,
-        _ => IsComputedVector(node) && Node(node).DependsOnState,
+        _ => IsComputedVector(node) && Node(node).DependsOnState && TangentAlias(node) < 0,
     };
+
+    /// <summary>
+    /// The node whose tangent (and tangent adjoint) this node shares, or −1: a sum or difference
+    /// with one state-dependent operand entering with factor 1 has that operand's tangent, so the
+    /// tangent passes neither copy nor add.
+    /// </summary>
+    private int TangentAlias(int node)
+    {
+        var n = Node(node);
+        if (n.Kind != NodeKind.Binary || n.Primitive is not (Primitive.Add or Primitive.Subtract) || !n.DependsOnState)
+        {
+            return -1;
+        }
+        var (a, b) = (Node(n.A).DependsOnState, Node(n.B).DependsOnState);
+        var through = a && !b ? n.A : b && !a && n.Primitive == Primitive.Add ? n.B : -1;
+        return through < 0 ? -1 : TangentAlias(through) is var root and >= 0 ? root : through;
+    }
 
     private void EmitFields()
     {

@@ -111,7 +111,8 @@ public static class Gemm
 
     /// <summary>
     /// C (+)= A·B with A(i, l) at a[i·rowStride + l·colStride]. Blocks of 4 rows × 2 vectors keep
-    /// eight accumulators in registers; leftovers take one-vector and scalar paths.
+    /// eight accumulators in registers; then 4 rows × 1 vector; the last partial vector is computed
+    /// over the final full-width window of columns and stored only in its new lanes.
     /// </summary>
     private static void Kernel<T>(ReadOnlySpan<T> a, int rowStride, int colStride, ReadOnlySpan<T> b, Span<T> c,
         int m, int p, int n, bool accumulate, bool lowerOnly)
@@ -121,6 +122,7 @@ public static class Gemm
         ref var b0 = ref MemoryMarshal.GetReference(b);
         ref var c0 = ref MemoryMarshal.GetReference(c);
         var width = Simd.IsAccelerated ? Vector256<T>.Count : int.MaxValue;
+        var all = Vector256<T>.AllBitsSet;
         var i = 0;
         for (; i + 4 <= m; i += 4)
         {
@@ -132,14 +134,18 @@ public static class Gemm
             }
             for (; j + width <= columns; j += width)
             {
+                Block4x1(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate, all);
+            }
+            if (j < columns && columns >= width)
+            {
+                Block4x1(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, NewLanes<T>(width - (columns - j)));
+            }
+            else
+            {
                 for (var r = 0; r < 4; r++)
                 {
-                    Row1x1(ref a0, rowStride, colStride, ref b0, ref c0, i + r, j, p, n, accumulate);
+                    Scalar(ref a0, rowStride, colStride, ref b0, ref c0, i + r, j, columns, p, n, accumulate);
                 }
-            }
-            for (var r = 0; r < 4; r++)
-            {
-                Scalar(ref a0, rowStride, colStride, ref b0, ref c0, i + r, j, columns, p, n, accumulate);
             }
         }
         for (; i < m; i++)
@@ -148,10 +154,28 @@ public static class Gemm
             var j = 0;
             for (; j + width <= columns; j += width)
             {
-                Row1x1(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate);
+                Row1x1(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate, all);
             }
-            Scalar(ref a0, rowStride, colStride, ref b0, ref c0, i, j, columns, p, n, accumulate);
+            if (j < columns && columns >= width)
+            {
+                Row1x1(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, NewLanes<T>(width - (columns - j)));
+            }
+            else
+            {
+                Scalar(ref a0, rowStride, colStride, ref b0, ref c0, i, j, columns, p, n, accumulate);
+            }
         }
+    }
+
+    /// <summary>A mask of the lanes from <paramref name="first"/> on.</summary>
+    private static Vector256<T> NewLanes<T>(int first) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> lanes = stackalloc T[Vector256<T>.Count];
+        for (var lane = 0; lane < lanes.Length; lane++)
+        {
+            lanes[lane] = T.CreateTruncating(lane);
+        }
+        return Vector256.GreaterThanOrEqual(Vector256.Create<T>(lanes), Vector256.Create(T.CreateTruncating(first)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -159,17 +183,17 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
-        var ai = i * rowStride;
+        ref var ar = ref Unsafe.Add(ref a0, i * rowStride);
+        ref var bj = ref Unsafe.Add(ref b0, j);
         for (var l = 0; l < p; l++)
         {
-            var bl = (nuint)(l * n + j);
-            var v0 = Vector256.LoadUnsafe(ref b0, bl);
-            var v1 = Vector256.LoadUnsafe(ref b0, bl + (nuint)width);
-            var al = ai + l * colStride;
-            var s0 = Vector256.Create(Unsafe.Add(ref a0, al));
-            var s1 = Vector256.Create(Unsafe.Add(ref a0, al + rowStride));
-            var s2 = Vector256.Create(Unsafe.Add(ref a0, al + 2 * rowStride));
-            var s3 = Vector256.Create(Unsafe.Add(ref a0, al + 3 * rowStride));
+            var v0 = Vector256.LoadUnsafe(ref bj, (nuint)(l * n));
+            var v1 = Vector256.LoadUnsafe(ref bj, (nuint)(l * n + width));
+            ref var al = ref Unsafe.Add(ref ar, l * colStride);
+            var s0 = Vector256.Create(al);
+            var s1 = Vector256.Create(Unsafe.Add(ref al, rowStride));
+            var s2 = Vector256.Create(Unsafe.Add(ref al, 2 * rowStride));
+            var s3 = Vector256.Create(Unsafe.Add(ref al, 3 * rowStride));
             c00 = Simd.MultiplyAdd(s0, v0, c00);
             c01 = Simd.MultiplyAdd(s0, v1, c01);
             c10 = Simd.MultiplyAdd(s1, v0, c10);
@@ -179,27 +203,50 @@ public static class Gemm
             c30 = Simd.MultiplyAdd(s3, v0, c30);
             c31 = Simd.MultiplyAdd(s3, v1, c31);
         }
-        Store(ref c0, (nuint)(i * n + j), c00, accumulate);
-        Store(ref c0, (nuint)(i * n + j + width), c01, accumulate);
-        Store(ref c0, (nuint)((i + 1) * n + j), c10, accumulate);
-        Store(ref c0, (nuint)((i + 1) * n + j + width), c11, accumulate);
-        Store(ref c0, (nuint)((i + 2) * n + j), c20, accumulate);
-        Store(ref c0, (nuint)((i + 2) * n + j + width), c21, accumulate);
-        Store(ref c0, (nuint)((i + 3) * n + j), c30, accumulate);
-        Store(ref c0, (nuint)((i + 3) * n + j + width), c31, accumulate);
+        var all = Vector256<T>.AllBitsSet;
+        Store(ref c0, (nuint)(i * n + j), c00, accumulate, all);
+        Store(ref c0, (nuint)(i * n + j + width), c01, accumulate, all);
+        Store(ref c0, (nuint)((i + 1) * n + j), c10, accumulate, all);
+        Store(ref c0, (nuint)((i + 1) * n + j + width), c11, accumulate, all);
+        Store(ref c0, (nuint)((i + 2) * n + j), c20, accumulate, all);
+        Store(ref c0, (nuint)((i + 2) * n + j + width), c21, accumulate, all);
+        Store(ref c0, (nuint)((i + 3) * n + j), c30, accumulate, all);
+        Store(ref c0, (nuint)((i + 3) * n + j + width), c31, accumulate, all);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Row1x1<T>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate)
+    private static void Block4x1<T>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate, Vector256<T> lanes)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector256<T> c00 = default, c10 = default, c20 = default, c30 = default;
+        ref var ar = ref Unsafe.Add(ref a0, i * rowStride);
+        ref var bj = ref Unsafe.Add(ref b0, j);
+        for (var l = 0; l < p; l++)
+        {
+            var v0 = Vector256.LoadUnsafe(ref bj, (nuint)(l * n));
+            ref var al = ref Unsafe.Add(ref ar, l * colStride);
+            c00 = Simd.MultiplyAdd(Vector256.Create(al), v0, c00);
+            c10 = Simd.MultiplyAdd(Vector256.Create(Unsafe.Add(ref al, rowStride)), v0, c10);
+            c20 = Simd.MultiplyAdd(Vector256.Create(Unsafe.Add(ref al, 2 * rowStride)), v0, c20);
+            c30 = Simd.MultiplyAdd(Vector256.Create(Unsafe.Add(ref al, 3 * rowStride)), v0, c30);
+        }
+        Store(ref c0, (nuint)(i * n + j), c00, accumulate, lanes);
+        Store(ref c0, (nuint)((i + 1) * n + j), c10, accumulate, lanes);
+        Store(ref c0, (nuint)((i + 2) * n + j), c20, accumulate, lanes);
+        Store(ref c0, (nuint)((i + 3) * n + j), c30, accumulate, lanes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row1x1<T>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate, Vector256<T> lanes)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var sum = Vector256<T>.Zero;
-        var ai = i * rowStride;
+        ref var ar = ref Unsafe.Add(ref a0, i * rowStride);
         for (var l = 0; l < p; l++)
         {
-            sum = Simd.MultiplyAdd(Vector256.Create(Unsafe.Add(ref a0, ai + l * colStride)), Vector256.LoadUnsafe(ref b0, (nuint)(l * n + j)), sum);
+            sum = Simd.MultiplyAdd(Vector256.Create(Unsafe.Add(ref ar, l * colStride)), Vector256.LoadUnsafe(ref b0, (nuint)(l * n + j)), sum);
         }
-        Store(ref c0, (nuint)(i * n + j), sum, accumulate);
+        Store(ref c0, (nuint)(i * n + j), sum, accumulate, lanes);
     }
 
     private static void Scalar<T>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int from, int to, int p, int n, bool accumulate)
@@ -217,14 +264,12 @@ public static class Gemm
         }
     }
 
+    /// <summary>Writes (or adds) the lanes selected by <paramref name="lanes"/>; the others keep C's value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<T>(ref T c0, nuint offset, Vector256<T> value, bool accumulate) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Store<T>(ref T c0, nuint offset, Vector256<T> value, bool accumulate, Vector256<T> lanes) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (accumulate)
-        {
-            value += Vector256.LoadUnsafe(ref c0, offset);
-        }
-        value.StoreUnsafe(ref c0, offset);
+        var old = Vector256.LoadUnsafe(ref c0, offset);
+        Vector256.ConditionalSelect(lanes, accumulate ? old + value : value, old).StoreUnsafe(ref c0, offset);
     }
 
     private static void Check(int aLength, int aNeeded, int bLength, int bNeeded, int cLength, int cNeeded)

@@ -1,21 +1,28 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Verified.Dense;
 
 /// <summary>
 /// Householder QR of a row-major n×k matrix (k ≤ n), thin form A = Q R with Q n×k orthonormal and
 /// R k×k upper triangular with a positive diagonal (DESIGN.md: flip Q's columns and R's rows).
-/// The factorisation works on Aᵀ, so that every column is a contiguous run and the reflections are
-/// SIMD dot products and axpys. The workspace is owned by the instance: no allocation per call.
+/// The factorisation works on Aᵀ with every column a contiguous run padded with zeros to a whole
+/// number of SIMD vectors, and each reflector v_j kept apart with zeros outside rows j..n−1, so
+/// that every reflection is whole-vector dot products and axpys with no scalar tails. The
+/// workspace is owned by the instance: no allocation per call.
 /// </summary>
 public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int _n;
     private readonly int _k;
-    private readonly T[] _columns;   // k×n: column j of A, then R above row j and the reflector v_j from row j on
-    private readonly T[] _basis;     // k×n: the columns of Q
-    private readonly T[] _beta;      // 2/(v_jᵀ v_j)
-    private readonly T[] _alpha;     // R_jj before the sign fix
+    private readonly int _stride;     // n rounded up to whole vectors
+    private readonly T[] _columns;    // k columns of A (stride _stride): R above row j once column j is done
+    private readonly T[] _reflectors; // k reflectors v_j (stride _stride), zero outside rows j..n−1
+    private readonly T[] _basis;      // k columns of Q (stride _stride)
+    private readonly T[] _beta;       // 2/(v_jᵀ v_j)
+    private readonly T[] _alpha;      // R_jj before the sign fix
 
     public HouseholderQr(int n, int k)
     {
@@ -23,9 +30,11 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         {
             throw new ArgumentOutOfRangeException(nameof(k), $"QR needs 1 ≤ k ≤ n, got n={n}, k={k}");
         }
-        (_n, _k) = (n, k);
-        _columns = new T[k * n];
-        _basis = new T[k * n];
+        var width = Vector256<T>.Count;
+        (_n, _k, _stride) = (n, k, (n + width - 1) / width * width);
+        _columns = new T[k * _stride];
+        _reflectors = new T[k * _stride];
+        _basis = new T[k * _stride];
         _beta = new T[k];
         _alpha = new T[k];
     }
@@ -33,66 +42,95 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>Factorises <paramref name="a"/> (n×k) into <paramref name="q"/> (n×k) and <paramref name="r"/> (k×k).</summary>
     public void Factor(ReadOnlySpan<T> a, Span<T> q, Span<T> r)
     {
-        int n = _n, k = _k;
-        var columns = _columns.AsSpan();
-        Gemm.Transpose(a, columns, n, k);
+        int n = _n, k = _k, stride = _stride, width = Vector256<T>.Count;
+        for (var i = 0; i < n; i++)
+        {
+            for (var c = 0; c < k; c++)
+            {
+                _columns[c * stride + i] = a[i * k + c];
+            }
+        }
+        Array.Clear(_reflectors);
         for (var j = 0; j < k; j++)
         {
             // v = x + sign(x_0)‖x‖ e_0 on rows j..n−1 of column j; R_jj = −sign(x_0)‖x‖.
-            var x = columns.Slice(j * n + j, n - j);
+            var x = _columns.AsSpan(j * stride + j, n - j);
+            var v = _reflectors.AsSpan(j * stride, stride);
+            x.CopyTo(v[j..]);
             var squared = Blas.Dot<T>(x, x);
-            var norm = T.Sqrt(squared);
             var x0 = x[0];
-            var alpha = x0 >= T.Zero ? -norm : norm;
-            x[0] = x0 - alpha;
-            var vv = x[0] * x[0] + (squared - x0 * x0);
+            var alpha = x0 >= T.Zero ? -T.Sqrt(squared) : T.Sqrt(squared);
+            v[j] = x0 - alpha;
+            var vv = v[j] * v[j] + (squared - x0 * x0);
             _beta[j] = vv > T.Zero ? (T.One + T.One) / vv : T.Zero;
             _alpha[j] = alpha;
-            // Apply H_j = I − β v vᵀ to the later columns.
+            // Apply H_j = I − β v vᵀ to the later columns, from the vector that holds row j on.
+            var from = j / width * width;
             for (var c = j + 1; c < k; c++)
             {
-                var column = columns.Slice(c * n + j, n - j);
-                Blas.Axpy(-_beta[j] * Blas.Dot<T>(x, column), x, column);
+                Reflect(v, _columns.AsSpan(c * stride, stride), _beta[j], from);
             }
         }
-        // R: the diagonal from α, above it the transformed columns (row i of column c at c·n + i).
+        // R: the diagonal from α, above it the transformed columns.
         r[..(k * k)].Clear();
         for (var i = 0; i < k; i++)
         {
             r[i * k + i] = _alpha[i];
             for (var c = i + 1; c < k; c++)
             {
-                r[i * k + c] = columns[c * n + i];
+                r[i * k + c] = _columns[c * stride + i];
             }
         }
         // Q = H_0 ⋯ H_{k−1} [I_k; 0], column by column, reflectors applied from the last one back.
-        var basis = _basis.AsSpan();
-        basis.Clear();
+        Array.Clear(_basis);
         for (var c = 0; c < k; c++)
         {
-            basis[c * n + c] = T.One;
+            _basis[c * stride + c] = T.One;
         }
         for (var j = k - 1; j >= 0; j--)
         {
-            var v = columns.Slice(j * n + j, n - j);
+            var v = _reflectors.AsSpan(j * stride, stride);
+            var from = j / width * width;
             for (var c = j; c < k; c++)
             {
-                var column = basis.Slice(c * n + j, n - j);
-                Blas.Axpy(-_beta[j] * Blas.Dot<T>(v, column), v, column);
+                Reflect(v, _basis.AsSpan(c * stride, stride), _beta[j], from);
             }
         }
         // Positive diagonal: flip row i of R and column i of Q where R_ii < 0.
         for (var i = 0; i < k; i++)
         {
-            if (r[i * k + i] < T.Zero)
+            var sign = r[i * k + i] < T.Zero ? -T.One : T.One;
+            if (sign < T.Zero)
             {
                 for (var c = i; c < k; c++)
                 {
                     r[i * k + c] = -r[i * k + c];
                 }
-                Blas.Scale(-T.One, basis.Slice(i * n, n));
+            }
+            for (var row = 0; row < n; row++)
+            {
+                q[row * k + i] = sign * _basis[i * stride + row];
             }
         }
-        Gemm.Transpose<T>(basis, q, k, n);
+    }
+
+    /// <summary>y ← y − β (vᵀy) v over whole vectors from <paramref name="from"/> (v is zero outside its rows).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Reflect(ReadOnlySpan<T> v, Span<T> y, T beta, int from)
+    {
+        var width = Vector256<T>.Count;
+        ref var vs = ref MemoryMarshal.GetReference(v);
+        ref var ys = ref MemoryMarshal.GetReference(y);
+        var length = y.Length;
+        var dot = Vector256<T>.Zero;
+        for (var i = from; i < length; i += width)
+        {
+            dot = Simd.MultiplyAdd(Vector256.LoadUnsafe(ref vs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i), dot);
+        }
+        var scale = Vector256.Create(-beta * Vector256.Sum(dot));
+        for (var i = from; i < length; i += width)
+        {
+            Simd.MultiplyAdd(scale, Vector256.LoadUnsafe(ref vs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
+        }
     }
 }

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Verified.Dense;
 
@@ -14,14 +16,16 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
     private readonly int _k;
     private readonly T[] _m;
     private readonly T[] _gram;
-    private readonly T[] _transposed;
+    private readonly int _stride;     // n rounded up to whole vectors
+    private readonly T[] _transposed; // Āᵀ during the triangular solve, rows of length _stride
 
     public QrPullback(int n, int k)
     {
-        (_n, _k) = (n, k);
+        var width = Vector256<T>.Count;
+        (_n, _k, _stride) = (n, k, (n + width - 1) / width * width);
         _m = new T[k * k];
         _gram = new T[k * k];
-        _transposed = new T[k * n];
+        _transposed = new T[k * _stride];
     }
 
     /// <summary>Ā (n×k) from Q (n×k), R (k×k), Q̄ (n×k) and an upper-triangular R̄ (k×k).</summary>
@@ -69,25 +73,63 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
         // Ā = Q̄ + Q copyltu(M), then Ā ← Ā R^{−T}.
         qBar[..(n * k)].CopyTo(aBar);
         Gemm.Multiply<T>(q, m, aBar, n, k, k, accumulate: true);
-        SolveTransposedUpper(r, aBar, _transposed, n, k);
+        SolveTransposedUpper(r, aBar);
     }
 
     /// <summary>
     /// X ← X R^{−T} for upper-triangular R (X n×k): with Y = Xᵀ, row i of the solution is
-    /// (y_i − Σ_{j>i} R_ij row_j) / R_ii, a sequence of axpys over contiguous rows.
+    /// (y_i − Σ_{j>i} R_ij row_j) / R_ii. Each row is built in registers a block of vectors at a
+    /// time, reading the finished rows once, and stored once.
     /// </summary>
-    private static void SolveTransposedUpper(ReadOnlySpan<T> r, Span<T> x, Span<T> transposed, int n, int k)
+    private void SolveTransposedUpper(ReadOnlySpan<T> r, Span<T> x)
     {
-        Gemm.Transpose<T>(x, transposed, n, k);
+        int n = _n, k = _k, stride = _stride, width = Vector256<T>.Count;
+        var y = _transposed.AsSpan();
+        for (var i = 0; i < n; i++)
+        {
+            for (var c = 0; c < k; c++)
+            {
+                y[c * stride + i] = x[i * k + c];
+            }
+        }
+        ref var y0 = ref MemoryMarshal.GetReference(y);
         for (var i = k - 1; i >= 0; i--)
         {
-            var row = transposed.Slice(i * n, n);
-            for (var j = i + 1; j < k; j++)
+            var inverse = Vector256.Create(T.One / r[i * k + i]);
+            var row = (nuint)(i * stride);
+            var column = 0;
+            for (; column + 2 * width <= stride; column += 2 * width)
             {
-                Blas.Axpy(-r[i * k + j], transposed.Slice(j * n, n), row);
+                var at = row + (nuint)column;
+                var acc0 = Vector256.LoadUnsafe(ref y0, at);
+                var acc1 = Vector256.LoadUnsafe(ref y0, at + (nuint)width);
+                for (var j = i + 1; j < k; j++)
+                {
+                    var coefficient = Vector256.Create(-r[i * k + j]);
+                    var other = (nuint)(j * stride + column);
+                    acc0 = Simd.MultiplyAdd(coefficient, Vector256.LoadUnsafe(ref y0, other), acc0);
+                    acc1 = Simd.MultiplyAdd(coefficient, Vector256.LoadUnsafe(ref y0, other + (nuint)width), acc1);
+                }
+                (acc0 * inverse).StoreUnsafe(ref y0, at);
+                (acc1 * inverse).StoreUnsafe(ref y0, at + (nuint)width);
             }
-            Blas.Scale(T.One / r[i * k + i], row);
+            for (; column < stride; column += width)
+            {
+                var at = row + (nuint)column;
+                var acc = Vector256.LoadUnsafe(ref y0, at);
+                for (var j = i + 1; j < k; j++)
+                {
+                    acc = Simd.MultiplyAdd(Vector256.Create(-r[i * k + j]), Vector256.LoadUnsafe(ref y0, (nuint)(j * stride + column)), acc);
+                }
+                (acc * inverse).StoreUnsafe(ref y0, at);
+            }
         }
-        Gemm.Transpose<T>(transposed, x, k, n);
+        for (var i = 0; i < n; i++)
+        {
+            for (var c = 0; c < k; c++)
+            {
+                x[i * k + c] = y[c * stride + i];
+            }
+        }
     }
 }
