@@ -65,11 +65,7 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
             _beta[j] = vv > T.Zero ? (T.One + T.One) / vv : T.Zero;
             _alpha[j] = alpha;
             // Apply H_j = I − β v vᵀ to the later columns, from the vector that holds row j on.
-            var from = j / width * width;
-            for (var c = j + 1; c < k; c++)
-            {
-                Reflect(v, _columns.AsSpan(c * stride, stride), _beta[j], from);
-            }
+            ReflectColumns(v, _columns, j + 1, k, _beta[j], j / width * width);
         }
         // R: the diagonal from α, above it the transformed columns.
         r[..(k * k)].Clear();
@@ -89,12 +85,7 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         }
         for (var j = k - 1; j >= 0; j--)
         {
-            var v = _reflectors.AsSpan(j * stride, stride);
-            var from = j / width * width;
-            for (var c = j; c < k; c++)
-            {
-                Reflect(v, _basis.AsSpan(c * stride, stride), _beta[j], from);
-            }
+            ReflectColumns(_reflectors.AsSpan(j * stride, stride), _basis, j, k, _beta[j], j / width * width);
         }
         // Positive diagonal: flip row i of R and column i of Q where R_ii < 0.
         for (var i = 0; i < k; i++)
@@ -111,6 +102,21 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
             {
                 q[row * k + i] = sign * _basis[i * stride + row];
             }
+        }
+    }
+
+    /// <summary>Columns first…last−1 of <paramref name="matrix"/> ← H columns, four at a time so that v is read once per four.</summary>
+    private void ReflectColumns(ReadOnlySpan<T> v, T[] matrix, int first, int last, T beta, int from)
+    {
+        var stride = _stride;
+        var c = first;
+        for (; c + 4 <= last; c += 4)
+        {
+            Reflect4(v, matrix.AsSpan(c * stride, 4 * stride), stride, beta, from);
+        }
+        for (; c < last; c++)
+        {
+            Reflect(v, matrix.AsSpan(c * stride, stride), beta, from);
         }
     }
 
@@ -131,6 +137,39 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         for (var i = from; i < length; i += width)
         {
             Simd.MultiplyAdd(scale, Vector256.LoadUnsafe(ref vs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
+        }
+    }
+
+    /// <summary><see cref="Reflect"/> on four consecutive columns (stride apart) at once.</summary>
+    private static void Reflect4(ReadOnlySpan<T> v, Span<T> y, int stride, T beta, int from)
+    {
+        var width = Vector256<T>.Count;
+        ref var vs = ref MemoryMarshal.GetReference(v);
+        ref var y0 = ref MemoryMarshal.GetReference(y);
+        ref var y1 = ref Unsafe.Add(ref y0, stride);
+        ref var y2 = ref Unsafe.Add(ref y0, 2 * stride);
+        ref var y3 = ref Unsafe.Add(ref y0, 3 * stride);
+        Vector256<T> d0 = default, d1 = default, d2 = default, d3 = default;
+        for (var i = from; i < stride; i += width)
+        {
+            var vi = Vector256.LoadUnsafe(ref vs, (nuint)i);
+            d0 = Simd.MultiplyAdd(vi, Vector256.LoadUnsafe(ref y0, (nuint)i), d0);
+            d1 = Simd.MultiplyAdd(vi, Vector256.LoadUnsafe(ref y1, (nuint)i), d1);
+            d2 = Simd.MultiplyAdd(vi, Vector256.LoadUnsafe(ref y2, (nuint)i), d2);
+            d3 = Simd.MultiplyAdd(vi, Vector256.LoadUnsafe(ref y3, (nuint)i), d3);
+        }
+        var s0 = Vector256.Create(-beta * Vector256.Sum(d0));
+        var s1 = Vector256.Create(-beta * Vector256.Sum(d1));
+        var s2 = Vector256.Create(-beta * Vector256.Sum(d2));
+        var s3 = Vector256.Create(-beta * Vector256.Sum(d3));
+        for (var i = from; i < stride; i += width)
+        {
+            var at = (nuint)i;
+            var vi = Vector256.LoadUnsafe(ref vs, at);
+            Simd.MultiplyAdd(s0, vi, Vector256.LoadUnsafe(ref y0, at)).StoreUnsafe(ref y0, at);
+            Simd.MultiplyAdd(s1, vi, Vector256.LoadUnsafe(ref y1, at)).StoreUnsafe(ref y1, at);
+            Simd.MultiplyAdd(s2, vi, Vector256.LoadUnsafe(ref y2, at)).StoreUnsafe(ref y2, at);
+            Simd.MultiplyAdd(s3, vi, Vector256.LoadUnsafe(ref y3, at)).StoreUnsafe(ref y3, at);
         }
     }
 }
