@@ -128,6 +128,10 @@ public static class Gemm
         {
             var columns = lowerOnly ? Math.Min(n, i + 4) : n;
             var j = 0;
+            for (; j + 3 * width <= columns; j += 3 * width)
+            {
+                Block4x3(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, width, accumulate);
+            }
             for (; j + 2 * width <= columns; j += 2 * width)
             {
                 Block4x2(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, width, accumulate);
@@ -176,6 +180,50 @@ public static class Gemm
             lanes[lane] = T.CreateTruncating(lane);
         }
         return Vector256.GreaterThanOrEqual(Vector256.Create<T>(lanes), Vector256.Create(T.CreateTruncating(first)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4x3<T>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, int width, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector256<T> c00 = default, c01 = default, c02 = default, c10 = default, c11 = default, c12 = default;
+        Vector256<T> c20 = default, c21 = default, c22 = default, c30 = default, c31 = default, c32 = default;
+        ref var ar = ref Unsafe.Add(ref a0, i * rowStride);
+        ref var bj = ref Unsafe.Add(ref b0, j);
+        for (var l = 0; l < p; l++)
+        {
+            ref var bl = ref Unsafe.Add(ref bj, l * n);
+            var v0 = Vector256.LoadUnsafe(ref bl);
+            var v1 = Vector256.LoadUnsafe(ref bl, (nuint)width);
+            var v2 = Vector256.LoadUnsafe(ref bl, (nuint)(2 * width));
+            ref var al = ref Unsafe.Add(ref ar, l * colStride);
+            var s = Vector256.Create(al);
+            c00 = Simd.MultiplyAdd(s, v0, c00);
+            c01 = Simd.MultiplyAdd(s, v1, c01);
+            c02 = Simd.MultiplyAdd(s, v2, c02);
+            s = Vector256.Create(Unsafe.Add(ref al, rowStride));
+            c10 = Simd.MultiplyAdd(s, v0, c10);
+            c11 = Simd.MultiplyAdd(s, v1, c11);
+            c12 = Simd.MultiplyAdd(s, v2, c12);
+            s = Vector256.Create(Unsafe.Add(ref al, 2 * rowStride));
+            c20 = Simd.MultiplyAdd(s, v0, c20);
+            c21 = Simd.MultiplyAdd(s, v1, c21);
+            c22 = Simd.MultiplyAdd(s, v2, c22);
+            s = Vector256.Create(Unsafe.Add(ref al, 3 * rowStride));
+            c30 = Simd.MultiplyAdd(s, v0, c30);
+            c31 = Simd.MultiplyAdd(s, v1, c31);
+            c32 = Simd.MultiplyAdd(s, v2, c32);
+        }
+        var all = Vector256<T>.AllBitsSet;
+        var w = (nuint)width;
+        for (var r = 0; r < 4; r++)
+        {
+            var at = (nuint)((i + r) * n + j);
+            var (x0, x1, x2) = r switch { 0 => (c00, c01, c02), 1 => (c10, c11, c12), 2 => (c20, c21, c22), _ => (c30, c31, c32) };
+            Store(ref c0, at, x0, accumulate, all);
+            Store(ref c0, at + w, x1, accumulate, all);
+            Store(ref c0, at + 2 * w, x2, accumulate, all);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
