@@ -32,6 +32,17 @@ public sealed class CommonOptions
     /// <summary>--tons, the steps between re-orthonormalisations, shared by the commands that run Algorithm 2.</summary>
     public static Option<int> Tons() => new("--tons") { Description = "Steps between re-orthonormalisations t_ONS", DefaultValueFactory = _ => 1 };
 
+    /// <summary>--input: the input stream x_s of a run (none, N(0, 1) or Bernoulli {0, 1}).</summary>
+    public static Option<string> Input(string fallback)
+    {
+        var option = new Option<string>("--input") { Description = "none, gaussian or bernoulli", DefaultValueFactory = _ => fallback };
+        option.AcceptOnlyFromAmong("none", "gaussian", "bernoulli");
+        return option;
+    }
+
+    public static Lyapunov.InputKind InputKind(ParseResult result, Option<string> option) =>
+        Enum.Parse<Lyapunov.InputKind>(result.GetValue(option)!, ignoreCase: true);
+
     /// <summary>The number of exponents k: 1 ≤ k ≤ the cell's state size.</summary>
     public static int ExponentCount(ParseResult result, Option<int> option, CellLayout layout)
     {

@@ -21,9 +21,10 @@ public static class FlossCommand
         var tons = CommonOptions.Tons();
         var clip = new Option<double?>("--clip") { Description = "Per-parameter gradient-norm bound" };
         var checkpoint = new Option<int>("--checkpoint") { Description = "Steps between checkpoints of the reverse pass (0: store the whole horizon)", DefaultValueFactory = _ => 0 };
+        var input = CommonOptions.Input("gaussian");
         var command = new Command("floss", "Floss the first k Lyapunov exponents toward a target");
         options.AddTo(command);
-        foreach (var option in new Option[] { k, epochs, steps, target, learningRate, tons, clip, checkpoint })
+        foreach (var option in new Option[] { k, epochs, steps, target, learningRate, tons, clip, checkpoint, input })
         {
             command.Options.Add(option);
         }
@@ -53,6 +54,7 @@ public static class FlossCommand
                 Clip = result.GetValue(clip) is { } bound ? (bound > 0 ? bound : throw new UsageException($"--clip must be positive, not {bound}")) : null,
                 CheckpointEvery = result.GetValue(checkpoint) >= 0 ? result.GetValue(checkpoint) : throw new UsageException($"--checkpoint must not be negative, not {result.GetValue(checkpoint)}"),
                 Seed = seed,
+                Input = CommonOptions.InputKind(result, input),
             };
             void Report(FlossEpoch epoch) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch.Epoch,4}  loss {epoch.Loss,12:E4}  λ1 {epoch.Exponents[0],9:F5}  {epoch.Seconds * 1000,7:F1} ms"));

@@ -17,8 +17,7 @@ public static class SpectrumCommand
         var steps = new Option<int>("--steps") { Description = "Accumulated steps", DefaultValueFactory = _ => 1000 };
         var transient = new Option<int>("--transient") { Description = "Transient steps for the state and again for Q", DefaultValueFactory = _ => 100 };
         var tons = CommonOptions.Tons();
-        var input = new Option<string>("--input") { Description = "none, gaussian or bernoulli", DefaultValueFactory = _ => "none" };
-        input.AcceptOnlyFromAmong("none", "gaussian", "bernoulli");
+        var input = CommonOptions.Input("none");
         var command = new Command("spectrum", "Estimate the first k Lyapunov exponents");
         options.AddTo(command);
         foreach (var option in new Option[] { k, steps, transient, tons, input })
@@ -41,7 +40,7 @@ public static class SpectrumCommand
                 Transient = relax >= 0 ? relax : throw new UsageException($"--transient must not be negative, not {relax}"),
                 QTransient = relax,
                 Tons = CommonOptions.Positive(result.GetValue(tons), "--tons"),
-                Input = Enum.Parse<InputKind>(result.GetValue(input)!, ignoreCase: true),
+                Input = CommonOptions.InputKind(result, input),
                 Seed = seed,
                 TrackLogDet = count == layout.StateSize,
             });
