@@ -68,9 +68,7 @@ internal sealed partial class KernelEmitter
             var update = _model.UpdateNodes[s];
             if (Node(update).DependsOnState)
             {
-                _w.Open("for (int at = 0; at < " + StateRows(s) + " * k; at++)");
-                _w.Line(Local(update, Buffer.DotBar) + "[at] += u[" + StateOffset(s) + " * k + at];");
-                _w.Close();
+                _w.Line("global::Verified.Dense.Blas.Axpy<" + _type + ">(" + Literal(1) + ", u.Slice(" + StateOffset(s) + " * k, " + StateRows(s) + " * k), " + Local(update, Buffer.DotBar) + ");");
             }
         }
         foreach (var node in Indices.Reverse().Where(node => IsComputed(Node(node))))
@@ -229,30 +227,19 @@ internal sealed partial class KernelEmitter
             .ToList();
         var sums = secondOrder.Select(term => term.O.Position).Distinct().ToList();
 
+        // Row by row over the k columns with SIMD row kernels: ȱ_row += g_o ẏ̄_row and sum_o = ⟨ẏ̄_row, ȯ_row⟩.
         _w.Open("for (int row = 0; row < " + Rows(node) + "; row++)");
-        foreach (var (_, position) in tangents)
-        {
-            var derivative = FirstDerivative(node, position);
-            if (!derivative.IsOne)
-            {
-                _w.Line(_type + " partial" + position + " = " + Render(derivative, node, "row", "row") + ";");
-            }
-        }
-        foreach (var position in sums)
-        {
-            _w.Line(_type + " sum" + position + " = " + Literal(0) + ";");
-        }
-        _w.Open("for (int col = 0; col < k; col++)");
-        _w.Line("int at = row * k + col;");
+        _w.Line("var source = " + Local(node, Buffer.DotBar) + ".Slice(row * k, k);");
         foreach (var (operand, position) in tangents)
         {
-            _w.Line(Local(operand, Buffer.DotBar) + "[at] += " + Times(FirstDerivative(node, position), "partial" + position, Local(node, Buffer.DotBar) + "[at]") + ";");
+            var derivative = FirstDerivative(node, position);
+            var factor = derivative.IsOne ? Literal(1) : Render(derivative, node, "row", "row");
+            _w.Line("global::Verified.Dense.Blas.Axpy<" + _type + ">(" + factor + ", source, " + Local(operand, Buffer.DotBar) + ".Slice(row * k, k));");
         }
         foreach (var position in sums)
         {
-            _w.Line("sum" + position + " += " + Local(node, Buffer.DotBar) + "[at] * " + Local(operands[position].Operand, Buffer.Dot) + "[at];");
+            _w.Line(_type + " sum" + position + " = global::Verified.Dense.Blas.Dot<" + _type + ">(source, " + Local(operands[position].Operand, Buffer.Dot) + ".Slice(row * k, k));");
         }
-        _w.Close();
         foreach (var (p, o, h) in secondOrder)
         {
             _w.Line(Accumulate(p.Operand, "row", "row", Times(h, Render(h, node, "row", "row"), "sum" + o.Position)));

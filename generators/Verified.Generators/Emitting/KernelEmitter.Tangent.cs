@@ -49,21 +49,20 @@ internal sealed partial class KernelEmitter
                     Size(parameter.Rows) + ", " + Size(parameter.Columns) + ", k, accumulate: false);");
                 continue;
             }
+            // Row by row, ẏ_row = Σ_o (∂y/∂o)_row ȯ_row over the k columns, with SIMD row kernels.
             _w.Open("for (int row = 0; row < " + Rows(node) + "; row++)");
-            var terms = StateDependentOperands(node).Select(term =>
+            _w.Line("var target = " + Local(node, Buffer.Dot) + ".Slice(row * k, k);");
+            var first = true;
+            foreach (var (operand, position) in StateDependentOperands(node))
             {
-                var derivative = FirstDerivative(node, term.Position);
-                if (derivative.IsOne)
-                {
-                    return Local(term.Operand, Buffer.Dot) + "[at]";
-                }
-                _w.Line(_type + " partial" + term.Position + " = " + Render(derivative, node, "row", "row") + ";");
-                return "partial" + term.Position + " * " + Local(term.Operand, Buffer.Dot) + "[at]";
-            }).ToList();
-            _w.Open("for (int col = 0; col < k; col++)");
-            _w.Line("int at = row * k + col;");
-            _w.Line(Local(node, Buffer.Dot) + "[at] = " + string.Join(" + ", terms) + ";");
-            _w.Close();
+                var derivative = FirstDerivative(node, position);
+                var source = Local(operand, Buffer.Dot) + ".Slice(row * k, k)";
+                var factor = derivative.IsOne ? Literal(1) : Render(derivative, node, "row", "row");
+                _w.Line(first
+                    ? "global::Verified.Dense.Blas.ScaleTo<" + _type + ">(" + factor + ", " + source + ", target);"
+                    : "global::Verified.Dense.Blas.Axpy<" + _type + ">(" + factor + ", " + source + ", target);");
+                first = false;
+            }
             _w.Close();
         }
     }

@@ -31,6 +31,28 @@ public static class Blas
         }
     }
 
+    /// <summary>y = a·x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ScaleTo<T>(T a, ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var length = y.Length;
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        ref var ys = ref MemoryMarshal.GetReference(y);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && length >= Vector<T>.Count)
+        {
+            var va = new Vector<T>(a);
+            for (; i <= length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                (va * Vector.LoadUnsafe(ref xs, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
+            }
+        }
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref ys, i) = a * Unsafe.Add(ref xs, i);
+        }
+    }
+
     /// <summary>Σ x_i y_i.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
