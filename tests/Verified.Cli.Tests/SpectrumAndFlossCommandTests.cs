@@ -45,6 +45,17 @@ public sealed class SpectrumAndFlossCommandTests
         Assert.True(last < first / 3, $"loss {first} → {last}");
     }
 
+    [Fact]
+    public void Flossing_a_collapsed_tangent_space_stops_with_an_error_naming_the_epoch()
+    {
+        // An autonomous ReLU network with zero bias decays to h = 0, where relu' = 0: R_11 = 0 and λ1 = −∞.
+        var (code, _, error) = CliRunner.Run("floss", "--cell", "vanilla-relu", "--n", "32", "--epochs", "2", "--steps", "300", "--input", "none");
+
+        Assert.Equal(1, code);
+        Assert.Contains("flossing stopped at epoch 0", error);
+        Assert.Contains("λ = -Infinity", error);
+    }
+
     [Theory]
     [InlineData("spectrum", "--cell", "lstm", "--k", "0")]
     [InlineData("spectrum", "--cell", "lstm", "--n", "4", "--k", "9")]

@@ -44,6 +44,11 @@ public static class Flosser
             {
                 gradient[i] = double.CreateTruncating(gradientT[i]);
             }
+            if (!double.IsFinite(loss) || !Checks.Compare.AllFinite<double>(gradient))
+            {
+                // An R_ii of zero (a collapsed tangent space) gives λ_i = −∞: there is no gradient to follow.
+                throw new FlossingFailedException(epoch, exponents);
+            }
             adam.Update(theta, gradient);
             var record = new FlossEpoch(epoch, loss, exponents, clock.Elapsed.TotalSeconds);
             history.Add(record);

@@ -30,9 +30,9 @@ public static class CommandLine
             error.WriteLine("error: " + usage.Message);
             return ExitCodes.BadInput;
         }
-        catch (Lyapunov.TrajectoryDivergedException diverged)
+        catch (Exception failed) when (failed is Lyapunov.TrajectoryDivergedException or Flossing.FlossingFailedException)
         {
-            error.WriteLine("error: " + diverged.Message);
+            error.WriteLine("error: " + failed.Message);
             return ExitCodes.CheckFailed;
         }
         catch (CellFileException compile)
