@@ -82,21 +82,8 @@ public static class Gemm
             return;
         }
         var transposed = TransposeBuffer<T>(n * p);
-        Transpose(b, transposed, n, p);
+        Transposition.Transpose(b, p, transposed, n, n, p);
         Kernel(a, p, 1, transposed, c, m, p, n, accumulate, lowerOnly: false);
-    }
-
-    /// <summary>Bᵀ (cols×rows) of B (rows×cols).</summary>
-    public static void Transpose<T>(ReadOnlySpan<T> b, Span<T> transposed, int rows, int cols)
-    {
-        for (var i = 0; i < rows; i++)
-        {
-            var row = b.Slice(i * cols, cols);
-            for (var j = 0; j < cols; j++)
-            {
-                transposed[j * rows + i] = row[j];
-            }
-        }
     }
 
     private static Span<T> TransposeBuffer<T>(int length)

@@ -43,13 +43,7 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     public void Factor(ReadOnlySpan<T> a, Span<T> q, Span<T> r)
     {
         int n = _n, k = _k, stride = _stride, width = Vector256<T>.Count;
-        for (var i = 0; i < n; i++)
-        {
-            for (var c = 0; c < k; c++)
-            {
-                _columns[c * stride + i] = a[i * k + c];
-            }
-        }
+        Transposition.Transpose(a, k, _columns, stride, n, k);
         Array.Clear(_reflectors);
         for (var j = 0; j < k; j++)
         {
@@ -90,19 +84,13 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         // Positive diagonal: flip row i of R and column i of Q where R_ii < 0.
         for (var i = 0; i < k; i++)
         {
-            var sign = r[i * k + i] < T.Zero ? -T.One : T.One;
-            if (sign < T.Zero)
+            if (r[i * k + i] < T.Zero)
             {
-                for (var c = i; c < k; c++)
-                {
-                    r[i * k + c] = -r[i * k + c];
-                }
-            }
-            for (var row = 0; row < n; row++)
-            {
-                q[row * k + i] = sign * _basis[i * stride + row];
+                Blas.Scale(-T.One, r.Slice(i * k + i, k - i));
+                Blas.Scale(-T.One, _basis.AsSpan(i * stride, n));
             }
         }
+        Transposition.Transpose<T>(_basis, stride, q, k, k, n);
     }
 
     /// <summary>Columns first…last−1 of <paramref name="matrix"/> ← H columns, four at a time so that v is read once per four.</summary>

@@ -85,13 +85,7 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = _n, k = _k, stride = _stride, width = Vector256<T>.Count;
         var y = _transposed.AsSpan();
-        for (var i = 0; i < n; i++)
-        {
-            for (var c = 0; c < k; c++)
-            {
-                y[c * stride + i] = x[i * k + c];
-            }
-        }
+        Transposition.Transpose<T>(x, k, y, stride, n, k);
         ref var y0 = ref MemoryMarshal.GetReference(y);
         for (var i = k - 1; i >= 0; i--)
         {
@@ -124,12 +118,6 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
                 (acc * inverse).StoreUnsafe(ref y0, at);
             }
         }
-        for (var i = 0; i < n; i++)
-        {
-            for (var c = 0; c < k; c++)
-            {
-                x[i * k + c] = y[c * stride + i];
-            }
-        }
+        Transposition.Transpose<T>(y, stride, x, k, k, n);
     }
 }
