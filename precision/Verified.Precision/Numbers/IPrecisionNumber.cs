@@ -1,0 +1,37 @@
+namespace Verified.Precision.Numbers;
+
+/// <summary>
+/// A number of the precision path: a fixed working precision, every result rounded to it, doubles
+/// converted exactly. Implemented by <see cref="BinaryFloat{TPrecision}"/> (the workhorse) and
+/// <see cref="DecimalNumber"/> (the BigDecimal cross-check).
+/// </summary>
+public interface IPrecisionNumber<T> where T : struct, IPrecisionNumber<T>
+{
+    static abstract T Zero { get; }
+    static abstract T One { get; }
+
+    /// <summary>Bits of the working precision (binary digits, or the equivalent of the decimal digits).</summary>
+    static abstract int PrecisionBits { get; }
+
+    /// <summary>The exact value of <paramref name="value"/>.</summary>
+    static abstract T FromDouble(double value);
+
+    static abstract T operator +(T a, T b);
+    static abstract T operator -(T a, T b);
+    static abstract T operator *(T a, T b);
+    static abstract T operator /(T a, T b);
+    static abstract T operator -(T a);
+    static abstract T Sqrt(T value);
+    static abstract T Abs(T value);
+
+    /// <summary>−1, 0 or 1 as a is below, equal to or above b.</summary>
+    static abstract int Compare(T a, T b);
+
+    bool IsZero { get; }
+
+    /// <summary>The nearest double.</summary>
+    double ToDouble();
+
+    /// <summary>log2 |x| to double accuracy, for numbers far outside the double range; −∞ for zero.</summary>
+    double Log2Abs();
+}
