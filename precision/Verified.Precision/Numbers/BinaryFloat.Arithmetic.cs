@@ -15,10 +15,15 @@ public readonly partial struct BinaryFloat<TPrecision>
         var l = L;
         Span<ulong> product = stackalloc ulong[2 * l];
         product.Clear();
+        // A converted double has one non-zero limb: skip the zero limbs of either factor.
         for (var i = 0; i < l; i++)
         {
             ulong carry = 0;
             var ai = a._mantissa[i];
+            if (ai == 0)
+            {
+                continue;
+            }
             for (var j = 0; j < l; j++)
             {
                 var high = Math.BigMul(ai, b._mantissa[j], out var low);

@@ -1,0 +1,23 @@
+using Verified.Lyapunov;
+
+namespace Verified.Precision.Condition;
+
+/// <summary>Options of a condition run (the paper's Fig 2).</summary>
+public sealed record ConditionOptions
+{
+    /// <summary>Numbers of columns m of Q (κ2(T_t Q) for each).</summary>
+    public IReadOnlyList<int> M { get; init; } = [15];
+    /// <summary>Horizons t − τ at which κ2 is reported.</summary>
+    public IReadOnlyList<int> Horizons { get; init; } = [10, 20, 30, 40, 50];
+    /// <summary>Working precision: 256 or 512 bits.</summary>
+    public int Bits { get; init; } = 256;
+    /// <summary>Steps that relax the state before τ.</summary>
+    public int Transient { get; init; } = 200;
+    /// <summary>Steps of the long double run that gives the asymptotic exponents for Eq 10.</summary>
+    public int SpectrumSteps { get; init; } = 5000;
+    public InputKind Input { get; init; } = InputKind.None;
+    public ulong Seed { get; init; } = 1;
+}
+
+/// <summary>One (m, horizon) point: κ2 numeric (null where the precision cannot resolve it), by Eq 10, and the finite-time bound.</summary>
+public sealed record ConditionPoint(int M, int Horizon, bool Flossed, double? Log10KappaNumeric, double Log10KappaEq10, double Log10KappaFiniteTime, bool Resolved);
