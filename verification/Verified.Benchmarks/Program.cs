@@ -2,6 +2,16 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Verified.Benchmarks;
 
+// `product STEPS`: the 256-bit long-term product for the side-by-side script against MPFR.
+if (args is ["product", ..])
+{
+    var steps = args.Length > 1 ? int.Parse(args[1]) : 100;
+    var workload = new ProductWorkload(steps: steps);
+    Time($"BinaryFloat<Bits256>", () => workload.Run<Verified.Precision.Numbers.BinaryFloat<Verified.Precision.Numbers.Bits256>>(steps), workload.MultiplyAdds(steps));
+    Time($"DecimalNumber (78 digits)", () => workload.Run<Verified.Precision.Numbers.DecimalNumber>(1), workload.MultiplyAdds(1));
+    return;
+}
+
 // `quick`: a few timed epochs for the side-by-side script; otherwise BenchmarkDotNet.
 if (args is ["quick", ..])
 {
@@ -52,4 +62,12 @@ static void Components<T>(StepComponents<T> parts, string name) where T : unmana
         }
         Console.WriteLine($"  {name,-6} {label,-10} {clock.Elapsed.TotalMilliseconds:F1} ms per 300 steps");
     }
+}
+
+static void Time(string name, Func<double> run, double multiplyAdds)
+{
+    var clock = Stopwatch.StartNew();
+    var corner = run();
+    var seconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"verified product N=80 {name}: {seconds:F2} s, {seconds * 1e9 / multiplyAdds:F1} ns per multiply-add (P[0][0] = {corner:G6})");
 }

@@ -5,15 +5,13 @@ namespace Verified.Precision.Matrices;
 /// <summary>
 /// The long-term product T_t Q = D_{t−1} ⋯ D_τ Q (the paper's Eq 10), accumulated one step at a
 /// time so that every horizon comes out of one pass. The D_s are doubles from the double
-/// trajectory, converted exactly; each entry of the new product is a dot product rounded term by
-/// term at the working precision.
+/// trajectory, taken exactly; each entry of the new product is a dot product rounded once.
 /// </summary>
 public sealed class LongTermProduct<T> where T : struct, IPrecisionNumber<T>
 {
     private readonly int _n;
     private PrecisionMatrix<T> _product;
     private PrecisionMatrix<T> _next;
-    private readonly T[] _jacobian;
 
     /// <summary>Starts from <paramref name="basis"/> (n×m, row-major doubles, e.g. an orthonormal Q; the identity for m = n).</summary>
     public LongTermProduct(ReadOnlySpan<double> basis, int n, int m)
@@ -21,37 +19,23 @@ public sealed class LongTermProduct<T> where T : struct, IPrecisionNumber<T>
         _n = n;
         _product = PrecisionMatrix<T>.FromRowMajor(basis, n, m);
         _next = new PrecisionMatrix<T>(n, m);
-        _jacobian = new T[n * n];
     }
 
     public int Steps { get; private set; }
 
     public PrecisionMatrix<T> Current => _product;
 
-    /// <summary>P ← D P with D the n×n row-major one-step Jacobian.</summary>
+    /// <summary>P ← D P with D the n×n row-major one-step Jacobian: each entry one dot product, rounded once.</summary>
     public void Advance(ReadOnlySpan<double> jacobian)
     {
         var n = _n;
-        for (var i = 0; i < n * n; i++)
-        {
-            _jacobian[i] = T.FromDouble(jacobian[i]);
-        }
         for (var j = 0; j < _product.Columns; j++)
         {
             var column = _product.Column(j);
             var target = _next.Column(j);
             for (var i = 0; i < n; i++)
             {
-                var row = _jacobian.AsSpan(i * n, n);
-                var sum = T.Zero;
-                for (var k = 0; k < n; k++)
-                {
-                    if (!row[k].IsZero)
-                    {
-                        sum += row[k] * column[k];
-                    }
-                }
-                target[i] = sum;
+                target[i] = T.DotProduct(jacobian.Slice(i * n, n), column);
             }
         }
         (_product, _next) = (_next, _product);

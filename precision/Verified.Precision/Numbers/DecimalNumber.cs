@@ -55,6 +55,25 @@ public readonly struct DecimalNumber : IPrecisionNumber<DecimalNumber>
         ? Round(mantissa << exponent, 0)
         : Round(mantissa * BigInteger.Pow(5, -exponent), exponent);
 
+    /// <summary>Σ w_k v_k formed exactly (BigDecimal's + and × are exact) and rounded once.</summary>
+    public static DecimalNumber DotProduct(ReadOnlySpan<double> weights, ReadOnlySpan<DecimalNumber> values)
+    {
+        var sum = BigDecimal.Zero;
+        for (var k = 0; k < weights.Length; k++)
+        {
+            if (weights[k] == 0 || values[k].IsZero)
+            {
+                continue;
+            }
+            var (mantissa, exponent) = BinaryParts(weights[k]);
+            var exact = exponent >= 0
+                ? new BigDecimal(mantissa << exponent, 0)
+                : new BigDecimal(mantissa * BigInteger.Pow(5, -exponent), exponent);
+            sum += exact * values[k]._value;
+        }
+        return Round(sum);
+    }
+
     public static DecimalNumber operator +(DecimalNumber a, DecimalNumber b) => Round(a._value + b._value);
     public static DecimalNumber operator -(DecimalNumber a, DecimalNumber b) => Round(a._value - b._value);
     public static DecimalNumber operator *(DecimalNumber a, DecimalNumber b) => Round(a._value * b._value);

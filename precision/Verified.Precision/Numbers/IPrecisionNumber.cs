@@ -27,6 +27,9 @@ public interface IPrecisionNumber<T> where T : struct, IPrecisionNumber<T>
     /// <summary>−1, 0 or 1 as a is below, equal to or above b.</summary>
     static abstract int Compare(T a, T b);
 
+    /// <summary>Σ w_k v_k with the doubles w_k taken exactly and a single rounding at the end.</summary>
+    static abstract T DotProduct(ReadOnlySpan<double> weights, ReadOnlySpan<T> values);
+
     bool IsZero { get; }
 
     /// <summary>The nearest double.</summary>

@@ -40,6 +40,25 @@ public sealed class NumberAgreementTests
     }
 
     [Fact]
+    public void Dot_products_with_double_weights_agree_with_BigDecimal()
+    {
+        var rng = new Rng(11);
+        var worst = double.NegativeInfinity;
+        for (var trial = 0; trial < 300; trial++)
+        {
+            var length = 1 + (int)(rng.NextDouble() * 80);
+            var weights = Enumerable.Range(0, length).Select(_ => rng.NextGaussian() * Math.Pow(2, rng.NextUniform(-40, 40))).ToArray();
+            var pairs = Enumerable.Range(0, length).Select(_ => Random(rng)).ToArray();
+            var fast = Float256.DotProduct(weights, pairs.Select(pair => pair.Item1).ToArray());
+            var slow = DecimalNumber.DotProduct(weights, pairs.Select(pair => pair.Item2).ToArray());
+            // Against the sum of |terms|, the scale at which cancellation is measured.
+            var scale = Float256.DotProduct(weights.Select(Math.Abs).ToArray(), pairs.Select(pair => Float256.Abs(pair.Item1)).ToArray());
+            worst = Math.Max(worst, RelativeDifferenceLog2(fast, slow) + (fast.Log2Abs() - scale.Log2Abs()));
+        }
+        Assert.True(worst <= -250, $"worst difference 2^{worst:F1} of the sum of |terms|");
+    }
+
+    [Fact]
     public void Doubles_convert_exactly()
     {
         var rng = new Rng(5);
