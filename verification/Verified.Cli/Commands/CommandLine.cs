@@ -13,6 +13,7 @@ public static class CommandLine
         root.Subcommands.Add(CheckCommand.Create(output));
         root.Subcommands.Add(SpectrumCommand.Create(output));
         root.Subcommands.Add(FlossCommand.Create(output));
+        root.Subcommands.Add(ConditionCommand.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
