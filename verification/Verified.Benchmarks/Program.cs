@@ -8,7 +8,7 @@ if (args is ["product", ..])
     var steps = args.Length > 1 ? int.Parse(args[1]) : 100;
     var workload = new ProductWorkload(steps: steps);
     Time($"BinaryFloat<Bits256>", () => workload.Run<Verified.Precision.Numbers.BinaryFloat<Verified.Precision.Numbers.Bits256>>(steps), workload.MultiplyAdds(steps));
-    Time($"DecimalNumber (78 digits)", () => workload.Run<Verified.Precision.Numbers.DecimalNumber>(1), workload.MultiplyAdds(1));
+    Time($"DecimalNumber (78 digits)", () => workload.Run<Verified.Precision.Numbers.DecimalNumber>(3), workload.MultiplyAdds(3));
     return;
 }
 
