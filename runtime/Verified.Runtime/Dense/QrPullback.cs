@@ -92,20 +92,28 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
             var inverse = Vector256.Create(T.One / r[i * k + i]);
             var row = (nuint)(i * stride);
             var column = 0;
-            for (; column + 2 * width <= stride; column += 2 * width)
+            // Four vectors at a time: four independent FMA chains hide the FMA latency.
+            for (; column + 4 * width <= stride; column += 4 * width)
             {
                 var at = row + (nuint)column;
+                var w = (nuint)width;
                 var acc0 = Vector256.LoadUnsafe(ref y0, at);
-                var acc1 = Vector256.LoadUnsafe(ref y0, at + (nuint)width);
+                var acc1 = Vector256.LoadUnsafe(ref y0, at + w);
+                var acc2 = Vector256.LoadUnsafe(ref y0, at + 2 * w);
+                var acc3 = Vector256.LoadUnsafe(ref y0, at + 3 * w);
                 for (var j = i + 1; j < k; j++)
                 {
                     var coefficient = Vector256.Create(-r[i * k + j]);
                     var other = (nuint)(j * stride + column);
                     acc0 = Simd.MultiplyAdd(coefficient, Vector256.LoadUnsafe(ref y0, other), acc0);
-                    acc1 = Simd.MultiplyAdd(coefficient, Vector256.LoadUnsafe(ref y0, other + (nuint)width), acc1);
+                    acc1 = Simd.MultiplyAdd(coefficient, Vector256.LoadUnsafe(ref y0, other + w), acc1);
+                    acc2 = Simd.MultiplyAdd(coefficient, Vector256.LoadUnsafe(ref y0, other + 2 * w), acc2);
+                    acc3 = Simd.MultiplyAdd(coefficient, Vector256.LoadUnsafe(ref y0, other + 3 * w), acc3);
                 }
                 (acc0 * inverse).StoreUnsafe(ref y0, at);
-                (acc1 * inverse).StoreUnsafe(ref y0, at + (nuint)width);
+                (acc1 * inverse).StoreUnsafe(ref y0, at + w);
+                (acc2 * inverse).StoreUnsafe(ref y0, at + 2 * w);
+                (acc3 * inverse).StoreUnsafe(ref y0, at + 3 * w);
             }
             for (; column < stride; column += width)
             {
