@@ -47,19 +47,15 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         Array.Clear(_reflectors);
         for (var j = 0; j < k; j++)
         {
-            // v = x + sign(x_0)‖x‖ e_0 on rows j..n−1 of column j; R_jj = −sign(x_0)‖x‖.
-            var x = _columns.AsSpan(j * stride + j, n - j);
-            var v = _reflectors.AsSpan(j * stride, stride);
-            x.CopyTo(v[j..]);
-            var squared = Blas.Dot<T>(x, x);
-            var x0 = x[0];
-            var alpha = x0 >= T.Zero ? -T.Sqrt(squared) : T.Sqrt(squared);
-            v[j] = x0 - alpha;
-            var vv = v[j] * v[j] + (squared - x0 * x0);
-            _beta[j] = vv > T.Zero ? (T.One + T.One) / vv : T.Zero;
-            _alpha[j] = alpha;
-            // Apply H_j = I − β v vᵀ to the later columns, from the vector that holds row j on.
-            ReflectColumns(v, _columns, j + 1, k, _beta[j], j / width * width);
+            MakeReflector(j);
+            if (j + 1 < k)
+            {
+                // H_j on column j + 1 alone, then v_{j+1}, then both reflections on the later columns in one pass.
+                Reflect(_reflectors.AsSpan(j * stride, stride), _columns.AsSpan((j + 1) * stride, stride), _beta[j], j / width * width);
+                MakeReflector(j + 1);
+                ReflectColumnsWithPair(j, j + 1, _columns, j + 2, k);
+                j++;
+            }
         }
         // R: the diagonal from α, above it the transformed columns.
         r[..(k * k)].Clear();
@@ -77,9 +73,16 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         {
             _basis[c * stride + c] = T.One;
         }
-        for (var j = k - 1; j >= 0; j--)
+        var last = k - 1;
+        if (k % 2 == 1)
         {
-            ReflectColumns(_reflectors.AsSpan(j * stride, stride), _basis, j, k, _beta[j], j / width * width);
+            ReflectColumns(_reflectors.AsSpan(last * stride, stride), _basis, last, k, _beta[last], last / width * width);
+            last--;
+        }
+        for (var j = last; j > 0; j -= 2)
+        {
+            // H_{j−1} H_j: H_j first, on the columns from j − 1 on.
+            ReflectColumnsWithPair(j, j - 1, _basis, j - 1, k);
         }
         // Positive diagonal: flip row i of R and column i of Q where R_ii < 0.
         for (var i = 0; i < k; i++)
@@ -91,6 +94,85 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
             }
         }
         Transposition.Transpose<T>(_basis, stride, q, k, k, n);
+    }
+
+    /// <summary>v_j = x + sign(x_0)‖x‖ e_0 on rows j..n−1 of column j; R_jj = −sign(x_0)‖x‖; β_j = 2/(v_jᵀv_j).</summary>
+    private void MakeReflector(int j)
+    {
+        int n = _n, stride = _stride;
+        var x = _columns.AsSpan(j * stride + j, n - j);
+        var v = _reflectors.AsSpan(j * stride, stride);
+        x.CopyTo(v[j..]);
+        var squared = Blas.Dot<T>(x, x);
+        var x0 = x[0];
+        var alpha = x0 >= T.Zero ? -T.Sqrt(squared) : T.Sqrt(squared);
+        v[j] = x0 - alpha;
+        var vv = v[j] * v[j] + (squared - x0 * x0);
+        _beta[j] = vv > T.Zero ? (T.One + T.One) / vv : T.Zero;
+        _alpha[j] = alpha;
+    }
+
+    /// <summary>
+    /// Columns first…last−1 ← H_b H_a columns in one pass: with d_a = v_aᵀy, d_b = v_bᵀy and τ = v_bᵀv_a,
+    /// y −= c_a v_a + c_b v_b where c_a = β_a d_a and c_b = β_b (d_b − c_a τ).
+    /// </summary>
+    private void ReflectColumnsWithPair(int a, int b, T[] matrix, int first, int last)
+    {
+        var stride = _stride;
+        var width = Vector256<T>.Count;
+        var va = _reflectors.AsSpan(a * stride, stride);
+        var vb = _reflectors.AsSpan(b * stride, stride);
+        var from = Math.Min(a, b) / width * width;
+        var tau = Blas.Dot<T>(vb[from..], va[from..]);
+        var c = first;
+        for (; c + 2 <= last; c += 2)
+        {
+            ReflectPair2(va, vb, matrix.AsSpan(c * stride, 2 * stride), stride, _beta[a], _beta[b], tau, from);
+        }
+        for (; c < last; c++)
+        {
+            ReflectPair2(va, vb, matrix.AsSpan(c * stride, stride), 0, _beta[a], _beta[b], tau, from);
+        }
+    }
+
+    /// <summary>The pair reflection on two columns <paramref name="stride"/> apart (or one column when the stride is 0).</summary>
+    private static void ReflectPair2(ReadOnlySpan<T> va, ReadOnlySpan<T> vb, Span<T> y, int stride, T betaA, T betaB, T tau, int from)
+    {
+        var width = Vector256<T>.Count;
+        var length = va.Length;
+        ref var a0 = ref MemoryMarshal.GetReference(va);
+        ref var b0 = ref MemoryMarshal.GetReference(vb);
+        ref var y0 = ref MemoryMarshal.GetReference(y);
+        ref var y1 = ref Unsafe.Add(ref y0, stride);
+        Vector256<T> da0 = default, db0 = default, da1 = default, db1 = default;
+        for (var i = from; i < length; i += width)
+        {
+            var at = (nuint)i;
+            var x = Vector256.LoadUnsafe(ref a0, at);
+            var z = Vector256.LoadUnsafe(ref b0, at);
+            var u0 = Vector256.LoadUnsafe(ref y0, at);
+            var u1 = Vector256.LoadUnsafe(ref y1, at);
+            da0 = Simd.MultiplyAdd(x, u0, da0);
+            db0 = Simd.MultiplyAdd(z, u0, db0);
+            da1 = Simd.MultiplyAdd(x, u1, da1);
+            db1 = Simd.MultiplyAdd(z, u1, db1);
+        }
+        var ca0 = betaA * Vector256.Sum(da0);
+        var cb0 = betaB * (Vector256.Sum(db0) - ca0 * tau);
+        var ca1 = betaA * Vector256.Sum(da1);
+        var cb1 = betaB * (Vector256.Sum(db1) - ca1 * tau);
+        var (sa0, sb0, sa1, sb1) = (Vector256.Create(-ca0), Vector256.Create(-cb0), Vector256.Create(-ca1), Vector256.Create(-cb1));
+        for (var i = from; i < length; i += width)
+        {
+            var at = (nuint)i;
+            var x = Vector256.LoadUnsafe(ref a0, at);
+            var z = Vector256.LoadUnsafe(ref b0, at);
+            Simd.MultiplyAdd(sb0, z, Simd.MultiplyAdd(sa0, x, Vector256.LoadUnsafe(ref y0, at))).StoreUnsafe(ref y0, at);
+            if (stride != 0)
+            {
+                Simd.MultiplyAdd(sb1, z, Simd.MultiplyAdd(sa1, x, Vector256.LoadUnsafe(ref y1, at))).StoreUnsafe(ref y1, at);
+            }
+        }
     }
 
     /// <summary>Columns first…last−1 of <paramref name="matrix"/> ← H columns, four at a time so that v is read once per four.</summary>
