@@ -175,15 +175,13 @@ public static class Gemm
     {
         Vector256<T> c00 = default, c01 = default, c02 = default, c10 = default, c11 = default, c12 = default;
         Vector256<T> c20 = default, c21 = default, c22 = default, c30 = default, c31 = default, c32 = default;
-        ref var ar = ref Unsafe.Add(ref a0, i * rowStride);
-        ref var bj = ref Unsafe.Add(ref b0, j);
+        ref var al = ref Unsafe.Add(ref a0, i * rowStride);
+        ref var bl = ref Unsafe.Add(ref b0, j);
         for (var l = 0; l < p; l++)
         {
-            ref var bl = ref Unsafe.Add(ref bj, l * n);
             var v0 = Vector256.LoadUnsafe(ref bl);
             var v1 = Vector256.LoadUnsafe(ref bl, (nuint)width);
             var v2 = Vector256.LoadUnsafe(ref bl, (nuint)(2 * width));
-            ref var al = ref Unsafe.Add(ref ar, l * colStride);
             var s = Vector256.Create(al);
             c00 = Simd.MultiplyAdd(s, v0, c00);
             c01 = Simd.MultiplyAdd(s, v1, c01);
@@ -200,6 +198,8 @@ public static class Gemm
             c30 = Simd.MultiplyAdd(s, v0, c30);
             c31 = Simd.MultiplyAdd(s, v1, c31);
             c32 = Simd.MultiplyAdd(s, v2, c32);
+            al = ref Unsafe.Add(ref al, colStride);
+            bl = ref Unsafe.Add(ref bl, n);
         }
         var all = Vector256<T>.AllBitsSet;
         var w = (nuint)width;
