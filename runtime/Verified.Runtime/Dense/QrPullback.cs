@@ -117,13 +117,21 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
             }
             for (; column < stride; column += width)
             {
+                // The last few vectors: two FMA chains over alternate j.
                 var at = row + (nuint)column;
                 var acc = Vector256.LoadUnsafe(ref y0, at);
-                for (var j = i + 1; j < k; j++)
+                var other = Vector256<T>.Zero;
+                var j = i + 1;
+                for (; j + 1 < k; j += 2)
+                {
+                    acc = Simd.MultiplyAdd(Vector256.Create(-r[i * k + j]), Vector256.LoadUnsafe(ref y0, (nuint)(j * stride + column)), acc);
+                    other = Simd.MultiplyAdd(Vector256.Create(-r[i * k + j + 1]), Vector256.LoadUnsafe(ref y0, (nuint)((j + 1) * stride + column)), other);
+                }
+                if (j < k)
                 {
                     acc = Simd.MultiplyAdd(Vector256.Create(-r[i * k + j]), Vector256.LoadUnsafe(ref y0, (nuint)(j * stride + column)), acc);
                 }
-                (acc * inverse).StoreUnsafe(ref y0, at);
+                ((acc + other) * inverse).StoreUnsafe(ref y0, at);
             }
         }
         Transposition.Transpose<T>(y, stride, x, k, k, n);
