@@ -1,0 +1,139 @@
+using Verified.Dense;
+using Verified.Training.Tasks;
+
+namespace Verified.Training;
+
+/// <summary>
+/// The task loss and its gradient by backpropagation through time with the generated batched
+/// StepVjp: forward h_{t+1} = f(h_t, x_t), o_t = W_out h_{t+1} + c; loss averaged over the steps
+/// t ≥ d, the batch and the outputs (MSE, or binary cross-entropy on logits); reverse
+/// h̄_{t+1} += W_outᵀ ∂ℓ/∂o_t, then h̄_t = D_tᵀ h̄_{t+1} and θ̄ += (∂f/∂θ)ᵀ h̄_{t+1}.
+/// Buffers are sized once for a batch and horizon: nothing is allocated per step.
+/// </summary>
+public sealed class Bptt
+{
+    private readonly RecurrentModel _model;
+    private readonly CellKernels<double> _kernels;
+    private readonly int _n, _b, _steps, _o;
+    private readonly double[] _states;     // h_0 … h_T, n×b each
+    private readonly double[] _outputs;    // o_0 … o_{T−1}, O×b each
+    private readonly double[] _outputBar, _hBar, _hBarNext;
+
+    public Bptt(RecurrentModel model, int batch, int steps)
+    {
+        _model = model;
+        _kernels = model.Cell.Spec.CreateKernels<double>(model.Cell);
+        (_n, _b, _steps, _o) = (model.Cell.StateSize, batch, steps, model.OutputSize);
+        _states = new double[(steps + 1) * _n * batch];
+        _outputs = new double[steps * _o * batch];
+        _outputBar = new double[_o * batch];
+        _hBar = new double[_n * batch];
+        _hBarNext = new double[_n * batch];
+    }
+
+    /// <summary>L and gradient = ∂L/∂θ (overwritten); returns L and ‖∂L/∂h_0‖ (the paper's Eq 18).</summary>
+    public (double Loss, double GradNormH0) LossAndGradient(ReadOnlySpan<double> theta, TaskBatch batch, LossKind loss, Span<double> gradient)
+    {
+        var value = Forward(theta, batch, loss);
+        int n = _n, b = _b, o = _o;
+        var cell = _model.Cell.ParameterCount;
+        var readout = theta.Slice(_model.ReadoutOffset, o * n);
+        gradient.Clear();
+        Array.Clear(_hBarNext);
+        var scale = 1.0 / ((_steps - batch.Delay) * b * o);
+        for (var t = _steps - 1; t >= 0; t--)
+        {
+            var hNext = _states.AsSpan((t + 1) * n * b, n * b);
+            if (t >= batch.Delay)
+            {
+                // ∂L/∂o_t, then W̄_out += ō hᵀ, c̄ += Σ_b ō, h̄_{t+1} += W_outᵀ ō.
+                var output = _outputs.AsSpan(t * o * b, o * b);
+                var target = batch.TargetAt(t);
+                for (var i = 0; i < o * b; i++)
+                {
+                    _outputBar[i] = scale * (loss == LossKind.MeanSquaredError ? 2 * (output[i] - target[i]) : Sigmoid(output[i]) - target[i]);
+                }
+                Gemm.MultiplyTransposedB<double>(_outputBar, hNext, gradient.Slice(_model.ReadoutOffset, o * n), o, b, n, accumulate: true);
+                for (var i = 0; i < o; i++)
+                {
+                    for (var j = 0; j < b; j++)
+                    {
+                        gradient[_model.BiasOffset + i] += _outputBar[i * b + j];
+                    }
+                }
+                Gemm.MultiplyTransposedA<double>(readout, _outputBar, _hBarNext, n, o, b, accumulate: true);
+            }
+            _kernels.StepVjp(theta[..cell], _states.AsSpan(t * n * b, n * b), batch.InputAt(t), _hBarNext, _hBar, gradient[..cell], b);
+            _hBar.CopyTo(_hBarNext, 0);
+        }
+        return (value, Math.Sqrt(Blas.Dot<double>(_hBarNext, _hBarNext)));
+    }
+
+    /// <summary>The loss, and the accuracy of the outputs thresholded at 0.5 (after a sigmoid for logits).</summary>
+    public (double Loss, double Accuracy) Evaluate(ReadOnlySpan<double> theta, TaskBatch batch, LossKind loss)
+    {
+        var value = Forward(theta, batch, loss);
+        var correct = 0;
+        var total = 0;
+        for (var t = batch.Delay; t < _steps; t++)
+        {
+            var output = _outputs.AsSpan(t * _o * _b, _o * _b);
+            var target = batch.TargetAt(t);
+            for (var i = 0; i < output.Length; i++)
+            {
+                var prediction = loss == LossKind.BinaryCrossEntropy ? Sigmoid(output[i]) : output[i];
+                correct += (prediction >= 0.5) == (target[i] >= 0.5) ? 1 : 0;
+                total++;
+            }
+        }
+        return (value, (double)correct / total);
+    }
+
+    private double Forward(ReadOnlySpan<double> theta, TaskBatch batch, LossKind loss)
+    {
+        if (batch.Batch != _b || batch.Steps != _steps)
+        {
+            throw new ArgumentException($"this BPTT is sized for batch {_b} × {_steps} steps, not {batch.Batch} × {batch.Steps}");
+        }
+        int n = _n, b = _b, o = _o;
+        var cell = _model.Cell.ParameterCount;
+        var readout = theta.Slice(_model.ReadoutOffset, o * n);
+        var bias = theta.Slice(_model.BiasOffset, o);
+        _states.AsSpan(0, n * b).Clear();
+        var sum = 0.0;
+        for (var t = 0; t < _steps; t++)
+        {
+            var hNext = _states.AsSpan((t + 1) * n * b, n * b);
+            _kernels.Step(theta[..cell], _states.AsSpan(t * n * b, n * b), batch.InputAt(t), hNext, b);
+            var output = _outputs.AsSpan(t * o * b, o * b);
+            Gemm.Multiply<double>(readout, hNext, output, o, n, b, accumulate: false);
+            for (var i = 0; i < o; i++)
+            {
+                for (var j = 0; j < b; j++)
+                {
+                    output[i * b + j] += bias[i];
+                }
+            }
+            if (t < batch.Delay)
+            {
+                continue;
+            }
+            var target = batch.TargetAt(t);
+            for (var i = 0; i < o * b; i++)
+            {
+                sum += loss == LossKind.MeanSquaredError
+                    ? (output[i] - target[i]) * (output[i] - target[i])
+                    : Softplus(output[i]) - target[i] * output[i];
+            }
+        }
+        if (!double.IsFinite(sum))
+        {
+            throw new Lyapunov.TrajectoryDivergedException(_steps, "training loss");
+        }
+        return sum / ((_steps - batch.Delay) * b * o);
+    }
+
+    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+
+    private static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+}

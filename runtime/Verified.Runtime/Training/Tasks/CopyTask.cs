@@ -1,0 +1,13 @@
+using Verified.Random;
+
+namespace Verified.Training.Tasks;
+
+/// <summary>Delayed copy: x ~ U(0, 1), y_t = x_{t−d}; mean-squared error.</summary>
+public sealed class CopyTask(int delay) : DelayedTask(delay)
+{
+    public override string Name => "copy";
+    public override int InputSize => 1;
+    public override LossKind DefaultLoss => LossKind.MeanSquaredError;
+    protected override double Sample(Rng rng) => rng.NextDouble();
+    protected override double Target(double[] sequence, int t, int output) => sequence[t - Delay];
+}

@@ -1,0 +1,18 @@
+using Verified.Random;
+
+namespace Verified.Training.Tasks;
+
+/// <summary>Spatial XOR: three binary channels, y_t = x¹_{t−d} ⊕ x²_{t−d} ⊕ x³_{t−d}; cross-entropy.</summary>
+public sealed class SpatialXorTask(int delay) : DelayedTask(delay)
+{
+    public override string Name => "spatial-xor";
+    public override int InputSize => 3;
+    public override LossKind DefaultLoss => LossKind.BinaryCrossEntropy;
+    protected override double Sample(Rng rng) => rng.NextDouble() < 0.5 ? 0 : 1;
+
+    protected override double Target(double[] sequence, int t, int output)
+    {
+        var s = (t - Delay) * 3;
+        return ((int)sequence[s] ^ (int)sequence[s + 1] ^ (int)sequence[s + 2]) & 1;
+    }
+}
