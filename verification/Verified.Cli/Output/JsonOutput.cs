@@ -20,6 +20,17 @@ public static class JsonOutput
         {
             return;
         }
-        AtomicFile.WriteAllText(target.FullName, JsonSerializer.Serialize(value, Options));
+        try
+        {
+            Verified.IO.AtomicFile.WriteAllText(target.FullName, JsonSerializer.Serialize(value, Options));
+        }
+        catch (DirectoryNotFoundException missing)
+        {
+            throw new UsageException(missing.Message);
+        }
+        catch (Exception denied) when (denied is UnauthorizedAccessException or IOException)
+        {
+            throw new UsageException($"cannot write '{target}': {denied.Message}");
+        }
     }
 }
