@@ -14,6 +14,8 @@ public static class CommandLine
         root.Subcommands.Add(SpectrumCommand.Create(output));
         root.Subcommands.Add(FlossCommand.Create(output));
         root.Subcommands.Add(ConditionCommand.Create(output));
+        root.Subcommands.Add(TrainCommand.Create(output));
+        root.Subcommands.Add(SweepCommand.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
