@@ -3,6 +3,25 @@ using BenchmarkDotNet.Running;
 using Verified.Benchmarks;
 
 // `product STEPS`: the 256-bit long-term product for the side-by-side script against MPFR.
+// `train REPEATS`: one training epoch for the side-by-side script against PyTorch.
+if (args is ["train", ..])
+{
+    var repeats = args.Length > 1 ? int.Parse(args[1]) : 6;
+    var workload = new TrainingWorkload();
+    for (var warm = 0; warm < 3; warm++)
+    {
+        workload.Epoch();
+    }
+    var best = double.MaxValue;
+    for (var i = 0; i < repeats; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        workload.Epoch();
+        best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+    }
+    Console.WriteLine($"verified train N=80 b=16 T=300 d=20 double: {best:F1} ms/epoch (best of {repeats})");
+    return;
+}
 if (args is ["product", ..])
 {
     var steps = args.Length > 1 ? int.Parse(args[1]) : 100;
