@@ -71,6 +71,17 @@ internal static class PrimitiveRules
 
     public static string FunctionList => string.Join(", ", Functions.Keys.OrderBy(name => name, System.StringComparer.Ordinal));
 
+    /// <summary>
+    /// The whole-buffer routine of Verified.Dense.ElementWise that computes the primitive's value,
+    /// or null where the primitive is evaluated element by element.
+    /// </summary>
+    public static string? VectorRoutine(Primitive primitive) => primitive switch
+    {
+        Primitive.Softplus => null,
+        Primitive.None => null,
+        _ => primitive.ToString(),
+    };
+
     public static Unary ForUnary(Primitive primitive) => UnaryRules[primitive];
 
     public static Binary ForBinary(Primitive primitive) => BinaryRules[primitive];

@@ -58,6 +58,13 @@ internal sealed partial class KernelEmitter
                 _w.Line(_type + " " + _names[node] + " = " + Render(formula, node, "at", "row") + ";");
                 continue;
             }
+            if (PrimitiveRules.VectorRoutine(n.Primitive) is { } routine && !Operands(node).Any(NeedsRow))
+            {
+                // Whole buffers at once: operands are buffers of this node's shape or scalars.
+                var arguments = Operands(node).Select(operand => Node(operand).Kind == NodeKind.Constant ? Literal(Node(operand).Constant) : _names[operand]);
+                _w.Line("global::Verified.Dense.ElementWise." + routine + "<" + _type + ">(" + string.Join(", ", arguments) + ", " + _names[node] + ");");
+                continue;
+            }
             Loop(Rows(node), cols, Operands(node).Any(NeedsRow), () =>
                 _w.Line(_names[node] + "[at] = " + Render(formula, node, "at", "row") + ";"));
         }
