@@ -82,6 +82,14 @@ internal static class PrimitiveRules
         _ => primitive.ToString(),
     };
 
+    /// <summary>The whole-buffer pullback x̄ += f'(x) ⊙ ȳ of Verified.Dense.ElementWise for a unary primitive, in terms of y; null where none.</summary>
+    public static string? VectorPullback(Primitive primitive) => primitive switch
+    {
+        Primitive.Tanh => "TanhPullback",
+        Primitive.Sigmoid => "SigmoidPullback",
+        _ => null,
+    };
+
     public static Unary ForUnary(Primitive primitive) => UnaryRules[primitive];
 
     public static Binary ForBinary(Primitive primitive) => BinaryRules[primitive];

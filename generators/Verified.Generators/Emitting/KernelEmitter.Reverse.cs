@@ -1,4 +1,5 @@
 using System.Linq;
+using Verified.Generators.Differentiation;
 using Verified.Generators.Model;
 
 namespace Verified.Generators.Emitting;
@@ -180,6 +181,10 @@ internal sealed partial class KernelEmitter
             return;
         }
         var terms = Operands(node).Select((operand, position) => (operand, position)).Where(term => Node(term.operand).NeedsAdjoint).ToList();
+        if (!n.IsScalar && TryEmitVectorPullback(node, terms))
+        {
+            return;
+        }
         void Body(string at, string row)
         {
             var bar = n.IsScalar ? Local(node, Buffer.Bar) : Local(node, Buffer.Bar) + "[" + at + "]";
@@ -196,6 +201,50 @@ internal sealed partial class KernelEmitter
         else
         {
             Loop(Rows(node), cols, Operands(node).Any(NeedsRow), () => Body("at", "row"));
+        }
+    }
+
+    /// <summary>
+    /// Whole-buffer pullbacks where every operand is a buffer of the node's shape (or a scalar that
+    /// needs no adjoint): sums and differences as axpys, products as fused multiply-adds, and the
+    /// unary primitives that have a vector pullback in PrimitiveRules.
+    /// </summary>
+    private bool TryEmitVectorPullback(int node, System.Collections.Generic.List<(int operand, int position)> terms)
+    {
+        var n = Node(node);
+        if (Operands(node).Any(NeedsRow) || terms.Any(term => Node(term.operand).IsScalar))
+        {
+            return false;
+        }
+        var bar = Local(node, Buffer.Bar);
+        var blas = "global::Verified.Dense.Blas.Axpy<" + _type + ">(";
+        var elementWise = "global::Verified.Dense.ElementWise.";
+        switch (n.Kind, n.Primitive)
+        {
+            case (NodeKind.Unary, _) when PrimitiveRules.VectorPullback(n.Primitive) is { } pullback:
+                foreach (var (operand, _) in terms)
+                {
+                    _w.Line(elementWise + pullback + "<" + _type + ">(" + _names[node] + ", " + bar + ", " + Local(operand, Buffer.Bar) + ");");
+                }
+                return true;
+            case (NodeKind.Binary, Primitive.Add or Primitive.Subtract):
+                foreach (var (operand, position) in terms)
+                {
+                    var sign = position == 1 && n.Primitive == Primitive.Subtract ? Literal(-1) : Literal(1);
+                    _w.Line(blas + sign + ", " + bar + ", " + Local(operand, Buffer.Bar) + ");");
+                }
+                return true;
+            case (NodeKind.Binary, Primitive.Multiply):
+                foreach (var (operand, position) in terms)
+                {
+                    var other = position == 0 ? n.B : n.A;
+                    _w.Line(Node(other).IsScalar
+                        ? blas + Value(other, "0", "0") + ", " + bar + ", " + Local(operand, Buffer.Bar) + ");"
+                        : elementWise + "MultiplyAdd<" + _type + ">(" + _names[other] + ", " + bar + ", " + Local(operand, Buffer.Bar) + ");");
+                }
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -34,4 +34,42 @@ public static class ElementWise
     public static void Divide<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Divide(a, b, y);
     public static void Divide<T>(ReadOnlySpan<T> a, T b, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Divide(a, b, y);
     public static void Divide<T>(T a, ReadOnlySpan<T> b, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Divide(a, b, y);
+
+    // Pullbacks, x̄ += (∂y/∂x) ⊙ ȳ, written in terms of the output y where that is cheaper.
+
+    /// <summary>x̄ += (1 − y²) ⊙ ȳ for y = tanh x.</summary>
+    public static void TanhPullback<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> yBar, Span<T> xBar) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var i = 0;
+        var one = Vector<T>.One;
+        for (; i <= xBar.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var v = new Vector<T>(y[i..]);
+            (new Vector<T>(xBar[i..]) + (one - v * v) * new Vector<T>(yBar[i..])).CopyTo(xBar[i..]);
+        }
+        for (; i < xBar.Length; i++)
+        {
+            xBar[i] += (T.One - y[i] * y[i]) * yBar[i];
+        }
+    }
+
+    /// <summary>x̄ += y(1 − y) ⊙ ȳ for y = σ(x).</summary>
+    public static void SigmoidPullback<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> yBar, Span<T> xBar) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var i = 0;
+        var one = Vector<T>.One;
+        for (; i <= xBar.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var v = new Vector<T>(y[i..]);
+            (new Vector<T>(xBar[i..]) + v * (one - v) * new Vector<T>(yBar[i..])).CopyTo(xBar[i..]);
+        }
+        for (; i < xBar.Length; i++)
+        {
+            xBar[i] += y[i] * (T.One - y[i]) * yBar[i];
+        }
+    }
+
+    /// <summary>a ⊙ b + c into <paramref name="y"/> (y may be c): the pullback of a product, ā += b ⊙ ȳ.</summary>
+    public static void MultiplyAdd<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> =>
+        TensorPrimitives.MultiplyAdd(a, b, y, y);
 }
