@@ -13,11 +13,11 @@ public sealed class CheckCommandTests
         var (code, output, _) = CliRunner.Run("check", "--cell", "gru", "--json", json);
 
         Assert.Equal(0, code);
-        Assert.Contains("all 15 checks passed", output);
+        Assert.Contains("all 16 checks passed", output);
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         Assert.True(document.RootElement.GetProperty("passed").GetBoolean());
         var checks = document.RootElement.GetProperty("checks").EnumerateArray().ToList();
-        Assert.Equal(15, checks.Count);
+        Assert.Equal(16, checks.Count);
         Assert.All(checks, check =>
         {
             Assert.StartsWith("gru/", check.GetProperty("name").GetString());

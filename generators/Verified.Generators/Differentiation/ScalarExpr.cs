@@ -43,6 +43,9 @@ internal abstract class ScalarExpr
         _ => new NegateExpr(a),
     };
 
+    /// <summary>Whether the formula reads <paramref name="variable"/>.</summary>
+    public abstract bool Uses(Variable variable);
+
     /// <summary>Renders C# source for element type <paramref name="type"/> ("double" or "float").</summary>
     public abstract string Render(Func<Variable, string> variables, string type);
 
@@ -62,29 +65,34 @@ internal abstract class ScalarExpr
     private sealed class ConstantExpr(double value) : ScalarExpr
     {
         public double Value { get; } = value;
+        public override bool Uses(Variable variable) => false;
         public override string Render(Func<Variable, string> variables, string type) =>
             Value < 0 ? "(" + Literal(Value, type) + ")" : Literal(Value, type);
     }
 
     private sealed class VariableExpr(Variable variable) : ScalarExpr
     {
+        public override bool Uses(Variable other) => other == variable;
         public override string Render(Func<Variable, string> variables, string type) => variables(variable);
     }
 
     private sealed class NegateExpr(ScalarExpr operand) : ScalarExpr
     {
         public ScalarExpr Operand { get; } = operand;
+        public override bool Uses(Variable variable) => Operand.Uses(variable);
         public override string Render(Func<Variable, string> variables, string type) => "(-" + Operand.Render(variables, type) + ")";
     }
 
     private sealed class BinaryExpr(char op, ScalarExpr left, ScalarExpr right) : ScalarExpr
     {
+        public override bool Uses(Variable variable) => left.Uses(variable) || right.Uses(variable);
         public override string Render(Func<Variable, string> variables, string type) =>
             "(" + left.Render(variables, type) + " " + op + " " + right.Render(variables, type) + ")";
     }
 
     private sealed class CallExpr(string function, ScalarExpr[] arguments) : ScalarExpr
     {
+        public override bool Uses(Variable variable) => System.Array.Exists(arguments, argument => argument.Uses(variable));
         public override string Render(Func<Variable, string> variables, string type)
         {
             var rendered = new string[arguments.Length];

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Verified.Generators.Differentiation;
 using Verified.Generators.Model;
@@ -36,10 +37,93 @@ internal sealed partial class KernelEmitter
         EmitForward("cols");
     }
 
-    /// <summary>The forward pass over every node, for <paramref name="cols"/> columns.</summary>
-    private void EmitForward(string cols)
+    /// <summary>
+    /// The tape: the values the reverse pass reads, one buffer after another for `cols` columns —
+    /// the operand of each Mat·Vec (for W̄) and every value a first derivative is written in.
+    /// </summary>
+    private IEnumerable<int> TapeNodes
     {
-        foreach (var node in Indices.Where(node => IsComputed(Node(node))))
+        get
+        {
+            var read = new HashSet<int>();
+            foreach (var node in Indices.Where(node => IsComputed(Node(node)) && Node(node).NeedsAdjoint))
+            {
+                var n = Node(node);
+                if (n.Kind == NodeKind.MatVec)
+                {
+                    read.Add(n.A);
+                    continue;
+                }
+                var operands = Operands(node).ToList();
+                for (var position = 0; position < operands.Count; position++)
+                {
+                    if (!Node(operands[position]).NeedsAdjoint)
+                    {
+                        continue;
+                    }
+                    var derivative = FirstDerivative(node, position);
+                    if (derivative.Uses(Variable.Y))
+                    {
+                        read.Add(node);
+                    }
+                    if (derivative.Uses(Variable.X) || derivative.Uses(Variable.A))
+                    {
+                        read.Add(n.A);
+                    }
+                    if (derivative.Uses(Variable.B))
+                    {
+                        read.Add(n.B);
+                    }
+                }
+            }
+            return Indices.Where(node => HasBuffer(node, Buffer.Value) && read.Contains(node));
+        }
+    }
+
+    private void EmitTapeLength()
+    {
+        var rows = TapeNodes.Select(Rows).ToList();
+        _w.Line("public override int TapeLength(int batch) => (" + (rows.Count == 0 ? "0" : string.Join(" + ", rows)) + ") * batch;");
+    }
+
+    /// <summary>Step that also records each computed vector on the tape.</summary>
+    private void EmitStepWithTape()
+    {
+        EmitSignature("Step", ", " + Span + " next, int batch, " + Span + " tape");
+        _w.Line("Require(tape.Length, TapeLength(batch), nameof(tape));");
+        _w.Line("Step(theta, state, input, next, batch);");
+        var nodes = TapeNodes.ToList();
+        if (nodes.Count > 0)
+        {
+            _w.Line("int offset = 0;");
+        }
+        foreach (var node in nodes)
+        {
+            _w.Line(Field(node, Buffer.Value) + ".AsSpan(0, " + Rows(node) + " * batch).CopyTo(tape.Slice(offset));");
+            _w.Line("offset += " + Rows(node) + " * batch;");
+        }
+        _w.Close();
+    }
+
+    /// <summary>Read-only views of the tape in place of the forward buffers.</summary>
+    private void EmitTapeLocals()
+    {
+        var nodes = TapeNodes.ToList();
+        if (nodes.Count > 0)
+        {
+            _w.Line("int offset = 0;");
+        }
+        foreach (var node in nodes)
+        {
+            _w.Line(ReadOnlySpan + " " + _names[node] + " = tape.Slice(offset, " + Rows(node) + " * cols);");
+            _w.Line("offset += " + Rows(node) + " * cols;");
+        }
+    }
+
+    /// <summary>The forward pass over every node (or only the scalar ones), for <paramref name="cols"/> columns.</summary>
+    private void EmitForward(string cols, bool scalarsOnly = false)
+    {
+        foreach (var node in Indices.Where(node => IsComputed(Node(node)) && (!scalarsOnly || Node(node).IsScalar)))
         {
             var n = Node(node);
             _w.Line("// " + _names[node] + " = " + n.Text);

@@ -6,17 +6,32 @@ namespace Verified.Generators.Emitting;
 
 internal sealed partial class KernelEmitter
 {
-    /// <summary>StepVjp: reverse mode through one step for a batch (backpropagation through time).</summary>
-    private void EmitStepVjp()
+    /// <summary>StepVjp: reverse mode through one step for a batch (backpropagation through time),
+    /// recomputing the forward pass or reading it from a tape that Step recorded.</summary>
+    private void EmitStepVjp(bool fromTape)
     {
-        EmitSignature("StepVjp", ", " + ReadOnlySpan + " nextBar, " + Span + " stateBar, " + Span + " thetaBar, int batch");
+        EmitSignature("StepVjp", ", " + ReadOnlySpan + " nextBar, " + Span + " stateBar, " + Span + " thetaBar, int batch" + (fromTape ? ", " + ReadOnlySpan + " tape" : ""));
         _w.Line("Require(theta, state, input, batch);");
         _w.Line("Require(nextBar.Length, StateSize * batch, nameof(nextBar));");
         _w.Line("Require(stateBar.Length, StateSize * batch, nameof(stateBar));");
         _w.Line("Require(thetaBar.Length, ParameterCount, nameof(thetaBar));");
+        if (fromTape)
+        {
+            _w.Line("Require(tape.Length, TapeLength(batch), nameof(tape));");
+        }
         _w.Line("EnsureColumns(batch);");
         _w.Line("int cols = batch;");
-        EmitPrimalPass();
+        if (fromTape)
+        {
+            EmitParameterLocals();
+            EmitStateLocals("cols");
+            EmitTapeLocals();
+            EmitForward("cols", scalarsOnly: true);
+        }
+        else
+        {
+            EmitPrimalPass();
+        }
         _w.Line("stateBar.Slice(0, StateSize * cols).Clear();");
         EmitAdjointLocals("cols");
         for (var s = 0; s < _model.States.Count; s++)

@@ -54,11 +54,17 @@ internal sealed partial class KernelEmitter
         _w.Line();
         EmitStep();
         _w.Line();
+        EmitTapeLength();
+        _w.Line();
+        EmitStepWithTape();
+        _w.Line();
         EmitJacobian();
         _w.Line();
         EmitTangent();
         _w.Line();
-        EmitStepVjp();
+        EmitStepVjp(fromTape: false);
+        _w.Line();
+        EmitStepVjp(fromTape: true);
         _w.Line();
         EmitTangentVjp();
         _w.Close();

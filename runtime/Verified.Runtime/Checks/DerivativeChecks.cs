@@ -123,6 +123,16 @@ public sealed class DerivativeChecks
             }
         }
         yield return new CheckResult("batched-step-vs-single", Compare.RelativeError(next, expectedNext), _options.Tolerance);
+
+        // StepVjp from the tape Step recorded against StepVjp recomputing the forward pass.
+        var tape = new double[_kernels.TapeLength(b)];
+        var taped = new double[_n * b];
+        _kernels.Step(_theta, states, _x, taped, b, tape);
+        var tapeStateBar = new double[_n * b];
+        var tapeThetaBar = new double[_p];
+        _kernels.StepVjp(_theta, states, _x, bars, tapeStateBar, tapeThetaBar, b, tape);
+        yield return new CheckResult("stepvjp-tape-vs-recompute", Math.Max(Compare.RelativeError(taped, next),
+            Math.Max(Compare.RelativeError(tapeStateBar, stateBar), Compare.RelativeError(tapeThetaBar, thetaBar))), _options.Tolerance);
         yield return new CheckResult("batched-stepvjp-vs-single", Math.Max(
             Compare.RelativeError(stateBar, expectedStateBar), Compare.RelativeError(thetaBar, expectedThetaBar)), _options.Tolerance);
     }

@@ -21,6 +21,16 @@ public abstract class CellKernels<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>h_{s+1} = f(h_s, x_{s+1}; θ) for <paramref name="batch"/> sequences.</summary>
     public abstract void Step(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, Span<T> next, int batch = 1);
 
+    /// <summary>Elements of the tape that <see cref="Step(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, int, Span{T})"/> fills: every intermediate of the forward pass.</summary>
+    public abstract int TapeLength(int batch);
+
+    /// <summary>Step, also recording the forward pass's intermediates on <paramref name="tape"/> for <see cref="StepVjp(ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, Span{T}, int, ReadOnlySpan{T})"/>.</summary>
+    public abstract void Step(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, Span<T> next, int batch, Span<T> tape);
+
+    /// <summary>StepVjp from a recorded tape instead of recomputing the forward pass (backpropagation through time).</summary>
+    public abstract void StepVjp(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, ReadOnlySpan<T> nextBar,
+        Span<T> stateBar, Span<T> thetaBar, int batch, ReadOnlySpan<T> tape);
+
     /// <summary>The one-step Jacobian D_s = ∂h_{s+1}/∂h_s as a dense n×n row-major matrix.</summary>
     public abstract void Jacobian(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, Span<T> jacobian);
 

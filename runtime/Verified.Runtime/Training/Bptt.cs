@@ -18,6 +18,8 @@ public sealed class Bptt
     private readonly double[] _states;     // h_0 … h_T, n×b each
     private readonly double[] _outputs;    // o_0 … o_{T−1}, O×b each
     private readonly double[] _outputBar, _hBar, _hBarNext;
+    private readonly double[] _tape;       // the forward pass's intermediates of every step, for StepVjp
+    private readonly int _tapeLength;
 
     public Bptt(RecurrentModel model, int batch, int steps)
     {
@@ -29,6 +31,8 @@ public sealed class Bptt
         _outputBar = new double[_o * batch];
         _hBar = new double[_n * batch];
         _hBarNext = new double[_n * batch];
+        _tapeLength = _kernels.TapeLength(batch);
+        _tape = new double[steps * _tapeLength];
     }
 
     /// <summary>L and gradient = ∂L/∂θ (overwritten); returns L and ‖∂L/∂h_0‖ (the paper's Eq 18).</summary>
@@ -63,7 +67,8 @@ public sealed class Bptt
                 }
                 Gemm.MultiplyTransposedA<double>(readout, _outputBar, _hBarNext, n, o, b, accumulate: true);
             }
-            _kernels.StepVjp(theta[..cell], _states.AsSpan(t * n * b, n * b), batch.InputAt(t), _hBarNext, _hBar, gradient[..cell], b);
+            _kernels.StepVjp(theta[..cell], _states.AsSpan(t * n * b, n * b), batch.InputAt(t), _hBarNext, _hBar, gradient[..cell], b,
+                _tape.AsSpan(t * _tapeLength, _tapeLength));
             _hBar.CopyTo(_hBarNext, 0);
         }
         return (value, Math.Sqrt(Blas.Dot<double>(_hBarNext, _hBarNext)));
@@ -104,7 +109,7 @@ public sealed class Bptt
         for (var t = 0; t < _steps; t++)
         {
             var hNext = _states.AsSpan((t + 1) * n * b, n * b);
-            _kernels.Step(theta[..cell], _states.AsSpan(t * n * b, n * b), batch.InputAt(t), hNext, b);
+            _kernels.Step(theta[..cell], _states.AsSpan(t * n * b, n * b), batch.InputAt(t), hNext, b, _tape.AsSpan(t * _tapeLength, _tapeLength));
             var output = _outputs.AsSpan(t * o * b, o * b);
             Gemm.Multiply<double>(readout, hNext, output, o, n, b, accumulate: false);
             for (var i = 0; i < o; i++)

@@ -34,6 +34,15 @@ public sealed class BrokenKernelTests
         public override void Step(ReadOnlySpan<double> theta, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> next, int batch = 1) =>
             inner.Step(theta, state, input, next, batch);
 
+        public override int TapeLength(int batch) => inner.TapeLength(batch);
+
+        public override void Step(ReadOnlySpan<double> theta, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> next, int batch, Span<double> tape) =>
+            inner.Step(theta, state, input, next, batch, tape);
+
+        public override void StepVjp(ReadOnlySpan<double> theta, ReadOnlySpan<double> state, ReadOnlySpan<double> input, ReadOnlySpan<double> nextBar,
+            Span<double> stateBar, Span<double> thetaBar, int batch, ReadOnlySpan<double> tape) =>
+            inner.StepVjp(theta, state, input, nextBar, stateBar, thetaBar, batch, tape);
+
         public override void Jacobian(ReadOnlySpan<double> theta, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> jacobian)
         {
             inner.Jacobian(theta, state, input, jacobian);

@@ -22,7 +22,7 @@ public sealed class BuiltInCellDerivativeTests
     {
         var results = new DerivativeChecks(BuiltInCells.Find(cell)!, new DerivativeCheckOptions()).Run();
 
-        Assert.Equal(15, results.Count);
+        Assert.Equal(16, results.Count);
         var failures = results.Where(result => !result.Passed).Select(result => $"{result.Name}: {result.MaxRelError:E2} > {result.Tolerance:E0}");
         Assert.Empty(failures);
     }
