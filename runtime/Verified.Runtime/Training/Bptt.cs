@@ -57,7 +57,11 @@ public sealed class Bptt
                 {
                     _outputBar[i] = scale * (loss == LossKind.MeanSquaredError ? 2 * (output[i] - target[i]) : Sigmoid(output[i]) - target[i]);
                 }
-                Gemm.MultiplyTransposedB<double>(_outputBar, hNext, gradient.Slice(_model.ReadoutOffset, o * n), o, b, n, accumulate: true);
+                for (var i = 0; i < o; i++)
+                {
+                    // Row i of W̄_out += h_{t+1} ō_i (n×b times b).
+                    Gemm.Multiply<double>(hNext, _outputBar.AsSpan(i * b, b), gradient.Slice(_model.ReadoutOffset + i * n, n), n, b, 1, accumulate: true);
+                }
                 for (var i = 0; i < o; i++)
                 {
                     for (var j = 0; j < b; j++)
