@@ -70,16 +70,7 @@ public readonly partial struct BinaryFloat<TPrecision>
         Span<ulong> y = stackalloc ulong[l + 1];
         Frame(a, x);
         var sticky = AlignedFrame(b, a._exponent - b._exponent, y);
-        ulong carry = 0;
-        for (var i = 0; i <= l; i++)
-        {
-            var sum = x[i] + y[i];
-            var overflow = sum < x[i] ? 1UL : 0UL;
-            sum += carry;
-            overflow += sum < carry ? 1UL : 0UL;
-            x[i] = sum;
-            carry = overflow;
-        }
+        var carry = AddInPlace(x, y);
         var exponent = a._exponent;
         if (carry != 0)
         {
@@ -116,16 +107,7 @@ public readonly partial struct BinaryFloat<TPrecision>
         Frame(a, x);
         var sticky = AlignedFrame(b, a._exponent - b._exponent, y);
         // x − (y + ε) with 0 < ε < 1 unit of the guard limb = (x − y − 1) + (1 − ε): subtract one more, keep sticky.
-        ulong borrow = sticky ? 1UL : 0UL;
-        for (var i = 0; i <= l; i++)
-        {
-            var difference = x[i] - y[i];
-            var under = x[i] < y[i] ? 1UL : 0UL;
-            var result = difference - borrow;
-            under += difference < borrow ? 1UL : 0UL;
-            x[i] = result;
-            borrow = under;
-        }
+        SubtractInPlace(x, y, borrow: sticky ? 1UL : 0UL);
         var leading = LeadingZeros(x);
         if (leading == 64 * (l + 1))
         {
@@ -274,6 +256,63 @@ public readonly partial struct BinaryFloat<TPrecision>
         {
             var next = i + 1 < limbs.Length ? limbs[i + 1] : carryIn;
             limbs[i] = (limbs[i] >> 1) | (next << 63);
+        }
+    }
+
+    private static void ShiftRight(Span<ulong> limbs, int shift)
+    {
+        var whole = shift / 64;
+        var bits = shift % 64;
+        for (var i = 0; i < limbs.Length; i++)
+        {
+            var from = i + whole;
+            var value = from < limbs.Length ? limbs[from] >> bits : 0;
+            if (bits != 0 && from + 1 < limbs.Length)
+            {
+                value |= limbs[from + 1] << (64 - bits);
+            }
+            limbs[i] = value;
+        }
+    }
+
+    /// <summary>target += addend over equal lengths; returns the carry out.</summary>
+    private static ulong AddInPlace(Span<ulong> target, ReadOnlySpan<ulong> addend)
+    {
+        ulong carry = 0;
+        for (var i = 0; i < target.Length; i++)
+        {
+            var sum = target[i] + addend[i];
+            var overflow = sum < target[i] ? 1UL : 0UL;
+            sum += carry;
+            overflow += sum < carry ? 1UL : 0UL;
+            target[i] = sum;
+            carry = overflow;
+        }
+        return carry;
+    }
+
+    /// <summary>target −= subtrahend + borrow over equal lengths.</summary>
+    private static void SubtractInPlace(Span<ulong> target, ReadOnlySpan<ulong> subtrahend, ulong borrow = 0)
+    {
+        for (var i = 0; i < target.Length; i++)
+        {
+            var difference = target[i] - subtrahend[i];
+            var under = target[i] < subtrahend[i] ? 1UL : 0UL;
+            var result = difference - borrow;
+            under += difference < borrow ? 1UL : 0UL;
+            target[i] = result;
+            borrow = under;
+        }
+    }
+
+    private static void Negate(Span<ulong> limbs)
+    {
+        ulong carry = 1;
+        for (var i = 0; i < limbs.Length; i++)
+        {
+            var value = ~limbs[i] + carry;
+            carry = value < carry ? 1UL : 0UL;
+            limbs[i] = value;
         }
     }
 }
