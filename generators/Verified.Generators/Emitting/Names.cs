@@ -14,7 +14,7 @@ internal sealed class Names
     {
         "row", "col", "at", "cols", "k", "batch", "theta", "state", "input", "next", "nextBar", "stateBar",
         "thetaBar", "q", "u", "qBar", "dq", "jacobian", "n", "layout", "columns", "Gemm",
-        "partial0", "partial1", "sum0", "sum1", "target", "source", "tape", "offset",
+        "sum0", "sum1", "target", "source", "tape", "offset",
     };
 
     private readonly string[] _labels;
