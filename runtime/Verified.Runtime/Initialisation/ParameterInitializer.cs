@@ -17,13 +17,15 @@ public static class ParameterInitializer
         return theta;
     }
 
-    public static void Initialize(CellLayout layout, Span<double> theta, double gain, Rng rng)
+    /// <param name="recurrent">When set, replaces the initialisation of every matrix that <see cref="Resolve"/> makes a recurrent Gaussian (e.g. orthogonal instead).</param>
+    public static void Initialize(CellLayout layout, Span<double> theta, double gain, Rng rng, Init? recurrent = null)
     {
         foreach (var parameter in layout.Parameters)
         {
             var values = theta.Slice(parameter.Offset, parameter.Length);
             var init = parameter.Spec.Init;
-            switch (Resolve(layout, parameter))
+            var kind = Resolve(layout, parameter);
+            switch (kind == Init.RecurrentGaussian && recurrent is { } chosen ? chosen : kind)
             {
                 case Init.RecurrentGaussian:
                     rng.FillGaussian(values, init.Mean, init.Scale * gain / Math.Sqrt(parameter.Columns));

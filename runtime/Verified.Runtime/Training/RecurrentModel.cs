@@ -24,11 +24,11 @@ public sealed class RecurrentModel
     public int BiasOffset { get; }
     public int ParameterCount { get; }
 
-    /// <summary>Cell parameters from their declared initialisation, readout N(0, 1/n), offset zero.</summary>
-    public double[] Initialize(double gain, Rng rng)
+    /// <summary>Cell parameters from their declared initialisation (recurrent matrices optionally orthogonal instead), readout N(0, 1/n), offset zero.</summary>
+    public double[] Initialize(double gain, Rng rng, Init? recurrent = null)
     {
         var theta = new double[ParameterCount];
-        ParameterInitializer.Initialize(Cell, theta.AsSpan(0, Cell.ParameterCount), gain, rng);
+        ParameterInitializer.Initialize(Cell, theta.AsSpan(0, Cell.ParameterCount), gain, rng, recurrent);
         rng.FillGaussian(theta.AsSpan(ReadoutOffset, OutputSize * Cell.StateSize), 0, 1 / Math.Sqrt(Cell.StateSize));
         return theta;
     }

@@ -16,6 +16,8 @@ public sealed record TrainOptions
     /// <summary>Per-parameter gradient-norm bound.</summary>
     public double? Clip { get; init; } = 0.03;
     public double Gain { get; init; } = 1.0;
+    /// <summary>Gaussian (the default, N(0, g²/N)) or Orthogonal (g times orthogonal) recurrent matrices.</summary>
+    public Init RecurrentInit { get; init; } = Init.RecurrentGaussian;
     public ulong Seed { get; init; } = 1;
     /// <summary>MSE or binary cross-entropy; null for the task's own loss.</summary>
     public LossKind? Loss { get; init; }

@@ -20,7 +20,7 @@ public static class Trainer
         var layout = spec.Layout(CellDimensions.Of(n, task.InputSize));
         var model = new RecurrentModel(layout, task.OutputSize);
         var loss = options.Loss ?? task.DefaultLoss;
-        var theta = model.Initialize(options.Gain, Rng.ForStream(options.Seed, "init"));
+        var theta = model.Initialize(options.Gain, Rng.ForStream(options.Seed, "init"), options.RecurrentInit);
         var bptt = new Bptt(model, options.Batch, options.Steps);
         var testBptt = new Bptt(model, options.TestBatch, options.Steps);
         var test = task.Generate(Rng.ForStream(options.Seed, "test"), options.TestBatch, options.Steps);

@@ -47,6 +47,24 @@ public sealed class InitialisationTests
     }
 
     [Fact]
+    public void Recurrent_matrices_can_be_initialised_orthogonal_instead()
+    {
+        var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(5, 2));
+        var theta = new double[layout.ParameterCount];
+        ParameterInitializer.Initialize(layout, theta, gain: 1.5, new Rng(6), Init.Orthogonal);
+        var w = theta.AsSpan(layout.Parameter("W").Offset, 25).ToArray();
+
+        for (var i = 0; i < 5; i++)
+        {
+            for (var j = 0; j < 5; j++)
+            {
+                Assert.Equal(i == j ? 2.25 : 0.0, Enumerable.Range(0, 5).Sum(r => w[r * 5 + i] * w[r * 5 + j]), 12);
+            }
+        }
+        Assert.Contains(theta.AsSpan(layout.Parameter("V").Offset, 10).ToArray(), v => Math.Abs(v) > 0.3); // input weights stay N(0, 1)
+    }
+
+    [Fact]
     public void Same_seed_gives_same_bits()
     {
         var layout = BuiltInCells.Find("lstm")!.Layout(CellDimensions.Of(8, 2));

@@ -24,9 +24,11 @@ public static class TrainCommand
         var k = new Option<int>("--k") { Description = "Flossed exponents", DefaultValueFactory = _ => 1 };
         var flossEpochs = new Option<int>("--floss-epochs") { Description = "Flossing epochs before training, or per episode", DefaultValueFactory = _ => 100 };
         var flossAt = new Option<int[]>("--floss-at") { Description = "Training epochs that start a flossing episode", DefaultValueFactory = _ => [0, 100, 200, 300, 400], AllowMultipleArgumentsPerToken = true };
+        var init = new Option<string>("--init") { Description = "Recurrent matrices: gaussian (N(0, g²/N)) or orthogonal", DefaultValueFactory = _ => "gaussian" };
+        init.AcceptOnlyFromAmong("gaussian", "orthogonal");
         var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing");
         options.AddTo(command);
-        foreach (var option in new Option[] { task, delay, epochs, steps, batch, lr, flossing, k, flossEpochs, flossAt })
+        foreach (var option in new Option[] { task, delay, epochs, steps, batch, lr, flossing, k, flossEpochs, flossAt, init })
         {
             command.Options.Add(option);
         }
@@ -54,6 +56,7 @@ public static class TrainCommand
                 Epochs = CommonOptions.Positive(result.GetValue(epochs), "--epochs"),
                 LearningRate = rate,
                 Gain = result.GetValue(options.Gain),
+                RecurrentInit = result.GetValue(init) == "orthogonal" ? Init.Orthogonal : Init.RecurrentGaussian,
                 Seed = result.GetValue(options.Seed),
                 Flossing = Enum.Parse<FlossingSchedule>(result.GetValue(flossing)!, ignoreCase: true),
                 FlossK = CommonOptions.Positive(result.GetValue(k), "--k"),
