@@ -44,6 +44,7 @@ public sealed class TrainAndSweepCommandTests
         Assert.Contains("0 runs done now, 2 were already done", output2);
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "sweep.json")));
         Assert.Equal(4, document.RootElement.GetProperty("runs").GetArrayLength());
+        Assert.True(new FileInfo(Path.Combine(folder, "sweep.png")).Length > 1000);
     }
 
     [Theory]

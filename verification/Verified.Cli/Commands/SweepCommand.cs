@@ -23,7 +23,7 @@ public static class SweepCommand
         var flossEpochs = new Option<int>("--floss-epochs") { Description = "Flossing epochs (pre) or per episode (during)", DefaultValueFactory = _ => 100 };
         var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder of the sweep (runs/ID.json per run)", Required = true };
         var shard = new Option<string>("--shard") { Description = "i/n: run every n-th run from the i-th (0-based)", DefaultValueFactory = _ => "0/1" };
-        var merge = new Option<bool>("--merge") { Description = "Join the finished runs into sweep.json instead of running" };
+        var merge = new Option<bool>("--merge") { Description = "Join the finished runs into sweep.json and plot them in sweep.png instead of running" };
         var command = new Command("sweep", "A resumable, shardable grid of training runs");
         options.AddTo(command);
         foreach (var option in new Option[] { task, delays, ks, schedules, seeds, epochs, steps, lr, flossEpochs, outFolder, shard, merge })
@@ -42,6 +42,10 @@ public static class SweepCommand
                 var outcomes = Sweep.Merge(folder.FullName);
                 output.WriteLine($"{outcomes.Count} runs merged");
                 JsonOutput.Write(new FileInfo(Path.Combine(folder.FullName, "sweep.json")), new { runs = outcomes });
+                if (outcomes.Count > 0)
+                {
+                    SweepPlot.Write(outcomes, Path.Combine(folder.FullName, "sweep.png"));
+                }
                 return ExitCodes.Success;
             }
             var n = options.PositiveN(result);
