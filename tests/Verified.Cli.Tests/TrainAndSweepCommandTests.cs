@@ -11,7 +11,8 @@ public sealed class TrainAndSweepCommandTests
         var json = Path.Combine(CliRunner.TemporaryFolder(), "train.json");
 
         var (code, _, error) = CliRunner.Run("train", "--cell", "vanilla-tanh", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "20",
-            "--epochs", "4", "--batch", "4", "--flossing", "during", "--floss-at", "0", "2", "--floss-epochs", "2", "--json", json);
+            "--epochs", "4", "--batch", "4", "--flossing", "during", "--floss-at", "0", "2", "--floss-epochs", "2", "--floss-steps", "30",
+            "--floss-parameters", "W", "--loss", "mse", "--init", "orthogonal", "--json", json);
 
         Assert.True(code == 0, error);
         using var document = JsonDocument.Parse(File.ReadAllText(json));
@@ -51,6 +52,8 @@ public sealed class TrainAndSweepCommandTests
     [InlineData("train", "--cell", "vanilla-tanh", "--task", "parity")]
     [InlineData("train", "--cell", "vanilla-tanh", "--delay", "300", "--steps", "300")]
     [InlineData("train", "--cell", "vanilla-tanh", "--flossing", "sometimes")]
+    [InlineData("train", "--cell", "vanilla-tanh", "--loss", "hinge")]
+    [InlineData("train", "--cell", "vanilla-tanh", "--floss-parameters", "Q")]
     [InlineData("sweep", "--cell", "vanilla-tanh", "--out", "/tmp/x", "--shard", "2/2")]
     [InlineData("sweep", "--cell", "vanilla-tanh")]
     public void Bad_options_exit_with_two(params string[] args)

@@ -26,9 +26,13 @@ public static class TrainCommand
         var flossAt = new Option<int[]>("--floss-at") { Description = "Training epochs that start a flossing episode", DefaultValueFactory = _ => [0, 100, 200, 300, 400], AllowMultipleArgumentsPerToken = true };
         var init = new Option<string>("--init") { Description = "Recurrent matrices: gaussian (N(0, g²/N)) or orthogonal", DefaultValueFactory = _ => "gaussian" };
         init.AcceptOnlyFromAmong("gaussian", "orthogonal");
+        var lossOption = new Option<string?>("--loss") { Description = "mse or bce (default: the task's own; copy mse, xor tasks bce on logits)" };
+        lossOption.AcceptOnlyFromAmong("mse", "bce");
+        var flossSteps = new Option<int>("--floss-steps") { Description = "Flossing horizon T_f", DefaultValueFactory = _ => 300 };
+        var flossParameters = new Option<string[]?>("--floss-parameters") { Description = "Flossed cell parameters (default: all)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing");
         options.AddTo(command);
-        foreach (var option in new Option[] { task, delay, epochs, steps, batch, lr, flossing, k, flossEpochs, flossAt, init })
+        foreach (var option in new Option[] { task, delay, epochs, steps, batch, lr, flossing, k, flossEpochs, flossAt, init, lossOption, flossSteps, flossParameters })
         {
             command.Options.Add(option);
         }
@@ -41,6 +45,15 @@ public static class TrainCommand
             if (t <= d)
             {
                 throw new UsageException($"--steps ({t}) must exceed --delay ({d})");
+            }
+            var flossed = result.GetValue(flossParameters);
+            var cellLayout = spec.Layout(CellDimensions.Of(n, DelayedTask.Create(result.GetValue(task)!, d).InputSize));
+            foreach (var name in flossed ?? [])
+            {
+                if (cellLayout.Parameters.All(parameter => parameter.Name != name))
+                {
+                    throw new UsageException($"cell {spec.Name} has no parameter '{name}' to floss (it has {string.Join(", ", cellLayout.Parameters.Select(parameter => parameter.Name))})");
+                }
             }
             var rate = result.GetValue(lr);
             if (!(rate > 0))
@@ -62,6 +75,9 @@ public static class TrainCommand
                 FlossK = CommonOptions.Positive(result.GetValue(k), "--k"),
                 FlossEpochs = CommonOptions.Positive(result.GetValue(flossEpochs), "--floss-epochs"),
                 FlossAt = result.GetValue(flossAt)!,
+                FlossSteps = CommonOptions.Positive(result.GetValue(flossSteps), "--floss-steps"),
+                FlossParameters = flossed,
+                Loss = result.GetValue(lossOption) switch { "mse" => LossKind.MeanSquaredError, "bce" => LossKind.BinaryCrossEntropy, _ => null },
             };
             var every = Math.Max(1, trainOptions.Epochs / 20);
             var trained = Trainer.Run(spec, n, trainOptions, epoch =>
