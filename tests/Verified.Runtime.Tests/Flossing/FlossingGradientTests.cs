@@ -21,15 +21,9 @@ public sealed class FlossingGradientTests
     [InlineData("vanilla-tanh", 3)]
     public void Gradient_matches_finite_differences_of_the_loss(string cell, int tons)
     {
-        var (layout, theta, h0, q0, inputs) = Point(cell);
-        var problem = new FlossingProblem<double>(layout, new FlossingHorizon(K, Steps, Transient, tons, Target: 0.1));
+        var check = FlossingGradientCheck.Run(BuiltInCells.Find(cell)!, n: 8, k: K, steps: Steps, transient: Transient, tons: tons);
 
-        var gradient = new double[theta.Length];
-        problem.LossAndGradient(theta, h0, q0, inputs, gradient);
-        var expected = FiniteDifferences.Gradient(point => problem.Loss(problem.Exponents(point, h0, q0, inputs)), theta);
-
-        var error = Compare.RelativeError(gradient, expected);
-        Assert.True(error <= 1e-6, $"{cell}: {error:E2}");
+        Assert.True(check.MaxRelError <= 1e-6, $"{check.Name}: {check.MaxRelError:E2}");
     }
 
     [Theory]

@@ -20,7 +20,12 @@ public static class CellFileCompiler
         {
             throw new UsageException($"cell file '{displayPath}' does not exist");
         }
-        var text = File.ReadAllText(fullPath);
+        return CompileSource(File.ReadAllText(fullPath), displayPath);
+    }
+
+    /// <summary>Compiles cell declarations given as source text; <paramref name="displayPath"/> names it in diagnostics.</summary>
+    public static IReadOnlyList<CellSpec> CompileSource(string text, string displayPath)
+    {
         var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), displayPath);
         var compilation = CSharpCompilation.Create(
             "VerifiedUserCell" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16],

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Plots;
 using Verified.Training;
 
 namespace Verified.Cli.Commands;

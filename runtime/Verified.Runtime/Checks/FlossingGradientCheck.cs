@@ -1,0 +1,40 @@
+using Verified.Dense;
+using Verified.Flossing;
+using Verified.Initialisation;
+using Verified.Lyapunov;
+using Verified.Random;
+
+namespace Verified.Checks;
+
+/// <summary>
+/// The whole flossing gradient (DESIGN.md's reverse pass through Step, Tangent, QR and their
+/// pullbacks) against central differences of the loss Σ_{i≤k}(λ_i − λ*)² at a random point.
+/// </summary>
+public static class FlossingGradientCheck
+{
+    public static CheckResult Run(CellSpec spec, int n = 8, int k = 3, int steps = 30, int transient = 5, int tons = 1, double tolerance = 1e-6, ulong seed = 11)
+    {
+        var layout = spec.Layout(CellDimensions.Of(n, 2));
+        var rng = new Rng(seed);
+        var theta = ParameterInitializer.Create(layout, gain: 1.5, rng);
+        for (var i = 0; i < theta.Length; i++)
+        {
+            theta[i] += 0.05 * rng.NextGaussian();
+        }
+        var size = layout.StateSize;
+        var h0 = new double[size];
+        rng.FillGaussian(h0);
+        var q0 = new double[size * k];
+        var a = new double[size * k];
+        rng.FillGaussian(a);
+        new HouseholderQr<double>(size, k).Factor(a, q0, new double[k * k]);
+        var inputs = InputStream.Create(InputKind.Gaussian, layout.InputSize, steps, rng);
+        var problem = new FlossingProblem<double>(layout, new FlossingHorizon(k, steps, transient, tons, Target: 0.1));
+
+        var gradient = new double[theta.Length];
+        problem.LossAndGradient(theta, h0, q0, inputs, gradient);
+        var expected = FiniteDifferences.Gradient(point => problem.Loss(problem.Exponents(point, h0, q0, inputs)), theta);
+        return new CheckResult($"flossing gradient vs finite differences ({spec.Name}, N={n}, k={k}, T_f={steps}, t_ONS={tons})",
+            Compare.RelativeError(gradient, expected), tolerance);
+    }
+}

@@ -1,0 +1,104 @@
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
+namespace Verified.Cli.Plots;
+
+/// <summary>
+/// A line chart with labelled axes and a legend, written to PNG atomically. With a logarithmic y
+/// axis, values are plotted as log10 with ticks labelled 1e±k and minor ticks at 2…9 × 10^k, so that
+/// data spanning decades reads as it should; non-positive values are left out of a logarithmic axis.
+/// </summary>
+public sealed class Chart
+{
+    private readonly Plot _plot = new();
+    private readonly bool _logY;
+
+    public Chart(string title, string xLabel, string yLabel, bool logY = false)
+    {
+        _logY = logY;
+        _plot.Title(title);
+        _plot.Axes.Bottom.Label.Text = xLabel;
+        _plot.Axes.Left.Label.Text = yLabel;
+        if (logY)
+        {
+            _plot.Axes.Left.TickGenerator = new NumericAutomatic
+            {
+                MinorTickGenerator = new LogMinorTickGenerator(),
+                IntegerTicksOnly = true,
+                LabelFormatter = exponent => "1e" + exponent.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+    }
+
+    /// <summary>The colour of the i-th series, so that related series (numeric and estimate) can share one.</summary>
+    public static Color Colour(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
+
+    public Chart Line(string? label, IReadOnlyList<double> x, IReadOnlyList<double> y, Color? colour = null, bool dashed = false, bool markers = false)
+    {
+        var (xs, ys) = Filter(x, y);
+        var line = _plot.Add.Scatter(xs, ys);
+        line.LegendText = label ?? "";
+        line.LineWidth = 2;
+        line.MarkerSize = markers ? 6 : 0;
+        line.LinePattern = dashed ? LinePattern.Dashed : LinePattern.Solid;
+        if (colour is { } chosen)
+        {
+            line.Color = chosen;
+        }
+        return this;
+    }
+
+    public Chart Points(string? label, IReadOnlyList<double> x, IReadOnlyList<double> y, Color? colour = null)
+    {
+        var (xs, ys) = Filter(x, y);
+        var points = _plot.Add.ScatterPoints(xs, ys);
+        points.LegendText = label ?? "";
+        points.MarkerSize = 7;
+        if (colour is { } chosen)
+        {
+            points.Color = chosen;
+        }
+        return this;
+    }
+
+    /// <summary>Dashed grey vertical lines at <paramref name="xs"/> (for instance the epochs that start a flossing episode).</summary>
+    public Chart VerticalMarks(string label, IEnumerable<double> xs)
+    {
+        var first = true;
+        foreach (var x in xs)
+        {
+            var mark = _plot.Add.VerticalLine(x);
+            mark.LinePattern = LinePattern.Dashed;
+            mark.Color = Colors.Gray;
+            mark.LegendText = first ? label : "";
+            first = false;
+        }
+        return this;
+    }
+
+    public Chart HorizontalMark(string label, double y)
+    {
+        var mark = _plot.Add.HorizontalLine(_logY ? Math.Log10(y) : y);
+        mark.LinePattern = LinePattern.Dotted;
+        mark.Color = Colors.Black;
+        mark.LegendText = label;
+        return this;
+    }
+
+    /// <summary>Writes the PNG through a temporary file in the same folder, then a rename.</summary>
+    public void Save(string path, int width = 900, int height = 560)
+    {
+        _plot.ShowLegend(Alignment.UpperRight);
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + "." + Environment.ProcessId + ".tmp.png");
+        _plot.SavePng(temporary, width, height);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private (double[] X, double[] Y) Filter(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        var kept = Enumerable.Range(0, Math.Min(x.Count, y.Count))
+            .Where(i => double.IsFinite(x[i]) && double.IsFinite(y[i]) && (!_logY || y[i] > 0))
+            .ToList();
+        return (kept.Select(i => x[i]).ToArray(), kept.Select(i => _logY ? Math.Log10(y[i]) : y[i]).ToArray());
+    }
+}

@@ -1,0 +1,50 @@
+using Verified.Checks;
+using Verified.Cli.CellFiles;
+using Verified.Cli.Output;
+using Verified.Cli.Plots;
+using Verified.Initialisation;
+using Verified.Lyapunov;
+using Verified.Random;
+
+namespace Verified.Cli.Validation;
+
+/// <summary>DESIGN.md's identities of the spectrum on real runs, and a full spectrum of vanilla-tanh (N = 80) with its convergence.</summary>
+public sealed class SpectrumPart : ValidationPart
+{
+    public override string Name => "spectrum";
+    public override string Title => "Lyapunov spectrum identities";
+    public override int Units => 6;
+
+    public override IReadOnlyList<ValidationCheck> Run(string folder, Action tick)
+    {
+        var checks = new List<ValidationCheck>();
+        foreach (var (cell, gain) in new[] { ("vanilla-tanh", 2.0), ("lstm", 1.0), ("gru", 1.5) })
+        {
+            checks.Add(ValidationCheck.From(Name, SpectrumIdentityChecks.SumEqualsMeanLogDet(BuiltInCells.Find(cell)!, gain)));
+            tick();
+        }
+        var (linear, linearExponents, linearExpected) = SpectrumIdentityChecks.LinearCellEigenvalues();
+        checks.Add(ValidationCheck.From(Name, linear));
+        tick();
+        var logistic = CellFileCompiler.CompileSource(LogisticMapCell.Source, "logistic-map.cs").Single();
+        checks.Add(ValidationCheck.From(Name, SpectrumIdentityChecks.LogisticMap(logistic)));
+        tick();
+
+        // The whole spectrum of vanilla-tanh, N = 80, g = 1 (autonomous), and its running estimate.
+        var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(80));
+        var theta = ParameterInitializer.Create(layout, 1.0, new Rng(1));
+        var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions { K = 80, Steps = 3000, Transient = 200, QTransient = 200, Seed = 1 });
+        checks.Add(ValidationCheck.From(Name, new CheckResult("Σλ = mean log|det D| (vanilla-tanh, N = 80, all 80 exponents, 3000 steps)",
+            Compare.RelativeError(spectrum.SumExponents, spectrum.MeanLogAbsDet!.Value), 1e-9)));
+        SpectrumPlot.WriteConvergence(spectrum, Path.Combine(folder, "spectrum-convergence.png"), "vanilla-tanh, N = 80, g = 1: running Lyapunov estimates");
+        var every = Math.Max(1, spectrum.Running.Length / 300);
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "spectrum-data.json")), new
+        {
+            cell = "vanilla-tanh", stateSize = 80, exponents = spectrum.Exponents, sumExponents = spectrum.SumExponents, meanLogAbsDet = spectrum.MeanLogAbsDet,
+            runningSteps = spectrum.RunningSteps.Where((_, i) => i % every == 0), running = spectrum.Running.Where((_, i) => i % every == 0),
+            linearCell = new { exponents = linearExponents, expected = linearExpected },
+        });
+        tick();
+        return checks;
+    }
+}

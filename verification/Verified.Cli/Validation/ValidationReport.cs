@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using Verified.Cli.Output;
+
+namespace Verified.Cli.Validation;
+
+/// <summary>report.md: a summary line, then per part a table of every check (measured figure, bound, result) and the files it wrote; report.json beside it.</summary>
+public static class ValidationReport
+{
+    public static void Write(string folder, IReadOnlyList<PartOutcome> outcomes)
+    {
+        var checks = outcomes.SelectMany(outcome => outcome.Checks).ToList();
+        var failed = checks.Count(check => !check.Passed);
+        var text = new StringBuilder();
+        text.AppendLine("# Verified validation report").AppendLine();
+        text.AppendLine(failed == 0
+            ? $"**All {checks.Count} checks passed** in {outcomes.Sum(outcome => outcome.Seconds):F0} s of computation."
+            : $"**{failed} of {checks.Count} checks FAILED.**").AppendLine();
+        text.AppendLine("Each check states a measured figure and the bound it must keep: `≤` for errors, `≥` for reductions and accuracies. ");
+        text.AppendLine("Relative errors are norm-wise: max|a − e| / max(max|a|, max|e|).").AppendLine();
+        foreach (var outcome in outcomes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {outcome.Title} (`{outcome.Part}`, {outcome.Seconds:F1} s)").AppendLine();
+            text.AppendLine("| check | measured | bound | result |").AppendLine("|---|---:|---:|---|");
+            foreach (var check in outcome.Checks)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {check.Name.Replace("|", "\\|", StringComparison.Ordinal)} | {Format(check.Measured)} | {check.Relation} {Format(check.Limit)} | {(check.Passed ? "pass" : "**FAIL**")} |");
+            }
+            var files = outcome.Files.Where(file => file.EndsWith(".png", StringComparison.Ordinal)).ToList();
+            text.AppendLine();
+            foreach (var file in files)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"![{file}]({file})").AppendLine();
+            }
+            var data = outcome.Files.Where(file => file.EndsWith(".json", StringComparison.Ordinal)).ToList();
+            if (data.Count > 0)
+            {
+                text.AppendLine("Data: " + string.Join(", ", data.Select(file => $"[{file}]({file})"))).AppendLine();
+            }
+        }
+        Verified.IO.AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), text.ToString());
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "report.json")), new { passed = failed == 0, checks, parts = outcomes });
+    }
+
+    public static string Format(double value) =>
+        double.IsNaN(value) ? "NaN"
+        : value == Math.Floor(value) && Math.Abs(value) < 1e6 ? value.ToString("0", CultureInfo.InvariantCulture)
+        : Math.Abs(value) is >= 1e-3 and < 1e4 ? value.ToString("0.####", CultureInfo.InvariantCulture)
+        : value.ToString("0.00E+0", CultureInfo.InvariantCulture);
+}
