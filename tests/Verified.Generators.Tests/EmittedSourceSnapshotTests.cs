@@ -1,4 +1,5 @@
 using Verified.Generators.Tests.Infrastructure;
+using Verified.Testing;
 using Xunit;
 
 namespace Verified.Generators.Tests;

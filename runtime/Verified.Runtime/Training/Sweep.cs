@@ -41,7 +41,6 @@ public sealed class Sweep(string cell, int n, TrainOptions baseline, IReadOnlyLi
     {
         var runs = Path.Combine(folder, "runs");
         Directory.CreateDirectory(runs);
-        var spec = BuiltInCells.Find(cell) ?? throw new ArgumentException($"unknown cell '{cell}'", nameof(cell));
         var ran = new List<string>();
         foreach (var run in Shard(shard, shards))
         {
@@ -51,15 +50,22 @@ public sealed class Sweep(string cell, int n, TrainOptions baseline, IReadOnlyLi
             {
                 continue;
             }
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var result = Trainer.Run(spec, n, baseline with { Delay = run.Delay, FlossK = run.K, Flossing = run.Schedule, Seed = run.Seed });
-            var outcome = new SweepOutcome(run.Id, run.Task, run.Delay, run.K, run.Schedule.ToString().ToLowerInvariant(), run.Seed, result.Final,
-                result.History.Max(epoch => epoch.TestAccuracy), result.Lambda1After, clock.Elapsed.TotalSeconds);
+            var outcome = RunOne(run);
             AtomicFile.WriteAllText(file, JsonSerializer.Serialize(outcome, Json));
             ran.Add(run.Id);
             finished?.Invoke(outcome);
         }
         return ran;
+    }
+
+    /// <summary>Trains one run of the grid (its delay, k, schedule and seed over the baseline options).</summary>
+    public SweepOutcome RunOne(SweepRun run, Action<TrainEpoch>? progress = null)
+    {
+        var spec = BuiltInCells.Find(cell) ?? throw new ArgumentException($"unknown cell '{cell}'", nameof(cell));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = Trainer.Run(spec, n, baseline with { Delay = run.Delay, FlossK = run.K, Flossing = run.Schedule, Seed = run.Seed }, progress);
+        return new SweepOutcome(run.Id, run.Task, run.Delay, run.K, run.Schedule.ToString().ToLowerInvariant(), run.Seed, result.Final,
+            result.History.Max(epoch => epoch.TestAccuracy), result.Lambda1After, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Every finished run in the folder, ordered by id.</summary>

@@ -17,6 +17,7 @@ public static class CommandLine
         root.Subcommands.Add(TrainCommand.Create(output));
         root.Subcommands.Add(SweepCommand.Create(output));
         root.Subcommands.Add(ValidateCommand.Create(output));
+        root.Subcommands.Add(ReproduceCommand.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

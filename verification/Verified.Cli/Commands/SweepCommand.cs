@@ -55,11 +55,7 @@ public static class SweepCommand
             {
                 throw new UsageException("sweeps run built-in cells (their runs must be reproducible by name on every machine)");
             }
-            var parts = result.GetValue(shard)!.Split('/');
-            if (parts.Length != 2 || !int.TryParse(parts[0], out var index) || !int.TryParse(parts[1], out var count) || count < 1 || index < 0 || index >= count)
-            {
-                throw new UsageException($"--shard must be i/n with 0 ≤ i < n, not '{result.GetValue(shard)}'");
-            }
+            var (index, count) = ShardOption.Parse(result.GetValue(shard)!);
             var scheduleValues = result.GetValue(schedules)!.Select(name => Enum.TryParse<FlossingSchedule>(name, true, out var s)
                 ? s : throw new UsageException($"unknown schedule '{name}'; the schedules are none, pre and during")).ToArray();
             var seedCount = CommonOptions.Positive(result.GetValue(seeds), "--seeds");
@@ -67,14 +63,7 @@ public static class SweepCommand
             {
                 throw new UsageException("--delays and --ks must be positive");
             }
-            try
-            {
-                Directory.CreateDirectory(folder.FullName);
-            }
-            catch (Exception denied) when (denied is UnauthorizedAccessException or IOException)
-            {
-                throw new UsageException($"cannot create '{folder}': {denied.Message}");
-            }
+            OutputFolder.Create(folder);
             var sweep = new Sweep(spec.Name, n,
                 new TrainOptions
                 {

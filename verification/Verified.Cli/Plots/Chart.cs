@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -12,6 +13,7 @@ public sealed class Chart
 {
     private readonly Plot _plot = new();
     private readonly bool _logY;
+    private double _lowest = double.PositiveInfinity, _highest = double.NegativeInfinity;
 
     public Chart(string title, string xLabel, string yLabel, bool logY = false)
     {
@@ -19,15 +21,6 @@ public sealed class Chart
         _plot.Title(title);
         _plot.Axes.Bottom.Label.Text = xLabel;
         _plot.Axes.Left.Label.Text = yLabel;
-        if (logY)
-        {
-            _plot.Axes.Left.TickGenerator = new NumericAutomatic
-            {
-                MinorTickGenerator = new LogMinorTickGenerator(),
-                IntegerTicksOnly = true,
-                LabelFormatter = exponent => "1e" + exponent.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
-            };
-        }
     }
 
     /// <summary>The colour of the i-th series, so that related series (numeric and estimate) can share one.</summary>
@@ -89,6 +82,19 @@ public sealed class Chart
     public void Save(string path, int width = 900, int height = 560)
     {
         _plot.ShowLegend(Alignment.UpperRight);
+        if (_logY)
+        {
+            // Ticks at whole decades (1e−3, 1e−2, …) when the data spans two or more; within a narrower range the values themselves.
+            var decades = _highest - _lowest >= 2;
+            _plot.Axes.Left.TickGenerator = new NumericAutomatic
+            {
+                MinorTickGenerator = new LogMinorTickGenerator(),
+                IntegerTicksOnly = decades,
+                LabelFormatter = exponent => decades
+                    ? "1e" + exponent.ToString("0", CultureInfo.InvariantCulture)
+                    : Math.Pow(10, exponent).ToString("G3", CultureInfo.InvariantCulture),
+            };
+        }
         var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + "." + Environment.ProcessId + ".tmp.png");
         _plot.SavePng(temporary, width, height);
         File.Move(temporary, path, overwrite: true);
@@ -99,6 +105,11 @@ public sealed class Chart
         var kept = Enumerable.Range(0, Math.Min(x.Count, y.Count))
             .Where(i => double.IsFinite(x[i]) && double.IsFinite(y[i]) && (!_logY || y[i] > 0))
             .ToList();
-        return (kept.Select(i => x[i]).ToArray(), kept.Select(i => _logY ? Math.Log10(y[i]) : y[i]).ToArray());
+        var ys = kept.Select(i => _logY ? Math.Log10(y[i]) : y[i]).ToArray();
+        if (ys.Length > 0)
+        {
+            (_lowest, _highest) = (Math.Min(_lowest, ys.Min()), Math.Max(_highest, ys.Max()));
+        }
+        return (kept.Select(i => x[i]).ToArray(), ys);
     }
 }

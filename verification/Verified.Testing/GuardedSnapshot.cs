@@ -3,17 +3,17 @@ using Snapshooter;
 using Snapshooter.Xunit;
 using Xunit;
 
-namespace Verified.Generators.Tests.Infrastructure;
+namespace Verified.Testing;
 
 /// <summary>
 /// Snapshooter writes a missing snapshot and passes, also in CI. Under CI=true a missing snapshot
 /// fails here instead, so that a snapshot is only ever accepted by a developer who looked at it.
+/// Snapshots live in __snapshots__ beside the calling test file.
 /// </summary>
 public static class GuardedSnapshot
 {
     public static void Match<T>(T value, string name, [CallerFilePath] string caller = "")
     {
-        // Snapshooter keeps snapshots in the __snapshots__ folder below the folder it is given.
         var testFolder = Path.GetDirectoryName(caller)!;
         var folder = Path.Combine(testFolder, "__snapshots__");
         var file = name + ".snap";

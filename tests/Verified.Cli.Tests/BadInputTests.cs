@@ -1,0 +1,70 @@
+using Xunit;
+
+namespace Verified.Cli.Tests;
+
+/// <summary>Bad input for every command: one line starting with "error", exit code 2, and no output written.</summary>
+public sealed class BadInputTests
+{
+    private static readonly string[] CellCommands = ["check", "spectrum", "floss", "condition", "train", "sweep"];
+
+    public static TheoryData<string[]> Cases()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        var malformed = Path.Combine(folder, "malformed.cs");
+        File.WriteAllText(malformed, "[Verified.RecurrentCell] public partial class Broken { [Verified.State(\"N\")] public Verified.Vec h; }\n");
+        var data = new TheoryData<string[]>();
+        foreach (var command in CellCommands)
+        {
+            string[] Out(params string[] args) => command == "sweep" ? [command, .. args, "--out", Path.Combine(folder, "sweep-" + Guid.NewGuid().ToString("N"))] : [command, .. args];
+            data.Add(Out("--cell", "no-such-cell"));
+            data.Add(Out("--cell-file", Path.Combine(folder, "missing.cs")));
+            data.Add(Out("--cell-file", malformed));
+            data.Add(Out("--cell", "vanilla-tanh", "--n", "-3"));
+            data.Add(Out("--cell", "vanilla-tanh", "--n", "three"));
+        }
+        data.Add(["train", "--cell", "vanilla-tanh", "--task", "parity"]);
+        data.Add(["sweep", "--cell", "vanilla-tanh", "--task", "parity", "--out", Path.Combine(folder, "sweep-task")]);
+        data.Add(["validate", "--out", Path.Combine(folder, "validate-parts"), "--parts", "everything"]);
+        data.Add(["validate"]);
+        data.Add(["reproduce", "fig7"]);
+        data.Add(["reproduce", "fig1", "--scale", "huge", "--out", Path.Combine(folder, "fig1-huge")]);
+        data.Add(["reproduce", "fig6", "--shard", "3/2", "--out", Path.Combine(folder, "fig6-shard")]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Gives_one_line_and_exit_code_two(string[] args)
+    {
+        var (code, output, error) = CliRunner.Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Matches(@"^(error:|.*error VRF\d{4}:)", error);
+        var folder = OutFolder(args);
+        Assert.True(folder is null || !Directory.Exists(folder) || Directory.GetFileSystemEntries(folder).Length == 0, $"output written to {folder}: {output}");
+    }
+
+    /// <summary>An output folder below a file cannot be created: exit code 2 before any work, for every command that writes a folder.</summary>
+    [Theory]
+    [InlineData("validate", "--parts", "derivatives")]
+    [InlineData("reproduce", "fig6")]
+    [InlineData("sweep", "--cell", "vanilla-tanh", "--epochs", "1")]
+    public void Unwritable_output_folder_gives_exit_code_two(params string[] args)
+    {
+        var file = Path.Combine(CliRunner.TemporaryFolder(), "a-file");
+        File.WriteAllText(file, "");
+
+        var (code, _, error) = CliRunner.Run([.. args, "--out", Path.Combine(file, "out")]);
+
+        Assert.Equal(2, code);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith("error: cannot write to output folder", error);
+    }
+
+    private static string? OutFolder(string[] args)
+    {
+        var at = Array.IndexOf(args, "--out");
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Verified.Cli.Tests;
+
+/// <summary>`verified validate` and `verified reproduce` in-process on small inputs: their report, data and plots, and resuming.</summary>
+public sealed class ValidateAndReproduceCommandTests
+{
+    [Fact]
+    public void Validate_writes_a_report_of_passing_checks_and_resumes_only_what_is_missing()
+    {
+        var folder = CliRunner.TemporaryFolder();
+
+        var (code, output, error) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives", "flossing", "training");
+
+        Assert.True(code == 0, output + error);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+        Assert.True(report.RootElement.GetProperty("passed").GetBoolean());
+        var checks = report.RootElement.GetProperty("checks").EnumerateArray().ToList();
+        Assert.Equal(96 + 6 + 3, checks.Count);
+        Assert.All(checks, check => Assert.True(check.GetProperty("passed").GetBoolean(), check.ToString()));
+        var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
+        Assert.Contains("All 105 checks passed", markdown);
+        Assert.Contains("| lstm: tangentvjp-theta-vs-finite-differences |", markdown);
+        foreach (var plot in new[] { "flossing-loss.png", "flossing-exponents.png", "flossing-spectrum.png", "training-curve.png" })
+        {
+            Assert.True(new FileInfo(Path.Combine(folder, plot)).Length > 10_000, plot);
+            Assert.Contains($"]({plot})", markdown);
+        }
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp*", SearchOption.AllDirectories));
+
+        // Interrupted after two parts: only the missing one runs again.
+        File.Delete(Path.Combine(folder, "parts", "training.json"));
+        var flossingOutcome = File.ReadAllText(Path.Combine(folder, "parts", "flossing.json"));
+        var (again, rerun, _) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives", "flossing", "training");
+
+        Assert.Equal(0, again);
+        Assert.Contains("resuming: derivatives, flossing already done", rerun);
+        Assert.Contains("BPTT gradient and a short training run", rerun);
+        Assert.DoesNotContain("Exact flossing gradient and a flossing run ...", rerun);
+        Assert.Equal(flossingOutcome, File.ReadAllText(Path.Combine(folder, "parts", "flossing.json")));
+        Assert.True(File.Exists(Path.Combine(folder, "parts", "training.json")));
+    }
+
+    [Fact]
+    public void A_failing_check_makes_validate_exit_with_one()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        Directory.CreateDirectory(Path.Combine(folder, "parts"));
+        // A recorded outcome whose check failed: the report must say so and the exit code must be 1.
+        File.WriteAllText(Path.Combine(folder, "parts", "derivatives.json"), """
+            {"part":"derivatives","title":"Generated derivatives of every built-in cell","checks":[{"part":"derivatives","name":"x","measured":1,"relation":"≤","limit":0.5}],"files":[],"seconds":0}
+            """);
+
+        var (code, output, _) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives");
+
+        Assert.Equal(1, code);
+        Assert.Contains("1 of 1 checks FAILED", output);
+        Assert.Contains("**FAIL**", File.ReadAllText(Path.Combine(folder, "report.md")));
+    }
+
+    [Fact]
+    public void Reproduce_fig6_writes_json_csv_and_plot_and_reruns_nothing_when_done()
+    {
+        var folder = CliRunner.TemporaryFolder();
+
+        var (code, output, error) = CliRunner.Run("reproduce", "fig6", "--out", folder);
+
+        Assert.True(code == 0, output + error);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "fig6.json")));
+        var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(["lstm", "vanilla-relu"], runs.Select(run => run.GetProperty("cell").GetString()));
+        // Flossing toward 0 brings λ1 closer to 0.
+        Assert.All(runs, run => Assert.True(Math.Abs(run.GetProperty("lambda1After").GetDouble()) < Math.Abs(run.GetProperty("lambda1Before").GetDouble()), run.ToString()));
+        var csv = File.ReadAllLines(Path.Combine(folder, "fig6.csv"));
+        Assert.Equal("cell,epoch,loss,lambda1", csv[0]);
+        Assert.Equal(1 + 2 * 150, csv.Length);
+        Assert.True(new FileInfo(Path.Combine(folder, "fig6.png")).Length > 10_000);
+
+        var (again, rerun, _) = CliRunner.Run("reproduce", "fig6", "--out", folder);
+        Assert.Equal(0, again);
+        Assert.Contains("2 of 2 runs already done", rerun);
+    }
+
+    [Fact]
+    public void Reproduce_shards_run_disjoint_runs_and_the_last_draws_the_figure()
+    {
+        var folder = CliRunner.TemporaryFolder();
+
+        var (first, output, _) = CliRunner.Run("reproduce", "fig6", "--out", folder, "--shard", "0/2");
+
+        Assert.Equal(0, first);
+        Assert.Contains("runs of other shards are missing", output);
+        Assert.Single(Directory.GetFiles(Path.Combine(folder, "units")));
+        Assert.False(File.Exists(Path.Combine(folder, "fig6.png")));
+
+        var (second, _, _) = CliRunner.Run("reproduce", "fig6", "--out", folder, "--shard", "1/2");
+        Assert.Equal(0, second);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(folder, "units")).Length);
+        Assert.True(File.Exists(Path.Combine(folder, "fig6.png")));
+    }
+}

@@ -1,0 +1,31 @@
+using Verified.Flossing;
+using Verified.Initialisation;
+using Verified.Lyapunov;
+using Verified.Random;
+
+namespace Verified.Cli.Reproduction;
+
+/// <summary>A flossing run with the spectrum before and after it: what Figs 1 and 6 are drawn from.</summary>
+public sealed record FlossingRun(string Cell, int N, double Gain, int K, double Target, IReadOnlyList<FlossEpoch> History, double[] Before, double[] After);
+
+public static class FlossingRuns
+{
+    /// <summary>
+    /// Floss the first k exponents of a cell (N, gain, seed) toward the target with the paper's
+    /// settings (T_f = 300, learning rate 3e-3), and measure the first <paramref name="spectrumK"/>
+    /// exponents before and after with a 2000-step spectrum.
+    /// </summary>
+    public static FlossingRun Run(string cell, int n, double gain, int k, double target, int epochs, InputKind input, ulong seed, int spectrumK, Action tick)
+    {
+        var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(n));
+        var theta = ParameterInitializer.Create(layout, gain, new Rng(seed));
+        var spectrum = new SpectrumOptions { K = spectrumK, Steps = 2000, Transient = 200, QTransient = 200, Input = input, Seed = seed, TrackLogDet = false };
+        var before = LyapunovSpectrum.Compute(layout, theta, spectrum).Exponents;
+        var history = Flosser.Run<double>(layout, theta, new FlossOptions
+        {
+            K = k, Epochs = epochs, Steps = 300, Transient = 50, LearningRate = 3e-3, Target = target, Input = input, Seed = seed,
+        }, _ => tick());
+        var after = LyapunovSpectrum.Compute(layout, theta, spectrum).Exponents;
+        return new FlossingRun(cell, n, gain, k, target, history, before, after);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using Verified.Cli.Output;
+
+namespace Verified.Cli.Reproduction;
+
+/// <summary>The finished runs of a figure, by id, read back as the types their runs returned.</summary>
+public sealed class RunResults(IReadOnlyDictionary<string, JsonElement> results)
+{
+    public T Get<T>(string id) =>
+        results.TryGetValue(id, out var element)
+            ? element.Deserialize<T>(JsonOutput.Options) ?? throw new InvalidDataException($"run {id} holds no result")
+            : throw new KeyNotFoundException($"run {id} has not finished");
+}

@@ -1,0 +1,87 @@
+using Verified.Checks;
+using Verified.Flossing;
+using Verified.Initialisation;
+using Verified.Lyapunov;
+using Verified.Random;
+
+namespace Verified.Testing;
+
+/// <summary>Sizes and seed of a fingerprint; the defaults keep it under a second for small cells.</summary>
+public sealed record FingerprintOptions
+{
+    public int N { get; init; } = 8;
+    public int InputSize { get; init; } = 2;
+    /// <summary>A contracting gain, so that rounding differences between machines do not grow along the trajectory.</summary>
+    public double Gain { get; init; } = 0.8;
+    public int K { get; init; } = 3;
+    public ulong Seed { get; init; } = 1;
+    /// <summary>Significant digits kept of every number.</summary>
+    public int Digits { get; init; } = 6;
+}
+
+/// <summary>
+/// A cell's numerical fingerprint at a fixed seed: its layout, one forward step, the Jacobian, the
+/// first k Lyapunov exponents and the flossing loss and gradient over a short horizon, each rounded
+/// to <see cref="FingerprintOptions.Digits"/> significant digits. A change to the generator, the
+/// kernels or the cell that moves any of these numbers changes the fingerprint.
+/// </summary>
+public sealed record CellFingerprint(
+    string Cell, int StateSize, int InputSize, string[] Parameters,
+    string[] StepSample, string JacobianFrobenius, string[] Exponents, string FlossingLoss, string FlossingGradientNorm)
+{
+    public static CellFingerprint Of(CellSpec spec, FingerprintOptions? options = null)
+    {
+        options ??= new FingerprintOptions();
+        var digits = options.Digits;
+        var layout = spec.Layout(CellDimensions.Of(options.N, options.InputSize));
+        var kernels = spec.CreateKernels<double>(layout);
+        var rng = new Rng(options.Seed);
+        var theta = ParameterInitializer.Create(layout, options.Gain, rng);
+        var n = layout.StateSize;
+        var h = new double[n];
+        var x = new double[layout.InputSize];
+        rng.FillGaussian(h);
+        rng.FillGaussian(x);
+        var next = new double[n];
+        kernels.Step(theta, h, x, next);
+        var jacobian = new double[n * n];
+        kernels.Jacobian(theta, h, x, jacobian);
+
+        var k = Math.Min(options.K, n);
+        var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
+        {
+            K = k, Steps = 500, Transient = 50, QTransient = 50, Input = InputKind.Gaussian, Seed = options.Seed, TrackLogDet = false,
+        });
+        var flossing = new FlossingGradient(layout, k, options.Seed);
+        var (loss, gradient) = flossing.At(theta);
+
+        return new CellFingerprint(
+            spec.Name, n, layout.InputSize, [.. layout.Parameters.Select(parameter => $"{parameter.Name}[{parameter.Rows}×{parameter.Columns}]")],
+            Rounding.Significant(next.Take(4), digits),
+            Rounding.Significant(Math.Sqrt(jacobian.Sum(value => value * value)), digits),
+            Rounding.Significant(spectrum.Exponents, digits),
+            Rounding.Significant(loss, digits),
+            Rounding.Significant(Math.Sqrt(gradient.Sum(value => value * value)), digits));
+    }
+
+    /// <summary>The flossing loss and its exact gradient over a 60-step horizon from a seeded state, basis and input.</summary>
+    private sealed class FlossingGradient(CellLayout layout, int k, ulong seed)
+    {
+        public (double Loss, double[] Gradient) At(double[] theta)
+        {
+            const int steps = 60;
+            var rng = Rng.ForStream(seed, "fingerprint-flossing");
+            var n = layout.StateSize;
+            var h0 = new double[n];
+            rng.FillGaussian(h0);
+            var a = new double[n * k];
+            rng.FillGaussian(a);
+            var q0 = new double[n * k];
+            new Verified.Dense.HouseholderQr<double>(n, k).Factor(a, q0, new double[k * k]);
+            var inputs = InputStream.Create(InputKind.Gaussian, layout.InputSize, steps, rng);
+            var gradient = new double[theta.Length];
+            var (loss, _) = new FlossingProblem<double>(layout, new FlossingHorizon(k, steps, 10, 1, 0)).LossAndGradient(theta, h0, q0, inputs, gradient);
+            return (loss, gradient);
+        }
+    }
+}
