@@ -13,6 +13,7 @@ public sealed class Chart
 {
     private readonly Plot _plot = new();
     private readonly bool _logY;
+    private Alignment _legend = Alignment.UpperRight;
     private double _lowest = double.PositiveInfinity, _highest = double.NegativeInfinity;
 
     public Chart(string title, string xLabel, string yLabel, bool logY = false)
@@ -78,10 +79,17 @@ public sealed class Chart
         return this;
     }
 
+    /// <summary>Where the legend sits (upper right unless the data lives there).</summary>
+    public Chart Legend(Alignment corner)
+    {
+        _legend = corner;
+        return this;
+    }
+
     /// <summary>Writes the PNG through a temporary file in the same folder, then a rename.</summary>
     public void Save(string path, int width = 900, int height = 560)
     {
-        _plot.ShowLegend(Alignment.UpperRight);
+        _plot.ShowLegend(_legend);
         if (_logY)
         {
             // Ticks at whole decades (1e−3, 1e−2, …) when the data spans two or more; within a narrower range the values themselves.

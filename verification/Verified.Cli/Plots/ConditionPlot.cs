@@ -7,7 +7,7 @@ public static class ConditionPlot
 {
     public static void WriteAgainstHorizon(IReadOnlyList<ConditionPoint> points, string path, string title)
     {
-        var chart = new Chart(title, "horizon t − τ (steps)", "κ2(T_t Q)", logY: true);
+        var chart = new Chart(title, "horizon t − τ (steps)", "κ2(T_t Q)", logY: true).Legend(ScottPlot.Alignment.UpperLeft);
         var index = 0;
         foreach (var series in points.GroupBy(point => (point.M, point.Flossed)).OrderBy(group => group.Key.Flossed).ThenBy(group => group.Key.M))
         {
@@ -22,7 +22,7 @@ public static class ConditionPlot
 
     public static void WriteAgainstM(IReadOnlyList<ConditionPoint> points, int horizon, string path, string title)
     {
-        var chart = new Chart(title, "columns m of Q", $"κ2(T_t Q) at t − τ = {horizon}", logY: true);
+        var chart = new Chart(title, "columns m of Q", $"κ2(T_t Q) at t − τ = {horizon}", logY: true).Legend(ScottPlot.Alignment.UpperLeft);
         var index = 0;
         foreach (var series in points.Where(point => point.Horizon == horizon).GroupBy(point => point.Flossed).OrderBy(group => group.Key))
         {
@@ -39,7 +39,7 @@ public static class ConditionPlot
     /// <summary>Numeric log10 κ2 against Eq 10's, flossed and not, with the diagonal (Fig 2C).</summary>
     public static void WriteNumericAgainstEstimate(IReadOnlyList<ConditionPoint> points, string path, string title)
     {
-        var chart = new Chart(title, "log10 κ2 by Eq 10", "log10 κ2, 256-bit");
+        var chart = new Chart(title, "log10 κ2 by Eq 10", "log10 κ2, 256-bit").Legend(ScottPlot.Alignment.UpperLeft);
         var resolved = points.Where(point => point.Resolved).ToList();
         foreach (var (flossed, index) in new[] { (false, 0), (true, 1) })
         {

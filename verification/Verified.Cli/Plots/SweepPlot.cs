@@ -26,7 +26,7 @@ public static class SweepPlot
     /// <summary>Best test accuracy against the number of flossed exponents k, one line per delay (the paper's Fig 5).</summary>
     public static void WriteAgainstK(IReadOnlyList<SweepOutcome> outcomes, string path, string title)
     {
-        var chart = new Chart(title, "flossed exponents k", "best test accuracy");
+        var chart = new Chart(title, "flossed exponents k", "best test accuracy").Legend(ScottPlot.Alignment.LowerRight);
         var index = 0;
         foreach (var delay in outcomes.GroupBy(outcome => outcome.Delay).OrderBy(group => group.Key))
         {
