@@ -70,15 +70,7 @@ public sealed record CellFingerprint(
         public (double Loss, double[] Gradient) At(double[] theta)
         {
             const int steps = 60;
-            var rng = Rng.ForStream(seed, "fingerprint-flossing");
-            var n = layout.StateSize;
-            var h0 = new double[n];
-            rng.FillGaussian(h0);
-            var a = new double[n * k];
-            rng.FillGaussian(a);
-            var q0 = new double[n * k];
-            new Verified.Dense.HouseholderQr<double>(n, k).Factor(a, q0, new double[k * k]);
-            var inputs = InputStream.Create(InputKind.Gaussian, layout.InputSize, steps, rng);
+            var (h0, q0, inputs) = FlossingStart.Random(layout, k, steps, Rng.ForStream(seed, "fingerprint-flossing"));
             var gradient = new double[theta.Length];
             var (loss, _) = new FlossingProblem<double>(layout, new FlossingHorizon(k, steps, 10, 1, 0)).LossAndGradient(theta, h0, q0, inputs, gradient);
             return (loss, gradient);

@@ -1,7 +1,5 @@
-using Verified.Dense;
 using Verified.Flossing;
 using Verified.Initialisation;
-using Verified.Lyapunov;
 using Verified.Random;
 
 namespace Verified.Checks;
@@ -21,14 +19,7 @@ public static class FlossingGradientCheck
         {
             theta[i] += 0.05 * rng.NextGaussian();
         }
-        var size = layout.StateSize;
-        var h0 = new double[size];
-        rng.FillGaussian(h0);
-        var q0 = new double[size * k];
-        var a = new double[size * k];
-        rng.FillGaussian(a);
-        new HouseholderQr<double>(size, k).Factor(a, q0, new double[k * k]);
-        var inputs = InputStream.Create(InputKind.Gaussian, layout.InputSize, steps, rng);
+        var (h0, q0, inputs) = FlossingStart.Random(layout, k, steps, rng);
         var problem = new FlossingProblem<double>(layout, new FlossingHorizon(k, steps, transient, tons, Target: 0.1));
 
         var gradient = new double[theta.Length];

@@ -70,13 +70,7 @@ public sealed class FlossingGradientTests
         {
             theta[i] += 0.05 * rng.NextGaussian();
         }
-        var n = layout.StateSize;
-        var h0 = new double[n];
-        rng.FillGaussian(h0);
-        var q0 = new double[n * K];
-        var a = new double[n * K];
-        rng.FillGaussian(a);
-        new HouseholderQr<double>(n, K).Factor(a, q0, new double[K * K]);
-        return (layout, theta, h0, q0, InputStream.Create(InputKind.Gaussian, layout.InputSize, Steps, rng));
+        var (h0, q0, inputs) = FlossingStart.Random(layout, K, Steps, rng);
+        return (layout, theta, h0, q0, inputs);
     }
 }
