@@ -11,6 +11,8 @@ public sealed class QrTests
     [InlineData(6, 6)]
     [InlineData(9, 4)]
     [InlineData(7, 1)]
+    [InlineData(40, 33)]
+    [InlineData(80, 75)]
     public void Qr_reconstructs_with_orthonormal_q_and_positive_diagonal(int n, int k)
     {
         var a = Gaussian(n * k, 1);
