@@ -20,15 +20,21 @@ public sealed class ResultCache
 
     public T GetOrCompute<T>(string id, Func<T> compute)
     {
-        var path = PathOf(id);
-        if (File.Exists(path))
+        if (Has(id))
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), JsonOutput.Options)
-                ?? throw new InvalidDataException($"'{path}' holds no result; delete it to recompute");
+            return Read<T>(id);
         }
         var value = compute();
-        JsonOutput.Write(new FileInfo(path), value);
+        JsonOutput.Write(new FileInfo(PathOf(id)), value);
         return value;
+    }
+
+    /// <summary>A finished result; it must exist.</summary>
+    public T Read<T>(string id)
+    {
+        var path = PathOf(id);
+        return JsonSerializer.Deserialize<T>(File.ReadAllText(path), JsonOutput.Options)
+            ?? throw new InvalidDataException($"'{path}' holds no result; delete it to recompute");
     }
 
     private string PathOf(string id) => Path.Combine(_folder, id + ".json");

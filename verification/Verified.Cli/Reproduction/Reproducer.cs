@@ -29,7 +29,7 @@ public static class Reproducer
             output.WriteLine($"{figure.Name}: shard {shard}/{shards} done; {runs.Count(run => !cache.Has(run.Id))} runs of other shards are missing, so the figure is not drawn yet");
             return false;
         }
-        var results = runs.ToDictionary(run => run.Id, run => cache.GetOrCompute<JsonElement>(run.Id, () => throw new InvalidOperationException()));
+        var results = runs.ToDictionary(run => run.Id, run => cache.Read<JsonElement>(run.Id));
         figure.Render(folder, scale, new RunResults(results));
         output.WriteLine($"{figure.Name}: {figure.Title} → {folder}");
         return true;
