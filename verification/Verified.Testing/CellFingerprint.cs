@@ -52,8 +52,7 @@ public sealed record CellFingerprint(
         {
             K = k, Steps = 500, Transient = 50, QTransient = 50, Input = InputKind.Gaussian, Seed = options.Seed, TrackLogDet = false,
         });
-        var flossing = new FlossingGradient(layout, k, options.Seed);
-        var (loss, gradient) = flossing.At(theta);
+        var (loss, gradient) = FlossingLossAndGradient(layout, theta, k, options.Seed);
 
         return new CellFingerprint(
             spec.Name, n, layout.InputSize, [.. layout.Parameters.Select(parameter => $"{parameter.Name}[{parameter.Rows}×{parameter.Columns}]")],
@@ -65,15 +64,12 @@ public sealed record CellFingerprint(
     }
 
     /// <summary>The flossing loss and its exact gradient over a 60-step horizon from a seeded state, basis and input.</summary>
-    private sealed class FlossingGradient(CellLayout layout, int k, ulong seed)
+    private static (double Loss, double[] Gradient) FlossingLossAndGradient(CellLayout layout, double[] theta, int k, ulong seed)
     {
-        public (double Loss, double[] Gradient) At(double[] theta)
-        {
-            const int steps = 60;
-            var (h0, q0, inputs) = FlossingStart.Random(layout, k, steps, Rng.ForStream(seed, "fingerprint-flossing"));
-            var gradient = new double[theta.Length];
-            var (loss, _) = new FlossingProblem<double>(layout, new FlossingHorizon(k, steps, 10, 1, 0)).LossAndGradient(theta, h0, q0, inputs, gradient);
-            return (loss, gradient);
-        }
+        const int steps = 60;
+        var (h0, q0, inputs) = FlossingStart.Random(layout, k, steps, Rng.ForStream(seed, "fingerprint-flossing"));
+        var gradient = new double[theta.Length];
+        var (loss, _) = new FlossingProblem<double>(layout, new FlossingHorizon(k, steps, 10, 1, 0)).LossAndGradient(theta, h0, q0, inputs, gradient);
+        return (loss, gradient);
     }
 }

@@ -47,7 +47,7 @@ public sealed class Figure1 : Figure
         var chart = new Chart("Fig 1B: λ1 of vanilla-tanh (N = 32, g ~ U(0, 1)) flossed toward −1 and −0.5", "flossing epoch", "λ1 (per step, over each horizon)");
         foreach (var (run, index) in b.Select((run, index) => (run, index)))
         {
-            chart.Line(run.History.Count > 0 && index % networks == 0 ? $"target {run.Target}" : null,
+            chart.Line(index % networks == 0 ? $"target {run.Target}" : null,
                 [.. run.History.Select(epoch => (double)epoch.Epoch)], [.. run.History.Select(epoch => epoch.Exponents[0])], Chart.Colour(run.Target < -0.75 ? 0 : 1));
         }
         chart.Save(Path.Combine(folder, "fig1b.png"));

@@ -13,13 +13,14 @@ public static class FlossingRuns
     /// <summary>
     /// Floss the first k exponents of a cell (N, gain, seed) toward the target with the paper's
     /// settings (T_f = 300, learning rate 3e-3), and measure the first <paramref name="spectrumK"/>
-    /// exponents before and after with a 2000-step spectrum.
+    /// exponents before and after with a spectrum of <paramref name="spectrumSteps"/> steps.
     /// </summary>
-    public static FlossingRun Run(string cell, int n, double gain, int k, double target, int epochs, InputKind input, ulong seed, int spectrumK, Action tick)
+    public static FlossingRun Run(string cell, int n, double gain, int k, double target, int epochs, InputKind input, ulong seed, int spectrumK, Action tick,
+        int spectrumSteps = 2000)
     {
         var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(n));
         var theta = ParameterInitializer.Create(layout, gain, new Rng(seed));
-        var spectrum = new SpectrumOptions { K = spectrumK, Steps = 2000, Transient = 200, QTransient = 200, Input = input, Seed = seed, TrackLogDet = false };
+        var spectrum = new SpectrumOptions { K = spectrumK, Steps = spectrumSteps, Transient = 200, QTransient = 200, Input = input, Seed = seed, TrackLogDet = false };
         var before = LyapunovSpectrum.Compute(layout, theta, spectrum).Exponents;
         var history = Flosser.Run<double>(layout, theta, new FlossOptions
         {

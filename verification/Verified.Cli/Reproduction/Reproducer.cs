@@ -12,8 +12,7 @@ public static class Reproducer
     public static IReadOnlyList<Figure> Figures() =>
         [new Figure1(), new Figure2(), new TrainingFigure(3), new TrainingFigure(4), new TrainingFigure(5), new Figure6()];
 
-    /// <summary>Returns whether the figure was rendered (false when runs of other shards are still missing).</summary>
-    public static bool Run(Figure figure, Scale scale, string folder, int shard, int shards, TextWriter output)
+    public static void Run(Figure figure, Scale scale, string folder, int shard, int shards, TextWriter output)
     {
         var runs = figure.Runs(scale);
         var cache = new ResultCache(Path.Combine(folder, "units"));
@@ -27,11 +26,10 @@ public static class Reproducer
         if (runs.Any(run => !cache.Has(run.Id)))
         {
             output.WriteLine($"{figure.Name}: shard {shard}/{shards} done; {runs.Count(run => !cache.Has(run.Id))} runs of other shards are missing, so the figure is not drawn yet");
-            return false;
+            return;
         }
         var results = runs.ToDictionary(run => run.Id, run => cache.Read<JsonElement>(run.Id));
         figure.Render(folder, scale, new RunResults(results));
         output.WriteLine($"{figure.Name}: {figure.Title} → {folder}");
-        return true;
     }
 }

@@ -1,10 +1,8 @@
 using Verified.Checks;
 using Verified.Cli.Output;
 using Verified.Cli.Plots;
-using Verified.Flossing;
-using Verified.Initialisation;
+using Verified.Cli.Reproduction;
 using Verified.Lyapunov;
-using Verified.Random;
 
 namespace Verified.Cli.Validation;
 
@@ -31,15 +29,8 @@ public sealed class FlossingPart : ValidationPart
             tick();
         }
 
-        var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(32));
-        var theta = ParameterInitializer.Create(layout, 1.0, new Rng(3));
-        var spectrumOptions = new SpectrumOptions { K = 2 * K, Steps = 3000, Transient = 200, QTransient = 200, Seed = 3, TrackLogDet = false };
-        var before = LyapunovSpectrum.Compute(layout, theta, spectrumOptions).Exponents;
-        var history = Flosser.Run<double>(layout, theta, new FlossOptions
-        {
-            K = K, Epochs = Epochs, Steps = 300, Transient = 50, LearningRate = 3e-3, Input = InputKind.None, Seed = 3,
-        }, _ => tick());
-        var after = LyapunovSpectrum.Compute(layout, theta, spectrumOptions).Exponents;
+        var run = FlossingRuns.Run("vanilla-tanh", 32, 1.0, K, 0, Epochs, InputKind.None, seed: 3, spectrumK: 2 * K, tick, spectrumSteps: 3000);
+        var (history, before, after) = (run.History, run.Before, run.After);
         tick();
 
         var reduction = history[0].Loss / history[^1].Loss;
@@ -48,9 +39,9 @@ public sealed class FlossingPart : ValidationPart
         var restBest = after.Skip(K).Min(Math.Abs);
         checks.Add(ValidationCheck.AtMost(Name, "after flossing: max |λ_i| of the flossed / min |λ_i| of the next k (3000-step spectrum)", flossedWorst / restBest, 1));
 
-        var run = new[] { ($"k = {K}", (IReadOnlyList<FlossEpoch>)history) };
-        FlossingPlot.WriteLoss(run, Path.Combine(folder, "flossing-loss.png"), "vanilla-tanh, N = 32, g = 1: flossing loss");
-        FlossingPlot.WriteExponents(run, 0, Path.Combine(folder, "flossing-exponents.png"), $"vanilla-tanh, N = 32, g = 1: the {K} flossed exponents (estimates over each horizon)");
+        var runs = new[] { ($"k = {K}", history) };
+        FlossingPlot.WriteLoss(runs, Path.Combine(folder, "flossing-loss.png"), "vanilla-tanh, N = 32, g = 1: flossing loss");
+        FlossingPlot.WriteExponents(runs, 0, Path.Combine(folder, "flossing-exponents.png"), $"vanilla-tanh, N = 32, g = 1: the {K} flossed exponents (estimates over each horizon)");
         SpectrumPlot.WriteSpectra([("before flossing", before), ($"after flossing k = {K}", after)], Path.Combine(folder, "flossing-spectrum.png"),
             $"vanilla-tanh, N = 32: the first {2 * K} exponents before and after flossing");
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "flossing-data.json")), new { cell = "vanilla-tanh", n = 32, k = K, history, spectrumBefore = before, spectrumAfter = after });
