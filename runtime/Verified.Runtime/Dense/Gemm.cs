@@ -129,7 +129,7 @@ public static class Gemm
             }
             if (j < columns && columns >= width)
             {
-                Block4x1(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, NewLanes<T>(width - (columns - j)));
+                Block4x1(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, Simd.LanesFrom<T>(width - (columns - j)));
             }
             else
             {
@@ -149,24 +149,13 @@ public static class Gemm
             }
             if (j < columns && columns >= width)
             {
-                Row1x1(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, NewLanes<T>(width - (columns - j)));
+                Row1x1(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, Simd.LanesFrom<T>(width - (columns - j)));
             }
             else
             {
                 Scalar(ref a0, rowStride, colStride, ref b0, ref c0, i, j, columns, p, n, accumulate);
             }
         }
-    }
-
-    /// <summary>A mask of the lanes from <paramref name="first"/> on.</summary>
-    private static Vector256<T> NewLanes<T>(int first) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Span<T> lanes = stackalloc T[Vector256<T>.Count];
-        for (var lane = 0; lane < lanes.Length; lane++)
-        {
-            lanes[lane] = T.CreateTruncating(lane);
-        }
-        return Vector256.GreaterThanOrEqual(Vector256.Create<T>(lanes), Vector256.Create(T.CreateTruncating(first)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Verified.Dense;
 
-/// <summary>Fused multiply-add on 256-bit vectors of float or double (FMA3 where the CPU has it).</summary>
+/// <summary>Fused multiply-add on 256-bit vectors of float or double (FMA3 where the CPU has it), and lane masks.</summary>
 internal static class Simd
 {
     public static bool IsAccelerated => Vector256.IsHardwareAccelerated;
@@ -25,5 +25,16 @@ internal static class Simd
             }
         }
         return a * b + c;
+    }
+
+    /// <summary>A mask of the lanes from <paramref name="first"/> on (none when first ≥ the width).</summary>
+    public static Vector256<T> LanesFrom<T>(int first) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> lanes = stackalloc T[Vector256<T>.Count];
+        for (var lane = 0; lane < lanes.Length; lane++)
+        {
+            lanes[lane] = T.CreateTruncating(lane);
+        }
+        return Vector256.GreaterThanOrEqual(Vector256.Create<T>(lanes), Vector256.Create(T.CreateTruncating(first)));
     }
 }

@@ -11,6 +11,10 @@ public sealed class QrTests
     [InlineData(6, 6)]
     [InlineData(9, 4)]
     [InlineData(7, 1)]
+    [InlineData(5, 5)]
+    [InlineData(13, 2)]
+    [InlineData(13, 11)]
+    [InlineData(17, 16)]
     [InlineData(40, 33)]
     [InlineData(80, 75)]
     public void Qr_reconstructs_with_orthonormal_q_and_positive_diagonal(int n, int k)
@@ -33,6 +37,33 @@ public sealed class QrTests
                 {
                     Assert.Equal(0, r[i * k + j]);
                 }
+            }
+        }
+    }
+
+    /// <summary>The float instance (eight lanes a vector, so other reflector offsets within the masked first vector).</summary>
+    [Theory]
+    [InlineData(13, 11)]
+    [InlineData(19, 18)]
+    [InlineData(80, 75)]
+    public void Float_qr_reconstructs_with_orthonormal_q_and_positive_diagonal(int n, int k)
+    {
+        var a = Array.ConvertAll(Gaussian(n * k, 8), value => (float)value);
+        var q = new float[n * k];
+        var r = new float[k * k];
+        new HouseholderQr<float>(n, k).Factor(a, q, r);
+
+        var product = new float[n * k];
+        Gemm.Multiply<float>(q, r, product, n, k, k, accumulate: false);
+        Assert.True(Compare.RelativeError(product, Array.ConvertAll(a, value => (double)value)) < 1e-6);
+        var gram = new float[k * k];
+        Gemm.MultiplyTransposedA<float>(q, q, gram, k, n, k, accumulate: false);
+        for (var i = 0; i < k; i++)
+        {
+            Assert.True(r[i * k + i] > 0);
+            for (var j = 0; j < k; j++)
+            {
+                Assert.True(Math.Abs(gram[i * k + j] - (i == j ? 1 : 0)) < 1e-5, $"QᵀQ[{i},{j}] = {gram[i * k + j]}");
             }
         }
     }
