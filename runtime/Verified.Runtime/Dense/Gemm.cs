@@ -7,8 +7,8 @@ namespace Verified.Dense;
 
 /// <summary>
 /// Row-major matrix products C (+)= op(A)·op(B) on spans. The generated kernels route every
-/// Mat·Vec through these. The core is a register-blocked micro-kernel (4 rows of C by two 256-bit
-/// vectors, fused multiply-add) that reads A through strides, so that Aᵀ costs nothing; Bᵀ is
+/// Mat·Vec through these. The core is a register-blocked micro-kernel (4 rows of C by three
+/// vectors of the widest native width, fused multiply-add) that reads A through strides, so that Aᵀ costs nothing; Bᵀ is
 /// transposed once into a per-thread buffer.
 /// </summary>
 public static class Gemm
@@ -39,7 +39,7 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T> =>
         MultiplyTransposedA(a, b, c, m, p, n, accumulate, lowerOnly: false);
 
-    /// <summary>The lower triangle (j ≤ i) of C (m×n) (+)= Aᵀ · B; the rest of C is not written.</summary>
+    /// <summary>The lower triangle (j ≤ i) of C (m×n) (+)= Aᵀ · B; what is above it afterwards is unspecified.</summary>
     public static void MultiplyTransposedALower<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int p, int n, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         MultiplyTransposedA(a, b, c, m, p, n, accumulate, lowerOnly: true);
@@ -97,9 +97,8 @@ public static class Gemm
     }
 
     /// <summary>
-    /// C (+)= A·B with A(i, l) at a[i·rowStride + l·colStride]. Blocks of 4 rows × 2 vectors keep
-    /// eight accumulators in registers; then 4 rows × 1 vector; the last partial vector is computed
-    /// over the final full-width window of columns and stored only in its new lanes.
+    /// C (+)= A·B with A(i, l) at a[i·rowStride + l·colStride], on the widest vectors this CPU runs
+    /// natively (scalar when it has none).
     /// </summary>
     private static void Kernel<T>(ReadOnlySpan<T> a, int rowStride, int colStride, ReadOnlySpan<T> b, Span<T> c,
         int m, int p, int n, bool accumulate, bool lowerOnly)
@@ -108,8 +107,34 @@ public static class Gemm
         ref var a0 = ref MemoryMarshal.GetReference(a);
         ref var b0 = ref MemoryMarshal.GetReference(b);
         ref var c0 = ref MemoryMarshal.GetReference(c);
-        var width = Simd.IsAccelerated ? Vector256<T>.Count : int.MaxValue;
-        var all = Vector256<T>.AllBitsSet;
+        if (Simd.Wide)
+        {
+            Kernel<T, Vector512<T>, Lanes512<T>>(ref a0, rowStride, colStride, ref b0, ref c0, m, p, n, accumulate, lowerOnly);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Kernel<T, Vector256<T>, Lanes256<T>>(ref a0, rowStride, colStride, ref b0, ref c0, m, p, n, accumulate, lowerOnly);
+        }
+        else
+        {
+            for (var i = 0; i < m; i++)
+            {
+                Scalar(ref a0, rowStride, colStride, ref b0, ref c0, i, 0, lowerOnly ? Math.Min(n, i + 1) : n, p, n, accumulate);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Blocks of 4 rows × 3 vectors keep twelve accumulators in registers; then 4 rows × 2 vectors
+    /// and 4 rows × 1 vector; the last partial vector is computed over the final full-width window
+    /// of columns and stored only in its new lanes.
+    /// </summary>
+    private static void Kernel<T, TV, TOps>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0,
+        int m, int p, int n, bool accumulate, bool lowerOnly)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var width = TOps.Count;
+        var all = TOps.AllBitsSet;
         var i = 0;
         for (; i + 4 <= m; i += 4)
         {
@@ -117,19 +142,19 @@ public static class Gemm
             var j = 0;
             for (; j + 3 * width <= columns; j += 3 * width)
             {
-                Block4x3(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, width, accumulate);
+                Block4x3<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate);
             }
             for (; j + 2 * width <= columns; j += 2 * width)
             {
-                Block4x2(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, width, accumulate);
+                Block4x2<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate);
             }
             for (; j + width <= columns; j += width)
             {
-                Block4x1(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate, all);
+                Block4x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate, all);
             }
             if (j < columns && columns >= width)
             {
-                Block4x1(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, Simd.LanesFrom<T>(width - (columns - j)));
+                Block4x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, TOps.LanesFrom(width - (columns - j)));
             }
             else
             {
@@ -145,11 +170,11 @@ public static class Gemm
             var j = 0;
             for (; j + width <= columns; j += width)
             {
-                Row1x1(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate, all);
+                Row1x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate, all);
             }
             if (j < columns && columns >= width)
             {
-                Row1x1(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, Simd.LanesFrom<T>(width - (columns - j)));
+                Row1x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, TOps.LanesFrom(width - (columns - j)));
             }
             else
             {
@@ -159,118 +184,119 @@ public static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x3<T>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, int width, bool accumulate)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Block4x3<T, TV, TOps>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        Vector256<T> c00 = default, c01 = default, c02 = default, c10 = default, c11 = default, c12 = default;
-        Vector256<T> c20 = default, c21 = default, c22 = default, c30 = default, c31 = default, c32 = default;
+        var width = (nuint)TOps.Count;
+        TV c00 = TOps.Zero, c01 = TOps.Zero, c02 = TOps.Zero, c10 = TOps.Zero, c11 = TOps.Zero, c12 = TOps.Zero;
+        TV c20 = TOps.Zero, c21 = TOps.Zero, c22 = TOps.Zero, c30 = TOps.Zero, c31 = TOps.Zero, c32 = TOps.Zero;
         ref var al = ref Unsafe.Add(ref a0, i * rowStride);
         ref var bl = ref Unsafe.Add(ref b0, j);
         for (var l = 0; l < p; l++)
         {
-            var v0 = Vector256.LoadUnsafe(ref bl);
-            var v1 = Vector256.LoadUnsafe(ref bl, (nuint)width);
-            var v2 = Vector256.LoadUnsafe(ref bl, (nuint)(2 * width));
-            var s = Vector256.Create(al);
-            c00 = Simd.MultiplyAdd(s, v0, c00);
-            c01 = Simd.MultiplyAdd(s, v1, c01);
-            c02 = Simd.MultiplyAdd(s, v2, c02);
-            s = Vector256.Create(Unsafe.Add(ref al, rowStride));
-            c10 = Simd.MultiplyAdd(s, v0, c10);
-            c11 = Simd.MultiplyAdd(s, v1, c11);
-            c12 = Simd.MultiplyAdd(s, v2, c12);
-            s = Vector256.Create(Unsafe.Add(ref al, 2 * rowStride));
-            c20 = Simd.MultiplyAdd(s, v0, c20);
-            c21 = Simd.MultiplyAdd(s, v1, c21);
-            c22 = Simd.MultiplyAdd(s, v2, c22);
-            s = Vector256.Create(Unsafe.Add(ref al, 3 * rowStride));
-            c30 = Simd.MultiplyAdd(s, v0, c30);
-            c31 = Simd.MultiplyAdd(s, v1, c31);
-            c32 = Simd.MultiplyAdd(s, v2, c32);
+            var v0 = TOps.Load(ref bl, 0);
+            var v1 = TOps.Load(ref bl, width);
+            var v2 = TOps.Load(ref bl, 2 * width);
+            var s = TOps.Broadcast(al);
+            c00 = TOps.MultiplyAdd(s, v0, c00);
+            c01 = TOps.MultiplyAdd(s, v1, c01);
+            c02 = TOps.MultiplyAdd(s, v2, c02);
+            s = TOps.Broadcast(Unsafe.Add(ref al, rowStride));
+            c10 = TOps.MultiplyAdd(s, v0, c10);
+            c11 = TOps.MultiplyAdd(s, v1, c11);
+            c12 = TOps.MultiplyAdd(s, v2, c12);
+            s = TOps.Broadcast(Unsafe.Add(ref al, 2 * rowStride));
+            c20 = TOps.MultiplyAdd(s, v0, c20);
+            c21 = TOps.MultiplyAdd(s, v1, c21);
+            c22 = TOps.MultiplyAdd(s, v2, c22);
+            s = TOps.Broadcast(Unsafe.Add(ref al, 3 * rowStride));
+            c30 = TOps.MultiplyAdd(s, v0, c30);
+            c31 = TOps.MultiplyAdd(s, v1, c31);
+            c32 = TOps.MultiplyAdd(s, v2, c32);
             al = ref Unsafe.Add(ref al, colStride);
             bl = ref Unsafe.Add(ref bl, n);
         }
-        var all = Vector256<T>.AllBitsSet;
-        var w = (nuint)width;
+        var all = TOps.AllBitsSet;
         for (var r = 0; r < 4; r++)
         {
             var at = (nuint)((i + r) * n + j);
             var (x0, x1, x2) = r switch { 0 => (c00, c01, c02), 1 => (c10, c11, c12), 2 => (c20, c21, c22), _ => (c30, c31, c32) };
-            Store(ref c0, at, x0, accumulate, all);
-            Store(ref c0, at + w, x1, accumulate, all);
-            Store(ref c0, at + 2 * w, x2, accumulate, all);
+            Store<T, TV, TOps>(ref c0, at, x0, accumulate, all);
+            Store<T, TV, TOps>(ref c0, at + width, x1, accumulate, all);
+            Store<T, TV, TOps>(ref c0, at + 2 * width, x2, accumulate, all);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x2<T>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, int width, bool accumulate)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Block4x2<T, TV, TOps>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
+        var width = (nuint)TOps.Count;
+        TV c00 = TOps.Zero, c01 = TOps.Zero, c10 = TOps.Zero, c11 = TOps.Zero, c20 = TOps.Zero, c21 = TOps.Zero, c30 = TOps.Zero, c31 = TOps.Zero;
         ref var ar = ref Unsafe.Add(ref a0, i * rowStride);
         ref var bj = ref Unsafe.Add(ref b0, j);
         for (var l = 0; l < p; l++)
         {
-            var v0 = Vector256.LoadUnsafe(ref bj, (nuint)(l * n));
-            var v1 = Vector256.LoadUnsafe(ref bj, (nuint)(l * n + width));
+            var v0 = TOps.Load(ref bj, (nuint)(l * n));
+            var v1 = TOps.Load(ref bj, (nuint)(l * n) + width);
             ref var al = ref Unsafe.Add(ref ar, l * colStride);
-            var s0 = Vector256.Create(al);
-            var s1 = Vector256.Create(Unsafe.Add(ref al, rowStride));
-            var s2 = Vector256.Create(Unsafe.Add(ref al, 2 * rowStride));
-            var s3 = Vector256.Create(Unsafe.Add(ref al, 3 * rowStride));
-            c00 = Simd.MultiplyAdd(s0, v0, c00);
-            c01 = Simd.MultiplyAdd(s0, v1, c01);
-            c10 = Simd.MultiplyAdd(s1, v0, c10);
-            c11 = Simd.MultiplyAdd(s1, v1, c11);
-            c20 = Simd.MultiplyAdd(s2, v0, c20);
-            c21 = Simd.MultiplyAdd(s2, v1, c21);
-            c30 = Simd.MultiplyAdd(s3, v0, c30);
-            c31 = Simd.MultiplyAdd(s3, v1, c31);
+            var s0 = TOps.Broadcast(al);
+            var s1 = TOps.Broadcast(Unsafe.Add(ref al, rowStride));
+            var s2 = TOps.Broadcast(Unsafe.Add(ref al, 2 * rowStride));
+            var s3 = TOps.Broadcast(Unsafe.Add(ref al, 3 * rowStride));
+            c00 = TOps.MultiplyAdd(s0, v0, c00);
+            c01 = TOps.MultiplyAdd(s0, v1, c01);
+            c10 = TOps.MultiplyAdd(s1, v0, c10);
+            c11 = TOps.MultiplyAdd(s1, v1, c11);
+            c20 = TOps.MultiplyAdd(s2, v0, c20);
+            c21 = TOps.MultiplyAdd(s2, v1, c21);
+            c30 = TOps.MultiplyAdd(s3, v0, c30);
+            c31 = TOps.MultiplyAdd(s3, v1, c31);
         }
-        var all = Vector256<T>.AllBitsSet;
-        Store(ref c0, (nuint)(i * n + j), c00, accumulate, all);
-        Store(ref c0, (nuint)(i * n + j + width), c01, accumulate, all);
-        Store(ref c0, (nuint)((i + 1) * n + j), c10, accumulate, all);
-        Store(ref c0, (nuint)((i + 1) * n + j + width), c11, accumulate, all);
-        Store(ref c0, (nuint)((i + 2) * n + j), c20, accumulate, all);
-        Store(ref c0, (nuint)((i + 2) * n + j + width), c21, accumulate, all);
-        Store(ref c0, (nuint)((i + 3) * n + j), c30, accumulate, all);
-        Store(ref c0, (nuint)((i + 3) * n + j + width), c31, accumulate, all);
+        var all = TOps.AllBitsSet;
+        Store<T, TV, TOps>(ref c0, (nuint)(i * n + j), c00, accumulate, all);
+        Store<T, TV, TOps>(ref c0, (nuint)(i * n + j) + width, c01, accumulate, all);
+        Store<T, TV, TOps>(ref c0, (nuint)((i + 1) * n + j), c10, accumulate, all);
+        Store<T, TV, TOps>(ref c0, (nuint)((i + 1) * n + j) + width, c11, accumulate, all);
+        Store<T, TV, TOps>(ref c0, (nuint)((i + 2) * n + j), c20, accumulate, all);
+        Store<T, TV, TOps>(ref c0, (nuint)((i + 2) * n + j) + width, c21, accumulate, all);
+        Store<T, TV, TOps>(ref c0, (nuint)((i + 3) * n + j), c30, accumulate, all);
+        Store<T, TV, TOps>(ref c0, (nuint)((i + 3) * n + j) + width, c31, accumulate, all);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x1<T>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate, Vector256<T> lanes)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Block4x1<T, TV, TOps>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate, TV lanes)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        Vector256<T> c00 = default, c10 = default, c20 = default, c30 = default;
+        TV c00 = TOps.Zero, c10 = TOps.Zero, c20 = TOps.Zero, c30 = TOps.Zero;
         ref var ar = ref Unsafe.Add(ref a0, i * rowStride);
         ref var bj = ref Unsafe.Add(ref b0, j);
         for (var l = 0; l < p; l++)
         {
-            var v0 = Vector256.LoadUnsafe(ref bj, (nuint)(l * n));
+            var v0 = TOps.Load(ref bj, (nuint)(l * n));
             ref var al = ref Unsafe.Add(ref ar, l * colStride);
-            c00 = Simd.MultiplyAdd(Vector256.Create(al), v0, c00);
-            c10 = Simd.MultiplyAdd(Vector256.Create(Unsafe.Add(ref al, rowStride)), v0, c10);
-            c20 = Simd.MultiplyAdd(Vector256.Create(Unsafe.Add(ref al, 2 * rowStride)), v0, c20);
-            c30 = Simd.MultiplyAdd(Vector256.Create(Unsafe.Add(ref al, 3 * rowStride)), v0, c30);
+            c00 = TOps.MultiplyAdd(TOps.Broadcast(al), v0, c00);
+            c10 = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, rowStride)), v0, c10);
+            c20 = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 2 * rowStride)), v0, c20);
+            c30 = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 3 * rowStride)), v0, c30);
         }
-        Store(ref c0, (nuint)(i * n + j), c00, accumulate, lanes);
-        Store(ref c0, (nuint)((i + 1) * n + j), c10, accumulate, lanes);
-        Store(ref c0, (nuint)((i + 2) * n + j), c20, accumulate, lanes);
-        Store(ref c0, (nuint)((i + 3) * n + j), c30, accumulate, lanes);
+        Store<T, TV, TOps>(ref c0, (nuint)(i * n + j), c00, accumulate, lanes);
+        Store<T, TV, TOps>(ref c0, (nuint)((i + 1) * n + j), c10, accumulate, lanes);
+        Store<T, TV, TOps>(ref c0, (nuint)((i + 2) * n + j), c20, accumulate, lanes);
+        Store<T, TV, TOps>(ref c0, (nuint)((i + 3) * n + j), c30, accumulate, lanes);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Row1x1<T>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate, Vector256<T> lanes)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Row1x1<T, TV, TOps>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate, TV lanes)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        var sum = Vector256<T>.Zero;
+        var sum = TOps.Zero;
         ref var ar = ref Unsafe.Add(ref a0, i * rowStride);
         for (var l = 0; l < p; l++)
         {
-            sum = Simd.MultiplyAdd(Vector256.Create(Unsafe.Add(ref ar, l * colStride)), Vector256.LoadUnsafe(ref b0, (nuint)(l * n + j)), sum);
+            sum = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref ar, l * colStride)), TOps.Load(ref b0, (nuint)(l * n + j)), sum);
         }
-        Store(ref c0, (nuint)(i * n + j), sum, accumulate, lanes);
+        Store<T, TV, TOps>(ref c0, (nuint)(i * n + j), sum, accumulate, lanes);
     }
 
     private static void Scalar<T>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int from, int to, int p, int n, bool accumulate)
@@ -290,10 +316,11 @@ public static class Gemm
 
     /// <summary>Writes (or adds) the lanes selected by <paramref name="lanes"/>; the others keep C's value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<T>(ref T c0, nuint offset, Vector256<T> value, bool accumulate, Vector256<T> lanes) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Store<T, TV, TOps>(ref T c0, nuint offset, TV value, bool accumulate, TV lanes)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        var old = Vector256.LoadUnsafe(ref c0, offset);
-        Vector256.ConditionalSelect(lanes, accumulate ? old + value : value, old).StoreUnsafe(ref c0, offset);
+        var old = TOps.Load(ref c0, offset);
+        TOps.Store(TOps.Select(lanes, accumulate ? TOps.Add(old, value) : value, old), ref c0, offset);
     }
 
     private static void Check(int aLength, int aNeeded, int bLength, int bNeeded, int cLength, int cNeeded)

@@ -24,7 +24,7 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     private readonly T[] _columns;    // k columns (stride _stride): R above the diagonal, v_j or Q's column j from it down
     private readonly T[] _beta;       // 2/(v_jᵀ v_j)
     private readonly T[] _alpha;      // R_jj before the sign fix
-    private readonly Vector256<T>[] _fromLane; // _fromLane[l]: lanes l… set, so v_j's first vector is masked by _fromLane[j mod width]
+    private readonly T[] _fromLane;   // vector l (l = 0…width): lanes l… set, so v_j's first vector is masked by vector j mod width
 
     public HouseholderQr(int n, int k)
     {
@@ -32,20 +32,38 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         {
             throw new ArgumentOutOfRangeException(nameof(k), $"QR needs 1 ≤ k ≤ n, got n={n}, k={k}");
         }
-        var width = Vector256<T>.Count;
-        (_n, _k, _stride) = (n, k, (n + width - 1) / width * width);
+        (_n, _k, _stride) = (n, k, Simd.RoundUp<T>(n));
         _columns = new T[k * _stride];
         _beta = new T[k];
         _alpha = new T[k];
-        _fromLane = new Vector256<T>[width + 1];
+        _fromLane = Simd.Wide ? Masks<Vector512<T>, Lanes512<T>>() : Masks<Vector256<T>, Lanes256<T>>();
+    }
+
+    private static T[] Masks<TV, TOps>() where TV : struct where TOps : ISimd<TV, T>
+    {
+        var width = TOps.Count;
+        var masks = new T[(width + 1) * width];
         for (var first = 0; first <= width; first++)
         {
-            _fromLane[first] = Simd.LanesFrom<T>(first);
+            TOps.Store(TOps.LanesFrom(first), ref masks[first * width], 0);
         }
+        return masks;
     }
 
     /// <summary>Factorises <paramref name="a"/> (n×k) into <paramref name="q"/> (n×k) and <paramref name="r"/> (k×k).</summary>
     public void Factor(ReadOnlySpan<T> a, Span<T> q, Span<T> r)
+    {
+        if (Simd.Wide)
+        {
+            Factor<Vector512<T>, Lanes512<T>>(a, q, r);
+        }
+        else
+        {
+            Factor<Vector256<T>, Lanes256<T>>(a, q, r);
+        }
+    }
+
+    private void Factor<TV, TOps>(ReadOnlySpan<T> a, Span<T> q, Span<T> r) where TV : struct where TOps : ISimd<TV, T>
     {
         int n = _n, k = _k, stride = _stride;
         Transposition.Transpose(a, k, _columns, stride, n, k);
@@ -55,9 +73,9 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
             MakeReflector(j);
             if (j + 1 < k)
             {
-                ReflectWithPair(j, -1, j + 1, j + 2);
+                ReflectWithPair<TV, TOps>(j, -1, j + 1, j + 2);
                 MakeReflector(j + 1);
-                ReflectWithPair(j, j + 1, j + 2, k);
+                ReflectWithPair<TV, TOps>(j, j + 1, j + 2, k);
                 j++;
             }
         }
@@ -81,9 +99,9 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         }
         for (var j = last; j > 0; j -= 2)
         {
-            ReflectWithPair(j, j - 1, j + 1, k);
+            ReflectWithPair<TV, TOps>(j, j - 1, j + 1, k);
             FormBasisColumn(j);
-            ReflectWithPair(j - 1, -1, j, j + 1);
+            ReflectWithPair<TV, TOps>(j - 1, -1, j, j + 1);
             FormBasisColumn(j - 1);
         }
         // Positive diagonal: flip row i of R and column i of Q where R_ii < 0.
@@ -127,21 +145,22 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     /// d_b = v_bᵀy and τ = v_bᵀv_a, y −= c_a v_a + c_b v_b where c_a = β_a d_a and c_b = β_b (d_b − c_a τ).
     /// Both reflectors start within the first vector, which is masked; v_b is zero when b &lt; 0.
     /// </summary>
-    private void ReflectWithPair(int a, int b, int first, int last)
+    private void ReflectWithPair<TV, TOps>(int a, int b, int first, int last) where TV : struct where TOps : ISimd<TV, T>
     {
         if (first >= last)
         {
             return;
         }
-        int stride = _stride, width = Vector256<T>.Count;
+        int stride = _stride, width = TOps.Count;
         var from = Math.Min(a, b < 0 ? a : b) / width * width;
         ref var a0 = ref MemoryMarshal.GetArrayDataReference(_columns);
         ref var va = ref Unsafe.Add(ref a0, a * stride);
         ref var vb = ref Unsafe.Add(ref a0, Math.Max(b, 0) * stride);
-        var headA = Vector256.LoadUnsafe(ref va, (nuint)from) & _fromLane[a - from];
-        var headB = b < 0 ? Vector256<T>.Zero : Vector256.LoadUnsafe(ref vb, (nuint)from) & _fromLane[b - from];
-        var pair = new Pair(from, stride, headA, headB, _beta[a], b < 0 ? T.Zero : _beta[b]);
-        var tau = b < 0 ? T.Zero : Vector256.Sum(headA * headB) + DotTail(ref va, ref vb, from + width, stride);
+        ref var masks = ref MemoryMarshal.GetArrayDataReference(_fromLane);
+        var headA = TOps.And(TOps.Load(ref va, (nuint)from), TOps.Load(ref masks, (nuint)((a - from) * width)));
+        var headB = b < 0 ? TOps.Zero : TOps.And(TOps.Load(ref vb, (nuint)from), TOps.Load(ref masks, (nuint)((b - from) * width)));
+        var pair = new Pair<TV, TOps>(from, stride, headA, headB, _beta[a], b < 0 ? T.Zero : _beta[b]);
+        var tau = b < 0 ? T.Zero : TOps.Sum(TOps.Multiply(headA, headB)) + DotTail<TV, TOps>(ref va, ref vb, from + width, stride);
         var c = first;
         for (; c + 4 <= last; c += 4)
         {
@@ -157,122 +176,122 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         }
     }
 
-    private static T DotTail(ref T x, ref T y, int from, int length)
+    private static T DotTail<TV, TOps>(ref T x, ref T y, int from, int length) where TV : struct where TOps : ISimd<TV, T>
     {
-        var sum = Vector256<T>.Zero;
-        for (var i = from; i < length; i += Vector256<T>.Count)
+        var sum = TOps.Zero;
+        for (var i = from; i < length; i += TOps.Count)
         {
-            sum = Simd.MultiplyAdd(Vector256.LoadUnsafe(ref x, (nuint)i), Vector256.LoadUnsafe(ref y, (nuint)i), sum);
+            sum = TOps.MultiplyAdd(TOps.Load(ref x, (nuint)i), TOps.Load(ref y, (nuint)i), sum);
         }
-        return Vector256.Sum(sum);
+        return TOps.Sum(sum);
     }
 
     /// <summary>Two reflectors from row <see cref="From"/> on, their first vectors already masked.</summary>
-    private readonly record struct Pair(int From, int Length, Vector256<T> HeadA, Vector256<T> HeadB, T BetaA, T BetaB)
+    private readonly record struct Pair<TV, TOps>(int From, int Length, TV HeadA, TV HeadB, T BetaA, T BetaB) where TV : struct where TOps : ISimd<TV, T>
     {
         /// <summary>The pair reflection on four columns <paramref name="stride"/> apart: eight independent dot products hide the FMA latency.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Reflect4(ref T va, ref T vb, ref T y0, int stride, T tau)
         {
-            var width = Vector256<T>.Count;
+            var width = TOps.Count;
             ref var y1 = ref Unsafe.Add(ref y0, stride);
             ref var y2 = ref Unsafe.Add(ref y0, 2 * stride);
             ref var y3 = ref Unsafe.Add(ref y0, 3 * stride);
             var head = (nuint)From;
-            var u0 = Vector256.LoadUnsafe(ref y0, head);
-            var u1 = Vector256.LoadUnsafe(ref y1, head);
-            var u2 = Vector256.LoadUnsafe(ref y2, head);
-            var u3 = Vector256.LoadUnsafe(ref y3, head);
-            var (da0, db0, da1, db1) = (HeadA * u0, HeadB * u0, HeadA * u1, HeadB * u1);
-            var (da2, db2, da3, db3) = (HeadA * u2, HeadB * u2, HeadA * u3, HeadB * u3);
+            var u0 = TOps.Load(ref y0, head);
+            var u1 = TOps.Load(ref y1, head);
+            var u2 = TOps.Load(ref y2, head);
+            var u3 = TOps.Load(ref y3, head);
+            var (da0, db0, da1, db1) = (TOps.Multiply(HeadA, u0), TOps.Multiply(HeadB, u0), TOps.Multiply(HeadA, u1), TOps.Multiply(HeadB, u1));
+            var (da2, db2, da3, db3) = (TOps.Multiply(HeadA, u2), TOps.Multiply(HeadB, u2), TOps.Multiply(HeadA, u3), TOps.Multiply(HeadB, u3));
             for (var i = From + width; i < Length; i += width)
             {
                 var at = (nuint)i;
-                var x = Vector256.LoadUnsafe(ref va, at);
-                var z = Vector256.LoadUnsafe(ref vb, at);
-                u0 = Vector256.LoadUnsafe(ref y0, at);
-                u1 = Vector256.LoadUnsafe(ref y1, at);
-                u2 = Vector256.LoadUnsafe(ref y2, at);
-                u3 = Vector256.LoadUnsafe(ref y3, at);
-                da0 = Simd.MultiplyAdd(x, u0, da0);
-                db0 = Simd.MultiplyAdd(z, u0, db0);
-                da1 = Simd.MultiplyAdd(x, u1, da1);
-                db1 = Simd.MultiplyAdd(z, u1, db1);
-                da2 = Simd.MultiplyAdd(x, u2, da2);
-                db2 = Simd.MultiplyAdd(z, u2, db2);
-                da3 = Simd.MultiplyAdd(x, u3, da3);
-                db3 = Simd.MultiplyAdd(z, u3, db3);
+                var x = TOps.Load(ref va, at);
+                var z = TOps.Load(ref vb, at);
+                u0 = TOps.Load(ref y0, at);
+                u1 = TOps.Load(ref y1, at);
+                u2 = TOps.Load(ref y2, at);
+                u3 = TOps.Load(ref y3, at);
+                da0 = TOps.MultiplyAdd(x, u0, da0);
+                db0 = TOps.MultiplyAdd(z, u0, db0);
+                da1 = TOps.MultiplyAdd(x, u1, da1);
+                db1 = TOps.MultiplyAdd(z, u1, db1);
+                da2 = TOps.MultiplyAdd(x, u2, da2);
+                db2 = TOps.MultiplyAdd(z, u2, db2);
+                da3 = TOps.MultiplyAdd(x, u3, da3);
+                db3 = TOps.MultiplyAdd(z, u3, db3);
             }
             var (sa0, sb0) = Coefficients(da0, db0, tau);
             var (sa1, sb1) = Coefficients(da1, db1, tau);
             var (sa2, sb2) = Coefficients(da2, db2, tau);
             var (sa3, sb3) = Coefficients(da3, db3, tau);
-            Simd.MultiplyAdd(sb0, HeadB, Simd.MultiplyAdd(sa0, HeadA, Vector256.LoadUnsafe(ref y0, head))).StoreUnsafe(ref y0, head);
-            Simd.MultiplyAdd(sb1, HeadB, Simd.MultiplyAdd(sa1, HeadA, Vector256.LoadUnsafe(ref y1, head))).StoreUnsafe(ref y1, head);
-            Simd.MultiplyAdd(sb2, HeadB, Simd.MultiplyAdd(sa2, HeadA, Vector256.LoadUnsafe(ref y2, head))).StoreUnsafe(ref y2, head);
-            Simd.MultiplyAdd(sb3, HeadB, Simd.MultiplyAdd(sa3, HeadA, Vector256.LoadUnsafe(ref y3, head))).StoreUnsafe(ref y3, head);
+            TOps.Store(TOps.MultiplyAdd(sb0, HeadB, TOps.MultiplyAdd(sa0, HeadA, TOps.Load(ref y0, head))), ref y0, head);
+            TOps.Store(TOps.MultiplyAdd(sb1, HeadB, TOps.MultiplyAdd(sa1, HeadA, TOps.Load(ref y1, head))), ref y1, head);
+            TOps.Store(TOps.MultiplyAdd(sb2, HeadB, TOps.MultiplyAdd(sa2, HeadA, TOps.Load(ref y2, head))), ref y2, head);
+            TOps.Store(TOps.MultiplyAdd(sb3, HeadB, TOps.MultiplyAdd(sa3, HeadA, TOps.Load(ref y3, head))), ref y3, head);
             for (var i = From + width; i < Length; i += width)
             {
                 var at = (nuint)i;
-                var x = Vector256.LoadUnsafe(ref va, at);
-                var z = Vector256.LoadUnsafe(ref vb, at);
-                Simd.MultiplyAdd(sb0, z, Simd.MultiplyAdd(sa0, x, Vector256.LoadUnsafe(ref y0, at))).StoreUnsafe(ref y0, at);
-                Simd.MultiplyAdd(sb1, z, Simd.MultiplyAdd(sa1, x, Vector256.LoadUnsafe(ref y1, at))).StoreUnsafe(ref y1, at);
-                Simd.MultiplyAdd(sb2, z, Simd.MultiplyAdd(sa2, x, Vector256.LoadUnsafe(ref y2, at))).StoreUnsafe(ref y2, at);
-                Simd.MultiplyAdd(sb3, z, Simd.MultiplyAdd(sa3, x, Vector256.LoadUnsafe(ref y3, at))).StoreUnsafe(ref y3, at);
+                var x = TOps.Load(ref va, at);
+                var z = TOps.Load(ref vb, at);
+                TOps.Store(TOps.MultiplyAdd(sb0, z, TOps.MultiplyAdd(sa0, x, TOps.Load(ref y0, at))), ref y0, at);
+                TOps.Store(TOps.MultiplyAdd(sb1, z, TOps.MultiplyAdd(sa1, x, TOps.Load(ref y1, at))), ref y1, at);
+                TOps.Store(TOps.MultiplyAdd(sb2, z, TOps.MultiplyAdd(sa2, x, TOps.Load(ref y2, at))), ref y2, at);
+                TOps.Store(TOps.MultiplyAdd(sb3, z, TOps.MultiplyAdd(sa3, x, TOps.Load(ref y3, at))), ref y3, at);
             }
         }
 
         /// <summary>The broadcast −c_a and −c_b of one column from its two dot-product accumulators.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private (Vector256<T> MinusCa, Vector256<T> MinusCb) Coefficients(Vector256<T> da, Vector256<T> db, T tau)
+        private (TV MinusCa, TV MinusCb) Coefficients(TV da, TV db, T tau)
         {
-            var ca = BetaA * Vector256.Sum(da);
-            var cb = BetaB * (Vector256.Sum(db) - ca * tau);
-            return (Vector256.Create(-ca), Vector256.Create(-cb));
+            var ca = BetaA * TOps.Sum(da);
+            var cb = BetaB * (TOps.Sum(db) - ca * tau);
+            return (TOps.Broadcast(-ca), TOps.Broadcast(-cb));
         }
 
         /// <summary>The pair reflection on two columns <paramref name="stride"/> apart (on one column when the stride is 0).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Reflect(ref T va, ref T vb, ref T y0, int stride, T tau)
         {
-            var width = Vector256<T>.Count;
+            var width = TOps.Count;
             ref var y1 = ref Unsafe.Add(ref y0, stride);
             var head = (nuint)From;
-            var u0 = Vector256.LoadUnsafe(ref y0, head);
-            var u1 = Vector256.LoadUnsafe(ref y1, head);
-            var da0 = HeadA * u0;
-            var db0 = HeadB * u0;
-            var da1 = HeadA * u1;
-            var db1 = HeadB * u1;
+            var u0 = TOps.Load(ref y0, head);
+            var u1 = TOps.Load(ref y1, head);
+            var da0 = TOps.Multiply(HeadA, u0);
+            var db0 = TOps.Multiply(HeadB, u0);
+            var da1 = TOps.Multiply(HeadA, u1);
+            var db1 = TOps.Multiply(HeadB, u1);
             for (var i = From + width; i < Length; i += width)
             {
                 var at = (nuint)i;
-                var x = Vector256.LoadUnsafe(ref va, at);
-                var z = Vector256.LoadUnsafe(ref vb, at);
-                u0 = Vector256.LoadUnsafe(ref y0, at);
-                u1 = Vector256.LoadUnsafe(ref y1, at);
-                da0 = Simd.MultiplyAdd(x, u0, da0);
-                db0 = Simd.MultiplyAdd(z, u0, db0);
-                da1 = Simd.MultiplyAdd(x, u1, da1);
-                db1 = Simd.MultiplyAdd(z, u1, db1);
+                var x = TOps.Load(ref va, at);
+                var z = TOps.Load(ref vb, at);
+                u0 = TOps.Load(ref y0, at);
+                u1 = TOps.Load(ref y1, at);
+                da0 = TOps.MultiplyAdd(x, u0, da0);
+                db0 = TOps.MultiplyAdd(z, u0, db0);
+                da1 = TOps.MultiplyAdd(x, u1, da1);
+                db1 = TOps.MultiplyAdd(z, u1, db1);
             }
             var (sa0, sb0) = Coefficients(da0, db0, tau);
             var (sa1, sb1) = Coefficients(da1, db1, tau);
-            Simd.MultiplyAdd(sb0, HeadB, Simd.MultiplyAdd(sa0, HeadA, Vector256.LoadUnsafe(ref y0, head))).StoreUnsafe(ref y0, head);
+            TOps.Store(TOps.MultiplyAdd(sb0, HeadB, TOps.MultiplyAdd(sa0, HeadA, TOps.Load(ref y0, head))), ref y0, head);
             if (stride != 0)
             {
-                Simd.MultiplyAdd(sb1, HeadB, Simd.MultiplyAdd(sa1, HeadA, Vector256.LoadUnsafe(ref y1, head))).StoreUnsafe(ref y1, head);
+                TOps.Store(TOps.MultiplyAdd(sb1, HeadB, TOps.MultiplyAdd(sa1, HeadA, TOps.Load(ref y1, head))), ref y1, head);
             }
             for (var i = From + width; i < Length; i += width)
             {
                 var at = (nuint)i;
-                var x = Vector256.LoadUnsafe(ref va, at);
-                var z = Vector256.LoadUnsafe(ref vb, at);
-                Simd.MultiplyAdd(sb0, z, Simd.MultiplyAdd(sa0, x, Vector256.LoadUnsafe(ref y0, at))).StoreUnsafe(ref y0, at);
+                var x = TOps.Load(ref va, at);
+                var z = TOps.Load(ref vb, at);
+                TOps.Store(TOps.MultiplyAdd(sb0, z, TOps.MultiplyAdd(sa0, x, TOps.Load(ref y0, at))), ref y0, at);
                 if (stride != 0)
                 {
-                    Simd.MultiplyAdd(sb1, z, Simd.MultiplyAdd(sa1, x, Vector256.LoadUnsafe(ref y1, at))).StoreUnsafe(ref y1, at);
+                    TOps.Store(TOps.MultiplyAdd(sb1, z, TOps.MultiplyAdd(sa1, x, TOps.Load(ref y1, at))), ref y1, at);
                 }
             }
         }

@@ -21,8 +21,7 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     public QrPullback(int n, int k)
     {
-        var width = Vector256<T>.Count;
-        (_n, _k, _stride) = (n, k, (n + width - 1) / width * width);
+        (_n, _k, _stride) = (n, k, Simd.RoundUp<T>(n));
         _m = new T[k * k];
         _gram = new T[k * k];
         _transposed = new T[k * _stride];
@@ -83,13 +82,28 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// </summary>
     private void SolveTransposedUpper(ReadOnlySpan<T> r, Span<T> x)
     {
-        int n = _n, k = _k, stride = _stride, width = Vector256<T>.Count;
+        int n = _n, k = _k, stride = _stride;
         var y = _transposed.AsSpan();
         Transposition.Transpose<T>(x, k, y, stride, n, k);
+        if (Simd.Wide)
+        {
+            SolveRows<Vector512<T>, Lanes512<T>>(r, y);
+        }
+        else
+        {
+            SolveRows<Vector256<T>, Lanes256<T>>(r, y);
+        }
+        Transposition.Transpose<T>(y, stride, x, k, k, n);
+    }
+
+    /// <summary>Row i of Y ← (y_i − Σ_{j>i} R_ij y_j) / R_ii, from the last row up.</summary>
+    private void SolveRows<TV, TOps>(ReadOnlySpan<T> r, Span<T> y) where TV : struct where TOps : ISimd<TV, T>
+    {
+        int k = _k, stride = _stride, width = TOps.Count;
         ref var y0 = ref MemoryMarshal.GetReference(y);
         for (var i = k - 1; i >= 0; i--)
         {
-            var inverse = Vector256.Create(T.One / r[i * k + i]);
+            var inverse = TOps.Broadcast(T.One / r[i * k + i]);
             var row = (nuint)(i * stride);
             var column = 0;
             // Four vectors at a time: four independent FMA chains hide the FMA latency.
@@ -97,43 +111,42 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
             {
                 var at = row + (nuint)column;
                 var w = (nuint)width;
-                var acc0 = Vector256.LoadUnsafe(ref y0, at);
-                var acc1 = Vector256.LoadUnsafe(ref y0, at + w);
-                var acc2 = Vector256.LoadUnsafe(ref y0, at + 2 * w);
-                var acc3 = Vector256.LoadUnsafe(ref y0, at + 3 * w);
+                var acc0 = TOps.Load(ref y0, at);
+                var acc1 = TOps.Load(ref y0, at + w);
+                var acc2 = TOps.Load(ref y0, at + 2 * w);
+                var acc3 = TOps.Load(ref y0, at + 3 * w);
                 for (var j = i + 1; j < k; j++)
                 {
-                    var coefficient = Vector256.Create(-r[i * k + j]);
+                    var coefficient = TOps.Broadcast(-r[i * k + j]);
                     var other = (nuint)(j * stride + column);
-                    acc0 = Simd.MultiplyAdd(coefficient, Vector256.LoadUnsafe(ref y0, other), acc0);
-                    acc1 = Simd.MultiplyAdd(coefficient, Vector256.LoadUnsafe(ref y0, other + w), acc1);
-                    acc2 = Simd.MultiplyAdd(coefficient, Vector256.LoadUnsafe(ref y0, other + 2 * w), acc2);
-                    acc3 = Simd.MultiplyAdd(coefficient, Vector256.LoadUnsafe(ref y0, other + 3 * w), acc3);
+                    acc0 = TOps.MultiplyAdd(coefficient, TOps.Load(ref y0, other), acc0);
+                    acc1 = TOps.MultiplyAdd(coefficient, TOps.Load(ref y0, other + w), acc1);
+                    acc2 = TOps.MultiplyAdd(coefficient, TOps.Load(ref y0, other + 2 * w), acc2);
+                    acc3 = TOps.MultiplyAdd(coefficient, TOps.Load(ref y0, other + 3 * w), acc3);
                 }
-                (acc0 * inverse).StoreUnsafe(ref y0, at);
-                (acc1 * inverse).StoreUnsafe(ref y0, at + w);
-                (acc2 * inverse).StoreUnsafe(ref y0, at + 2 * w);
-                (acc3 * inverse).StoreUnsafe(ref y0, at + 3 * w);
+                TOps.Store(TOps.Multiply(acc0, inverse), ref y0, at);
+                TOps.Store(TOps.Multiply(acc1, inverse), ref y0, at + w);
+                TOps.Store(TOps.Multiply(acc2, inverse), ref y0, at + 2 * w);
+                TOps.Store(TOps.Multiply(acc3, inverse), ref y0, at + 3 * w);
             }
             for (; column < stride; column += width)
             {
                 // The last few vectors: two FMA chains over alternate j.
                 var at = row + (nuint)column;
-                var acc = Vector256.LoadUnsafe(ref y0, at);
-                var other = Vector256<T>.Zero;
+                var acc = TOps.Load(ref y0, at);
+                var other = TOps.Zero;
                 var j = i + 1;
                 for (; j + 1 < k; j += 2)
                 {
-                    acc = Simd.MultiplyAdd(Vector256.Create(-r[i * k + j]), Vector256.LoadUnsafe(ref y0, (nuint)(j * stride + column)), acc);
-                    other = Simd.MultiplyAdd(Vector256.Create(-r[i * k + j + 1]), Vector256.LoadUnsafe(ref y0, (nuint)((j + 1) * stride + column)), other);
+                    acc = TOps.MultiplyAdd(TOps.Broadcast(-r[i * k + j]), TOps.Load(ref y0, (nuint)(j * stride + column)), acc);
+                    other = TOps.MultiplyAdd(TOps.Broadcast(-r[i * k + j + 1]), TOps.Load(ref y0, (nuint)((j + 1) * stride + column)), other);
                 }
                 if (j < k)
                 {
-                    acc = Simd.MultiplyAdd(Vector256.Create(-r[i * k + j]), Vector256.LoadUnsafe(ref y0, (nuint)(j * stride + column)), acc);
+                    acc = TOps.MultiplyAdd(TOps.Broadcast(-r[i * k + j]), TOps.Load(ref y0, (nuint)(j * stride + column)), acc);
                 }
-                ((acc + other) * inverse).StoreUnsafe(ref y0, at);
+                TOps.Store(TOps.Multiply(TOps.Add(acc, other), inverse), ref y0, at);
             }
         }
-        Transposition.Transpose<T>(y, stride, x, k, k, n);
     }
 }
