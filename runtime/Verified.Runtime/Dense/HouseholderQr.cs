@@ -11,7 +11,7 @@ namespace Verified.Dense;
 /// The factorisation works in place on Aᵀ, each column a contiguous run padded with zeros to a
 /// whole number of SIMD vectors, as LAPACK's geqr2/org2r do: column j keeps R above its diagonal
 /// and the reflector v_j from the diagonal down, and Q is then formed over the reflectors. One
-/// n×k array is the whole working set, so it stays in the L1 cache. Reflections go two at a time
+/// n×k array is the whole working set (48 KB at n = 80, k = 75 in double). Reflections go two at a time
 /// as whole-vector dot products and axpys; the one vector holding a reflector's first row is
 /// masked so that the R entries above it count as zeros. The workspace is owned by the instance:
 /// no allocation per call.
@@ -143,7 +143,7 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>
     /// Columns first…last−1 ← H_b H_a columns in one pass (H_a alone when b &lt; 0): with d_a = v_aᵀy,
     /// d_b = v_bᵀy and τ = v_bᵀv_a, y −= c_a v_a + c_b v_b where c_a = β_a d_a and c_b = β_b (d_b − c_a τ).
-    /// Both reflectors start within the first vector, which is masked; v_b is zero when b &lt; 0.
+    /// Both reflectors start within the first vector, which is masked; with b &lt; 0, v_b's first vector and β_b are zero.
     /// </summary>
     private void ReflectWithPair<TV, TOps>(int a, int b, int first, int last) where TV : struct where TOps : ISimd<TV, T>
     {
@@ -155,7 +155,7 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         var from = Math.Min(a, b < 0 ? a : b) / width * width;
         ref var a0 = ref MemoryMarshal.GetArrayDataReference(_columns);
         ref var va = ref Unsafe.Add(ref a0, a * stride);
-        ref var vb = ref Unsafe.Add(ref a0, Math.Max(b, 0) * stride);
+        ref var vb = ref Unsafe.Add(ref a0, (b < 0 ? a : b) * stride); // alone, H_a pairs with itself at β_b = 0
         ref var masks = ref MemoryMarshal.GetArrayDataReference(_fromLane);
         var headA = TOps.And(TOps.Load(ref va, (nuint)from), TOps.Load(ref masks, (nuint)((a - from) * width)));
         var headB = b < 0 ? TOps.Zero : TOps.And(TOps.Load(ref vb, (nuint)from), TOps.Load(ref masks, (nuint)((b - from) * width)));
