@@ -1,0 +1,45 @@
+using Verified.Dense;
+using Xunit;
+
+namespace Verified.Runtime.Tests.Dense;
+
+/// <summary>Transposition on shapes with and without whole blocks of eight rows, with strides wider than the matrix on both sides.</summary>
+public sealed class TranspositionTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 7)]
+    [InlineData(8, 4)]
+    [InlineData(17, 6)]
+    [InlineData(80, 75)]
+    [InlineData(75, 80)]
+    public void Every_element_lands_in_its_place_in_double(int rows, int cols) => Check<double>(rows, cols);
+
+    [Theory]
+    [InlineData(3, 7)]
+    [InlineData(8, 8)]
+    [InlineData(13, 10)]
+    [InlineData(80, 75)]
+    public void Every_element_lands_in_its_place_in_float(int rows, int cols) => Check<float>(rows, cols);
+
+    private static void Check<T>(int rows, int cols) where T : struct, System.Numerics.INumber<T>
+    {
+        int sourceStride = cols + 3, targetStride = rows + 5;
+        var source = new T[rows * sourceStride];
+        for (var at = 0; at < source.Length; at++)
+        {
+            source[at] = T.CreateTruncating(at + 1);
+        }
+        var target = new T[cols * targetStride];
+        Transposition.Transpose<T>(source, sourceStride, target, targetStride, rows, cols);
+        for (var j = 0; j < cols; j++)
+        {
+            for (var i = 0; i < targetStride; i++)
+            {
+                // Inside the transpose: the source element; in the target's padding: untouched zeros.
+                var expected = i < rows ? source[i * sourceStride + j] : T.Zero;
+                Assert.True(target[j * targetStride + i] == expected, $"({j},{i}): {target[j * targetStride + i]} against {expected}");
+            }
+        }
+    }
+}
