@@ -159,39 +159,30 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         ref var masks = ref MemoryMarshal.GetArrayDataReference(_fromLane);
         var headA = TOps.And(TOps.Load(ref va, (nuint)from), TOps.Load(ref masks, (nuint)((a - from) * width)));
         var headB = b < 0 ? TOps.Zero : TOps.And(TOps.Load(ref vb, (nuint)from), TOps.Load(ref masks, (nuint)((b - from) * width)));
-        var pair = new Pair<TV, TOps>(from, stride, headA, headB, _beta[a], b < 0 ? T.Zero : _beta[b]);
-        var tau = b < 0 ? T.Zero : TOps.Sum(TOps.Multiply(headA, headB)) + DotTail<TV, TOps>(ref va, ref vb, from + width, stride);
+        var tail = from + width;
+        var tau = b < 0 ? T.Zero : TOps.Sum(TOps.Multiply(headA, headB)) + Blas.Dot<T>(_columns.AsSpan(a * stride + tail, stride - tail), _columns.AsSpan(b * stride + tail, stride - tail));
+        var pair = new Pair<TV, TOps>(from, stride, headA, headB, _beta[a], b < 0 ? T.Zero : _beta[b], tau);
         var c = first;
         for (; c + 4 <= last; c += 4)
         {
-            pair.Reflect4(ref va, ref vb, ref Unsafe.Add(ref a0, c * stride), stride, tau);
+            pair.Reflect4(ref va, ref vb, ref Unsafe.Add(ref a0, c * stride), stride);
         }
         for (; c + 2 <= last; c += 2)
         {
-            pair.Reflect(ref va, ref vb, ref Unsafe.Add(ref a0, c * stride), stride, tau);
+            pair.Reflect(ref va, ref vb, ref Unsafe.Add(ref a0, c * stride), stride);
         }
         if (c < last)
         {
-            pair.Reflect(ref va, ref vb, ref Unsafe.Add(ref a0, c * stride), 0, tau);
+            pair.Reflect(ref va, ref vb, ref Unsafe.Add(ref a0, c * stride), 0);
         }
     }
 
-    private static T DotTail<TV, TOps>(ref T x, ref T y, int from, int length) where TV : struct where TOps : ISimd<TV, T>
-    {
-        var sum = TOps.Zero;
-        for (var i = from; i < length; i += TOps.Count)
-        {
-            sum = TOps.MultiplyAdd(TOps.Load(ref x, (nuint)i), TOps.Load(ref y, (nuint)i), sum);
-        }
-        return TOps.Sum(sum);
-    }
-
-    /// <summary>Two reflectors from row <see cref="From"/> on, their first vectors already masked.</summary>
-    private readonly record struct Pair<TV, TOps>(int From, int Length, TV HeadA, TV HeadB, T BetaA, T BetaB) where TV : struct where TOps : ISimd<TV, T>
+    /// <summary>Two reflectors from row <see cref="From"/> on, their first vectors already masked, and τ = v_bᵀv_a.</summary>
+    private readonly record struct Pair<TV, TOps>(int From, int Length, TV HeadA, TV HeadB, T BetaA, T BetaB, T Tau) where TV : struct where TOps : ISimd<TV, T>
     {
         /// <summary>The pair reflection on four columns <paramref name="stride"/> apart: eight independent dot products hide the FMA latency.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Reflect4(ref T va, ref T vb, ref T y0, int stride, T tau)
+        public void Reflect4(ref T va, ref T vb, ref T y0, int stride)
         {
             var width = TOps.Count;
             ref var y1 = ref Unsafe.Add(ref y0, stride);
@@ -222,10 +213,10 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
                 da3 = TOps.MultiplyAdd(x, u3, da3);
                 db3 = TOps.MultiplyAdd(z, u3, db3);
             }
-            var (sa0, sb0) = Coefficients(da0, db0, tau);
-            var (sa1, sb1) = Coefficients(da1, db1, tau);
-            var (sa2, sb2) = Coefficients(da2, db2, tau);
-            var (sa3, sb3) = Coefficients(da3, db3, tau);
+            var (sa0, sb0) = Coefficients(da0, db0);
+            var (sa1, sb1) = Coefficients(da1, db1);
+            var (sa2, sb2) = Coefficients(da2, db2);
+            var (sa3, sb3) = Coefficients(da3, db3);
             TOps.Store(TOps.MultiplyAdd(sb0, HeadB, TOps.MultiplyAdd(sa0, HeadA, TOps.Load(ref y0, head))), ref y0, head);
             TOps.Store(TOps.MultiplyAdd(sb1, HeadB, TOps.MultiplyAdd(sa1, HeadA, TOps.Load(ref y1, head))), ref y1, head);
             TOps.Store(TOps.MultiplyAdd(sb2, HeadB, TOps.MultiplyAdd(sa2, HeadA, TOps.Load(ref y2, head))), ref y2, head);
@@ -244,16 +235,16 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
 
         /// <summary>The broadcast −c_a and −c_b of one column from its two dot-product accumulators.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private (TV MinusCa, TV MinusCb) Coefficients(TV da, TV db, T tau)
+        private (TV MinusCa, TV MinusCb) Coefficients(TV da, TV db)
         {
             var ca = BetaA * TOps.Sum(da);
-            var cb = BetaB * (TOps.Sum(db) - ca * tau);
+            var cb = BetaB * (TOps.Sum(db) - ca * Tau);
             return (TOps.Broadcast(-ca), TOps.Broadcast(-cb));
         }
 
         /// <summary>The pair reflection on two columns <paramref name="stride"/> apart (on one column when the stride is 0).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Reflect(ref T va, ref T vb, ref T y0, int stride, T tau)
+        public void Reflect(ref T va, ref T vb, ref T y0, int stride)
         {
             var width = TOps.Count;
             ref var y1 = ref Unsafe.Add(ref y0, stride);
@@ -276,8 +267,8 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
                 da1 = TOps.MultiplyAdd(x, u1, da1);
                 db1 = TOps.MultiplyAdd(z, u1, db1);
             }
-            var (sa0, sb0) = Coefficients(da0, db0, tau);
-            var (sa1, sb1) = Coefficients(da1, db1, tau);
+            var (sa0, sb0) = Coefficients(da0, db0);
+            var (sa1, sb1) = Coefficients(da1, db1);
             TOps.Store(TOps.MultiplyAdd(sb0, HeadB, TOps.MultiplyAdd(sa0, HeadA, TOps.Load(ref y0, head))), ref y0, head);
             if (stride != 0)
             {
