@@ -62,6 +62,7 @@ public sealed partial class CellGenerator
             }
             w.Line("    },");
             w.Line("    " + model.TimeStepParameter + ",");
+            w.Line("    " + Quote(model.SourceHash) + ",");
             w.Line("    static layout => new Kernels64(layout),");
             w.Line("    static layout => new Kernels32(layout));");
         }

@@ -125,7 +125,8 @@ public sealed partial class CellGenerator
                 _parameters.ToEquatableArray(),
                 nodes.ToEquatableArray(),
                 roots.ToEquatableArray(),
-                _timeStep);
+                _timeStep,
+                SourceHash.Of(_declaration));
         }
 
         private bool IsCellExpression(PropertyDeclarationSyntax property) =>

@@ -13,7 +13,8 @@ internal sealed record CellModel(
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<NodeModel> Nodes,
     EquatableArray<int> UpdateNodes,
-    int TimeStepParameter);
+    int TimeStepParameter,
+    string SourceHash);
 
 /// <summary>A size: a dimension name chosen at run time, or a fixed integer when <see cref="Name"/> is null.</summary>
 internal readonly record struct SizeModel(string? Name, int Value)

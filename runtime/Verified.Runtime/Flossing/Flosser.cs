@@ -18,7 +18,12 @@ public static class Flosser
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var problem = new FlossingProblem<T>(layout, options.Horizon);
-        var trained = options.Parameters is null ? layout.Parameters : options.Parameters.Select(layout.Parameter).ToList();
+        var trained = options.Parameters switch
+        {
+            null => layout.Parameters,
+            { Count: 0 } => throw new ArgumentException("an empty list of flossed parameters would floss nothing; pass null to floss every parameter", nameof(options)),
+            var names => names.Select(layout.Parameter).ToList(),
+        };
         var adam = new Adam(trained, layout.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
         var rng = Rng.ForStream(options.Seed, "floss");
         int n = layout.StateSize, k = options.K;

@@ -2,9 +2,9 @@ using Verified.Random;
 
 namespace Verified.Lyapunov;
 
-public enum InputKind { None, Gaussian, Bernoulli }
+public enum InputKind { None, Gaussian, Bernoulli, Uniform }
 
-/// <summary>The inputs x_1, x_2, ... of a run: zero, N(0, 1) or Bernoulli {0, 1}, from one seeded generator.</summary>
+/// <summary>The inputs x_1, x_2, ... of a run: zero, N(0, 1), Bernoulli {0, 1} or U(0, 1), from one seeded generator.</summary>
 public static class InputStream
 {
     public static double[] Create(InputKind kind, int inputSize, int steps, Rng rng)
@@ -16,6 +16,7 @@ public static class InputStream
             {
                 InputKind.Gaussian => rng.NextGaussian(),
                 InputKind.Bernoulli => rng.NextDouble() < 0.5 ? 0 : 1,
+                InputKind.Uniform => rng.NextDouble(),
                 _ => 0,
             };
         }

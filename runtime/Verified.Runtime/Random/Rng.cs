@@ -58,14 +58,17 @@ public sealed class Rng
     }
 
     /// <summary>A generator for a named sub-stream, independent of how much this one has been used.</summary>
-    public static Rng ForStream(ulong seed, string stream)
+    public static Rng ForStream(ulong seed, string stream) => new(DeriveSeed(seed, stream));
+
+    /// <summary>The seed of a named sub-stream (FNV-1a of the name, mixed into the seed), for code that takes a seed rather than a generator.</summary>
+    public static ulong DeriveSeed(ulong seed, string stream)
     {
         var hash = 1469598103934665603UL;
         foreach (var c in stream)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }
-        return new Rng(seed ^ hash);
+        return seed ^ hash;
     }
 
     public void FillGaussian(Span<double> values, double mean = 0, double std = 1)

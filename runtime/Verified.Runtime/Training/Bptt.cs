@@ -5,9 +5,10 @@ namespace Verified.Training;
 
 /// <summary>
 /// The task loss and its gradient by backpropagation through time with the generated batched
-/// StepVjp: forward h_{t+1} = f(h_t, x_t), o_t = W_out h_{t+1} + c; loss averaged over the steps
-/// t ≥ d, the batch and the outputs (MSE, or binary cross-entropy on logits); reverse
-/// h̄_{t+1} += W_outᵀ ∂ℓ/∂o_t, then h̄_t = D_tᵀ h̄_{t+1} and θ̄ += (∂f/∂θ)ᵀ h̄_{t+1}.
+/// StepVjp: forward from the learned h_0 (the same for every sequence), h_{t+1} = f(h_t, x_t),
+/// o_t = W_out h_{t+1} + c; loss averaged over the steps t ≥ d, the batch and the outputs (MSE, or
+/// binary cross-entropy on logits); reverse h̄_{t+1} += W_outᵀ ∂ℓ/∂o_t, then h̄_t = D_tᵀ h̄_{t+1}
+/// and θ̄ += (∂f/∂θ)ᵀ h̄_{t+1}, and finally h̄_0 summed over the sequences.
 /// Buffers are sized once for a batch and horizon: nothing is allocated per step.
 /// </summary>
 public sealed class Bptt
@@ -75,6 +76,16 @@ public sealed class Bptt
                 _tape.AsSpan(t * _tapeLength, _tapeLength));
             _hBar.CopyTo(_hBarNext, 0);
         }
+        var initialBar = gradient.Slice(_model.InitialStateOffset, n);
+        for (var i = 0; i < n; i++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < b; j++)
+            {
+                sum += _hBarNext[i * b + j];
+            }
+            initialBar[i] = sum;
+        }
         return (value, Math.Sqrt(Blas.Dot<double>(_hBarNext, _hBarNext)));
     }
 
@@ -108,7 +119,11 @@ public sealed class Bptt
         var cell = _model.Cell.ParameterCount;
         var readout = theta.Slice(_model.ReadoutOffset, o * n);
         var bias = theta.Slice(_model.BiasOffset, o);
-        _states.AsSpan(0, n * b).Clear();
+        var initial = theta.Slice(_model.InitialStateOffset, n);
+        for (var i = 0; i < n; i++)
+        {
+            _states.AsSpan(i * b, b).Fill(initial[i]);
+        }
         var sum = 0.0;
         for (var t = 0; t < _steps; t++)
         {

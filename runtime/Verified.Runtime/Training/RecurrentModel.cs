@@ -5,32 +5,62 @@ namespace Verified.Training;
 
 /// <summary>
 /// A generated cell with a linear readout and offset, o_t = W_out h_t + c, over the cell's whole
-/// state. The model's parameter vector is [θ_cell, W_out (O×n, row-major), c (O)].
+/// state, and a learned initial state h_0 shared by every sequence (the author's code learns h_0
+/// too). The model's parameter vector is [θ_cell, W_out (O×n, row-major), c (O), h_0 (n)].
 /// </summary>
 public sealed class RecurrentModel
 {
+    /// <summary>Input-free steps that relax the initial state from N(0, 1) onto the network's attractor, as the author's code does.</summary>
+    public const int RelaxationSteps = 100;
+
     public RecurrentModel(CellLayout cell, int outputSize)
     {
         Cell = cell;
         OutputSize = outputSize;
         ReadoutOffset = cell.ParameterCount;
         BiasOffset = ReadoutOffset + outputSize * cell.StateSize;
-        ParameterCount = BiasOffset + outputSize;
+        InitialStateOffset = BiasOffset + outputSize;
+        ParameterCount = InitialStateOffset + cell.StateSize;
     }
 
     public CellLayout Cell { get; }
     public int OutputSize { get; }
     public int ReadoutOffset { get; }
     public int BiasOffset { get; }
+    public int InitialStateOffset { get; }
     public int ParameterCount { get; }
 
-    /// <summary>Cell parameters from their declared initialisation (recurrent matrices optionally orthogonal instead), readout N(0, 1/n), offset zero.</summary>
+    /// <summary>
+    /// Cell parameters from their declared initialisation (recurrent matrices optionally orthogonal
+    /// instead), readout N(0, 1/n), offset zero, and h_0 drawn from N(0, 1) and relaxed for
+    /// <see cref="RelaxationSteps"/> input-free steps.
+    /// </summary>
     public double[] Initialize(double gain, Rng rng, Init? recurrent = null)
     {
         var theta = new double[ParameterCount];
         ParameterInitializer.Initialize(Cell, theta.AsSpan(0, Cell.ParameterCount), gain, rng, recurrent);
         rng.FillGaussian(theta.AsSpan(ReadoutOffset, OutputSize * Cell.StateSize), 0, 1 / Math.Sqrt(Cell.StateSize));
+        var state = theta.AsSpan(InitialStateOffset, Cell.StateSize);
+        rng.FillGaussian(state, 0, 1);
+        var kernels = Cell.Spec.CreateKernels<double>(Cell);
+        var next = new double[Cell.StateSize];
+        var silence = new double[Cell.InputSize];
+        for (var s = 0; s < RelaxationSteps; s++)
+        {
+            kernels.Step(theta.AsSpan(0, Cell.ParameterCount), state, silence, next);
+            next.CopyTo(state);
+        }
         return theta;
+    }
+
+    /// <summary>The readout, offset and initial state as parameters, for Adam's per-parameter clipping.</summary>
+    public IEnumerable<ParameterLayout> OwnParameters()
+    {
+        var n = Cell.StateSize;
+        var none = new InitSpec(Init.Zeros, 0, 1, -1, 1, 0);
+        yield return new ParameterLayout(new ParameterSpec("readout", ParameterKind.Matrix, CellSize.Fixed(OutputSize), CellSize.Fixed(n), none), OutputSize, n, ReadoutOffset);
+        yield return new ParameterLayout(new ParameterSpec("offset", ParameterKind.Vector, CellSize.Fixed(OutputSize), CellSize.Fixed(1), none), OutputSize, 1, BiasOffset);
+        yield return new ParameterLayout(new ParameterSpec("h0", ParameterKind.Vector, CellSize.Fixed(n), CellSize.Fixed(1), none), n, 1, InitialStateOffset);
     }
 
     /// <summary>The parameter whose gradient's singular values are reported: the first square matrix acting on a state (W, or U_f of an LSTM).</summary>

@@ -10,14 +10,20 @@ namespace Verified.Training;
 /// <summary>
 /// Trains a cell with a linear readout on a delayed-memory task by BPTT and Adam with
 /// per-parameter clipping, flossing the cell's exponents before training or in episodes during
-/// it. Training batches and the test set come from separate seeded streams.
+/// it. Training batches and the test set come from separate seeded streams, and evaluation (the
+/// test set, ∂L/∂W's singular values) runs only every <see cref="TrainOptions.EvalEvery"/> epochs
+/// and at the last, touching neither θ nor a generator that training uses: θ does not depend on
+/// how often a run is evaluated.
 /// </summary>
 public static class Trainer
 {
-    public static TrainResult Run(CellSpec spec, int n, TrainOptions options, Action<TrainEpoch>? progress = null)
+    /// <summary>Runs the training; <paramref name="evaluated"/> sees each record of the history, <paramref name="epochDone"/> every epoch and every flossing epoch (for progress).</summary>
+    public static TrainResult Run(CellSpec spec, int n, TrainOptions options, Action<TrainEpoch>? evaluated = null, Action? epochDone = null)
     {
+        var runClock = Stopwatch.StartNew();
         var task = DelayedTask.Create(options.Task, options.Delay);
         var layout = spec.Layout(CellDimensions.Of(n, task.InputSize));
+        Validate(layout, options);
         var model = new RecurrentModel(layout, task.OutputSize);
         var loss = options.Loss ?? task.DefaultLoss;
         var theta = model.Initialize(options.Gain, Rng.ForStream(options.Seed, "init"), options.RecurrentInit);
@@ -25,58 +31,90 @@ public static class Trainer
         var testBptt = new Bptt(model, options.TestBatch, options.Steps);
         var test = task.Generate(Rng.ForStream(options.Seed, "test"), options.TestBatch, options.Steps);
         var training = Rng.ForStream(options.Seed, "train");
-        var adam = new Adam([.. layout.Parameters, .. ReadoutLayouts(model)], model.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
+        var batch = task.Generate(training, options.Batch, options.Steps);
+        var adam = new Adam([.. layout.Parameters, .. model.OwnParameters()], model.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
         var gradient = new double[model.ParameterCount];
         var history = new List<TrainEpoch>();
-        var flossed = new List<int>();
-        var flossInput = task.DefaultLoss == LossKind.BinaryCrossEntropy ? InputKind.Bernoulli : InputKind.Gaussian;
+        var episodes = new List<FlossingEpisode>();
+        var flossInput = options.FlossInput ?? task.Input;
 
-        void Floss(int epoch, int episode)
+        void Floss(int epoch)
         {
-            Flosser.Run<double>(layout, theta.AsSpan(0, layout.ParameterCount), new FlossOptions
+            var flossing = Flosser.Run<double>(layout, theta.AsSpan(0, layout.ParameterCount), new FlossOptions
             {
-                K = options.FlossK, Epochs = options.FlossEpochs, Steps = options.FlossSteps, Transient = Math.Min(50, options.FlossSteps / 5),
+                K = options.FlossK, Epochs = options.FlossEpochs, Steps = options.FlossSteps, Transient = options.FlossTransient,
                 LearningRate = options.FlossLearningRate, Parameters = options.FlossParameters, Input = flossInput,
-                Seed = options.Seed + (ulong)episode * 7919,
-            });
-            flossed.Add(epoch);
+                Seed = Rng.DeriveSeed(options.Seed, $"floss-{episodes.Count}"),
+            }, _ => epochDone?.Invoke());
+            episodes.Add(new FlossingEpisode(epoch, options.FlossEpochs, flossing[0].Loss, flossing[^1].Loss, flossing[0].Exponents, flossing[^1].Exponents));
         }
 
         if (options.Flossing == FlossingSchedule.Pre)
         {
-            Floss(0, 0);
+            Floss(0);
         }
+        var since = Stopwatch.StartNew();
+        var previous = -1;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             if (options.Flossing == FlossingSchedule.During && options.FlossAt.Contains(epoch))
             {
-                Floss(epoch, flossed.Count + 1);
+                Floss(epoch);
             }
-            var clock = Stopwatch.StartNew();
-            var batch = task.Generate(training, options.Batch, options.Steps);
+            if (epoch > 0)
+            {
+                task.Fill(training, batch);
+            }
             var (trainLoss, gradNormH0) = bptt.LossAndGradient(theta, batch, loss, gradient);
-            var singular = GradientSingularValues(model, gradient);
+            var evaluate = epoch % options.EvalEvery == 0 || epoch == options.Epochs - 1;
+            var singular = evaluate ? GradientSingularValues(model, gradient) : null;
             adam.Update(theta, gradient);
-            var (testLoss, accuracy) = testBptt.Evaluate(theta, test, loss);
-            var record = new TrainEpoch(epoch, trainLoss, testLoss, accuracy, gradNormH0, singular, clock.Elapsed.TotalSeconds);
-            history.Add(record);
-            progress?.Invoke(record);
+            if (evaluate)
+            {
+                var (testLoss, accuracy) = testBptt.Evaluate(theta, test, loss);
+                var record = new TrainEpoch(epoch, trainLoss, testLoss, accuracy, gradNormH0, singular!, since.Elapsed.TotalSeconds / (epoch - previous));
+                history.Add(record);
+                evaluated?.Invoke(record);
+                (previous, since) = (epoch, Stopwatch.StartNew());
+            }
+            epochDone?.Invoke();
         }
         var lambda1 = LyapunovSpectrum.Compute(layout, theta.AsSpan(0, layout.ParameterCount), new SpectrumOptions
         {
-            K = 1, Steps = 2000, Transient = 200, QTransient = 200, Input = flossInput, Seed = options.Seed, TrackLogDet = false,
+            K = 1, Steps = 2000, Transient = 200, QTransient = 200, Input = task.Input, Seed = options.Seed, TrackLogDet = false,
         }).Exponents[0];
-        return new TrainResult(history, history[^1], lambda1, flossed);
+        return new TrainResult(history, history[^1], lambda1, episodes, runClock.Elapsed.TotalSeconds, theta);
     }
 
-    /// <summary>The readout and offset as parameters for Adam's per-parameter clipping.</summary>
-    private static IEnumerable<ParameterLayout> ReadoutLayouts(RecurrentModel model)
+    /// <summary>Every option a run needs, checked before any work: sizes, k against the state, the flossed names against the cell.</summary>
+    public static void Validate(CellLayout layout, TrainOptions options)
     {
-        var readout = new ParameterSpec("readout", ParameterKind.Matrix, CellSize.Fixed(model.OutputSize), CellSize.Fixed(model.Cell.StateSize),
-            new InitSpec(Init.Gaussian, 0, 1, -1, 1, 0));
-        var offset = new ParameterSpec("offset", ParameterKind.Vector, CellSize.Fixed(model.OutputSize), CellSize.Fixed(1), new InitSpec(Init.Zeros, 0, 1, -1, 1, 0));
-        yield return new ParameterLayout(readout, model.OutputSize, model.Cell.StateSize, model.ReadoutOffset);
-        yield return new ParameterLayout(offset, model.OutputSize, 1, model.BiasOffset);
+        static void Require(bool condition, string message)
+        {
+            if (!condition)
+            {
+                throw new ArgumentException(message);
+            }
+        }
+        Require(options.Steps > options.Delay, $"the sequence length T = {options.Steps} must exceed the delay d = {options.Delay}");
+        Require(options.Batch > 0 && options.TestBatch > 0 && options.Epochs > 0 && options.EvalEvery > 0, "batch, test batch, epochs and the evaluation interval must be positive");
+        Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), "the learning rate must be positive");
+        if (options.Flossing == FlossingSchedule.None)
+        {
+            return;
+        }
+        Require(options.FlossK >= 1 && options.FlossK <= layout.StateSize, $"the flossed exponents k = {options.FlossK} must be between 1 and the state size {layout.StateSize}");
+        Require(options.FlossEpochs > 0, "the flossing epochs must be positive");
+        Require(options.FlossSteps > options.FlossTransient && options.FlossTransient >= 0, $"the flossing horizon T_f = {options.FlossSteps} must exceed its transient {options.FlossTransient}");
+        Require(options.FlossLearningRate > 0 && double.IsFinite(options.FlossLearningRate), "the flossing learning rate must be positive");
+        Require(options.FlossParameters is null || options.FlossParameters.Count > 0, "an empty list of flossed parameters would floss nothing; leave it out to floss every parameter");
+        foreach (var name in options.FlossParameters ?? [])
+        {
+            Require(layout.Parameters.Any(parameter => parameter.Name == name),
+                $"cell {layout.Spec.Name} has no parameter '{name}' to floss (it has {string.Join(", ", layout.Parameters.Select(parameter => parameter.Name))})");
+        }
+        Require(options.Flossing != FlossingSchedule.During || (options.FlossAt.Count > 0 && options.FlossAt.All(epoch => epoch >= 0 && epoch < options.Epochs)),
+            $"flossing during training needs episodes at epochs between 0 and {options.Epochs - 1}");
     }
 
     /// <summary>σ1, σ20 and σ40 of ∂L/∂W for the recurrent matrix W (the paper's Fig 10); NaN where W has fewer.</summary>

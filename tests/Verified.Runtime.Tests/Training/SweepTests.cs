@@ -1,3 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Reflection;
+using Verified.Execution;
 using Verified.Training;
 using Xunit;
 
@@ -5,54 +9,174 @@ namespace Verified.Runtime.Tests.Training;
 
 public sealed class SweepTests
 {
-    private static Sweep Small() => new("vanilla-tanh", 6,
-        new TrainOptions { Task = "copy", Steps = 20, Batch = 2, Epochs = 3, TestBatch = 4, FlossEpochs = 2, FlossSteps = 30 },
-        delays: [2, 3], ks: [1], schedules: [FlossingSchedule.None, FlossingSchedule.Pre], seeds: [1, 2]);
+    private static CellSpec Tanh => BuiltInCells.Find("vanilla-tanh")!;
+
+    private static readonly TrainOptions Baseline = new()
+    {
+        Task = "copy", Steps = 20, Batch = 2, Epochs = 3, TestBatch = 4, EvalEvery = 2, FlossK = 2, FlossEpochs = 2, FlossSteps = 30, FlossTransient = 5, FlossAt = [0, 2],
+    };
+
+    private static Sweep Small() => Sweep.Grid(Tanh, 6, Baseline, delays: [2, 3], ks: [1, 2], schedules: [FlossingSchedule.None, FlossingSchedule.Pre], seeds: [1, 2]);
+
+    [Fact]
+    public void A_run_without_flossing_is_one_run_whatever_k()
+    {
+        // 2 delays × 2 seeds × (none once + pre for k = 1 and 2).
+        Assert.Equal(12, Small().Runs.Count);
+        Assert.Equal(4, Small().Runs.Count(run => run.Options.Flossing == FlossingSchedule.None));
+    }
 
     [Fact]
     public void A_sweep_stopped_in_the_middle_and_restarted_loses_no_finished_run_and_repeats_none()
     {
         var folder = Folder();
         var sweep = Small();
-        using var stop = new CancellationTokenSource();
-        var first = new List<string>();
-        Assert.Throws<OperationCanceledException>(() => sweep.Execute(folder, 0, 1, outcome =>
-        {
-            first.Add(outcome.Id);
-            if (first.Count == 3)
-            {
-                stop.Cancel();
-            }
-        }, stop.Token));
-        var written = Directory.GetFiles(Path.Combine(folder, "runs")).ToDictionary(path => Path.GetFileName(path), File.ReadAllText);
+        var store = Sweep.Store(folder);
+        var first = sweep.Missing(store, 0, 1).Take(3).ToList();
+        first.ForEach(run => Sweep.Execute(store, run));
+        var written = Directory.GetFiles(store.Folder).ToDictionary(path => Path.GetFileName(path), File.ReadAllText);
 
-        var second = sweep.Execute(folder, 0, 1);
+        var second = sweep.Missing(store, 0, 1);
+        second.ToList().ForEach(run => Sweep.Execute(store, run));
 
-        Assert.Equal(3, first.Count);
         Assert.Equal(sweep.Runs.Count - 3, second.Count);
-        Assert.Empty(first.Intersect(second));
-        Assert.Equal(sweep.Runs.Select(run => run.Id).Order(), Sweep.Merge(folder).Select(outcome => outcome.Id));
+        Assert.Empty(first.Select(run => run.Id).Intersect(second.Select(run => run.Id)));
+        Assert.Empty(sweep.Missing(store, 0, 1));
+        Assert.Equal(sweep.Runs.Select(run => run.Id).Order(StringComparer.Ordinal), Sweep.Merge(folder).Select(result => result.Id));
         foreach (var (name, text) in written)
         {
-            Assert.Equal(text, File.ReadAllText(Path.Combine(folder, "runs", name)));
+            Assert.Equal(text, File.ReadAllText(Path.Combine(store.Folder, name)));
         }
-        Assert.Empty(Directory.GetFiles(Path.Combine(folder, "runs"), "*.tmp"));
+        Assert.Empty(Directory.GetFiles(store.Folder, "*.tmp"));
     }
 
     [Fact]
-    public void Shards_cover_the_grid_once_and_merge_joins_them()
+    public void Shards_cover_every_run_exactly_once_for_every_shard_count_up_to_16()
+    {
+        var sweep = Sweep.Grid(Tanh, 6, Baseline, delays: [2, 3, 4, 5], ks: [1, 2, 3], schedules: [FlossingSchedule.None, FlossingSchedule.Pre, FlossingSchedule.During], seeds: [1, 2, 3]);
+        for (var count = 1; count <= 16; count++)
+        {
+            var covered = Enumerable.Range(0, count).SelectMany(index => sweep.Shard(index, count)).Select(run => run.Id).ToList();
+            Assert.Equal(sweep.Runs.Select(run => run.Id).Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => sweep.Shard(3, 3));
+    }
+
+    [Fact]
+    public void Two_jobs_write_the_same_run_files_as_one()
+    {
+        var sweep = Small();
+        var one = Folder();
+        var two = Folder();
+        var storeOne = Sweep.Store(one);
+        var storeTwo = Sweep.Store(two);
+
+        ParallelRuns.Execute(sweep.Runs, 1, run => Sweep.Execute(storeOne, run));
+        ParallelRuns.Execute(sweep.Runs, 2, run => Sweep.Execute(storeTwo, run));
+
+        foreach (var run in sweep.Runs)
+        {
+            Assert.Equal(WithoutTimes(Path.Combine(storeOne.Folder, run.Id + ".json")), WithoutTimes(Path.Combine(storeTwo.Folder, run.Id + ".json")));
+        }
+    }
+
+    [Fact]
+    public void Every_option_of_a_flossed_run_enters_its_id()
+    {
+        var during = TrainingRun.Of(Tanh, 6, Baseline with { Flossing = FlossingSchedule.During });
+        var changed = new Dictionary<string, TrainOptions>
+        {
+            [nameof(TrainOptions.Task)] = during.Options with { Task = "xor" },
+            [nameof(TrainOptions.Delay)] = during.Options with { Delay = 11 },
+            [nameof(TrainOptions.Steps)] = during.Options with { Steps = 21 },
+            [nameof(TrainOptions.Batch)] = during.Options with { Batch = 3 },
+            [nameof(TrainOptions.Epochs)] = during.Options with { Epochs = 4 },
+            [nameof(TrainOptions.LearningRate)] = during.Options with { LearningRate = 2e-3 },
+            [nameof(TrainOptions.Clip)] = during.Options with { Clip = null },
+            [nameof(TrainOptions.Gain)] = during.Options with { Gain = 1.5 },
+            [nameof(TrainOptions.RecurrentInit)] = during.Options with { RecurrentInit = Init.Orthogonal },
+            [nameof(TrainOptions.Seed)] = during.Options with { Seed = 9 },
+            [nameof(TrainOptions.Loss)] = during.Options with { Loss = Verified.Training.Tasks.LossKind.BinaryCrossEntropy },
+            [nameof(TrainOptions.TestBatch)] = during.Options with { TestBatch = 5 },
+            [nameof(TrainOptions.EvalEvery)] = during.Options with { EvalEvery = 3 },
+            [nameof(TrainOptions.Flossing)] = during.Options with { Flossing = FlossingSchedule.Pre },
+            [nameof(TrainOptions.FlossEpochs)] = during.Options with { FlossEpochs = 3 },
+            [nameof(TrainOptions.FlossAt)] = during.Options with { FlossAt = [0, 1] },
+            [nameof(TrainOptions.FlossK)] = during.Options with { FlossK = 3 },
+            [nameof(TrainOptions.FlossSteps)] = during.Options with { FlossSteps = 31 },
+            [nameof(TrainOptions.FlossTransient)] = during.Options with { FlossTransient = 6 },
+            [nameof(TrainOptions.FlossInput)] = during.Options with { FlossInput = Verified.Lyapunov.InputKind.Gaussian },
+            [nameof(TrainOptions.FlossParameters)] = during.Options with { FlossParameters = ["W"] },
+            [nameof(TrainOptions.FlossLearningRate)] = during.Options with { FlossLearningRate = 2e-3 },
+        };
+        // The table covers every option there is.
+        Assert.Equal(typeof(TrainOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).Order(), changed.Keys.Order());
+        var ids = changed.Values.Select(options => TrainingRun.Of(Tanh, 6, options).Id)
+            .Append(during.Id)
+            .Append((during with { N = 7 }).Id)
+            .Append((during with { CellSource = "another declaration" }).Id)
+            .Append((during with { Cell = "lstm" }).Id)
+            .ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_truncated_foreign_or_mismatched_run_file_is_redone_with_a_warning_and_never_merged()
     {
         var folder = Folder();
-        var sweep = Small();
+        var warnings = new List<string>();
+        var store = Sweep.Store(folder, warnings.Add);
+        var sweep = Sweep.Grid(Tanh, 6, Baseline, [2], [1], [FlossingSchedule.None], [1, 2, 3]);
+        var (truncated, foreign, other) = (sweep.Runs[0], sweep.Runs[1], sweep.Runs[2]);
+        sweep.Runs.ToList().ForEach(run => Sweep.Execute(store, run));
+        var path = (TrainingRun run) => Path.Combine(store.Folder, run.Id + ".json");
+        File.WriteAllText(path(truncated), File.ReadAllText(path(truncated))[..200]);
+        File.WriteAllText(path(foreign), """{"id":"garbage"}""");
+        // A file of the right id whose options are another run's.
+        var envelope = JsonNode.Parse(File.ReadAllText(path(other)))!;
+        envelope["key"]!["options"]!["epochs"] = 5;
+        File.WriteAllText(path(other), envelope.ToJsonString());
+        File.WriteAllText(Path.Combine(store.Folder, "stray.json"), File.ReadAllText(path(truncated).Replace(truncated.Id, sweep.Runs[0].Id)));
 
-        var a = sweep.Execute(folder, 0, 3);
-        var b = sweep.Execute(folder, 1, 3);
-        var c = sweep.Execute(folder, 2, 3);
+        var missing = sweep.Missing(store, 0, 1);
+        var merged = Sweep.Merge(folder, warnings.Add);
 
-        Assert.Equal(sweep.Runs.Count, a.Count + b.Count + c.Count);
-        Assert.Equal(sweep.Runs.Select(run => run.Id).Order(), a.Concat(b).Concat(c).Order());
-        Assert.Equal(sweep.Runs.Count, Sweep.Merge(folder).Count);
-        Assert.Throws<ArgumentOutOfRangeException>(() => sweep.Shard(3, 3).ToList());
+        Assert.Equal(sweep.Runs.Select(run => run.Id), missing.Select(run => run.Id));
+        Assert.Empty(merged);
+        Assert.Contains(warnings, warning => warning.Contains("does not parse"));
+        Assert.Contains(warnings, warning => warning.Contains("not a Verified result"));
+        Assert.Contains(warnings, warning => warning.Contains("other options"));
+        Assert.Contains(warnings, warning => warning.Contains("does not belong"));
+
+        missing.ToList().ForEach(run => Sweep.Execute(store, run));
+        Assert.Empty(sweep.Missing(store, 0, 1));
+    }
+
+    /// <summary>A run file with its wall times left out: everything else must match bit for bit.</summary>
+    private static string WithoutTimes(string path)
+    {
+        static void Strip(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    obj.Remove("seconds");
+                    foreach (var (_, child) in obj.ToList())
+                    {
+                        Strip(child);
+                    }
+                    break;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        Strip(child);
+                    }
+                    break;
+            }
+        }
+        var root = JsonNode.Parse(File.ReadAllText(path));
+        Strip(root);
+        return root!.ToJsonString();
     }
 
     private static string Folder()

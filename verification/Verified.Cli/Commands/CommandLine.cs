@@ -15,9 +15,9 @@ public static class CommandLine
         root.Subcommands.Add(FlossCommand.Create(output));
         root.Subcommands.Add(ConditionCommand.Create(output));
         root.Subcommands.Add(TrainCommand.Create(output));
-        root.Subcommands.Add(SweepCommand.Create(output));
-        root.Subcommands.Add(ValidateCommand.Create(output));
-        root.Subcommands.Add(ReproduceCommand.Create(output));
+        root.Subcommands.Add(SweepCommand.Create(output, error));
+        root.Subcommands.Add(ValidateCommand.Create(output, error));
+        root.Subcommands.Add(ReproduceCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

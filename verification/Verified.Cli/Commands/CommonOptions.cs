@@ -35,8 +35,8 @@ public sealed class CommonOptions
     /// <summary>--input: the input stream x_s of a run (none, N(0, 1) or Bernoulli {0, 1}).</summary>
     public static Option<string> Input(string fallback)
     {
-        var option = new Option<string>("--input") { Description = "none, gaussian or bernoulli", DefaultValueFactory = _ => fallback };
-        option.AcceptOnlyFromAmong("none", "gaussian", "bernoulli");
+        var option = new Option<string>("--input") { Description = "none, gaussian (N(0, 1)), bernoulli ({0, 1}) or uniform (U(0, 1))", DefaultValueFactory = _ => fallback };
+        option.AcceptOnlyFromAmong("none", "gaussian", "bernoulli", "uniform");
         return option;
     }
 
@@ -48,6 +48,16 @@ public sealed class CommonOptions
     {
         var k = Positive(result.GetValue(option), option.Name);
         return k <= layout.StateSize ? k : throw new UsageException($"{option.Name} must be at most the state size {layout.StateSize}, not {k}");
+    }
+
+    /// <summary>A list option's values when it was given, null when it was left out (meaning the default); given with no values, it is refused.</summary>
+    public static T[]? GivenList<T>(ParseResult result, Option option)
+    {
+        if (result.GetResult(option) is not { Implicit: false })
+        {
+            return null;
+        }
+        return result.GetValue<T[]>(option.Name) is { Length: > 0 } given ? given : throw new UsageException($"{option.Name} was given no values; leave it out for the default");
     }
 
     public static int Positive(int value, string name) =>

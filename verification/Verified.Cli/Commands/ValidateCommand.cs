@@ -9,7 +9,7 @@ namespace Verified.Cli.Commands;
 /// <summary>`verified validate --out DIR`: the whole validation suite, as a report with data and plots; exit 1 if any check fails.</summary>
 public static class ValidateCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder for report.md, report.json, each part's data (JSON) and plots (PNG)", Required = true };
         var only = new Option<string[]?>("--parts") { Description = "Run only these parts: " + string.Join(", ", ValidationSuite.Parts().Select(part => part.Name)), AllowMultipleArgumentsPerToken = true };
@@ -29,7 +29,7 @@ public static class ValidateCommand
                 parts = [.. parts.Where(part => names.Contains(part.Name))];
             }
             var folder = OutputFolder.Create(result.GetValue(outFolder)!);
-            var outcomes = ValidationSuite.Run(folder, parts, output);
+            var outcomes = ValidationSuite.Run(folder, parts, output, error);
 
             var console = Terminal.Create(output);
             var table = new Table().AddColumns("part", "checks", "failed", "seconds");

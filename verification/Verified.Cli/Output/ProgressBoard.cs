@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using Verified.Execution;
 
 namespace Verified.Cli.Output;
 
@@ -8,36 +9,39 @@ namespace Verified.Cli.Output;
 public sealed record ProgressJob(string Name, int Units, Action<Action> Work);
 
 /// <summary>
-/// Runs jobs one after another with live progress: Spectre.Console progress bars on a terminal,
-/// and plain lines (start, every quarter, end with the time taken) when the output is redirected
-/// or CI=true, so that logs stay readable.
+/// Runs jobs, up to <c>parallelism</c> side by side, with live progress of every running job:
+/// Spectre.Console progress bars on a terminal, and plain lines (start, every quarter, end with
+/// the time taken) when the output is redirected or CI=true, so that logs stay readable.
 /// </summary>
 public sealed class ProgressBoard(TextWriter output)
 {
-    public void Run(IReadOnlyList<ProgressJob> jobs)
+    private readonly Lock _lines = new();
+
+    public void Run(IReadOnlyList<ProgressJob> jobs, int parallelism = 1)
     {
         var console = Terminal.Create(output);
         if (console.Profile.Capabilities.Interactive)
         {
             console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(context =>
+                .Start(context => ParallelRuns.Execute(jobs, parallelism, job =>
                 {
-                    foreach (var job in jobs)
+                    ProgressTask task;
+                    lock (_lines)
                     {
-                        var task = context.AddTask(job.Name, maxValue: Math.Max(1, job.Units));
-                        job.Work(() => task.Increment(1));
-                        task.Value = task.MaxValue;
-                        task.StopTask();
+                        task = context.AddTask(job.Name, maxValue: Math.Max(1, job.Units));
                     }
-                });
+                    job.Work(() => task.Increment(1));
+                    task.Value = task.MaxValue;
+                    task.StopTask();
+                }));
             return;
         }
-        for (var j = 0; j < jobs.Count; j++)
+        var started = 0;
+        ParallelRuns.Execute(jobs, parallelism, job =>
         {
-            var job = jobs[j];
-            var prefix = $"[{j + 1}/{jobs.Count}] {job.Name}";
-            output.WriteLine(prefix + " ...");
+            var prefix = $"[{Interlocked.Increment(ref started)}/{jobs.Count}] {job.Name}";
+            Write(prefix + " ...");
             var clock = Stopwatch.StartNew();
             var done = 0;
             job.Work(() =>
@@ -45,10 +49,19 @@ public sealed class ProgressBoard(TextWriter output)
                 done++;
                 if (job.Units >= 8 && done < job.Units && done % (job.Units / 4) == 0)
                 {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{prefix}: {done}/{job.Units} ({clock.Elapsed.TotalSeconds:F0} s)"));
+                    Write(string.Create(CultureInfo.InvariantCulture, $"{prefix}: {done}/{job.Units} ({clock.Elapsed.TotalSeconds:F0} s)"));
                 }
             });
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{prefix}: done in {clock.Elapsed.TotalSeconds:F1} s"));
+            Write(string.Create(CultureInfo.InvariantCulture, $"{prefix}: done in {clock.Elapsed.TotalSeconds:F1} s"));
+        });
+    }
+
+    /// <summary>A whole line, never interleaved with another job's.</summary>
+    public void Write(string line)
+    {
+        lock (_lines)
+        {
+            output.WriteLine(line);
         }
     }
 }

@@ -42,6 +42,33 @@ public sealed class Chart
         return this;
     }
 
+    /// <summary>A thin, faint line without a legend entry: one run among many.</summary>
+    public Chart Faint(IReadOnlyList<double> x, IReadOnlyList<double> y, Color colour)
+    {
+        var (xs, ys) = Filter(x, y);
+        var line = _plot.Add.Scatter(xs, ys);
+        line.LineWidth = 1;
+        line.MarkerSize = 0;
+        line.Color = colour.WithAlpha(0.25);
+        return this;
+    }
+
+    /// <summary>A shaded band between <paramref name="lower"/> and <paramref name="upper"/> (a percentile range).</summary>
+    public Chart Band(string? label, IReadOnlyList<double> x, IReadOnlyList<double> lower, IReadOnlyList<double> upper, Color colour)
+    {
+        var (xs, low) = Filter(x, lower);
+        var (highXs, high) = Filter(x, upper);
+        if (xs.Length == 0 || !xs.SequenceEqual(highXs))
+        {
+            return this;
+        }
+        var band = _plot.Add.FillY(xs, low, high);
+        band.FillColor = colour.WithAlpha(0.2);
+        band.LineColor = colour.WithAlpha(0);
+        band.LegendText = label ?? "";
+        return this;
+    }
+
     public Chart Points(string? label, IReadOnlyList<double> x, IReadOnlyList<double> y, Color? colour = null)
     {
         var (xs, ys) = Filter(x, y);
@@ -70,11 +97,21 @@ public sealed class Chart
         return this;
     }
 
-    public Chart HorizontalMark(string label, double y)
+    /// <summary>A dotted black vertical line at a delay or level the paper's text names.</summary>
+    public Chart VerticalMark(string label, double x, Color? colour = null)
+    {
+        var mark = _plot.Add.VerticalLine(x);
+        mark.LinePattern = LinePattern.Dotted;
+        mark.Color = colour ?? Colors.Black;
+        mark.LegendText = label;
+        return this;
+    }
+
+    public Chart HorizontalMark(string label, double y, Color? colour = null)
     {
         var mark = _plot.Add.HorizontalLine(_logY ? Math.Log10(y) : y);
         mark.LinePattern = LinePattern.Dotted;
-        mark.Color = Colors.Black;
+        mark.Color = colour ?? Colors.Black;
         mark.LegendText = label;
         return this;
     }

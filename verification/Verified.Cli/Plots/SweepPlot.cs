@@ -1,41 +1,120 @@
+using ScottPlot;
+using Verified.Cli.Reproduction;
 using Verified.Training;
 
 namespace Verified.Cli.Plots;
 
-/// <summary>A sweep's final test loss against the delay, one colour per schedule (every seed a marker, the mean a line).</summary>
+/// <summary>
+/// Training sweeps as the paper draws them: a measure against the delay (or k) with the mean, the
+/// 20–80 % percentile band and a dot per run, one colour per schedule; training curves with the
+/// median and every run faintly; and the delays and levels the paper's text names.
+/// </summary>
 public static class SweepPlot
 {
-    public static void Write(IReadOnlyList<SweepOutcome> outcomes, string path, string? title = null)
+    private static readonly Color[] ReferenceColours = [Colors.Black, Colors.DarkRed, Colors.DimGray, Colors.DarkGreen];
+
+    /// <summary>The final test loss (log axis) or accuracy against the delay.</summary>
+    public static void WriteAgainstDelay(IReadOnlyList<SweepResult> results, PanelMeasure measure, IReadOnlyList<Reference> references, string path, string title)
     {
-        var task = outcomes.FirstOrDefault()?.Task ?? "";
-        var chart = new Chart(title ?? $"{task}: final test loss against the delay", "delay d (steps)", "final test loss", logY: true);
+        var loss = measure == PanelMeasure.TestLoss;
+        var chart = new Chart(title, "delay d (steps)", loss ? "final test loss" : "final test accuracy", logY: loss)
+            .Legend(loss ? Alignment.LowerRight : Alignment.LowerLeft);
         var index = 0;
-        foreach (var group in outcomes.GroupBy(outcome => (outcome.Schedule, outcome.K)).OrderBy(group => group.Key.Schedule).ThenBy(group => group.Key.K))
+        foreach (var group in Series(results))
         {
             var colour = Chart.Colour(index++);
-            var label = group.Key.Schedule == "none" ? "no flossing" : $"{group.Key.Schedule}-flossing, k = {group.Key.K}";
-            chart.Points(null, [.. group.Select(outcome => (double)outcome.Delay)], [.. group.Select(outcome => outcome.Final.TestLoss)], colour);
-            var means = group.GroupBy(outcome => outcome.Delay).OrderBy(delay => delay.Key).ToList();
-            chart.Line(label + " (mean; markers: seeds)", [.. means.Select(delay => (double)delay.Key)], [.. means.Select(delay => delay.Average(outcome => outcome.Final.TestLoss))], colour);
+            var runs = group.ToList();
+            chart.Points(null, [.. runs.Select(result => (double)result.Run.Options.Delay)], [.. runs.Select(result => Value(result, measure))], colour);
+            var byDelay = runs.GroupBy(result => result.Run.Options.Delay).OrderBy(delay => delay.Key).ToList();
+            var x = byDelay.Select(delay => (double)delay.Key).ToList();
+            var values = byDelay.Select(delay => delay.Select(result => Value(result, measure)).ToList()).ToList();
+            chart.Band(null, x, [.. values.Select(v => Statistics.Percentile(v, 0.2))], [.. values.Select(v => Statistics.Percentile(v, 0.8))], colour);
+            chart.Line(group.Key + " (mean, 20–80 % band, runs)", x, [.. values.Select(v => v.Average())], colour, markers: true);
         }
-        // Chance: predicting the mean of U(0, 1) (MSE 1/12) for the copy task, a coin (cross-entropy ln 2) for the XOR tasks.
-        chart.HorizontalMark("chance level", task == "copy" ? 1.0 / 12 : Math.Log(2));
+        Mark(chart, references, results.FirstOrDefault()?.Run.Options.Task, measure);
         chart.Save(path);
     }
 
-    /// <summary>Best test accuracy against the number of flossed exponents k, one line per delay (the paper's Fig 5).</summary>
-    public static void WriteAgainstK(IReadOnlyList<SweepOutcome> outcomes, string path, string title)
+    /// <summary>The final test accuracy against the number of flossed exponents k, one colour per delay; the runs without flossing as a level per delay.</summary>
+    public static void WriteAgainstK(IReadOnlyList<SweepResult> results, IReadOnlyList<Reference> references, string path, string title)
     {
-        var chart = new Chart(title, "flossed exponents k", "best test accuracy").Legend(ScottPlot.Alignment.LowerRight);
+        var chart = new Chart(title, "flossed exponents k", "final test accuracy").Legend(Alignment.LowerRight);
         var index = 0;
-        foreach (var delay in outcomes.GroupBy(outcome => outcome.Delay).OrderBy(group => group.Key))
+        foreach (var delay in results.GroupBy(result => result.Run.Options.Delay).OrderBy(group => group.Key))
         {
             var colour = Chart.Colour(index++);
-            var byK = delay.GroupBy(outcome => outcome.K).OrderBy(group => group.Key).ToList();
-            chart.Points(null, [.. delay.Select(outcome => (double)outcome.K)], [.. delay.Select(outcome => outcome.BestTestAccuracy)], colour);
-            chart.Line($"delay {delay.Key} (mean; markers: seeds)", [.. byK.Select(group => (double)group.Key)], [.. byK.Select(group => group.Average(outcome => outcome.BestTestAccuracy))], colour);
+            var flossed = delay.Where(result => result.Run.Options.Flossing != FlossingSchedule.None).ToList();
+            var byK = flossed.GroupBy(result => result.Run.Options.FlossK).OrderBy(group => group.Key).ToList();
+            var x = byK.Select(group => (double)group.Key).ToList();
+            var values = byK.Select(group => group.Select(result => result.Outcome.Final.TestAccuracy).ToList()).ToList();
+            chart.Points(null, [.. flossed.Select(result => (double)result.Run.Options.FlossK)], [.. flossed.Select(result => result.Outcome.Final.TestAccuracy)], colour);
+            chart.Band(null, x, [.. values.Select(v => Statistics.Percentile(v, 0.2))], [.. values.Select(v => Statistics.Percentile(v, 0.8))], colour);
+            chart.Line($"d = {delay.Key}, flossed during training (mean, 20–80 %, runs)", x, [.. values.Select(v => v.Average())], colour, markers: true);
+            if (delay.Where(result => result.Run.Options.Flossing == FlossingSchedule.None).Select(result => result.Outcome.Final.TestAccuracy).ToList() is { Count: > 0 } none)
+            {
+                chart.HorizontalMark($"d = {delay.Key}, no flossing (mean)", none.Average(), colour);
+            }
         }
-        chart.HorizontalMark("chance level", 0.5);
+        Mark(chart, [.. references.Where(reference => reference.Delay is null)], null, PanelMeasure.TestAccuracy);
         chart.Save(path);
+    }
+
+    /// <summary>Training curves of one delay: test loss against the epoch, the median of each schedule and every run faintly, flossing episodes marked.</summary>
+    public static void WriteCurves(IReadOnlyList<SweepResult> results, string path, string title)
+    {
+        var chart = new Chart(title, "training epoch", "test loss", logY: true).Legend(Alignment.LowerLeft);
+        var index = 0;
+        var episodes = new SortedSet<int>();
+        foreach (var group in Series(results))
+        {
+            var colour = Chart.Colour(index++);
+            var runs = group.ToList();
+            foreach (var run in runs)
+            {
+                chart.Faint([.. run.Outcome.History.Select(epoch => (double)epoch.Epoch)], [.. run.Outcome.History.Select(epoch => epoch.TestLoss)], colour);
+                episodes.UnionWith(run.Outcome.FlossingEpisodes.Where(episode => run.Run.Options.Flossing == FlossingSchedule.During).Select(episode => episode.AtEpoch));
+            }
+            var epochs = runs[0].Outcome.History.Select(epoch => epoch.Epoch).ToList();
+            var median = epochs.Select((_, i) => Statistics.Percentile([.. runs.Where(run => run.Outcome.History.Count > i).Select(run => run.Outcome.History[i].TestLoss)], 0.5)).ToList();
+            chart.Line(group.Key + $" (median of {runs.Count}; faint: each run)", [.. epochs.Select(epoch => (double)epoch)], median, colour);
+        }
+        if (episodes.Count > 0)
+        {
+            chart.VerticalMarks("a flossing episode during training", episodes.Select(epoch => (double)epoch));
+        }
+        chart.Save(path);
+    }
+
+    /// <summary>One series per schedule and k, in a fixed order.</summary>
+    private static IEnumerable<IGrouping<string, SweepResult>> Series(IReadOnlyList<SweepResult> results) =>
+        results.OrderBy(result => result.Run.Options.Flossing).ThenBy(result => result.Run.Options.FlossK)
+            .GroupBy(result => result.Run.Options.Flossing switch
+            {
+                FlossingSchedule.None => "no flossing",
+                FlossingSchedule.Pre => $"preflossing, k = {result.Run.Options.FlossK}",
+                _ => $"flossing during training, k = {result.Run.Options.FlossK}",
+            });
+
+    private static double Value(SweepResult result, PanelMeasure measure) =>
+        measure == PanelMeasure.TestLoss ? result.Outcome.Final.TestLoss : result.Outcome.Final.TestAccuracy;
+
+    private static void Mark(Chart chart, IReadOnlyList<Reference> references, string? task, PanelMeasure measure)
+    {
+        foreach (var (reference, i) in references.Select((reference, i) => (reference, i)))
+        {
+            var colour = ReferenceColours[i % ReferenceColours.Length];
+            if (reference.Delay is { } delay)
+            {
+                chart.VerticalMark(reference.Label, delay, colour);
+            }
+            if (reference.Level is { } level)
+            {
+                chart.HorizontalMark(reference.Label, level, colour);
+            }
+        }
+        if (measure == PanelMeasure.TestLoss && task is not null && Statistics.ChanceLoss(task) is { } chance)
+        {
+            chart.HorizontalMark("chance: predicting the mean", chance, Colors.Gray);
+        }
     }
 }

@@ -16,7 +16,7 @@ public static class TrainingPlot
             var epochs = result.History.Select(epoch => (double)epoch.Epoch).ToArray();
             chart.Line(label + ": test", epochs, [.. result.History.Select(epoch => epoch.TestLoss)], colour);
             chart.Line(label + ": training", epochs, [.. result.History.Select(epoch => epoch.Loss)], colour, dashed: true);
-            flossedAt.UnionWith(result.FlossedAtEpochs);
+            flossedAt.UnionWith(result.FlossingEpisodes.Select(episode => episode.AtEpoch));
         }
         if (flossedAt.Count > 0)
         {

@@ -1,9 +1,14 @@
 namespace Verified.Cli.Reproduction;
 
-public enum Scale { Small, Paper }
+/// <summary>small: minutes here; claims: the runs behind the paper's headline sentences at the paper's per-run settings; paper: the paper's protocol.</summary>
+public enum Scale { Small, Claims, Paper }
 
-/// <summary>One run behind a figure: cached under its id, so that an interrupted reproduction redoes only what is missing.</summary>
-public sealed record FigureRun(string Id, int Units, Func<Action, object> Compute);
+/// <summary>
+/// One run behind a figure: cached under its id for exactly its key (every option that produces
+/// it), so that an interrupted reproduction redoes only what is missing and never reuses a run of
+/// another scale or protocol.
+/// </summary>
+public sealed record FigureRun(string Id, int Units, object Key, Func<Action, object> Compute);
 
 /// <summary>
 /// A figure of the paper: the runs behind it (each cached as units/ID.json) and how to turn their
@@ -14,8 +19,15 @@ public abstract class Figure
     public abstract string Name { get; }
     public abstract string Title { get; }
 
+    /// <summary>The scales this figure can be drawn at.</summary>
+    public virtual IReadOnlyList<Scale> Scales => [Scale.Small, Scale.Paper];
+
     public abstract IReadOnlyList<FigureRun> Runs(Scale scale);
 
     /// <summary>Writes the figure's data and plots from its finished runs.</summary>
     public abstract void Render(string folder, Scale scale, RunResults results);
+
+    /// <summary>The key of a run that its figure, scale and id determine entirely.</summary>
+    protected FigureRun Run(Scale scale, string id, int units, Func<Action, object> compute) =>
+        new(id, units, new { figure = Name, scale = scale.ToString().ToLowerInvariant(), id }, compute);
 }

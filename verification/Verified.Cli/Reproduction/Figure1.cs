@@ -29,11 +29,11 @@ public sealed class Figure1 : Figure
             for (var net = 0; net < networks; net++)
             {
                 var (g, seed) = (gains[net], (ulong)(net + 1));
-                runs.Add(new FigureRun(string.Create(CultureInfo.InvariantCulture, $"b-target{target}-net{net + 1}"), epochsB,
+                runs.Add(Run(scale, string.Create(CultureInfo.InvariantCulture, $"b-target{target}-net{net + 1}"), epochsB,
                     tick => FlossingRuns.Run("vanilla-tanh", 32, g, 1, target, epochsB, InputKind.None, seed, 1, tick)));
             }
         }
-        runs.AddRange(Ks.Select(k => new FigureRun($"c-k{k}", epochsC, tick => FlossingRuns.Run("vanilla-tanh", 32, 1.0, k, 0, epochsC, InputKind.None, 1, 32, tick))));
+        runs.AddRange(Ks.Select(k => Run(scale, $"c-k{k}", epochsC, tick => FlossingRuns.Run("vanilla-tanh", 32, 1.0, k, 0, epochsC, InputKind.None, 1, 32, tick))));
         return runs;
     }
 

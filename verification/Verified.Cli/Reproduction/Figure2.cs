@@ -27,8 +27,8 @@ public sealed class Figure2 : Figure
         var flossEpochs = scale == Scale.Paper ? 500 : 300;
         return
         [
-            new FigureRun("not-flossed", 1, tick => ConditionRun.Measure(Layout, Theta(), Options(scale), flossed: false)),
-            new FigureRun("flossed-k15", flossEpochs + 1, tick =>
+            Run(scale, "not-flossed", 1, tick => ConditionRun.Measure(Layout, Theta(), Options(scale), flossed: false)),
+            Run(scale, "flossed-k15", flossEpochs + 1, tick =>
             {
                 var theta = Theta();
                 Flosser.Run<double>(Layout, theta, new FlossOptions

@@ -19,8 +19,8 @@ public sealed class Figure6 : Figure
         var epochs = scale == Scale.Paper ? 300 : 150;
         return
         [
-            new FigureRun("lstm", epochs, tick => FlossingRuns.Run("lstm", 32, 1.0, 1, 0, epochs, InputKind.None, 1, 4, tick)),
-            new FigureRun("vanilla-relu", epochs, tick => FlossingRuns.Run("vanilla-relu", 32, 2.0, 1, 0, epochs, InputKind.Gaussian, 1, 4, tick)),
+            Run(scale, "lstm", epochs, tick => FlossingRuns.Run("lstm", 32, 1.0, 1, 0, epochs, InputKind.None, 1, 4, tick)),
+            Run(scale, "vanilla-relu", epochs, tick => FlossingRuns.Run("vanilla-relu", 32, 2.0, 1, 0, epochs, InputKind.Gaussian, 1, 4, tick)),
         ];
     }
 

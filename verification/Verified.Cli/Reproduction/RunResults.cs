@@ -8,6 +8,6 @@ public sealed class RunResults(IReadOnlyDictionary<string, JsonElement> results)
 {
     public T Get<T>(string id) =>
         results.TryGetValue(id, out var element)
-            ? element.Deserialize<T>(JsonOutput.Options) ?? throw new InvalidDataException($"run {id} holds no result")
+            ? element.Deserialize<T>(Verified.IO.ResultStore.Json) ?? throw new InvalidDataException($"run {id} holds no result")
             : throw new KeyNotFoundException($"run {id} has not finished");
 }

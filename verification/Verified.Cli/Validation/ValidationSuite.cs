@@ -12,16 +12,16 @@ public static class ValidationSuite
     public static IReadOnlyList<ValidationPart> Parts() =>
         [new DerivativesPart(), new SpectrumPart(), new FlossingPart(), new ConditionPart(), new TrainingPart()];
 
-    public static IReadOnlyList<PartOutcome> Run(string folder, IReadOnlyList<ValidationPart> parts, TextWriter output)
+    public static IReadOnlyList<PartOutcome> Run(string folder, IReadOnlyList<ValidationPart> parts, TextWriter output, TextWriter error)
     {
-        var outcomes = new ResultCache(Path.Combine(folder, "parts"));
-        var missing = parts.Where(part => !outcomes.Has(part.Name)).ToList();
+        var outcomes = new Verified.IO.ResultStore(Path.Combine(folder, "parts"), warning => error.WriteLine("warning: " + warning));
+        var missing = parts.Where(part => !outcomes.Has<PartOutcome>(part.Name, Key(part))).ToList();
         if (missing.Count < parts.Count)
         {
             output.WriteLine($"resuming: {string.Join(", ", parts.Except(missing).Select(part => part.Name))} already done in {folder}");
         }
         new ProgressBoard(output).Run([.. missing.Select(part => new ProgressJob(part.Title, part.Units, tick =>
-            outcomes.GetOrCompute(part.Name, () =>
+            outcomes.GetOrCompute(part.Name, Key(part), () =>
             {
                 var clock = Stopwatch.StartNew();
                 var checks = part.Run(folder, tick);
@@ -29,8 +29,11 @@ public static class ValidationSuite
                 var files = Directory.GetFiles(folder, part.Name + "-*").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
                 return new PartOutcome(part.Name, part.Title, checks, files, clock.Elapsed.TotalSeconds);
             })))]);
-        var all = parts.Select(part => outcomes.Read<PartOutcome>(part.Name)).ToList();
+        var all = parts.Select(part => outcomes.TryRead<PartOutcome>(part.Name, Key(part), out var outcome) ? outcome : throw new InvalidDataException($"part {part.Name} vanished")).ToList();
         ValidationReport.Write(folder, all);
         return all;
     }
+
+    /// <summary>A part's outcome depends on nothing but the part.</summary>
+    private static object Key(ValidationPart part) => new { part = part.Name };
 }

@@ -28,6 +28,7 @@ public sealed class CellSpec
         InputSpec? input,
         ParameterSpec[] parameters,
         int timeStepParameter,
+        string sourceHash,
         Func<CellLayout, CellKernels<double>> createDouble,
         Func<CellLayout, CellKernels<float>> createSingle)
     {
@@ -36,6 +37,7 @@ public sealed class CellSpec
         Input = input;
         Parameters = parameters;
         TimeStepParameter = timeStepParameter;
+        SourceHash = sourceHash;
         _createDouble = createDouble;
         _createSingle = createSingle;
     }
@@ -47,6 +49,9 @@ public sealed class CellSpec
 
     /// <summary>Index of the scalar parameter that is the time step Δt, or −1.</summary>
     public int TimeStepParameter { get; }
+
+    /// <summary>SHA-256 (128 bits, hex) of the declaration's tokens: changes with any edit to the cell, not with its formatting.</summary>
+    public string SourceHash { get; }
 
     /// <summary>The dimension names the declaration uses, in order of first use.</summary>
     public IReadOnlyList<string> DimensionNames =>

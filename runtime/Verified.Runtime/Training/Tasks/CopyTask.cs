@@ -1,5 +1,3 @@
-using Verified.Random;
-
 namespace Verified.Training.Tasks;
 
 /// <summary>Delayed copy: x ~ U(0, 1), y_t = x_{t−d}; mean-squared error.</summary>
@@ -8,6 +6,6 @@ public sealed class CopyTask(int delay) : DelayedTask(delay)
     public override string Name => "copy";
     public override int InputSize => 1;
     public override LossKind DefaultLoss => LossKind.MeanSquaredError;
-    protected override double Sample(Rng rng) => rng.NextDouble();
+    public override Lyapunov.InputKind Input => Lyapunov.InputKind.Uniform;
     protected override double Target(double[] sequence, int t, int output) => sequence[t - Delay];
 }

@@ -26,6 +26,9 @@ public abstract class DelayedTask
     public virtual int OutputSize => 1;
     public abstract LossKind DefaultLoss { get; }
 
+    /// <summary>The distribution of every input value: what flossing feeds the network when it floss with the task's input.</summary>
+    public abstract Lyapunov.InputKind Input { get; }
+
     /// <summary>A batch of <paramref name="batch"/> sequences of <paramref name="steps"/> steps.</summary>
     public TaskBatch Generate(Rng rng, int batch, int steps)
     {
@@ -33,11 +36,22 @@ public abstract class DelayedTask
         {
             throw new ArgumentOutOfRangeException(nameof(steps), steps, $"sequences must be longer than the delay {Delay}");
         }
-        var inputs = new double[steps * InputSize * batch];
-        var targets = new double[steps * OutputSize * batch];
+        var generated = new TaskBatch(new double[steps * InputSize * batch], new double[steps * OutputSize * batch], batch, steps, InputSize, OutputSize, Delay);
+        Fill(rng, generated);
+        return generated;
+    }
+
+    /// <summary>Overwrites a batch of this task's shape with fresh sequences: one per training epoch, with no new arrays but one sequence's scratch.</summary>
+    public void Fill(Rng rng, TaskBatch target)
+    {
+        if (target.Delay != Delay || target.InputSize != InputSize || target.OutputSize != OutputSize)
+        {
+            throw new ArgumentException("the batch was made for another task", nameof(target));
+        }
+        var (inputs, targets, batch, steps) = (target.Inputs, target.Targets, target.Batch, target.Steps);
+        var sequence = new double[steps * InputSize];
         for (var j = 0; j < batch; j++)
         {
-            var sequence = new double[steps * InputSize];
             for (var i = 0; i < sequence.Length; i++)
             {
                 sequence[i] = Sample(rng);
@@ -57,21 +71,28 @@ public abstract class DelayedTask
                 }
             }
         }
-        return new TaskBatch(inputs, targets, batch, steps, InputSize, OutputSize, Delay);
     }
 
-    /// <summary>One input value.</summary>
-    protected abstract double Sample(Rng rng);
+    /// <summary>One input value, drawn from <see cref="Input"/>.</summary>
+    protected double Sample(Rng rng) => Input switch
+    {
+        Lyapunov.InputKind.Uniform => rng.NextDouble(),
+        Lyapunov.InputKind.Bernoulli => rng.NextDouble() < 0.5 ? 0 : 1,
+        var other => throw new NotSupportedException($"tasks draw uniform or Bernoulli inputs, not {other}"),
+    };
 
     /// <summary>Target o at step t ≥ d of one sequence (inputs of step s at sequence[s·I ..]).</summary>
     protected abstract double Target(double[] sequence, int t, int output);
+
+    public static IReadOnlyList<string> Names { get; } = ["copy", "xor", "continuous-xor", "spatial-xor"];
 
     public static DelayedTask Create(string name, int delay) => name switch
     {
         "copy" => new CopyTask(delay),
         "xor" => new TemporalXorTask(delay),
+        "continuous-xor" => new ContinuousXorTask(delay),
         "spatial-xor" => new SpatialXorTask(delay),
-        _ => throw new ArgumentException($"unknown task '{name}'; the tasks are copy, xor and spatial-xor", nameof(name)),
+        _ => throw new ArgumentException($"unknown task '{name}'; the tasks are {string.Join(", ", Names)}", nameof(name)),
     };
 }
 

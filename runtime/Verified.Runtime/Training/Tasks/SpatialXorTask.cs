@@ -1,5 +1,3 @@
-using Verified.Random;
-
 namespace Verified.Training.Tasks;
 
 /// <summary>Spatial XOR: three binary channels, y_t = x¹_{t−d} ⊕ x²_{t−d} ⊕ x³_{t−d}; cross-entropy.</summary>
@@ -8,7 +6,7 @@ public sealed class SpatialXorTask(int delay) : DelayedTask(delay)
     public override string Name => "spatial-xor";
     public override int InputSize => 3;
     public override LossKind DefaultLoss => LossKind.BinaryCrossEntropy;
-    protected override double Sample(Rng rng) => rng.NextDouble() < 0.5 ? 0 : 1;
+    public override Lyapunov.InputKind Input => Lyapunov.InputKind.Bernoulli;
 
     protected override double Target(double[] sequence, int t, int output)
     {

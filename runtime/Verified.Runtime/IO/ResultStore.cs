@@ -1,0 +1,189 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Verified.IO;
+
+/// <summary>
+/// Finished results kept as one JSON file per id in a folder, each an envelope
+/// <c>{id, key, version, result}</c> written atomically once its work is done. <c>key</c> holds every
+/// option that produced the result: a file is reused only when it parses, names its own id and
+/// holds exactly the expected key and a result. Anything else (truncated, foreign, from other
+/// options) is reported through <c>warn</c> and counted as missing, so that it is computed again
+/// and overwritten. This is the one reader of cached results: validation parts, figure runs and
+/// sweep runs all go through it.
+/// </summary>
+public sealed class ResultStore
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // A result missing a constructor argument, or with null where none is allowed, is not a result.
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
+    private readonly Action<string> _warn;
+
+    public ResultStore(string folder, Action<string>? warn = null)
+    {
+        Folder = folder;
+        _warn = warn ?? (_ => { });
+        Directory.CreateDirectory(folder);
+    }
+
+    public string Folder { get; }
+
+    /// <summary>The Verified version recorded in every envelope.</summary>
+    public static string Version { get; } =
+        typeof(ResultStore).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>The canonical text of a key: the comparison of keys is a comparison of these.</summary>
+    public static string Canonical(object key) => JsonSerializer.Serialize(key, key.GetType(), Compact);
+
+    /// <summary>The result stored under <paramref name="id"/> for exactly <paramref name="key"/>; false (with a warning if a file was there) otherwise.</summary>
+    public bool TryRead<T>(string id, object key, out T result)
+    {
+        result = default!;
+        var path = PathOf(id);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+        if (!TryOpen(path, out var envelope, out var problem))
+        {
+            _warn($"{Describe(path)} {problem}; it is computed again");
+            return false;
+        }
+        if (envelope.Id != id)
+        {
+            _warn($"{Describe(path)} belongs to '{envelope.Id}', not '{id}'; it is computed again");
+            return false;
+        }
+        if (Canonical(envelope.Key) != Canonical(key))
+        {
+            _warn($"{Describe(path)} was computed with other options; it is computed again");
+            return false;
+        }
+        if (!TryResult(envelope, out result, out problem))
+        {
+            _warn($"{Describe(path)} {problem}; it is computed again");
+            return false;
+        }
+        return true;
+    }
+
+    public bool Has<T>(string id, object key) => TryRead<T>(id, key, out _);
+
+    /// <summary>Writes the envelope of a finished result atomically.</summary>
+    public void Write<T>(string id, object key, T result)
+    {
+        var envelope = new JsonObject
+        {
+            ["id"] = id,
+            ["key"] = JsonSerializer.SerializeToNode(key, key.GetType(), Json),
+            ["version"] = Version,
+            ["result"] = JsonSerializer.SerializeToNode(result, Json),
+        };
+        AtomicFile.WriteAllText(PathOf(id), envelope.ToJsonString(Json));
+    }
+
+    public T GetOrCompute<T>(string id, object key, Func<T> compute)
+    {
+        if (TryRead<T>(id, key, out var cached))
+        {
+            return cached;
+        }
+        var value = compute();
+        Write(id, key, value);
+        return value;
+    }
+
+    /// <summary>Every well-formed envelope in the folder whose key <paramref name="belongs"/> reproduces its id, ordered by id; the others are reported and skipped.</summary>
+    public IReadOnlyList<(string Id, JsonElement Key, T Result)> ReadAll<T>(Func<JsonElement, string?> belongs)
+    {
+        var entries = new List<(string, JsonElement, T)>();
+        foreach (var path in Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var id = Path.GetFileNameWithoutExtension(path);
+            if (!TryOpen(path, out var envelope, out var problem) || !TryResult<T>(envelope, out var result, out problem))
+            {
+                _warn($"{Describe(path)} {problem}; it is left out");
+                continue;
+            }
+            string? expected;
+            try
+            {
+                expected = belongs(envelope.Key);
+            }
+            catch (Exception unreadable) when (unreadable is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+            {
+                expected = null;
+            }
+            if (expected != id || envelope.Id != id)
+            {
+                _warn($"{Describe(path)} does not belong here (its options do not give the id '{id}'); it is left out");
+                continue;
+            }
+            entries.Add((id, envelope.Key, result));
+        }
+        return entries;
+    }
+
+    private string PathOf(string id) => Path.Combine(Folder, id + ".json");
+
+    private static string Describe(string path) => $"'{Path.GetFileName(Path.GetDirectoryName(path))}/{Path.GetFileName(path)}'";
+
+    private static bool TryOpen(string path, out Envelope envelope, out string problem)
+    {
+        envelope = default;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
+                || !root.TryGetProperty("key", out var key)
+                || !root.TryGetProperty("result", out var result) || result.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            {
+                problem = "is not a Verified result (it lacks an id, a key or a result)";
+                return false;
+            }
+            envelope = new Envelope(id.GetString()!, key.Clone(), result.Clone());
+            problem = "";
+            return true;
+        }
+        catch (JsonException)
+        {
+            problem = "does not parse as JSON (truncated or corrupted)";
+            return false;
+        }
+        catch (IOException failed)
+        {
+            problem = $"cannot be read ({failed.Message})";
+            return false;
+        }
+    }
+
+    private static bool TryResult<T>(Envelope envelope, out T result, out string problem)
+    {
+        try
+        {
+            result = envelope.Result.Deserialize<T>(Json)!;
+        }
+        catch (Exception wrong) when (wrong is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            (result, problem) = (default!, $"holds a result of the wrong shape ({wrong.Message.Split('.')[0]})");
+            return false;
+        }
+        problem = result is null ? "holds an empty result" : "";
+        return result is not null;
+    }
+
+    private static readonly JsonSerializerOptions Compact = new(Json) { WriteIndented = false };
+
+    private readonly record struct Envelope(string Id, JsonElement Key, JsonElement Result);
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Serialization;
+using Verified.IO;
+
+namespace Verified.Training;
+
+/// <summary>
+/// The identity of one training run: the cell (its name and the hash of its declaration), N and
+/// every option, normalised so that options that cannot change the result (the flossing options
+/// of a run without flossing) do not split one run into several. The id reads as the run's
+/// coordinates and ends in a hash of all of it, so that a folder never hands back a result that
+/// other options produced.
+/// </summary>
+public sealed record TrainingRun(string Cell, string CellSource, int N, TrainOptions Options)
+{
+    public static TrainingRun Of(CellSpec spec, int n, TrainOptions options) => new(spec.Name, spec.SourceHash, n, options.Normalised());
+
+    [JsonIgnore]
+    public string Id
+    {
+        get
+        {
+            var digest = SHA256.HashData(Encoding.UTF8.GetBytes(ResultStore.Canonical(this)));
+            var schedule = Options.Flossing.ToString().ToLowerInvariant();
+            var k = Options.Flossing == FlossingSchedule.None ? "" : $"-k{Options.FlossK}";
+            return string.Create(CultureInfo.InvariantCulture, $"{Options.Task}-d{Options.Delay}-{schedule}{k}-s{Options.Seed}-{Convert.ToHexStringLower(digest, 0, 5)}");
+        }
+    }
+
+    /// <summary>Work units for progress: training epochs and flossing epochs.</summary>
+    [JsonIgnore]
+    public int Units => Options.Epochs + Options.Flossing switch
+    {
+        FlossingSchedule.Pre => Options.FlossEpochs,
+        FlossingSchedule.During => Options.FlossEpochs * Options.FlossAt.Count,
+        _ => 0,
+    };
+
+    /// <summary>The built-in cell of this run, as compiled now; null when it is unknown or its declaration has changed since the run.</summary>
+    public CellSpec? CurrentCell() => BuiltInCells.Find(Cell) is { } spec && spec.SourceHash == CellSource ? spec : null;
+
+    public TrainingOutcome Execute(Action? epochDone = null)
+    {
+        var spec = CurrentCell() ?? throw new ArgumentException($"cell '{Cell}' with source {CellSource} is not a built-in cell of this build");
+        var result = Trainer.Run(spec, N, Options, epochDone: epochDone);
+        return new TrainingOutcome(result.Final, result.History.Max(epoch => epoch.TestAccuracy), result.Lambda1After, result.Seconds, result.History, result.FlossingEpisodes);
+    }
+}
+
+/// <summary>What a training run leaves: the last evaluation, the best test accuracy over the evaluations, λ1 after training, the wall time, the history and the flossing episodes.</summary>
+public sealed record TrainingOutcome(TrainEpoch Final, double BestTestAccuracy, double Lambda1After, double Seconds,
+    IReadOnlyList<TrainEpoch> History, IReadOnlyList<FlossingEpisode> FlossingEpisodes);
+
+/// <summary>A finished run with its identity.</summary>
+public sealed record SweepResult(string Id, TrainingRun Run, TrainingOutcome Outcome);
