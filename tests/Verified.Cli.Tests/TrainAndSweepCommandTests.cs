@@ -12,7 +12,7 @@ public sealed class TrainAndSweepCommandTests
 
         var (code, _, error) = CliRunner.Run("train", "--cell", "vanilla-tanh", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "20",
             "--epochs", "4", "--batch", "4", "--flossing", "during", "--floss-at", "0", "2", "--floss-epochs", "2", "--floss-steps", "30",
-            "--floss-parameters", "W", "--loss", "mse", "--init", "orthogonal", "--json", json);
+            "--floss-parameters", "W", "--loss", "mse", "--init", "orthogonal", "--eval-every", "1", "--json", json);
 
         Assert.True(code == 0, error);
         using var document = JsonDocument.Parse(File.ReadAllText(json));
@@ -25,7 +25,7 @@ public sealed class TrainAndSweepCommandTests
                 Assert.True(entry.TryGetProperty(field, out _), field);
             }
         }
-        Assert.Equal([0, 2], document.RootElement.GetProperty("flossedAtEpochs").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([0, 2], document.RootElement.GetProperty("flossingEpisodes").EnumerateArray().Select(e => e.GetProperty("atEpoch").GetInt32()));
     }
 
     [Fact]
@@ -48,6 +48,33 @@ public sealed class TrainAndSweepCommandTests
         Assert.True(new FileInfo(Path.Combine(folder, "sweep.png")).Length > 1000);
     }
 
+    [Fact]
+    public void A_sweep_with_other_options_in_the_same_folder_reruns_and_foreign_files_are_never_merged()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        string[] Args(string epochs) => ["sweep", "--cell", "vanilla-tanh", "--n", "6", "--task", "copy", "--delays", "2", "--seeds", "2",
+            "--schedules", "none", "--epochs", epochs, "--steps", "12", "--out", folder, "--jobs", "2"];
+
+        var (first, output1, _) = CliRunner.Run(Args("2"));
+        var (other, output2, _) = CliRunner.Run(Args("3"));
+        var ofSecond = Directory.GetFiles(Path.Combine(folder, "runs"), "*.json").Where(path => File.ReadAllText(path).Contains("\"epochs\": 3")).ToList();
+        File.WriteAllText(ofSecond[0], File.ReadAllText(ofSecond[0])[..100]);
+        File.WriteAllText(Path.Combine(folder, "runs", "garbage.json"), """{"id":"garbage"}""");
+        var (again, output3, warnings) = CliRunner.Run(Args("3"));
+        var (merged, _, mergeWarnings) = CliRunner.Run("sweep", "--out", folder, "--merge");
+
+        Assert.Equal([0, 0, 0, 0], new[] { first, other, again, merged });
+        Assert.Contains("2 runs done now, 0 were already done", output1);
+        Assert.Contains("2 runs done now, 0 were already done", output2);
+        Assert.Equal(2, ofSecond.Count);
+        Assert.Contains("1 runs done now, 1 were already done", output3);
+        Assert.Contains("does not parse", warnings);
+        Assert.Contains("garbage.json' is not a Verified result", mergeWarnings);
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "sweep.json")));
+        var epochs = document.RootElement.GetProperty("runs").EnumerateArray().Select(run => run.GetProperty("run").GetProperty("options").GetProperty("epochs").GetInt32());
+        Assert.Equal([2, 2, 3, 3], epochs.Order());
+    }
+
     [Theory]
     [InlineData("train", "--cell", "vanilla-tanh", "--task", "parity")]
     [InlineData("train", "--cell", "vanilla-tanh", "--delay", "300", "--steps", "300")]
@@ -56,6 +83,11 @@ public sealed class TrainAndSweepCommandTests
     [InlineData("train", "--cell", "vanilla-tanh", "--floss-parameters", "Q")]
     [InlineData("sweep", "--cell", "vanilla-tanh", "--out", "/tmp/x", "--shard", "2/2")]
     [InlineData("sweep", "--cell", "vanilla-tanh")]
+    [InlineData("sweep", "--cell", "vanilla-tanh", "--out", "/tmp/x", "--delays", "2", "20", "--steps", "10")]
+    [InlineData("sweep", "--cell", "vanilla-tanh", "--n", "8", "--out", "/tmp/x", "--ks", "9", "--schedules", "pre")]
+    [InlineData("sweep", "--cell", "vanilla-tanh", "--out", "/tmp/x", "--jobs", "0")]
+    [InlineData("reproduce", "fig5", "--scale", "claims")]
+    [InlineData("reproduce", "fig1", "--scale", "claims")]
     public void Bad_options_exit_with_two(params string[] args)
     {
         var (code, _, error) = CliRunner.Run(args);

@@ -17,10 +17,10 @@ public sealed class ValidateAndReproduceCommandTests
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
         Assert.True(report.RootElement.GetProperty("passed").GetBoolean());
         var checks = report.RootElement.GetProperty("checks").EnumerateArray().ToList();
-        Assert.Equal(96 + 6 + 3, checks.Count);
+        Assert.Equal(96 + 6 + 5, checks.Count);
         Assert.All(checks, check => Assert.True(check.GetProperty("passed").GetBoolean(), check.ToString()));
         var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
-        Assert.Contains("All 105 checks passed", markdown);
+        Assert.Contains("All 107 checks passed", markdown);
         Assert.Contains("| lstm: tangentvjp-theta-vs-finite-differences |", markdown);
         foreach (var plot in new[] { "flossing-loss.png", "flossing-exponents.png", "flossing-spectrum.png", "training-curve.png" })
         {
@@ -49,7 +49,7 @@ public sealed class ValidateAndReproduceCommandTests
         Directory.CreateDirectory(Path.Combine(folder, "parts"));
         // A recorded outcome whose check failed: the report must say so and the exit code must be 1.
         File.WriteAllText(Path.Combine(folder, "parts", "derivatives.json"), """
-            {"part":"derivatives","title":"Generated derivatives of every built-in cell","checks":[{"part":"derivatives","name":"x","measured":1,"relation":"≤","limit":0.5}],"files":[],"seconds":0}
+            {"id":"derivatives","key":{"part":"derivatives"},"version":"0.1.0","result":{"part":"derivatives","title":"Generated derivatives of every built-in cell","checks":[{"part":"derivatives","name":"x","measured":1,"relation":"≤","limit":0.5,"passed":false}],"files":[],"seconds":0}}
             """);
 
         var (code, output, _) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives");

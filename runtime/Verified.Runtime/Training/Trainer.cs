@@ -99,6 +99,12 @@ public static class Trainer
         Require(options.Steps > options.Delay, $"the sequence length T = {options.Steps} must exceed the delay d = {options.Delay}");
         Require(options.Batch > 0 && options.TestBatch > 0 && options.Epochs > 0 && options.EvalEvery > 0, "batch, test batch, epochs and the evaluation interval must be positive");
         Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), "the learning rate must be positive");
+        Require(options.FlossParameters is null || options.FlossParameters.Count > 0, "an empty list of flossed parameters would floss nothing; leave it out to floss every parameter");
+        foreach (var name in options.FlossParameters ?? [])
+        {
+            Require(layout.Parameters.Any(parameter => parameter.Name == name),
+                $"cell {layout.Spec.Name} has no parameter '{name}' to floss (it has {string.Join(", ", layout.Parameters.Select(parameter => parameter.Name))})");
+        }
         if (options.Flossing == FlossingSchedule.None)
         {
             return;
@@ -107,12 +113,6 @@ public static class Trainer
         Require(options.FlossEpochs > 0, "the flossing epochs must be positive");
         Require(options.FlossSteps > options.FlossTransient && options.FlossTransient >= 0, $"the flossing horizon T_f = {options.FlossSteps} must exceed its transient {options.FlossTransient}");
         Require(options.FlossLearningRate > 0 && double.IsFinite(options.FlossLearningRate), "the flossing learning rate must be positive");
-        Require(options.FlossParameters is null || options.FlossParameters.Count > 0, "an empty list of flossed parameters would floss nothing; leave it out to floss every parameter");
-        foreach (var name in options.FlossParameters ?? [])
-        {
-            Require(layout.Parameters.Any(parameter => parameter.Name == name),
-                $"cell {layout.Spec.Name} has no parameter '{name}' to floss (it has {string.Join(", ", layout.Parameters.Select(parameter => parameter.Name))})");
-        }
         Require(options.Flossing != FlossingSchedule.During || (options.FlossAt.Count > 0 && options.FlossAt.All(epoch => epoch >= 0 && epoch < options.Epochs)),
             $"flossing during training needs episodes at epochs between 0 and {options.Epochs - 1}");
     }

@@ -44,7 +44,8 @@ public sealed class TrainingPart : ValidationPart
         var episode = pre.FlossingEpisodes[0];
         var before = episode.ExponentsFirst.Sum(lambda => lambda * lambda);
         var after = episode.ExponentsLast.Sum(lambda => lambda * lambda);
-        checks.Add(ValidationCheck.AtLeast(Name, $"preflossing k = {K}: Σλ² of the flossed exponents reduced (first epoch over last)", before / after, 10));
+        // Without flossing the ratio of two horizons' Σλ² is 1 up to the spread of a 39-step estimate (well under 2×).
+        checks.Add(ValidationCheck.AtLeast(Name, $"preflossing k = {K}: Σλ² of the flossed exponents reduced (first epoch over last)", before / after, 3));
         checks.Add(ValidationCheck.AtLeast(Name, "preflossing changes training: |final test loss, pre-flossed − not flossed| / not flossed",
             Math.Abs(pre.Final.TestLoss - none.Final.TestLoss) / none.Final.TestLoss, 1e-3));
         checks.Add(ValidationCheck.AtLeast(Name, "temporal XOR, d = 4, N = 32, pre-flossed: best test accuracy in 500 epochs", pre.History.Max(epoch => epoch.TestAccuracy), 0.95));

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Verified.Cli.Tests;
+
+/// <summary>
+/// Every flossing schedule and option of `verified train`, end to end through the command line:
+/// each must change the trained network (seen in its final test loss and λ1 after training), and
+/// preflossing must bring the flossed exponents toward the target.
+/// </summary>
+public sealed class TrainFlossingCommandTests
+{
+    private static readonly string[] Base =
+        ["train", "--cell", "vanilla-tanh", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "30", "--batch", "4", "--epochs", "10",
+         "--k", "4", "--floss-epochs", "20", "--floss-steps", "40", "--floss-transient", "10", "--floss-at", "0", "5"];
+
+    /// <summary>The base arguments with those of <paramref name="extra"/> in place of the base's own values of the same options.</summary>
+    private static string[] With(string[] extra)
+    {
+        var given = extra.Where(argument => argument.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
+        var kept = new List<string>();
+        var skipping = false;
+        foreach (var argument in Base)
+        {
+            if (argument.StartsWith("--", StringComparison.Ordinal))
+            {
+                skipping = given.Contains(argument);
+            }
+            if (!skipping)
+            {
+                kept.Add(argument);
+            }
+        }
+        return [.. kept, .. extra];
+    }
+
+    private static JsonElement Train(params string[] extra)
+    {
+        var json = Path.Combine(CliRunner.TemporaryFolder(), "train.json");
+        var (code, output, error) = CliRunner.Run([.. With(extra), "--json", json]);
+        Assert.True(code == 0, output + error);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        return document.RootElement.Clone();
+    }
+
+    private static (double TestLoss, double Lambda1) Outcome(JsonElement run) =>
+        (run.GetProperty("final").GetProperty("testLoss").GetDouble(), run.GetProperty("lambda1After").GetDouble());
+
+    [Fact]
+    public void Flossing_before_and_during_training_changes_the_trained_network()
+    {
+        var none = Outcome(Train("--flossing", "none"));
+        var pre = Train("--flossing", "pre");
+        var during = Train("--flossing", "during");
+
+        Assert.NotEqual(none, Outcome(pre));
+        Assert.NotEqual(none, Outcome(during));
+        Assert.NotEqual(Outcome(pre), Outcome(during));
+        Assert.Equal(2, during.GetProperty("flossingEpisodes").GetArrayLength());
+        var episode = pre.GetProperty("flossingEpisodes")[0];
+        var first = episode.GetProperty("exponentsFirst").EnumerateArray().Sum(lambda => Math.Abs(lambda.GetDouble()));
+        var last = episode.GetProperty("exponentsLast").EnumerateArray().Sum(lambda => Math.Abs(lambda.GetDouble()));
+        Assert.True(last < first, $"Σ|λ_i − 0| right after preflossing {last}, before {first}");
+    }
+
+    [Theory]
+    [InlineData("pre", "--k", "2")]
+    [InlineData("pre", "--floss-epochs", "10")]
+    [InlineData("pre", "--floss-steps", "50")]
+    [InlineData("pre", "--floss-lr", "3e-3")]
+    [InlineData("pre", "--floss-parameters", "W")]
+    [InlineData("pre", "--floss-input", "gaussian")]
+    [InlineData("during", "--floss-at", "0", "7")]
+    public void Every_flossing_option_changes_the_run(string schedule, params string[] option)
+    {
+        Assert.NotEqual(Outcome(Train("--flossing", schedule)), Outcome(Train(["--flossing", schedule, .. option])));
+    }
+
+    [Fact]
+    public void Evaluation_every_few_epochs_keeps_those_epochs_and_changes_nothing_else()
+    {
+        var every = Train("--flossing", "pre", "--eval-every", "1");
+        var sparse = Train("--flossing", "pre", "--eval-every", "4");
+
+        Assert.Equal([0, 4, 8, 9], sparse.GetProperty("history").EnumerateArray().Select(epoch => epoch.GetProperty("epoch").GetInt32()));
+        Assert.Equal(10, every.GetProperty("history").GetArrayLength());
+        Assert.Equal(Outcome(every), Outcome(sparse));
+    }
+
+    [Theory]
+    [InlineData("--flossing", "pre", "--floss-parameters")]
+    [InlineData("--flossing", "pre", "--k", "9")]
+    [InlineData("--flossing", "during", "--floss-at", "10")]
+    [InlineData("--flossing", "pre", "--floss-steps", "10")]
+    [InlineData("--flossing", "pre", "--floss-lr", "0")]
+    [InlineData("--eval-every", "0")]
+    public void Flossing_options_that_cannot_work_are_refused_before_any_work(params string[] option)
+    {
+        var (code, output, error) = CliRunner.Run(With(option));
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error:", error);
+        Assert.DoesNotContain("epoch", output);
+    }
+}
