@@ -46,14 +46,14 @@ public sealed class TrainingFigure(int number) : Figure
             var runs = panel.Runs().Select(run => new SweepResult(run.Id, run, results.Get<TrainingOutcome>(run.Id))).ToList();
             all.AddRange(runs);
             var prefix = Path.Combine(folder, $"{Name}-{panel.Name}");
-            var where = $"vanilla-tanh, N = {panel.N}, {runs.Count / Math.Max(1, panel.Delays.Length)} runs per delay";
+            var where = $"vanilla-tanh, N = {panel.N}, {panel.Seeds} seeds per point";
             if (panel.Ks.Length > 1)
             {
-                SweepPlot.WriteAgainstK(runs, panel.References, prefix + ".png", $"Fig {number}: {panel.Caption} ({where})");
+                SweepPlot.WriteAgainstK(runs, panel.References, prefix + ".png", $"Fig {number}: {panel.Caption}\n{where}");
             }
             else
             {
-                SweepPlot.WriteAgainstDelay(runs, panel.Measure, panel.References, prefix + ".png", $"Fig {number}: {panel.Caption} ({where})");
+                SweepPlot.WriteAgainstDelay(runs, panel.Measure, panel.References, prefix + ".png", $"Fig {number}: {panel.Caption}\n{where}");
             }
             var longest = panel.Delays.Max();
             SweepPlot.WriteCurves([.. runs.Where(result => result.Run.Options.Delay == longest && result.Run.Options.FlossK == panel.Ks.Max()
