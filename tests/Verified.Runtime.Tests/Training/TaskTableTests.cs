@@ -34,6 +34,36 @@ public sealed class TaskTableTests
     }
 
     [Fact]
+    public void Continuous_temporal_xor_is_the_absolute_difference_of_uniform_inputs_d_over_2_and_d_back()
+    {
+        var task = DelayedTask.Create("continuous-xor", 4);
+        var batch = task.Generate(new Rng(5), batch: 1, steps: 10);
+        var x = Enumerable.Range(0, 10).Select(t => batch.InputAt(t)[0]).ToArray();
+        var y = Enumerable.Range(0, 10).Select(t => batch.TargetAt(t)[0]).ToArray();
+
+        Assert.Equal(LossKind.MeanSquaredError, task.DefaultLoss);
+        Assert.All(x, value => Assert.InRange(value, 0, 1));
+        Assert.Contains(x, value => value is > 0.01 and < 0.99 && value != 0.5);
+        Assert.Equal(new[] { 0, 0, 0, 0 }.Select(v => (double)v).Concat(Enumerable.Range(4, 6).Select(t => Math.Abs(x[t - 2] - x[t - 4]))), y);
+    }
+
+    [Fact]
+    public void Refilling_a_batch_draws_the_next_sequences_of_the_stream()
+    {
+        var task = new CopyTask(3);
+        var (once, twice) = (new Rng(8), new Rng(8));
+        var first = task.Generate(once, 4, 12);
+        var second = task.Generate(once, 4, 12);
+        var reused = task.Generate(twice, 4, 12);
+        task.Fill(twice, reused);
+
+        Assert.Equal(second.Inputs, reused.Inputs);
+        Assert.Equal(second.Targets, reused.Targets);
+        Assert.NotEqual(first.Inputs, second.Inputs);
+        Assert.Throws<ArgumentException>(() => new CopyTask(4).Fill(twice, reused));
+    }
+
+    [Fact]
     public void Spatial_xor_is_the_parity_of_three_channels_d_back()
     {
         var task = new SpatialXorTask(3);

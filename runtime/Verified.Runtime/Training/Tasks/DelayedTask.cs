@@ -90,7 +90,7 @@ public abstract class DelayedTask
     {
         "copy" => new CopyTask(delay),
         "xor" => new TemporalXorTask(delay),
-        "continuous-xor" => new ContinuousXorTask(delay),
+        "continuous-xor" => new TemporalXorTask(delay, continuous: true),
         "spatial-xor" => new SpatialXorTask(delay),
         _ => throw new ArgumentException($"unknown task '{name}'; the tasks are {string.Join(", ", Names)}", nameof(name)),
     };

@@ -1,11 +1,15 @@
 namespace Verified.Training.Tasks;
 
-/// <summary>Temporal XOR: x ∈ {0, 1}, y_t = |x_{t−d/2} − x_{t−d}|; binary cross-entropy on logits.</summary>
-public sealed class TemporalXorTask(int delay) : DelayedTask(delay)
+/// <summary>
+/// Temporal XOR, y_t = |x_{t−d/2} − x_{t−d}|: on binary inputs (`xor`) the XOR of the two, with
+/// binary cross-entropy on logits; on x ~ U(0, 1) (`continuous-xor`, the paper's Fig 3) its
+/// continuous version, with mean-squared error.
+/// </summary>
+public sealed class TemporalXorTask(int delay, bool continuous = false) : DelayedTask(delay)
 {
-    public override string Name => "xor";
+    public override string Name => continuous ? "continuous-xor" : "xor";
     public override int InputSize => 1;
-    public override LossKind DefaultLoss => LossKind.BinaryCrossEntropy;
-    public override Lyapunov.InputKind Input => Lyapunov.InputKind.Bernoulli;
+    public override LossKind DefaultLoss => continuous ? LossKind.MeanSquaredError : LossKind.BinaryCrossEntropy;
+    public override Lyapunov.InputKind Input => continuous ? Lyapunov.InputKind.Uniform : Lyapunov.InputKind.Bernoulli;
     protected override double Target(double[] sequence, int t, int output) => Math.Abs(sequence[t - Delay / 2] - sequence[t - Delay]);
 }
