@@ -28,11 +28,12 @@ public sealed class TrainingFigure(int number) : Figure
 
     public override IReadOnlyList<Scale> Scales => TrainingProtocol.ScalesOf(number);
 
-    /// <summary>Every run of every panel, the longest first, so that J workers finish together.</summary>
+    /// <summary>Every run of every panel, seed by seed (so that a figure stopped part-way has whole panels at fewer seeds), the longest first within a seed (so that J workers finish together).</summary>
     public override IReadOnlyList<FigureRun> Runs(Scale scale) =>
         [.. TrainingProtocol.Panels(number, scale).SelectMany(panel => panel.Runs())
             .DistinctBy(run => run.Id)
-            .OrderByDescending(run => run.Units)
+            .OrderBy(run => run.Options.Seed)
+            .ThenByDescending(run => run.Units)
             .Select(run => new FigureRun(run.Id, run.Units, run, tick => run.Execute(tick)))];
 
     public override void Render(string folder, Scale scale, RunResults results)
