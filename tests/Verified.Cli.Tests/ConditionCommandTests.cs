@@ -28,6 +28,44 @@ public sealed class ConditionCommandTests
         });
     }
 
+    /// <summary>
+    /// Graded long-term Jacobians whose columns differ by more decades than 256 bits hold once made
+    /// Jacobi's norm updates α − tγ negative ("square root of a negative number"). Now every point
+    /// is a κ2 that agrees with 512 bits, or says it is not resolved.
+    /// </summary>
+    [Theory]
+    [InlineData("16", "50", "4", "50", "10")]
+    [InlineData("10", "2", "5", "200", "50")]
+    public void Graded_products_beyond_the_precision_give_a_resolved_kappa_or_say_not_resolved(string n, string g, string m, string horizon, string every)
+    {
+        var folder = CliRunner.TemporaryFolder();
+        string[] Args(string bits) => ["condition", "--cell", "vanilla-tanh", "--n", n, "--g", g, "--m", m, "--horizon", horizon, "--every", every,
+            "--bits", bits, "--json", Path.Combine(folder, bits + ".json")];
+
+        var (code256, _, error256) = CliRunner.Run(Args("256"));
+        var (code512, _, error512) = CliRunner.Run(Args("512"));
+
+        Assert.True(code256 == 0, error256);
+        Assert.True(code512 == 0, error512);
+        var low = Points(Path.Combine(folder, "256.json"));
+        var high = Points(Path.Combine(folder, "512.json"));
+        foreach (var (point, reference) in low.Zip(high))
+        {
+            if (point.GetProperty("resolved").GetBoolean())
+            {
+                Assert.True(reference.GetProperty("resolved").GetBoolean());
+                Assert.Equal(reference.GetProperty("log10KappaNumeric").GetDouble(), point.GetProperty("log10KappaNumeric").GetDouble(), 1e-9);
+            }
+        }
+        Assert.Contains(low, point => !point.GetProperty("resolved").GetBoolean());
+    }
+
+    private static List<JsonElement> Points(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return [.. document.RootElement.GetProperty("points").EnumerateArray().Select(point => point.Clone())];
+    }
+
     [Theory]
     [InlineData("condition", "--cell", "vanilla-tanh", "--n", "8", "--m", "9")]
     [InlineData("condition", "--cell", "vanilla-tanh", "--bits", "128")]

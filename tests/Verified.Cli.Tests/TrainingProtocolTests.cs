@@ -62,19 +62,19 @@ public sealed class TrainingProtocolTests
     [Fact]
     public void Claims_are_judged_on_the_runs_and_missing_runs_are_not_yet_run()
     {
-        RunGroup Group(string task, int delay, string schedule, double loss, double accuracy, int trained) =>
-            new(task, delay, schedule, schedule == "none" ? 0 : 75, 5, loss, loss, loss, accuracy, accuracy, accuracy, trained);
+        RunGroup Group(string task, int delay, string schedule, double loss, double accuracy, int trained, double? epoch = null) =>
+            new(task, delay, schedule, schedule == "none" ? 0 : 75, 5, loss, loss, loss, accuracy, accuracy, accuracy, trained, epoch);
 
         var holding = PaperClaims.Evaluate([
-            Group("copy", 20, "none", 1e-3, 0.9, 5), Group("copy", 40, "none", 0.08, 0.5, 0), Group("copy", 40, "pre", 1e-3, 0.9, 4),
+            Group("copy", 20, "none", 1e-3, 0.9, 5), Group("copy", 40, "none", 0.08, 0.5, 0), Group("copy", 40, "pre", 1e-3, 0.9, 4, 500),
             Group("xor", 40, "none", 0.69, 0.5, 0), Group("xor", 70, "none", 0.69, 0.5, 0), Group("xor", 40, "pre", 0.3, 0.9, 5),
             Group("xor", 70, "pre", 0.69, 0.52, 0), Group("xor", 70, "during", 0.2, 0.85, 4)]);
         var failing = PaperClaims.Evaluate([
-            Group("copy", 20, "none", 1e-3, 0.9, 5), Group("copy", 40, "none", 1e-3, 0.9, 5), Group("copy", 40, "pre", 0.08, 0.5, 3),
+            Group("copy", 20, "none", 1e-3, 0.9, 5), Group("copy", 40, "none", 1e-3, 0.9, 5, 300), Group("copy", 40, "pre", 0.08, 0.5, 3, 900),
             Group("xor", 70, "during", 0.6, 0.7, 0)]);
 
-        Assert.Equal(6, holding.Count);
+        Assert.Equal(7, holding.Count);
         Assert.All(holding, verdict => Assert.Equal("holds", verdict.Verdict));
-        Assert.Equal(["does not hold", "does not hold", "not yet run", "not yet run", "not yet run", "does not hold"], failing.Select(verdict => verdict.Verdict));
+        Assert.Equal(["does not hold", "does not hold", "does not hold", "not yet run", "not yet run", "not yet run", "does not hold"], failing.Select(verdict => verdict.Verdict));
     }
 }

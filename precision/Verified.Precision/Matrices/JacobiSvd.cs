@@ -48,19 +48,16 @@ public static class JacobiSvd
                     var c = one / T.Sqrt(one + t * t);
                     var s = c * t;
                     Rotate(a.Column(p), a.Column(q), c, s);
-                    // The new squared norms follow from the rotation exactly in exact arithmetic: α − tγ and β + tγ.
-                    norms[p] = alpha - t * gamma;
-                    norms[q] = beta + t * gamma;
+                    // The new squared norms from the rotated columns themselves. The update α − tγ, exact in exact
+                    // arithmetic, cancels catastrophically when a graded matrix's columns differ by more decades than
+                    // the working precision holds, and can turn negative (then √(αβ) above has no value).
+                    norms[p] = Dot<T>(a.Column(p), a.Column(p));
+                    norms[q] = Dot<T>(a.Column(q), a.Column(q));
                 }
             }
             if (!rotated)
             {
                 break;
-            }
-            // Refresh the norms once a sweep so that rounding in the updates does not accumulate.
-            for (var j = 0; j < m; j++)
-            {
-                norms[j] = Dot<T>(a.Column(j), a.Column(j));
             }
         }
         var sigma = new T[m];

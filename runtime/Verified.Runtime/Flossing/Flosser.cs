@@ -44,7 +44,16 @@ public static class Flosser
             qr.Factor(a, q0, r);
             var inputs = InputStream.Create(options.Input, layout.InputSize, options.Steps, rng);
             Convert(theta, thetaT);
-            var (loss, exponents) = problem.LossAndGradient(thetaT, ToT<T>(h0), ToT<T>(q0), ToT<T>(inputs), gradientT);
+            double loss;
+            double[] exponents;
+            try
+            {
+                (loss, exponents) = problem.LossAndGradient(thetaT, ToT<T>(h0), ToT<T>(q0), ToT<T>(inputs), gradientT);
+            }
+            catch (TrajectoryDivergedException diverged)
+            {
+                throw diverged.Within($"flossing epoch {epoch}");
+            }
             for (var i = 0; i < gradient.Length; i++)
             {
                 gradient[i] = double.CreateTruncating(gradientT[i]);

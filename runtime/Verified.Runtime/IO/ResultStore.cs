@@ -91,6 +91,25 @@ public sealed class ResultStore
         AtomicFile.WriteAllText(PathOf(id), envelope.ToJsonString(Json));
     }
 
+    /// <summary>
+    /// Computes and writes the result unless another live process has claimed it (see <see cref="RunClaim"/>) or
+    /// it has appeared meanwhile: true when the result is in the store on return, false when it is left to
+    /// <paramref name="holder"/>.
+    /// </summary>
+    public bool ComputeOnce<T>(string id, object key, Func<T> compute, out string holder)
+    {
+        using var claim = RunClaim.TryTake(Folder, id, out holder);
+        if (claim is null)
+        {
+            return false;
+        }
+        if (!File.Exists(PathOf(id)) || !TryRead<T>(id, key, out _))
+        {
+            Write(id, key, compute());
+        }
+        return true;
+    }
+
     public T GetOrCompute<T>(string id, object key, Func<T> compute)
     {
         if (TryRead<T>(id, key, out var cached))

@@ -138,6 +138,11 @@ public sealed class Bptt
                     output[i * b + j] += bias[i];
                 }
             }
+            // The outputs see every state unit: a state that turns NaN or infinite shows here at its own step.
+            if (!Checks.Compare.AllFinite<double>(output))
+            {
+                throw new Lyapunov.TrajectoryDivergedException(t + 1, "network output");
+            }
             if (t < batch.Delay)
             {
                 continue;
@@ -149,10 +154,10 @@ public sealed class Bptt
                     ? (output[i] - target[i]) * (output[i] - target[i])
                     : Softplus(output[i]) - target[i] * output[i];
             }
-        }
-        if (!double.IsFinite(sum))
-        {
-            throw new Lyapunov.TrajectoryDivergedException(_steps, "training loss");
+            if (!double.IsFinite(sum))
+            {
+                throw new Lyapunov.TrajectoryDivergedException(t + 1, "loss");
+            }
         }
         return sum / ((_steps - batch.Delay) * b * o);
     }

@@ -50,11 +50,11 @@ public sealed class Sweep
     public IReadOnlyList<TrainingRun> Missing(ResultStore store, int shard, int shards) =>
         [.. Shard(shard, shards).Where(run => !store.Has<TrainingOutcome>(run.Id, run))];
 
-    /// <summary>Trains one run and stores its result.</summary>
-    public static TrainingOutcome Execute(ResultStore store, TrainingRun run, Action? epochDone = null)
+    /// <summary>Trains one run and stores its result; null when another live process has claimed the run (<paramref name="holder"/>) or had finished it meanwhile.</summary>
+    public static TrainingOutcome? Execute(ResultStore store, TrainingRun run, out string holder, Action? epochDone = null)
     {
-        var outcome = run.Execute(epochDone);
-        store.Write(run.Id, run, outcome);
+        TrainingOutcome? outcome = null;
+        store.ComputeOnce(run.Id, run, () => outcome = run.Execute(epochDone), out holder);
         return outcome;
     }
 

@@ -40,12 +40,26 @@ public static class Trainer
 
         void Floss(int epoch)
         {
-            var flossing = Flosser.Run<double>(layout, theta.AsSpan(0, layout.ParameterCount), new FlossOptions
+            var phase = options.Flossing == FlossingSchedule.Pre ? "preflossing" : $"flossing episode {episodes.Count + 1} before training epoch {epoch}";
+            var flossOptions = new FlossOptions
             {
                 K = options.FlossK, Epochs = options.FlossEpochs, Steps = options.FlossSteps, Transient = options.FlossTransient,
                 LearningRate = options.FlossLearningRate, Parameters = options.FlossParameters, Input = flossInput,
                 Seed = Rng.DeriveSeed(options.Seed, $"floss-{episodes.Count}"),
-            }, _ => epochDone?.Invoke());
+            };
+            IReadOnlyList<FlossEpoch> flossing;
+            try
+            {
+                flossing = Flosser.Run<double>(layout, theta.AsSpan(0, layout.ParameterCount), flossOptions, _ => epochDone?.Invoke());
+            }
+            catch (TrajectoryDivergedException diverged)
+            {
+                throw diverged.Within(phase);
+            }
+            catch (FlossingFailedException failed)
+            {
+                throw new FlossingFailedException(failed.Epoch, failed.Exponents, phase);
+            }
             episodes.Add(new FlossingEpisode(epoch, options.FlossEpochs, flossing[0].Loss, flossing[^1].Loss, flossing[0].Exponents, flossing[^1].Exponents));
         }
 
@@ -65,13 +79,13 @@ public static class Trainer
             {
                 task.Fill(training, batch);
             }
-            var (trainLoss, gradNormH0) = bptt.LossAndGradient(theta, batch, loss, gradient);
+            var (trainLoss, gradNormH0) = Within($"training epoch {epoch}", () => bptt.LossAndGradient(theta, batch, loss, gradient));
             var evaluate = epoch % options.EvalEvery == 0 || epoch == options.Epochs - 1;
             var singular = evaluate ? GradientSingularValues(model, gradient) : null;
             adam.Update(theta, gradient);
             if (evaluate)
             {
-                var (testLoss, accuracy) = testBptt.Evaluate(theta, test, loss);
+                var (testLoss, accuracy) = Within($"test evaluation after training epoch {epoch}", () => testBptt.Evaluate(theta, test, loss));
                 var record = new TrainEpoch(epoch, trainLoss, testLoss, accuracy, gradNormH0, singular!, since.Elapsed.TotalSeconds / (epoch - previous));
                 history.Add(record);
                 evaluated?.Invoke(record);
@@ -79,11 +93,24 @@ public static class Trainer
             }
             epochDone?.Invoke();
         }
-        var lambda1 = LyapunovSpectrum.Compute(layout, theta.AsSpan(0, layout.ParameterCount), new SpectrumOptions
+        var lambda1 = Within("the spectrum after training (λ1)", () => LyapunovSpectrum.Compute(layout, theta.AsSpan(0, layout.ParameterCount), new SpectrumOptions
         {
             K = 1, Steps = 2000, Transient = 200, QTransient = 200, Input = task.Input, Seed = options.Seed, TrackLogDet = false,
-        }).Exponents[0];
+        }).Exponents[0]);
         return new TrainResult(history, history[^1], lambda1, episodes, runClock.Elapsed.TotalSeconds, theta);
+    }
+
+    /// <summary>Runs a phase of the run, naming it in any divergence.</summary>
+    private static TResult Within<TResult>(string phase, Func<TResult> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (TrajectoryDivergedException diverged)
+        {
+            throw diverged.Within(phase);
+        }
     }
 
     /// <summary>Every option a run needs, checked before any work: sizes, k against the state, the flossed names against the cell.</summary>

@@ -33,11 +33,11 @@ public sealed class SweepTests
         var sweep = Small();
         var store = Sweep.Store(folder);
         var first = sweep.Missing(store, 0, 1).Take(3).ToList();
-        first.ForEach(run => Sweep.Execute(store, run));
+        first.ForEach(run => Sweep.Execute(store, run, out _));
         var written = Directory.GetFiles(store.Folder).ToDictionary(path => Path.GetFileName(path), File.ReadAllText);
 
         var second = sweep.Missing(store, 0, 1);
-        second.ToList().ForEach(run => Sweep.Execute(store, run));
+        second.ToList().ForEach(run => Sweep.Execute(store, run, out _));
 
         Assert.Equal(sweep.Runs.Count - 3, second.Count);
         Assert.Empty(first.Select(run => run.Id).Intersect(second.Select(run => run.Id)));
@@ -71,8 +71,8 @@ public sealed class SweepTests
         var storeOne = Sweep.Store(one);
         var storeTwo = Sweep.Store(two);
 
-        ParallelRuns.Execute(sweep.Runs, 1, run => Sweep.Execute(storeOne, run));
-        ParallelRuns.Execute(sweep.Runs, 2, run => Sweep.Execute(storeTwo, run));
+        ParallelRuns.Execute(sweep.Runs, 1, run => Sweep.Execute(storeOne, run, out _));
+        ParallelRuns.Execute(sweep.Runs, 2, run => Sweep.Execute(storeTwo, run, out _));
 
         foreach (var run in sweep.Runs)
         {
@@ -128,7 +128,7 @@ public sealed class SweepTests
         var store = Sweep.Store(folder, warnings.Add);
         var sweep = Sweep.Grid(Tanh, 6, Baseline, [2], [1], [FlossingSchedule.None], [1, 2, 3]);
         var (truncated, foreign, other) = (sweep.Runs[0], sweep.Runs[1], sweep.Runs[2]);
-        sweep.Runs.ToList().ForEach(run => Sweep.Execute(store, run));
+        sweep.Runs.ToList().ForEach(run => Sweep.Execute(store, run, out _));
         var path = (TrainingRun run) => Path.Combine(store.Folder, run.Id + ".json");
         File.WriteAllText(path(truncated), File.ReadAllText(path(truncated))[..200]);
         File.WriteAllText(path(foreign), """{"id":"garbage"}""");
@@ -148,7 +148,7 @@ public sealed class SweepTests
         Assert.Contains(warnings, warning => warning.Contains("other options"));
         Assert.Contains(warnings, warning => warning.Contains("does not belong"));
 
-        missing.ToList().ForEach(run => Sweep.Execute(store, run));
+        missing.ToList().ForEach(run => Sweep.Execute(store, run, out _));
         Assert.Empty(sweep.Missing(store, 0, 1));
     }
 

@@ -14,7 +14,7 @@ public static class CellsCommand
         options.AddTo(command);
         command.SetAction(result =>
         {
-            var n = options.PositiveN(result);
+            var n = result.GetValue(options.N);
             var cells = CellSelection.Resolve(result, options, allWhenNone: true);
             var rows = cells.Select(spec =>
             {

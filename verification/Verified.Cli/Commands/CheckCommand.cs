@@ -12,19 +12,19 @@ public static class CheckCommand
     public static Command Create(TextWriter output)
     {
         var options = new CommonOptions(defaultN: 5);
-        var tolerance = new Option<double>("--tolerance") { Description = "Relative tolerance of the double checks", DefaultValueFactory = _ => 1e-7 };
+        var tolerance = new Option<double>("--tolerance") { Description = "Relative tolerance of the double checks", DefaultValueFactory = _ => 1e-7 }.FinitePositive();
         var command = new Command("check", "Check every generated kernel against finite differences and by the dot-product test");
         options.AddTo(command);
         command.Options.Add(tolerance);
         command.SetAction(result =>
         {
-            var n = options.PositiveN(result);
+            var n = result.GetValue(options.N);
             var limit = result.GetValue(tolerance);
-            if (!(limit > 0))
-            {
-                throw new UsageException($"--tolerance must be positive, not {limit.ToString(CultureInfo.InvariantCulture)}");
-            }
             var cells = CellSelection.Resolve(result, options, allWhenNone: true);
+            foreach (var spec in cells)
+            {
+                Footprints.Check(spec.Layout(CellDimensions.Of(n)));
+            }
             var checkOptions = new DerivativeCheckOptions { N = n, Seed = result.GetValue(options.Seed), Gain = result.GetValue(options.Gain), Tolerance = limit };
             var reports = cells.Select(spec => new CellReport(spec.Name,
                 new DerivativeChecks(spec, checkOptions).Run().Select(CheckRow.From).ToList())).ToList();

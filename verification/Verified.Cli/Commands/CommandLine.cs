@@ -19,6 +19,11 @@ public static class CommandLine
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
 
+        if (args is [var first, ..] && !first.StartsWith('-') && root.Subcommands.All(command => command.Name != first))
+        {
+            error.WriteLine($"error: unknown command '{first}'; the commands are {string.Join(", ", root.Subcommands.Select(command => command.Name))}");
+            return ExitCodes.BadInput;
+        }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -30,7 +35,7 @@ public static class CommandLine
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (UsageException usage)
+        catch (Exception usage) when (usage is UsageException or Resources.ResourceLimitException)
         {
             error.WriteLine("error: " + usage.Message);
             return ExitCodes.BadInput;

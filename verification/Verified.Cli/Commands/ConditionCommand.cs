@@ -15,13 +15,13 @@ public static class ConditionCommand
     public static Command Create(TextWriter output)
     {
         var options = new CommonOptions(defaultN: 80);
-        var m = new Option<int[]>("--m") { Description = "Numbers of columns of Q (a list)", DefaultValueFactory = _ => [15], AllowMultipleArgumentsPerToken = true };
-        var horizon = new Option<int>("--horizon") { Description = "Longest horizon t − τ", DefaultValueFactory = _ => 100 };
-        var every = new Option<int>("--every") { Description = "Report κ2 every this many steps", DefaultValueFactory = _ => 10 };
+        var m = new Option<int[]>("--m") { Description = "Numbers of columns of Q (a list)", DefaultValueFactory = _ => [15], AllowMultipleArgumentsPerToken = true }.Positive();
+        var horizon = new Option<int>("--horizon") { Description = "Longest horizon t − τ", DefaultValueFactory = _ => 100 }.Positive();
+        var every = new Option<int>("--every") { Description = "Report κ2 every this many steps", DefaultValueFactory = _ => 10 }.Positive();
         var bits = new Option<int>("--bits") { Description = "Working precision: 256 or 512", DefaultValueFactory = _ => 256 };
         var confirm = new Option<bool>("--confirm") { Description = "Rerun at 512 bits and report the largest disagreement in log10 κ2" };
-        var flossK = new Option<int>("--floss-k") { Description = "Floss this many exponents and measure again (0: no flossing)", DefaultValueFactory = _ => 0 };
-        var flossEpochs = new Option<int>("--floss-epochs") { Description = "Flossing epochs", DefaultValueFactory = _ => 300 };
+        var flossK = new Option<int>("--floss-k") { Description = "Floss this many exponents and measure again (0: no flossing)", DefaultValueFactory = _ => 0 }.NonNegative();
+        var flossEpochs = new Option<int>("--floss-epochs") { Description = "Flossing epochs", DefaultValueFactory = _ => 300 }.Positive();
         var input = CommonOptions.Input("none");
         bits.AcceptOnlyFromAmong("256", "512");
         var command = new Command("condition", "Condition number of the long-term Jacobian in 256-bit arithmetic against the Lyapunov estimate (Eq 10)");
@@ -32,21 +32,22 @@ public static class ConditionCommand
         }
         command.SetAction(result =>
         {
-            var n = options.PositiveN(result);
+            var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
             var layout = spec.Layout(CellDimensions.Of(n));
             var columns = result.GetValue(m)!;
-            if (columns.Length == 0 || columns.Any(value => value < 1 || value > layout.StateSize))
+            if (columns.Length == 0 || columns.Any(value => value > layout.StateSize))
             {
                 throw new UsageException($"--m must list numbers between 1 and the state size {layout.StateSize}");
             }
-            var longest = CommonOptions.Positive(result.GetValue(horizon), "--horizon");
-            var step = CommonOptions.Positive(result.GetValue(every), "--every");
+            var longest = result.GetValue(horizon);
+            var step = result.GetValue(every);
             var floss = result.GetValue(flossK);
-            if (floss < 0 || floss > layout.StateSize)
+            if (floss > layout.StateSize)
             {
                 throw new UsageException($"--floss-k must be between 0 and the state size {layout.StateSize}, not {floss}");
             }
+            Footprints.Condition(layout, columns.Max(), result.GetValue(confirm) ? 512 : result.GetValue(bits));
             var seed = result.GetValue(options.Seed);
             var theta = ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(seed));
             var conditionOptions = new ConditionOptions
@@ -62,7 +63,7 @@ public static class ConditionCommand
             {
                 Flosser.Run<double>(layout, theta, new FlossOptions
                 {
-                    K = floss, Epochs = CommonOptions.Positive(result.GetValue(flossEpochs), "--floss-epochs"), Steps = 300, Transient = 50,
+                    K = floss, Epochs = result.GetValue(flossEpochs), Steps = 300, Transient = 50,
                     LearningRate = 3e-3, Input = conditionOptions.Input, Seed = seed,
                 });
                 points.AddRange(ConditionRun.Measure(layout, theta, conditionOptions, flossed: true));

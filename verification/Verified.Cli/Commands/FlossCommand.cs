@@ -13,14 +13,14 @@ public static class FlossCommand
     public static Command Create(TextWriter output)
     {
         var options = new CommonOptions(defaultN: 32);
-        var k = new Option<int>("--k") { Description = "Number of flossed exponents", DefaultValueFactory = _ => 1 };
-        var epochs = new Option<int>("--epochs") { Description = "Flossing epochs", DefaultValueFactory = _ => 100 };
-        var steps = new Option<int>("--steps") { Description = "Horizon T_f", DefaultValueFactory = _ => 300 };
-        var target = new Option<double>("--target") { Description = "Target λ*", DefaultValueFactory = _ => 0.0 };
-        var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
+        var k = new Option<int>("--k") { Description = "Number of flossed exponents", DefaultValueFactory = _ => 1 }.Positive();
+        var epochs = new Option<int>("--epochs") { Description = "Flossing epochs", DefaultValueFactory = _ => 100 }.Positive();
+        var steps = new Option<int>("--steps") { Description = "Horizon T_f", DefaultValueFactory = _ => 300 }.Positive();
+        var target = new Option<double>("--target") { Description = "Target λ*", DefaultValueFactory = _ => 0.0 }.Finite();
+        var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.FinitePositive();
         var tons = CommonOptions.Tons();
-        var clip = new Option<double?>("--clip") { Description = "Per-parameter gradient-norm bound" };
-        var checkpoint = new Option<int>("--checkpoint") { Description = "Steps between checkpoints of the reverse pass (0: store the whole horizon)", DefaultValueFactory = _ => 0 };
+        var clip = new Option<double?>("--clip") { Description = "Per-parameter gradient-norm bound" }.FinitePositive();
+        var checkpoint = new Option<int>("--checkpoint") { Description = "Steps between checkpoints of the reverse pass (0: store the whole horizon)", DefaultValueFactory = _ => 0 }.NonNegative();
         var input = CommonOptions.Input("gaussian");
         var command = new Command("floss", "Floss the first k Lyapunov exponents toward a target");
         options.AddTo(command);
@@ -30,29 +30,25 @@ public static class FlossCommand
         }
         command.SetAction(result =>
         {
-            var n = options.PositiveN(result);
+            var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
             var layout = spec.Layout(CellDimensions.Of(n));
             var count = CommonOptions.ExponentCount(result, k, layout);
-            var horizon = CommonOptions.Positive(result.GetValue(steps), "--steps");
-            var rate = result.GetValue(learningRate);
-            if (!(rate > 0))
-            {
-                throw new UsageException($"--lr must be positive, not {rate.ToString(CultureInfo.InvariantCulture)}");
-            }
+            var horizon = result.GetValue(steps);
+            Footprints.Flossing(layout, count, horizon, result.GetValue(checkpoint), result.GetValue(options.Precision) == "float" ? sizeof(float) : sizeof(double));
             var seed = result.GetValue(options.Seed);
             var theta = ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(seed));
             var flossOptions = new FlossOptions
             {
                 K = count,
-                Epochs = CommonOptions.Positive(result.GetValue(epochs), "--epochs"),
+                Epochs = result.GetValue(epochs),
                 Steps = horizon,
                 Transient = Math.Min(50, horizon / 5),
-                Tons = CommonOptions.Positive(result.GetValue(tons), "--tons"),
+                Tons = result.GetValue(tons),
                 Target = result.GetValue(target),
-                LearningRate = rate,
-                Clip = result.GetValue(clip) is { } bound ? (bound > 0 ? bound : throw new UsageException($"--clip must be positive, not {bound}")) : null,
-                CheckpointEvery = result.GetValue(checkpoint) >= 0 ? result.GetValue(checkpoint) : throw new UsageException($"--checkpoint must not be negative, not {result.GetValue(checkpoint)}"),
+                LearningRate = result.GetValue(learningRate),
+                Clip = result.GetValue(clip),
+                CheckpointEvery = result.GetValue(checkpoint),
                 Seed = seed,
                 Input = CommonOptions.InputKind(result, input),
             };

@@ -5,7 +5,7 @@ namespace Verified.Cli.Commands;
 /// <summary>--jobs J: independent runs side by side on J threads (default: every processor); results are those of --jobs 1.</summary>
 public static class JobsOption
 {
-    public static Option<int> Create() => new("--jobs") { Description = "Runs side by side (default: the number of processors); results are identical to --jobs 1", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public static Option<int> Create() => new Option<int>("--jobs") { Description = "Runs side by side (default: the number of processors); results are identical to --jobs 1", DefaultValueFactory = _ => Environment.ProcessorCount }.Positive();
 
-    public static int Read(ParseResult result, Option<int> option) => CommonOptions.Positive(result.GetValue(option), "--jobs");
+    public static int Read(ParseResult result, Option<int> option) => result.GetValue(option);
 }

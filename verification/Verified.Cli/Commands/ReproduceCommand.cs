@@ -15,7 +15,7 @@ public static class ReproduceCommand
         var scale = new Option<string>("--scale") { Description = "small (minutes here), claims (figs 3 and 4: the runs behind the paper's headline sentences, about three hours on two cores) or paper (the paper's protocol, for a cluster)", DefaultValueFactory = _ => "small" };
         scale.AcceptOnlyFromAmong("small", "claims", "paper");
         var jobs = JobsOption.Create();
-        var outFolder = new Option<DirectoryInfo?>("--out") { Description = "Folder of the figure (default: reproduce/FIGURE-SCALE)" };
+        var outFolder = new Option<DirectoryInfo?>("--out") { Description = "Folder of the figure (default: reproduce/FIGURE-SCALE)" }.WritableFolder();
         var shard = new Option<string>("--shard") { Description = "i/n: run every n-th run from the i-th (0-based), for cluster job arrays", DefaultValueFactory = _ => "0/1" };
         var command = new Command("reproduce", "Reproduce a figure of the paper: data (JSON, CSV) and plots (PNG)");
         command.Arguments.Add(figure);

@@ -13,9 +13,9 @@ public static class SpectrumCommand
     public static Command Create(TextWriter output)
     {
         var options = new CommonOptions(defaultN: 80);
-        var k = new Option<int>("--k") { Description = "Number of exponents", DefaultValueFactory = _ => 1 };
-        var steps = new Option<int>("--steps") { Description = "Accumulated steps", DefaultValueFactory = _ => 1000 };
-        var transient = new Option<int>("--transient") { Description = "Transient steps for the state and again for Q", DefaultValueFactory = _ => 100 };
+        var k = new Option<int>("--k") { Description = "Number of exponents", DefaultValueFactory = _ => 1 }.Positive();
+        var steps = new Option<int>("--steps") { Description = "Accumulated steps", DefaultValueFactory = _ => 1000 }.Positive();
+        var transient = new Option<int>("--transient") { Description = "Transient steps for the state and again for Q", DefaultValueFactory = _ => 100 }.NonNegative();
         var tons = CommonOptions.Tons();
         var input = CommonOptions.Input("none");
         var command = new Command("spectrum", "Estimate the first k Lyapunov exponents");
@@ -26,20 +26,21 @@ public static class SpectrumCommand
         }
         command.SetAction(result =>
         {
-            var n = options.PositiveN(result);
+            var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
             var layout = spec.Layout(CellDimensions.Of(n));
             var count = CommonOptions.ExponentCount(result, k, layout);
+            Footprints.Spectrum(layout, count, count == layout.StateSize, result.GetValue(steps) + 2 * result.GetValue(transient));
             var seed = result.GetValue(options.Seed);
             var theta = ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(seed));
             var relax = result.GetValue(transient);
             var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
             {
                 K = count,
-                Steps = CommonOptions.Positive(result.GetValue(steps), "--steps"),
-                Transient = relax >= 0 ? relax : throw new UsageException($"--transient must not be negative, not {relax}"),
+                Steps = result.GetValue(steps),
+                Transient = relax,
                 QTransient = relax,
-                Tons = CommonOptions.Positive(result.GetValue(tons), "--tons"),
+                Tons = result.GetValue(tons),
                 Input = CommonOptions.InputKind(result, input),
                 Seed = seed,
                 TrackLogDet = count == layout.StateSize,

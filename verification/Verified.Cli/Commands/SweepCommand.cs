@@ -14,16 +14,16 @@ public static class SweepCommand
     {
         var options = new CommonOptions(defaultN: 80);
         var training = new TrainingOptionSet();
-        var delays = new Option<int[]>("--delays") { Description = "Delays", DefaultValueFactory = _ => [5, 10, 20], AllowMultipleArgumentsPerToken = true };
-        var ks = new Option<int[]>("--ks") { Description = "Numbers of flossed exponents (runs without flossing are run once, whatever k)", DefaultValueFactory = _ => [1], AllowMultipleArgumentsPerToken = true };
+        var delays = new Option<int[]>("--delays") { Description = "Delays", DefaultValueFactory = _ => [5, 10, 20], AllowMultipleArgumentsPerToken = true }.Positive();
+        var ks = new Option<int[]>("--ks") { Description = "Numbers of flossed exponents (runs without flossing are run once, whatever k)", DefaultValueFactory = _ => [1], AllowMultipleArgumentsPerToken = true }.Positive();
         var schedules = new Option<string[]>("--schedules") { Description = "none, pre, during", DefaultValueFactory = _ => ["none", "pre"], AllowMultipleArgumentsPerToken = true };
-        var seeds = new Option<int>("--seeds") { Description = "Seeds 1..S per point", DefaultValueFactory = _ => 5 };
-        var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder of the sweep (runs/ID.json per run)", Required = true };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds 1..S per point", DefaultValueFactory = _ => 5 }.Positive();
+        var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder of the sweep (runs/ID.json per run)", Required = true }.WritableFolder();
         var shard = new Option<string>("--shard") { Description = "i/n: run every n-th run from the i-th (0-based)", DefaultValueFactory = _ => "0/1" };
         var jobs = JobsOption.Create();
         var merge = new Option<bool>("--merge") { Description = "Join the finished runs into sweep.json and plot them in sweep.png instead of running" };
         var command = new Command("sweep", "A resumable, shardable grid of training runs, run side by side");
-        options.AddTo(command);
+        options.AddTo(command, json: false);
         training.AddTo(command);
         foreach (var option in new Option[] { delays, ks, schedules, seeds, outFolder, shard, jobs, merge })
         {
@@ -51,7 +51,7 @@ public static class SweepCommand
                 }
                 return ExitCodes.Success;
             }
-            var n = options.PositiveN(result);
+            var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
             if (BuiltInCells.Find(spec.Name) is null)
             {
@@ -61,13 +61,9 @@ public static class SweepCommand
             var parallel = JobsOption.Read(result, jobs);
             var scheduleValues = result.GetValue(schedules)!.Select(name => Enum.TryParse<FlossingSchedule>(name, true, out var s) && Enum.IsDefined(s)
                 ? s : throw new UsageException($"unknown schedule '{name}'; the schedules are none, pre and during")).ToArray();
-            var seedCount = CommonOptions.Positive(result.GetValue(seeds), "--seeds");
+            var seedCount = result.GetValue(seeds);
             var delayValues = CommonOptions.GivenList<int>(result, delays) ?? result.GetValue(delays)!;
             var kValues = CommonOptions.GivenList<int>(result, ks) ?? result.GetValue(ks)!;
-            if (delayValues.Any(d => d < 1) || kValues.Any(k => k < 1))
-            {
-                throw new UsageException("--delays and --ks must be positive");
-            }
             // Every combination is checked before the first run.
             var grid = new List<TrainingRun>();
             foreach (var delay in delayValues)
@@ -87,13 +83,23 @@ public static class SweepCommand
             var store = Sweep.Store(folder.FullName, Warn);
             var missing = sweep.Missing(store, index, count);
             var board = new ProgressBoard(output);
+            var leftToOthers = 0;
             board.Run([.. missing.Select(run => new ProgressJob(run.Id, run.Units, tick =>
             {
-                var outcome = Sweep.Execute(store, run, tick);
-                board.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"{run.Id}: final test loss {outcome.Final.TestLoss:E3}, accuracy {outcome.Final.TestAccuracy:F3} (best {outcome.BestTestAccuracy:F3}) in {outcome.Seconds:F1} s"));
+                var outcome = Sweep.Execute(store, run, out var holder, tick);
+                if (holder.Length > 0)
+                {
+                    Interlocked.Increment(ref leftToOthers);
+                    board.Write($"{run.Id}: being computed by {holder}; left to it");
+                }
+                else if (outcome is not null)
+                {
+                    board.Write(string.Create(CultureInfo.InvariantCulture,
+                        $"{run.Id}: final test loss {outcome.Final.TestLoss:E3}, accuracy {outcome.Final.TestAccuracy:F3} (best {outcome.BestTestAccuracy:F3}) in {outcome.Seconds:F1} s"));
+                }
             }))], parallel);
-            output.WriteLine($"shard {index}/{count}: {missing.Count} runs done now, {sweep.Shard(index, count).Count - missing.Count} were already done");
+            output.WriteLine($"shard {index}/{count}: {missing.Count - leftToOthers} runs done now, {sweep.Shard(index, count).Count - missing.Count} were already done" +
+                (leftToOthers > 0 ? $", {leftToOthers} being computed by other processes" : ""));
             return ExitCodes.Success;
         });
         return command;

@@ -12,10 +12,10 @@ public static class TrainCommand
     {
         var options = new CommonOptions(defaultN: 80);
         var training = new TrainingOptionSet();
-        var delay = new Option<int>("--delay") { Description = "Delay d", DefaultValueFactory = _ => 10 };
+        var delay = new Option<int>("--delay") { Description = "Delay d", DefaultValueFactory = _ => 10 }.Positive();
         var flossing = new Option<string>("--flossing") { Description = "none, pre (E_p epochs before training) or during (episodes at the --floss-at epochs)", DefaultValueFactory = _ => "none" };
         flossing.AcceptOnlyFromAmong("none", "pre", "during");
-        var k = new Option<int>("--k") { Description = "Flossed exponents k", DefaultValueFactory = _ => 1 };
+        var k = new Option<int>("--k") { Description = "Flossed exponents k", DefaultValueFactory = _ => 1 }.Positive();
         var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing");
         options.AddTo(command);
         training.AddTo(command);
@@ -24,11 +24,10 @@ public static class TrainCommand
         command.Options.Add(k);
         command.SetAction(result =>
         {
-            var n = options.PositiveN(result);
+            var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
             var schedule = Enum.Parse<FlossingSchedule>(result.GetValue(flossing)!, ignoreCase: true);
-            var trainOptions = training.Read(result, options, CommonOptions.Positive(result.GetValue(delay), "--delay"), schedule,
-                CommonOptions.Positive(result.GetValue(k), "--k"));
+            var trainOptions = training.Read(result, options, result.GetValue(delay), schedule, result.GetValue(k));
             TrainingOptionSet.Check(spec, n, trainOptions);
             var trained = Trainer.Run(spec, n, trainOptions, epoch => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch.Epoch,5}  loss {epoch.Loss,10:E3}  test {epoch.TestLoss,10:E3}  accuracy {epoch.TestAccuracy,6:F3}  |∂L/∂h0| {epoch.GradNormH0,9:E2}  {epoch.Seconds * 1e3,7:F2} ms/epoch")));

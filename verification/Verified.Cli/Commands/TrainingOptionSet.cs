@@ -14,19 +14,19 @@ public sealed class TrainingOptionSet
     private static readonly TrainOptions Defaults = new();
 
     public Option<string> Task { get; } = new("--task") { Description = "copy, xor (binary temporal XOR), continuous-xor or spatial-xor", DefaultValueFactory = _ => Defaults.Task };
-    public Option<int> Steps { get; } = new("--steps") { Description = "Sequence length T", DefaultValueFactory = _ => Defaults.Steps };
-    public Option<int> Batch { get; } = new("--batch") { Description = "Batch size b", DefaultValueFactory = _ => Defaults.Batch };
-    public Option<int> Epochs { get; } = new("--epochs") { Description = "Training epochs (one Adam step on a fresh batch each)", DefaultValueFactory = _ => Defaults.Epochs };
-    public Option<double> LearningRate { get; } = new("--lr") { Description = "Adam learning rate of training", DefaultValueFactory = _ => Defaults.LearningRate };
-    public Option<double> Clip { get; } = new("--clip") { Description = "Per-parameter gradient-norm bound of training (0: none)", DefaultValueFactory = _ => Defaults.Clip ?? 0 };
+    public Option<int> Steps { get; } = new Option<int>("--steps") { Description = "Sequence length T", DefaultValueFactory = _ => Defaults.Steps }.Positive();
+    public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Batch size b", DefaultValueFactory = _ => Defaults.Batch }.Positive();
+    public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Training epochs (one Adam step on a fresh batch each)", DefaultValueFactory = _ => Defaults.Epochs }.Positive();
+    public Option<double> LearningRate { get; } = new Option<double>("--lr") { Description = "Adam learning rate of training", DefaultValueFactory = _ => Defaults.LearningRate }.FinitePositive();
+    public Option<double> Clip { get; } = new Option<double>("--clip") { Description = "Per-parameter gradient-norm bound of training (0: none)", DefaultValueFactory = _ => Defaults.Clip ?? 0 }.FiniteNonNegative();
     public Option<string> Init { get; } = new("--init") { Description = "Recurrent matrices: gaussian (N(0, g²/N)) or orthogonal", DefaultValueFactory = _ => "gaussian" };
     public Option<string?> Loss { get; } = new("--loss") { Description = "mse or bce (default: the task's own; copy and continuous-xor mse, the binary tasks bce on logits)" };
-    public Option<int> EvalEvery { get; } = new("--eval-every") { Description = "Epochs between evaluations of the test set and ∂L/∂W (the first and last epoch are always evaluated)", DefaultValueFactory = _ => Defaults.EvalEvery };
-    public Option<int> FlossEpochs { get; } = new("--floss-epochs") { Description = "Flossing epochs before training (E_p), or per episode during training", DefaultValueFactory = _ => Defaults.FlossEpochs };
-    public Option<int[]> FlossAt { get; } = new("--floss-at") { Description = "Training epochs that start a flossing episode (schedule during)", DefaultValueFactory = _ => [.. Defaults.FlossAt], AllowMultipleArgumentsPerToken = true };
-    public Option<int> FlossSteps { get; } = new("--floss-steps") { Description = "Flossing horizon T_f", DefaultValueFactory = _ => Defaults.FlossSteps };
-    public Option<int> FlossTransient { get; } = new("--floss-transient") { Description = "Steps at the start of each flossing horizon that are not counted", DefaultValueFactory = _ => Defaults.FlossTransient };
-    public Option<double> FlossLearningRate { get; } = new("--floss-lr") { Description = "Adam learning rate while flossing", DefaultValueFactory = _ => Defaults.FlossLearningRate };
+    public Option<int> EvalEvery { get; } = new Option<int>("--eval-every") { Description = "Epochs between evaluations of the test set and ∂L/∂W (the first and last epoch are always evaluated)", DefaultValueFactory = _ => Defaults.EvalEvery }.Positive();
+    public Option<int> FlossEpochs { get; } = new Option<int>("--floss-epochs") { Description = "Flossing epochs before training (E_p), or per episode during training", DefaultValueFactory = _ => Defaults.FlossEpochs }.Positive();
+    public Option<int[]> FlossAt { get; } = new Option<int[]>("--floss-at") { Description = "Training epochs that start a flossing episode (schedule during)", DefaultValueFactory = _ => [.. Defaults.FlossAt], AllowMultipleArgumentsPerToken = true }.NonNegative();
+    public Option<int> FlossSteps { get; } = new Option<int>("--floss-steps") { Description = "Flossing horizon T_f", DefaultValueFactory = _ => Defaults.FlossSteps }.Positive();
+    public Option<int> FlossTransient { get; } = new Option<int>("--floss-transient") { Description = "Steps at the start of each flossing horizon that are not counted", DefaultValueFactory = _ => Defaults.FlossTransient }.NonNegative();
+    public Option<double> FlossLearningRate { get; } = new Option<double>("--floss-lr") { Description = "Adam learning rate while flossing", DefaultValueFactory = _ => Defaults.FlossLearningRate }.FinitePositive();
     public Option<string?> FlossInput { get; } = new("--floss-input") { Description = "Input while flossing: none, gaussian, bernoulli or uniform (default: the task's own input distribution)" };
     public Option<string[]?> FlossParameters { get; } = new("--floss-parameters") { Description = "Flossed cell parameters (default: all of them)", AllowMultipleArgumentsPerToken = true };
 
@@ -54,23 +54,23 @@ public sealed class TrainingOptionSet
         {
             Task = result.GetValue(Task)!,
             Delay = delay,
-            Steps = CommonOptions.Positive(result.GetValue(Steps), "--steps"),
-            Batch = CommonOptions.Positive(result.GetValue(Batch), "--batch"),
-            Epochs = CommonOptions.Positive(result.GetValue(Epochs), "--epochs"),
-            LearningRate = PositiveReal(result.GetValue(LearningRate), "--lr"),
-            Clip = clip > 0 ? clip : clip == 0 ? null : throw new UsageException($"--clip must be positive, or 0 for none, not {clip}"),
+            Steps = result.GetValue(Steps),
+            Batch = result.GetValue(Batch),
+            Epochs = result.GetValue(Epochs),
+            LearningRate = result.GetValue(LearningRate),
+            Clip = clip > 0 ? clip : null,
             Gain = result.GetValue(common.Gain),
             RecurrentInit = result.GetValue(Init) == "orthogonal" ? Verified.Init.Orthogonal : Verified.Init.RecurrentGaussian,
             Seed = result.GetValue(common.Seed),
             Loss = result.GetValue(Loss) switch { "mse" => LossKind.MeanSquaredError, "bce" => LossKind.BinaryCrossEntropy, _ => null },
-            EvalEvery = CommonOptions.Positive(result.GetValue(EvalEvery), "--eval-every"),
+            EvalEvery = result.GetValue(EvalEvery),
             Flossing = schedule,
             FlossK = k,
-            FlossEpochs = CommonOptions.Positive(result.GetValue(FlossEpochs), "--floss-epochs"),
+            FlossEpochs = result.GetValue(FlossEpochs),
             FlossAt = CommonOptions.GivenList<int>(result, FlossAt) ?? Defaults.FlossAt,
-            FlossSteps = CommonOptions.Positive(result.GetValue(FlossSteps), "--floss-steps"),
-            FlossTransient = result.GetValue(FlossTransient) is var transient and >= 0 ? transient : throw new UsageException("--floss-transient must not be negative"),
-            FlossLearningRate = PositiveReal(result.GetValue(FlossLearningRate), "--floss-lr"),
+            FlossSteps = result.GetValue(FlossSteps),
+            FlossTransient = result.GetValue(FlossTransient),
+            FlossLearningRate = result.GetValue(FlossLearningRate),
             FlossInput = result.GetValue(FlossInput) is { } input ? Enum.Parse<Lyapunov.InputKind>(input, ignoreCase: true) : null,
             FlossParameters = CommonOptions.GivenList<string>(result, FlossParameters),
         };
@@ -79,16 +79,16 @@ public sealed class TrainingOptionSet
     /// <summary>Every run's options checked against its cell before any work: a bad combination is one line and exit 2.</summary>
     public static void Check(CellSpec spec, int n, TrainOptions options)
     {
+        var task = DelayedTask.Create(options.Task, options.Delay);
+        var layout = spec.Layout(CellDimensions.Of(n, task.InputSize));
         try
         {
-            Trainer.Validate(spec.Layout(CellDimensions.Of(n, DelayedTask.Create(options.Task, options.Delay).InputSize)), options);
+            Trainer.Validate(layout, options);
         }
         catch (ArgumentException invalid)
         {
             throw new UsageException(invalid.Message);
         }
+        Footprints.Training(layout, task.OutputSize, options);
     }
-
-    private static double PositiveReal(double value, string name) =>
-        value > 0 && double.IsFinite(value) ? value : throw new UsageException($"{name} must be positive, not {value}");
 }

@@ -11,7 +11,7 @@ public static class ValidateCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder for report.md, report.json, each part's data (JSON) and plots (PNG)", Required = true };
+        var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder for report.md, report.json, each part's data (JSON) and plots (PNG)", Required = true }.WritableFolder();
         var only = new Option<string[]?>("--parts") { Description = "Run only these parts: " + string.Join(", ", ValidationSuite.Parts().Select(part => part.Name)), AllowMultipleArgumentsPerToken = true };
         var command = new Command("validate", "Run the validation suite: derivatives, spectrum identities, flossing, κ2 at 256 bits, training");
         command.Options.Add(outFolder);

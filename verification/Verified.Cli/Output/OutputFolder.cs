@@ -1,18 +1,56 @@
+using System.Security.Cryptography;
 using Verified.Cli.Commands;
 
 namespace Verified.Cli.Output;
 
-/// <summary>An output folder given by --out: created if missing, and proved writable before any work starts.</summary>
+/// <summary>Output folders: checked before any work (without creating anything), created when the work starts.</summary>
 public static class OutputFolder
 {
+    /// <summary>Whether files can be created in <paramref name="folder"/>, or in the nearest folder above it that exists when it does not (it would be created there).</summary>
+    public static bool CanCreateFilesIn(string folder, out string problem)
+    {
+        var existing = Path.GetFullPath(folder);
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing))
+            {
+                problem = $"'{existing}' is a file, not a folder";
+                return false;
+            }
+            existing = Path.GetDirectoryName(existing) ?? "/";
+        }
+        try
+        {
+            // A probe of an unpredictable name, created new: nothing planted there is opened.
+            var probe = Path.Combine(existing, ".verified-write-probe." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+            new FileStream(probe, FileMode.CreateNew, FileAccess.Write).Dispose();
+            File.Delete(probe);
+            problem = "";
+            return true;
+        }
+        catch (Exception denied) when (denied is UnauthorizedAccessException or IOException)
+        {
+            problem = $"cannot create files in '{existing}' ({denied.Message})";
+            return false;
+        }
+    }
+
+    /// <summary>Checks a folder given by --out before any work: one line and exit 2 if it cannot be written.</summary>
+    public static void Check(DirectoryInfo folder)
+    {
+        if (!CanCreateFilesIn(folder.FullName, out var problem))
+        {
+            throw new UsageException($"cannot write to output folder '{folder}': {problem}");
+        }
+    }
+
+    /// <summary>Creates the folder once the options have been checked.</summary>
     public static string Create(DirectoryInfo folder)
     {
+        Check(folder);
         try
         {
             Directory.CreateDirectory(folder.FullName);
-            var probe = Path.Combine(folder.FullName, ".verified-write-probe." + Environment.ProcessId);
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
             return folder.FullName;
         }
         catch (Exception denied) when (denied is UnauthorizedAccessException or IOException)

@@ -140,9 +140,7 @@ public sealed class Chart
                     : Math.Pow(10, exponent).ToString("G3", CultureInfo.InvariantCulture),
             };
         }
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + "." + Environment.ProcessId + ".tmp.png");
-        _plot.SavePng(temporary, width, height);
-        File.Move(temporary, path, overwrite: true);
+        Verified.IO.AtomicFile.WriteAllBytes(path, _plot.GetImageBytes(width, height, ImageFormat.Png));
     }
 
     private (double[] X, double[] Y) Filter(IReadOnlyList<double> x, IReadOnlyList<double> y)

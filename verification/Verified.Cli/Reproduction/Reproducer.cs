@@ -25,7 +25,13 @@ public static class Reproducer
         {
             output.WriteLine($"resuming {figure.Name}: {done} of {runs.Count} runs already done in {folder}");
         }
-        board.Run([.. mine.Select(run => new ProgressJob($"{figure.Name} {run.Id}", run.Units, tick => store.Write(run.Id, run.Key, run.Compute(tick))))], jobs);
+        board.Run([.. mine.Select(run => new ProgressJob($"{figure.Name} {run.Id}", run.Units, tick =>
+        {
+            if (!store.ComputeOnce(run.Id, run.Key, () => run.Compute(tick), out var holder))
+            {
+                board.Write($"{figure.Name} {run.Id}: being computed by {holder}; left to it");
+            }
+        }))], jobs);
         var missing = runs.Where(run => !Done(run)).ToList();
         if (missing.Count > 0)
         {

@@ -17,27 +17,39 @@ public sealed class CellLayout
     {
         Spec = spec;
         Dimensions = dimensions;
+        // Sizes in 64-bit: a layout whose state or parameter vector cannot be one .NET array is refused, never wrapped around.
         var offsets = new int[spec.States.Count];
-        var stateSize = 0;
+        var stateSize = 0L;
         for (var s = 0; s < offsets.Length; s++)
         {
-            offsets[s] = stateSize;
-            stateSize += spec.States[s].Size.Resolve(dimensions);
+            offsets[s] = (int)stateSize;
+            stateSize = Fit(stateSize + spec.States[s].Size.Resolve(dimensions), spec, dimensions, "its state");
         }
         StateOffsets = offsets;
-        StateSize = stateSize;
+        StateSize = (int)stateSize;
         InputSize = spec.Input?.Size.Resolve(dimensions) ?? 0;
         var parameters = new ParameterLayout[spec.Parameters.Count];
-        var offset = 0;
+        var offset = 0L;
         for (var p = 0; p < parameters.Length; p++)
         {
             var parameter = spec.Parameters[p];
-            parameters[p] = new ParameterLayout(parameter, parameter.Rows.Resolve(dimensions), parameter.Columns.Resolve(dimensions), offset);
-            offset += parameters[p].Length;
+            var (rows, columns) = (parameter.Rows.Resolve(dimensions), parameter.Columns.Resolve(dimensions));
+            Fit((long)rows * columns, spec, dimensions, $"parameter {parameter.Name} ({rows}×{columns})");
+            parameters[p] = new ParameterLayout(parameter, rows, columns, (int)offset);
+            offset = Fit(offset + (long)rows * columns, spec, dimensions, "its parameter vector");
         }
         Parameters = parameters;
-        ParameterCount = offset;
+        ParameterCount = (int)offset;
     }
+
+    /// <summary>The most elements one array holds.</summary>
+    public static long MaxElements => Array.MaxLength;
+
+    private static long Fit(long elements, CellSpec spec, CellDimensions dimensions, string what) =>
+        elements <= MaxElements
+            ? elements
+            : throw new Resources.ResourceLimitException(
+                $"cell {spec.Name} at {dimensions}: {what} would have {elements:N0} elements, more than one array holds ({MaxElements:N0})");
 
     public CellSpec Spec { get; }
     public CellDimensions Dimensions { get; }

@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace Verified.Resources;
+
+/// <summary>One buffer a run will hold: its name, its elements and the bytes of one element.</summary>
+public readonly record struct Buffer(string Name, long Elements, int ElementBytes)
+{
+    public long Bytes => Elements * ElementBytes;
+}
+
+/// <summary>
+/// The memory a run will need, from its layout, checked before any work: every buffer must be one
+/// array (at most <see cref="Array.MaxLength"/> elements), and their sum must fit in the memory
+/// this process may use (the GC's limit, which follows a container's or DOTNET_GCHeapHardLimit's
+/// cap). The estimate counts the large buffers only (the kernels' scratch is of the order of one
+/// state batch), so it is a lower bound: a run it refuses cannot fit.
+/// </summary>
+public static class MemoryBudget
+{
+    public static long Available => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
+    public static void Require(string run, params Buffer[] buffers)
+    {
+        foreach (var buffer in buffers)
+        {
+            if (buffer.Elements < 0 || buffer.Elements > Array.MaxLength)
+            {
+                throw new ResourceLimitException(string.Create(CultureInfo.InvariantCulture,
+                    $"{run}: the {buffer.Name} would have {buffer.Elements:N0} elements, more than one array holds ({Array.MaxLength:N0})"));
+            }
+        }
+        var total = buffers.Sum(buffer => buffer.Bytes);
+        if (total > Available)
+        {
+            var largest = buffers.MaxBy(buffer => buffer.Bytes);
+            throw new ResourceLimitException(string.Create(CultureInfo.InvariantCulture,
+                $"{run} needs at least {Gigabytes(total)} of memory (the {largest.Name} alone {Gigabytes(largest.Bytes)}), more than the {Gigabytes(Available)} available"));
+        }
+    }
+
+    /// <summary>n·m, or a count past any array when the product overflows.</summary>
+    public static long Product(params long[] factors)
+    {
+        var product = 1L;
+        foreach (var factor in factors)
+        {
+            if (factor != 0 && product > long.MaxValue / Math.Abs(factor))
+            {
+                return long.MaxValue / 8;
+            }
+            product *= factor;
+        }
+        return product;
+    }
+
+    private static string Gigabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e9:F2} GB");
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Verified.IO;
+using Xunit;
+
+namespace Verified.Runtime.Tests.IO;
+
+public sealed class ResultStoreTests
+{
+    private sealed record Result(int Value, string Note);
+
+    [Fact]
+    public void A_result_is_read_back_only_for_its_own_id_and_key()
+    {
+        var warnings = new List<string>();
+        var store = new ResultStore(Folder(), warnings.Add);
+        store.Write("a", new { n = 1 }, new Result(7, "x"));
+
+        Assert.True(store.TryRead<Result>("a", new { n = 1 }, out var read));
+        Assert.Equal(new Result(7, "x"), read);
+        Assert.False(store.TryRead<Result>("a", new { n = 2 }, out _));
+        Assert.Contains(warnings, warning => warning.Contains("other options"));
+        Assert.False(store.TryRead<Result>("b", new { n = 1 }, out _));
+        File.WriteAllText(Path.Combine(store.Folder, "c.json"), File.ReadAllText(Path.Combine(store.Folder, "a.json")));
+        Assert.False(store.TryRead<Result>("c", new { n = 1 }, out _));
+        Assert.Contains(warnings, warning => warning.Contains("belongs to 'a'"));
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("""{"id":"a","key":{"n":1},"result":{}}""")]
+    [InlineData("""{"id":"a","key":{"n":1},"result":null}""")]
+    [InlineData("""{"id":"a","key":{"n":1},"result":[1]}""")]
+    [InlineData("""{"id":"a","key":{"n":1},"result":{"value":1,"no""")]
+    public void A_file_that_is_not_a_whole_result_counts_as_missing_with_a_warning(string text)
+    {
+        var warnings = new List<string>();
+        var store = new ResultStore(Folder(), warnings.Add);
+        File.WriteAllText(Path.Combine(store.Folder, "a.json"), text);
+
+        Assert.False(store.TryRead<Result>("a", new { n = 1 }, out _));
+        Assert.Single(warnings);
+        Assert.Equal(new Result(3, "y"), store.GetOrCompute("a", new { n = 1 }, () => new Result(3, "y")));
+        Assert.True(store.TryRead<Result>("a", new { n = 1 }, out _));
+    }
+
+    [Fact]
+    public void A_run_claimed_by_a_live_process_is_left_to_it_and_a_stale_claim_is_taken_over()
+    {
+        var store = new ResultStore(Folder());
+        var self = Process.GetCurrentProcess();
+        File.WriteAllText(Path.Combine(store.Folder, "live.lock"), $"{Environment.MachineName} {self.Id} {DateTime.UtcNow.AddMinutes(1):O}");
+        File.WriteAllText(Path.Combine(store.Folder, "stale.lock"), $"{Environment.MachineName} {int.MaxValue - 1} {DateTime.UtcNow:O}");
+        var computed = new List<string>();
+
+        var live = store.ComputeOnce("live", new { }, () => { computed.Add("live"); return new Result(1, ""); }, out var holder);
+        var stale = store.ComputeOnce("stale", new { }, () => { computed.Add("stale"); return new Result(2, ""); }, out _);
+
+        Assert.False(live);
+        Assert.Contains($"process {self.Id}", holder);
+        Assert.True(stale);
+        Assert.Equal(["stale"], computed);
+        Assert.False(File.Exists(Path.Combine(store.Folder, "stale.lock")));
+        Assert.True(store.TryRead<Result>("stale", new { }, out _));
+    }
+
+    [Fact]
+    public void An_atomic_write_replaces_a_planted_link_and_never_writes_through_it()
+    {
+        var folder = Folder();
+        var victim = Path.Combine(Folder(), "victim.txt");
+        File.WriteAllText(victim, "precious");
+        var target = Path.Combine(folder, "out.json");
+        File.CreateSymbolicLink(target, victim);
+
+        AtomicFile.WriteAllText(target, "{}");
+
+        Assert.Equal("precious", File.ReadAllText(victim));
+        Assert.Null(new FileInfo(target).LinkTarget);
+        Assert.Equal("{}", File.ReadAllText(target));
+        Assert.Single(Directory.GetFileSystemEntries(folder));
+    }
+
+    private static string Folder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "verified-store-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

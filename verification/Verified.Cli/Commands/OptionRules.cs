@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Runtime.CompilerServices;
+
+namespace Verified.Cli.Commands;
+
+/// <summary>What values an option accepts beyond its type.</summary>
+public enum ValueRule { Any, Finite, NonNegative, Positive, FiniteNonNegative, FinitePositive, WritableFile, WritableFolder }
+
+/// <summary>
+/// The one validation layer of option values: each rule is a System.CommandLine validator, so a bad
+/// value is a parse error (one line, exit 2) before any work or any file. The rule of every option is
+/// recorded, so that a test can hand every option of every command the values its rule refuses.
+/// </summary>
+public static class OptionRules
+{
+    private static readonly ConditionalWeakTable<Option, StrongBox<ValueRule>> Rules = new();
+
+    public static ValueRule RuleOf(Option option) => Rules.TryGetValue(option, out var rule) ? rule.Value : ValueRule.Any;
+
+    public static Option<int> Positive(this Option<int> option) => Checked(option, ValueRule.Positive, value => value > 0, "a positive integer");
+
+    public static Option<int> NonNegative(this Option<int> option) => Checked(option, ValueRule.NonNegative, value => value >= 0, "a non-negative integer");
+
+    public static Option<int[]> Positive(this Option<int[]> option) => Checked(option, ValueRule.Positive, values => values.All(value => value > 0), "positive integers");
+
+    public static Option<int[]> NonNegative(this Option<int[]> option) => Checked(option, ValueRule.NonNegative, values => values.All(value => value >= 0), "non-negative integers");
+
+    public static Option<double> Finite(this Option<double> option) => Checked(option, ValueRule.Finite, double.IsFinite, "a finite number");
+
+    public static Option<double> FiniteNonNegative(this Option<double> option) => Checked(option, ValueRule.FiniteNonNegative, value => double.IsFinite(value) && value >= 0, "a finite number ≥ 0");
+
+    public static Option<double> FinitePositive(this Option<double> option) => Checked(option, ValueRule.FinitePositive, value => double.IsFinite(value) && value > 0, "a finite positive number");
+
+    public static Option<double?> FinitePositive(this Option<double?> option) => Checked(option, ValueRule.FinitePositive, value => value is not { } given || (double.IsFinite(given) && given > 0), "a finite positive number");
+
+    /// <summary>An output file: its folder must exist and take a new file, and the path must not be a folder; checked before any work.</summary>
+    public static Option<FileInfo?> WritableFile(this Option<FileInfo?> option)
+    {
+        Rules.AddOrUpdate(option, new StrongBox<ValueRule>(ValueRule.WritableFile));
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0 || result.GetValueOrDefault<FileInfo?>() is not { } file)
+            {
+                return;
+            }
+            if (Directory.Exists(file.FullName))
+            {
+                result.AddError($"{option.Name} '{file}' is a folder, not a file");
+            }
+            else if (!Directory.Exists(file.DirectoryName))
+            {
+                result.AddError($"{option.Name} '{file}': the folder '{file.DirectoryName}' does not exist");
+            }
+            else if (!Output.OutputFolder.CanCreateFilesIn(file.DirectoryName!, out var problem))
+            {
+                result.AddError($"{option.Name} '{file}': {problem}");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>An output folder: it, or the nearest folder above it that exists, must take new files; nothing is created until the work starts.</summary>
+    public static Option<T> WritableFolder<T>(this Option<T> option) where T : FileSystemInfo?
+    {
+        Rules.AddOrUpdate(option, new StrongBox<ValueRule>(ValueRule.WritableFolder));
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.GetValueOrDefault<T>() is DirectoryInfo folder && !Output.OutputFolder.CanCreateFilesIn(folder.FullName, out var problem))
+            {
+                result.AddError($"{option.Name} '{folder}': {problem}");
+            }
+        });
+        return option;
+    }
+
+    private static Option<T> Checked<T>(Option<T> option, ValueRule rule, Func<T, bool> accepts, string wanted)
+    {
+        Rules.AddOrUpdate(option, new StrongBox<ValueRule>(rule));
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.GetValueOrDefault<T>() is var value && !accepts(value))
+            {
+                result.AddError($"{option.Name} must be {wanted}, not {string.Join(" ", result.Tokens.Select(token => token.Value))}");
+            }
+        });
+        return option;
+    }
+}
