@@ -59,7 +59,8 @@ public sealed class BadInputTests
 
         Assert.Equal(2, code);
         Assert.Single(error.Trim().Split('\n'));
-        Assert.StartsWith("error: cannot write to output folder", error);
+        Assert.StartsWith("error: --out", error);
+        Assert.Contains("is a file, not a folder", error);
     }
 
     private static string? OutFolder(string[] args)

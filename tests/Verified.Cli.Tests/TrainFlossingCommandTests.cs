@@ -10,9 +10,11 @@ namespace Verified.Cli.Tests;
 /// </summary>
 public sealed class TrainFlossingCommandTests
 {
+    private static readonly string[] Training =
+        ["train", "--cell", "vanilla-tanh", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "30", "--batch", "4", "--epochs", "10"];
+
     private static readonly string[] Base =
-        ["train", "--cell", "vanilla-tanh", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "30", "--batch", "4", "--epochs", "10",
-         "--k", "4", "--floss-epochs", "20", "--floss-steps", "40", "--floss-transient", "10", "--floss-at", "0", "5"];
+        [.. Training, "--k", "4", "--floss-epochs", "20", "--floss-steps", "40", "--floss-transient", "10", "--floss-at", "0", "5"];
 
     /// <summary>The base arguments with those of <paramref name="extra"/> in place of the base's own values of the same options.</summary>
     private static string[] With(string[] extra)
@@ -43,13 +45,23 @@ public sealed class TrainFlossingCommandTests
         return document.RootElement.Clone();
     }
 
+    /// <summary>The same training without flossing (and so without flossing options, which it refuses).</summary>
+    private static JsonElement TrainWithout()
+    {
+        var json = Path.Combine(CliRunner.TemporaryFolder(), "train.json");
+        var (code, output, error) = CliRunner.Run([.. Training, "--flossing", "none", "--json", json]);
+        Assert.True(code == 0, output + error);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        return document.RootElement.Clone();
+    }
+
     private static (double TestLoss, double Lambda1) Outcome(JsonElement run) =>
         (run.GetProperty("final").GetProperty("testLoss").GetDouble(), run.GetProperty("lambda1After").GetDouble());
 
     [Fact]
     public void Flossing_before_and_during_training_changes_the_trained_network()
     {
-        var none = Outcome(Train("--flossing", "none"));
+        var none = Outcome(TrainWithout());
         var pre = Train("--flossing", "pre");
         var during = Train("--flossing", "during");
 
@@ -94,6 +106,7 @@ public sealed class TrainFlossingCommandTests
     [InlineData("--flossing", "pre", "--floss-steps", "10")]
     [InlineData("--flossing", "pre", "--floss-lr", "0")]
     [InlineData("--eval-every", "0")]
+    [InlineData("--flossing", "none")]
     public void Flossing_options_that_cannot_work_are_refused_before_any_work(params string[] option)
     {
         var (code, output, error) = CliRunner.Run(With(option));

@@ -6,7 +6,8 @@ namespace Verified.Cli.Commands;
 /// <summary>The `verified` command: its subcommands, and the mapping of failures to exit codes.</summary>
 public static class CommandLine
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>The command tree, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
+    public static RootCommand Root(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("Verified: Lyapunov spectra and gradient flossing for generated recurrent cells");
         root.Subcommands.Add(CellsCommand.Create(output));
@@ -18,6 +19,12 @@ public static class CommandLine
         root.Subcommands.Add(SweepCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = Root(output, error);
 
         if (args is [var first, ..] && !first.StartsWith('-') && root.Subcommands.All(command => command.Name != first))
         {

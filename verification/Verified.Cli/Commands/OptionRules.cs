@@ -39,7 +39,7 @@ public static class OptionRules
         Rules.AddOrUpdate(option, new StrongBox<ValueRule>(ValueRule.WritableFile));
         option.Validators.Add(result =>
         {
-            if (result.Tokens.Count == 0 || result.GetValueOrDefault<FileInfo?>() is not { } file)
+            if (result.Tokens.Count == 0 || !TryValue(result, out FileInfo? file) || file is null)
             {
                 return;
             }
@@ -65,7 +65,7 @@ public static class OptionRules
         Rules.AddOrUpdate(option, new StrongBox<ValueRule>(ValueRule.WritableFolder));
         option.Validators.Add(result =>
         {
-            if (result.Tokens.Count > 0 && result.GetValueOrDefault<T>() is DirectoryInfo folder && !Output.OutputFolder.CanCreateFilesIn(folder.FullName, out var problem))
+            if (result.Tokens.Count > 0 && TryValue(result, out T value) && value is DirectoryInfo folder && !Output.OutputFolder.CanCreateFilesIn(folder.FullName, out var problem))
             {
                 result.AddError($"{option.Name} '{folder}': {problem}");
             }
@@ -78,11 +78,26 @@ public static class OptionRules
         Rules.AddOrUpdate(option, new StrongBox<ValueRule>(rule));
         option.Validators.Add(result =>
         {
-            if (result.Tokens.Count > 0 && result.GetValueOrDefault<T>() is var value && !accepts(value))
+            if (result.Tokens.Count > 0 && TryValue(result, out T value) && !accepts(value))
             {
                 result.AddError($"{option.Name} must be {wanted}, not {string.Join(" ", result.Tokens.Select(token => token.Value))}");
             }
         });
         return option;
+    }
+
+    /// <summary>The option's value, or false when its tokens do not convert: that is a parse error of its own, reported by System.CommandLine.</summary>
+    private static bool TryValue<T>(System.CommandLine.Parsing.OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
+        }
     }
 }

@@ -27,6 +27,10 @@ public static class TrainCommand
             var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
             var schedule = Enum.Parse<FlossingSchedule>(result.GetValue(flossing)!, ignoreCase: true);
+            if (schedule == FlossingSchedule.None && training.FlossingOptions.Append(k).FirstOrDefault(option => result.GetResult(option) is { Implicit: false }) is { } unused)
+            {
+                throw new UsageException($"{unused.Name} is a flossing option; it needs --flossing pre or during");
+            }
             var trainOptions = training.Read(result, options, result.GetValue(delay), schedule, result.GetValue(k));
             TrainingOptionSet.Check(spec, n, trainOptions);
             var trained = Trainer.Run(spec, n, trainOptions, epoch => output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -38,6 +38,9 @@ public sealed class TrainingOptionSet
         FlossInput.AcceptOnlyFromAmong("none", "gaussian", "bernoulli", "uniform");
     }
 
+    /// <summary>The options that only flossing reads.</summary>
+    public IEnumerable<Option> FlossingOptions => [FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters];
+
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })

@@ -1,0 +1,140 @@
+using System.CommandLine;
+using Verified.Cli.Commands;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Verified.Cli.Tests;
+
+/// <summary>
+/// Every option of every command, handed the values its type and rule refuse (negative, zero, NaN,
+/// ±∞, huge sizes, wrong types, bad paths, unknown names): each must give exit 2, one line starting
+/// with "error:", no work and no file.
+/// </summary>
+public sealed class OptionTableTests(ITestOutputHelper log)
+{
+    /// <summary>What each command needs besides the option under test; {out} is a folder that must never be created.</summary>
+    private static readonly Dictionary<string, string[]> Needs = new()
+    {
+        ["cells"] = [],
+        ["check"] = ["--cell", "vanilla-tanh"],
+        ["spectrum"] = ["--cell", "vanilla-tanh"],
+        ["floss"] = ["--cell", "vanilla-tanh"],
+        ["condition"] = ["--cell", "vanilla-tanh"],
+        ["train"] = ["--cell", "vanilla-tanh"],
+        ["sweep"] = ["--cell", "vanilla-tanh", "--out", "{out}"],
+        ["validate"] = ["--out", "{out}"],
+        ["reproduce"] = ["fig1", "--out", "{out}"],
+    };
+
+    /// <summary>Options that size a run: a huge value must be refused, not attempted.</summary>
+    private static readonly HashSet<string> Sizes = ["--n", "--k", "--steps", "--batch", "--m", "--delay", "--delays", "--ks"];
+
+    private static IEnumerable<string> BadValues(Option option, string aFile)
+    {
+        var type = option.ValueType;
+        var rule = OptionRules.RuleOf(option);
+        if (type == typeof(bool))
+        {
+            yield break;
+        }
+        if (type == typeof(int) || type == typeof(int[]))
+        {
+            yield return "abc";
+            yield return "1.5";
+            yield return "99999999999";
+            if (rule is ValueRule.Positive or ValueRule.NonNegative)
+            {
+                yield return "-1";
+            }
+            if (rule == ValueRule.Positive)
+            {
+                yield return "0";
+            }
+            if (Sizes.Contains(option.Name))
+            {
+                yield return "2147483647";
+            }
+        }
+        else if (type == typeof(double) || type == typeof(double?))
+        {
+            yield return "abc";
+            foreach (var value in rule == ValueRule.Any ? [] : new[] { "NaN", "Infinity", "-Infinity", "1e400" })
+            {
+                yield return value;
+            }
+            if (rule is ValueRule.FinitePositive or ValueRule.FiniteNonNegative)
+            {
+                yield return "-1";
+            }
+            if (rule == ValueRule.FinitePositive)
+            {
+                yield return "0";
+            }
+        }
+        else if (type == typeof(ulong))
+        {
+            yield return "-1";
+            yield return "abc";
+        }
+        else if (type == typeof(FileInfo))
+        {
+            yield return option.Name == "--cell-file" ? "/nonexistent/cell.cs" : "/nonexistent/out.json";
+            yield return "/tmp";
+            if (option.Name != "--cell-file")
+            {
+                yield return "/proc/out.json";
+            }
+        }
+        else if (type == typeof(DirectoryInfo))
+        {
+            yield return "/proc/verified-out";
+            yield return aFile;
+        }
+        else if (type == typeof(string) || type == typeof(string[]))
+        {
+            yield return "bogus-value";
+        }
+        else
+        {
+            throw new InvalidOperationException($"{option.Name}: no table of bad values for {type}");
+        }
+    }
+
+    [Fact]
+    public void Every_option_of_every_command_refuses_its_bad_values_in_one_line_before_any_work()
+    {
+        var root = CommandLine.Root(TextWriter.Null, TextWriter.Null);
+        var scratch = CliRunner.TemporaryFolder();
+        var aFile = Path.Combine(scratch, "a-file");
+        File.WriteAllText(aFile, "");
+        var probes = 0;
+        var failures = new List<string>();
+        foreach (var command in root.Subcommands)
+        {
+            foreach (var option in command.Options.Where(option => option.Name.StartsWith("--", StringComparison.Ordinal) && option.Name != "--help"))
+            {
+                foreach (var value in BadValues(option, aFile))
+                {
+                    var folder = Path.Combine(scratch, "out-" + probes);
+                    var needs = Needs[command.Name].Select(argument => argument.Replace("{out}", folder)).ToList();
+                    var at = needs.IndexOf(option.Name);
+                    if (at >= 0)
+                    {
+                        needs.RemoveRange(at, 2);
+                    }
+                    string[] args = [command.Name, .. needs, option.Name, value];
+                    var (code, output, error) = CliRunner.Run(args);
+                    probes++;
+                    var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                    if (code != 2 || lines.Length != 1 || !lines[0].StartsWith("error:", StringComparison.Ordinal) || output.Length > 0 || Directory.Exists(folder))
+                    {
+                        failures.Add($"{string.Join(' ', args)} → exit {code}, error '{error.Trim()}', output '{output.Trim()[..Math.Min(80, output.Trim().Length)]}'");
+                    }
+                }
+            }
+        }
+        log.WriteLine($"{probes} probes, {failures.Count} not refused as promised");
+        Assert.True(probes > 300, $"only {probes} probes");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
