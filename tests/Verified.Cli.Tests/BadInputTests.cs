@@ -27,6 +27,17 @@ public sealed class BadInputTests
         data.Add(["validate", "--out", Path.Combine(folder, "validate-parts"), "--parts", "everything"]);
         data.Add(["validate"]);
         data.Add(["reproduce", "fig7"]);
+        data.Add(["frobnicate"]);
+        data.Add(["frobnicate", "--cell", "vanilla-tanh"]);
+        data.Add(["cells", "--n", "100000"]);
+        data.Add(["spectrum", "--cell", "vanilla-tanh", "--n", "46341"]);
+        data.Add(["condition", "--cell", "vanilla-tanh", "--n", "20000", "--m", "5"]);
+        data.Add(["train", "--cell", "vanilla-tanh", "--n", "8", "--k", "9", "--flossing", "pre"]);
+        data.Add(["sweep", "--cell", "vanilla-tanh", "--n", "8", "--ks", "9", "--schedules", "pre", "--out", Path.Combine(folder, "sweep-k")]);
+        data.Add(["sweep", "--cell", "vanilla-tanh", "--delays", "2", "20", "--steps", "10", "--out", Path.Combine(folder, "sweep-delays")]);
+        data.Add(["sweep", "--cell", "vanilla-tanh", "--json", Path.Combine(folder, "sweep.json"), "--out", Path.Combine(folder, "sweep-json")]);
+        data.Add(["train", "--cell", "vanilla-tanh", "--flossing", "during", "--epochs", "2", "--floss-at", "99"]);
+        data.Add(["train", "--cell", "vanilla-tanh", "--json", Path.Combine(folder, "missing", "train.json")]);
         data.Add(["reproduce", "fig1", "--scale", "huge", "--out", Path.Combine(folder, "fig1-huge")]);
         data.Add(["reproduce", "fig6", "--shard", "3/2", "--out", Path.Combine(folder, "fig6-shard")]);
         return data;

@@ -42,6 +42,27 @@ public sealed class ValidateAndReproduceCommandTests
         Assert.True(File.Exists(Path.Combine(folder, "parts", "training.json")));
     }
 
+    /// <summary>A part outcome that is truncated, null, empty or not an outcome is reported and the part is run again; the tool does not crash.</summary>
+    [Theory]
+    [InlineData("{\"id\":\"derivatives\",\"key\":{\"pa")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("{\"id\":\"derivatives\",\"key\":{\"part\":\"derivatives\"},\"result\":{}}")]
+    public void A_corrupted_part_outcome_is_reported_and_redone(string text)
+    {
+        var folder = CliRunner.TemporaryFolder();
+        Directory.CreateDirectory(Path.Combine(folder, "parts"));
+        File.WriteAllText(Path.Combine(folder, "parts", "derivatives.json"), text);
+
+        var (code, output, error) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives");
+
+        Assert.True(code == 0, output + error);
+        Assert.StartsWith("warning: 'parts/derivatives.json'", error);
+        Assert.DoesNotContain("resuming", output);
+        using var outcome = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "parts", "derivatives.json")));
+        Assert.Equal("derivatives", outcome.RootElement.GetProperty("result").GetProperty("part").GetString());
+    }
+
     [Fact]
     public void A_failing_check_makes_validate_exit_with_one()
     {
@@ -60,7 +81,7 @@ public sealed class ValidateAndReproduceCommandTests
     }
 
     [Fact]
-    public void Reproduce_fig6_writes_json_csv_and_plot_and_reruns_nothing_when_done()
+    public void Reproduce_fig6_writes_json_csv_and_plot_reruns_nothing_when_done_and_redoes_a_truncated_unit()
     {
         var folder = CliRunner.TemporaryFolder();
 
@@ -80,6 +101,27 @@ public sealed class ValidateAndReproduceCommandTests
         var (again, rerun, _) = CliRunner.Run("reproduce", "fig6", "--out", folder);
         Assert.Equal(0, again);
         Assert.Contains("2 of 2 runs already done", rerun);
+
+        var unit = Path.Combine(folder, "units", "lstm.json");
+        File.WriteAllText(unit, File.ReadAllText(unit)[..300]);
+        var (redone, output3, warnings) = CliRunner.Run("reproduce", "fig6", "--out", folder);
+        Assert.Equal(0, redone);
+        Assert.Contains("1 of 2 runs already done", output3);
+        Assert.Contains("'units/lstm.json' does not parse", warnings);
+    }
+
+    [Fact]
+    public void A_scale_of_another_size_in_the_same_folder_is_not_handed_back()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        var (small, _, _) = CliRunner.Run("reproduce", "fig6", "--out", folder, "--shard", "0/2");
+
+        var (paper, output, warnings) = CliRunner.Run("reproduce", "fig6", "--scale", "paper", "--out", folder, "--shard", "1/2");
+
+        Assert.Equal([0, 0], new[] { small, paper });
+        Assert.DoesNotContain("already done", output);
+        Assert.DoesNotContain("fig6.png", string.Join(" ", Directory.GetFiles(folder).Select(Path.GetFileName)));
+        Assert.Contains("runs of other shards are missing", output);
     }
 
     [Fact]

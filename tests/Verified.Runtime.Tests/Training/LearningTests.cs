@@ -79,6 +79,24 @@ public sealed class LearningTests
         Assert.Throws<ArgumentException>(() => Verified.Flossing.Flosser.Run<double>(layout, theta, new Verified.Flossing.FlossOptions { K = 2, Epochs = 1, Steps = 30, Transient = 5, Parameters = [] }));
     }
 
+    [Fact]
+    public void A_divergence_names_the_phase_the_epoch_and_the_step()
+    {
+        var linear = BuiltInCells.Find("linear")!;
+
+        var training = Assert.Throws<Verified.Lyapunov.TrajectoryDivergedException>(() => Trainer.Run(linear, 8, Tiny with { Steps = 300, Gain = 10 }));
+        var flossing = Assert.Throws<Verified.Lyapunov.TrajectoryDivergedException>(() => Trainer.Run(linear, 8, Tiny with
+        {
+            Gain = 1e6, Flossing = FlossingSchedule.Pre, FlossSteps = 100,
+        }));
+
+        Assert.Equal("training epoch 0", training.Context);
+        Assert.InRange(training.Step, 1, 299);
+        Assert.StartsWith($"training epoch 0, step {training.Step}: the ", training.Message);
+        Assert.Equal("preflossing, flossing epoch 0", flossing.Context);
+        Assert.InRange(flossing.Step, 20, 99);
+    }
+
     [Theory]
     [InlineData("empty")]
     [InlineData("k")]
