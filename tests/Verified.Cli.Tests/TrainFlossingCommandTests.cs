@@ -36,20 +36,15 @@ public sealed class TrainFlossingCommandTests
         return [.. kept, .. extra];
     }
 
-    private static JsonElement Train(params string[] extra)
-    {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "train.json");
-        var (code, output, error) = CliRunner.Run([.. With(extra), "--json", json]);
-        Assert.True(code == 0, output + error);
-        using var document = JsonDocument.Parse(File.ReadAllText(json));
-        return document.RootElement.Clone();
-    }
+    private static JsonElement Train(params string[] extra) => Json(With(extra));
 
     /// <summary>The same training without flossing (and so without flossing options, which it refuses).</summary>
-    private static JsonElement TrainWithout()
+    private static JsonElement TrainWithout() => Json([.. Training, "--flossing", "none"]);
+
+    private static JsonElement Json(string[] args)
     {
         var json = Path.Combine(CliRunner.TemporaryFolder(), "train.json");
-        var (code, output, error) = CliRunner.Run([.. Training, "--flossing", "none", "--json", json]);
+        var (code, output, error) = CliRunner.Run([.. args, "--json", json]);
         Assert.True(code == 0, output + error);
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         return document.RootElement.Clone();
