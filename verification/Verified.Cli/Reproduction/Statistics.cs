@@ -14,7 +14,9 @@ public static class Statistics
         var position = p * (sorted.Length - 1);
         var below = (int)Math.Floor(position);
         var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        var fraction = position - below;
+        // At an order statistic itself no interpolation: 0 × (∞ − x) would be NaN for a run counted as never trained.
+        return fraction == 0 ? sorted[below] : sorted[below] + fraction * (sorted[above] - sorted[below]);
     }
 
     /// <summary>
