@@ -74,6 +74,25 @@ public sealed class BadInputTests
         Assert.Contains("is a file, not a folder", error);
     }
 
+    /// <summary>Under an address-space limit (ulimit -v) a run that cannot fit is refused with its estimate, not killed by "Out of memory".</summary>
+    [Fact]
+    public void A_run_larger_than_a_memory_limit_is_refused_naming_the_estimate_and_the_limit()
+    {
+        var dll = typeof(Verified.Cli.Commands.CommandLine).Assembly.Location;
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", $"ulimit -v 3000000; exec dotnet '{dll}' spectrum --cell vanilla-tanh --n 20000 --k 20000"])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Matches(@"^error: a spectrum of vanilla-tanh at n = 20000 needs at least [0-9.]+ GB of memory .* more than the [0-9.]+ GB available", error);
+    }
+
     private static string? OutFolder(string[] args)
     {
         var at = Array.IndexOf(args, "--out");

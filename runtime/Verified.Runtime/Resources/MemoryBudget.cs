@@ -12,12 +12,33 @@ public readonly record struct Buffer(string Name, long Elements, int ElementByte
 /// The memory a run will need, from its layout, checked before any work: every buffer must be one
 /// array (at most <see cref="Array.MaxLength"/> elements), and their sum must fit in the memory
 /// this process may use (the GC's limit, which follows a container's or DOTNET_GCHeapHardLimit's
-/// cap). The estimate counts the large buffers only (the kernels' scratch is of the order of one
+/// cap, and on Linux what an address-space limit, ulimit -v, leaves of it). The estimate counts the large buffers only (the kernels' scratch is of the order of one
 /// state batch), so it is a lower bound: a run it refuses cannot fit.
 /// </summary>
 public static class MemoryBudget
 {
-    public static long Available => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+    public static long Available => Math.Min(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, AddressSpaceLeft());
+
+    /// <summary>RLIMIT_AS less the address space in use (/proc/self/limits and /proc/self/status); unlimited elsewhere.</summary>
+    private static long AddressSpaceLeft()
+    {
+        try
+        {
+            var limit = File.ReadLines("/proc/self/limits").FirstOrDefault(line => line.StartsWith("Max address space", StringComparison.Ordinal))?
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)[3];
+            if (limit is null || !long.TryParse(limit, out var bytes))
+            {
+                return long.MaxValue;
+            }
+            var size = File.ReadLines("/proc/self/status").First(line => line.StartsWith("VmSize:", StringComparison.Ordinal))
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+            return Math.Max(0, bytes - long.Parse(size, CultureInfo.InvariantCulture) * 1024);
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
+        {
+            return long.MaxValue;
+        }
+    }
 
     public static void Require(string run, params Buffer[] buffers)
     {
