@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using Verified.Generators.Differentiation;
 using Verified.Generators.Emitting;
 using Verified.Generators.Model;
@@ -10,8 +11,12 @@ public sealed partial class CellGenerator
     /// <summary>Writes a cell's source from its model alone: the spec and a kernel class per element type.</summary>
     internal static class Emitter
     {
+        /// <summary>The names the generated code adds to the cell class, or reads unqualified inside it.</summary>
+        public static readonly string[] GeneratedNames = { "Spec", "Kernels64", "Kernels32", "Gemm" };
+
+        /// <summary>The file name of a cell's source; without the @ of a namespace named by a keyword, which a hint name cannot hold.</summary>
         public static string HintName(CellModel model) =>
-            (model.Namespace is null ? "" : model.Namespace + ".") + model.ClassName + ".Cell.g.cs";
+            ((model.Namespace is null ? "" : model.Namespace + ".") + model.ClassName).Replace("@", "") + ".Cell.g.cs";
 
         public static string Emit(CellModel model)
         {
@@ -28,7 +33,7 @@ public sealed partial class CellGenerator
                 w.Line("namespace " + model.Namespace + ";");
                 w.Line();
             }
-            w.Open("partial class " + model.ClassName + " : global::Verified.IRecurrentCell");
+            w.Open("partial class " + Identifier(model.ClassName) + " : global::Verified.IRecurrentCell");
             EmitSpec(w, model);
             w.Line();
             new KernelEmitter(model, "double", "Kernels64", w).Emit();
@@ -70,6 +75,9 @@ public sealed partial class CellGenerator
         private static string Size(SizeModel size) => size.Name is null
             ? "global::Verified.CellSize.Fixed(" + size.Value + ")"
             : "global::Verified.CellSize.Named(" + Quote(size.Name) + ")";
+
+        /// <summary>A name as C# source: a class declared as @class is written so again (the namespace's display string has its @ already).</summary>
+        private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
         private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
     }

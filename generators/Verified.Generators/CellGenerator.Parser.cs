@@ -12,7 +12,7 @@ namespace Verified.Generators;
 public sealed partial class CellGenerator
 {
     /// <summary>Turns a cell declaration's syntax into a <see cref="CellModel"/> and its diagnostics.</summary>
-    private sealed class Parser
+    private sealed partial class Parser
     {
         private const string Vec = "Verified.Vec";
         private const string Mat = "Verified.Mat";
@@ -28,7 +28,10 @@ public sealed partial class CellGenerator
         private InputModel? _input;
         private readonly List<ParameterModel> _parameters = new();
         private int _timeStep = -1;
+        private long _fixedStateSize;
         private readonly Dictionary<string, double> _constants = new();
+        /// <summary>Members whose declaration has been reported, so that their uses are not reported again.</summary>
+        private readonly HashSet<string> _misdeclared = new();
         private readonly Dictionary<string, PropertyDeclarationSyntax> _properties = new();
         private readonly Dictionary<string, int> _lowered = new();
         private readonly List<string> _lowering = new();
@@ -50,6 +53,13 @@ public sealed partial class CellGenerator
 
         private CellModel? Run(INamedTypeSymbol symbol, System.Collections.Immutable.ImmutableArray<AttributeData> cellAttributes)
         {
+            // A declaration the compiler could not parse whole (a name left out, a token too many)
+            // has its errors reported by the compiler, at the place; code generated from it could
+            // only add more, in the generated file.
+            if (IsIncomplete(_declaration) || _declaration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Any(space => IsIncomplete(space.Name)))
+            {
+                return null;
+            }
             var className = _declaration.Identifier;
             if (!_declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
@@ -62,6 +72,30 @@ public sealed partial class CellGenerator
             if (_declaration.TypeParameterList is { } typeParameters)
             {
                 Report(DiagnosticDescriptors.UnsupportedDeclaration, typeParameters, className.ValueText, "a cell cannot be generic");
+            }
+            for (var space = symbol.ContainingNamespace; !space.IsGlobalNamespace; space = space.ContainingNamespace)
+            {
+                if (_semantics.Compilation.GetCompilationNamespace(space.ContainingNamespace)?.GetTypeMembers(space.Name).Any() == true)
+                {
+                    // global::Verified.Init in the generated code would name the namespace Verified.Init, not the enum.
+                    var name = _declaration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name;
+                    Report(DiagnosticDescriptors.UnsupportedDeclaration, (SyntaxNode?)name ?? _declaration, className.ValueText,
+                        "its namespace '" + space.ToDisplayString() + "' has the name of a type, which the generated code could not name");
+                    break;
+                }
+            }
+            if (symbol.IsStatic)
+            {
+                Report(DiagnosticDescriptors.UnsupportedDeclaration, className, className.ValueText, "a cell class cannot be static: it implements IRecurrentCell");
+            }
+            if (Emitter.GeneratedNames.Contains(symbol.Name))
+            {
+                Report(DiagnosticDescriptors.UnsupportedDeclaration, className, className.ValueText, "the generated code adds or uses the name '" + symbol.Name + "' inside the cell class");
+            }
+            foreach (var member in symbol.GetMembers().Where(member => Emitter.GeneratedNames.Contains(member.Name) && member.Locations.Any(location => location.IsInSource)))
+            {
+                Report(DiagnosticDescriptors.UnsupportedDeclaration, member.Locations.First(location => location.IsInSource), className.ValueText,
+                    "the generated code adds or uses the name '" + member.Name + "' inside the cell class");
             }
 
             foreach (var member in _declaration.Members)
@@ -80,6 +114,12 @@ public sealed partial class CellGenerator
             if (_states.Count == 0)
             {
                 Report(DiagnosticDescriptors.NoState, className, className.ValueText);
+            }
+
+            var cellName = ReadCellName(cellAttributes) ?? symbol.Name;
+            if (!ExpressionsWithinBounds(_properties.Values.Where(IsCellExpression)))
+            {
+                return null;
             }
 
             var updates = ReadUpdates();
@@ -113,8 +153,6 @@ public sealed partial class CellGenerator
                 return null;
             }
 
-            var cellName = cellAttributes.FirstOrDefault()?.NamedArguments
-                .FirstOrDefault(argument => argument.Key == "Name").Value.Value as string ?? symbol.Name;
             var (nodes, roots) = _graph.Prune(updateNodes);
             return new CellModel(
                 symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(),
@@ -129,6 +167,10 @@ public sealed partial class CellGenerator
                 SourceHash.Of(_declaration));
         }
 
+        private static bool IsIncomplete(SyntaxNode syntax) =>
+            syntax.ContainsDiagnostics && (syntax.DescendantTokens().Any(token => token.IsMissing) ||
+                syntax.DescendantTrivia().Any(trivia => trivia.IsKind(SyntaxKind.SkippedTokensTrivia)));
+
         private bool IsCellExpression(PropertyDeclarationSyntax property) =>
             _semantics.GetTypeInfo(property.Type, _cancellationToken).Type?.ToDisplayString() is Vec or Scalar;
 
@@ -138,63 +180,76 @@ public sealed partial class CellGenerator
         {
             foreach (var variable in field.Declaration.Variables)
             {
-                if (_semantics.GetDeclaredSymbol(variable, _cancellationToken) is not IFieldSymbol symbol)
+                var reported = _diagnostics.Count;
+                ReadVariable(field, variable);
+                if (_diagnostics.Count > reported)
                 {
-                    continue;
+                    _misdeclared.Add(variable.Identifier.ValueText);
                 }
-                if (symbol.IsConst)
+            }
+        }
+
+        private void ReadVariable(FieldDeclarationSyntax field, VariableDeclaratorSyntax variable)
+        {
+            if (_semantics.GetDeclaredSymbol(variable, _cancellationToken) is not IFieldSymbol symbol)
+            {
+                return;
+            }
+            if (symbol.IsConst)
+            {
+                if (symbol.HasConstantValue && symbol.ConstantValue is { } value && IsNumber(value))
                 {
-                    if (symbol.HasConstantValue && symbol.ConstantValue is { } value && IsNumber(value))
-                    {
-                        _constants[symbol.Name] = System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
-                    }
-                    continue;
+                    var number = System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                    _constants[symbol.Name] = number;
+                    CheckFinite(number, (SyntaxNode?)variable.Initializer?.Value ?? variable);
                 }
-                var isTimeStep = false;
-                foreach (var attribute in symbol.GetAttributes())
+                return;
+            }
+            var isTimeStep = false;
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
+                switch (attribute.AttributeClass?.ToDisplayString())
                 {
-                    var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
-                    switch (attribute.AttributeClass?.ToDisplayString())
-                    {
-                        case "Verified.StateAttribute":
-                            if (CheckType(symbol, field.Declaration.Type, "State", Vec, "Vec") &&
-                                ReadSize(attribute, syntax, 0, "State") is { } stateSize)
-                            {
-                                _states.Add(new StateModel(symbol.Name, stateSize));
-                                _stateTokens.Add(variable.Identifier);
-                            }
-                            break;
-                        case "Verified.InputAttribute":
-                            if (_input is not null)
-                            {
-                                Report(DiagnosticDescriptors.SecondInput, variable.Identifier, symbol.Name);
-                            }
-                            else if (CheckType(symbol, field.Declaration.Type, "Input", Vec, "Vec") &&
-                                ReadSize(attribute, syntax, 0, "Input") is { } inputSize)
-                            {
-                                _input = new InputModel(symbol.Name, inputSize);
-                            }
-                            break;
-                        case "Verified.ParameterAttribute":
-                            ReadParameter(symbol, field, variable, attribute, syntax);
-                            break;
-                        case "Verified.TimeStepAttribute":
-                            isTimeStep = true;
-                            break;
-                    }
+                    case "Verified.StateAttribute":
+                        if (CheckType(symbol, field.Declaration.Type, "State", Vec, "Vec") &&
+                            ReadSize(attribute, syntax, 0, "State") is { } stateSize)
+                        {
+                            _states.Add(new StateModel(symbol.Name, stateSize));
+                            _stateTokens.Add(variable.Identifier);
+                            CheckFixedStateSize(stateSize, (SyntaxNode?)syntax ?? field);
+                        }
+                        break;
+                    case "Verified.InputAttribute":
+                        if (_input is not null)
+                        {
+                            Report(DiagnosticDescriptors.SecondInput, variable.Identifier, symbol.Name);
+                        }
+                        else if (CheckType(symbol, field.Declaration.Type, "Input", Vec, "Vec") &&
+                            ReadSize(attribute, syntax, 0, "Input") is { } inputSize)
+                        {
+                            _input = new InputModel(symbol.Name, inputSize);
+                        }
+                        break;
+                    case "Verified.ParameterAttribute":
+                        ReadParameter(symbol, field, variable, attribute, syntax);
+                        break;
+                    case "Verified.TimeStepAttribute":
+                        isTimeStep = true;
+                        break;
                 }
-                if (isTimeStep)
+            }
+            if (isTimeStep)
+            {
+                var index = _parameters.FindIndex(parameter => parameter.Name == symbol.Name);
+                if (index < 0 || _parameters[index].Kind != ParameterKind.Scalar || _timeStep >= 0)
                 {
-                    var index = _parameters.FindIndex(parameter => parameter.Name == symbol.Name);
-                    if (index < 0 || _parameters[index].Kind != ParameterKind.Scalar || _timeStep >= 0)
-                    {
-                        Report(DiagnosticDescriptors.BadAttributeArgument, variable.Identifier, "TimeStep",
-                            "the time step must be the cell's one scalar [Parameter]");
-                    }
-                    else
-                    {
-                        _timeStep = index;
-                    }
+                    Report(DiagnosticDescriptors.BadAttributeArgument, variable.Identifier, "TimeStep",
+                        "the time step must be the cell's one scalar [Parameter]");
+                }
+                else
+                {
+                    _timeStep = index;
                 }
             }
         }
@@ -221,10 +276,18 @@ public sealed partial class CellGenerator
             }
 
             var named = attribute.NamedArguments.ToDictionary(argument => argument.Key, argument => argument.Value.Value);
-            double Named(string name, double fallback) =>
-                named.TryGetValue(name, out var value) && value is not null
-                    ? System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)
-                    : fallback;
+            SyntaxNode At(string name) => NamedArgument(syntax, name) ?? (SyntaxNode?)syntax ?? field;
+            var finite = true;
+            double Named(string name, double fallback)
+            {
+                if (!named.TryGetValue(name, out var value) || value is null)
+                {
+                    return fallback;
+                }
+                var number = System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                finite &= CheckFinite(number, At(name));
+                return number;
+            }
             var initKind = named.TryGetValue("Init", out var init) && init is int declared ? declared : 0;
             var defaultValue = 0.0;
             if (variable.Initializer is { } initializer)
@@ -237,19 +300,50 @@ public sealed partial class CellGenerator
                     return;
                 }
                 defaultValue = System.Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
+                finite &= CheckFinite(defaultValue, initializer.Value);
             }
             if (initKind < 0 || initKind > 6)
             {
                 Report(DiagnosticDescriptors.BadAttributeArgument, (SyntaxNode?)syntax ?? field, "Parameter", "unknown Init value " + initKind);
                 return;
             }
-            _parameters.Add(new ParameterModel(symbol.Name, kind, rows.Value, columns.Value, new InitModel(
-                initKind,
-                Named("Mean", 0.0),
-                Named("Scale", 1.0),
-                Named("Low", -1.0),
-                Named("High", 1.0),
-                Named("Value", defaultValue))));
+            var initialisation = new InitModel(initKind, Named("Mean", 0.0), Named("Scale", 1.0), Named("Low", -1.0), Named("High", 1.0), Named("Value", defaultValue));
+            if (!finite)
+            {
+                return;
+            }
+            if (initKind == UniformInit && initialisation.Low > initialisation.High)
+            {
+                Report(DiagnosticDescriptors.BadAttributeArgument, named.ContainsKey("High") ? At("High") : At("Low"), "Parameter",
+                    "Init.Uniform needs Low ≤ High, not Low = " + Number(initialisation.Low) + " and High = " + Number(initialisation.High));
+                return;
+            }
+            _parameters.Add(new ParameterModel(symbol.Name, kind, rows.Value, columns.Value, initialisation));
+        }
+
+        /// <summary>Verified.Init.Uniform.</summary>
+        private const int UniformInit = 4;
+
+        private static SyntaxNode? NamedArgument(AttributeSyntax? syntax, string name) =>
+            syntax?.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name)?.Expression;
+
+        /// <summary>The cell's name from [RecurrentCell(Name = ...)], or null for the class name; a name that cannot be listed or emitted is reported.</summary>
+        private string? ReadCellName(System.Collections.Immutable.ImmutableArray<AttributeData> cellAttributes)
+        {
+            var attribute = cellAttributes.FirstOrDefault();
+            if (attribute?.NamedArguments.FirstOrDefault(argument => argument.Key == "Name").Value.Value is not string name)
+            {
+                return null;
+            }
+            // Control characters and line breaks would end the string literal and the comment that carry the name.
+            if (string.IsNullOrWhiteSpace(name) || name.Any(character => char.IsControl(character) ||
+                    char.GetUnicodeCategory(character) is System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator))
+            {
+                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
+                Report(DiagnosticDescriptors.BadAttributeArgument, NamedArgument(syntax, "Name") ?? (SyntaxNode?)syntax ?? _declaration, "RecurrentCell",
+                    "a cell's name is not blank and has no control characters or line breaks");
+            }
+            return name;
         }
 
         private bool CheckType(IFieldSymbol symbol, TypeSyntax typeSyntax, string attribute, string expected, string expectedName)
@@ -265,20 +359,36 @@ public sealed partial class CellGenerator
 
         private SizeModel? ReadSize(AttributeData attribute, AttributeSyntax? syntax, int position, string attributeName)
         {
-            var argument = attribute.ConstructorArguments[position].Value;
             SyntaxNode where = syntax?.ArgumentList?.Arguments.Count > position
                 ? syntax.ArgumentList.Arguments[position]
                 : (SyntaxNode?)syntax ?? _declaration;
+            // Arguments that match no constructor of the attribute bind to none at all.
+            var argument = position < attribute.ConstructorArguments.Length ? attribute.ConstructorArguments[position].Value : null;
             switch (argument)
             {
                 case string name when SyntaxFacts.IsValidIdentifier(name):
                     return SizeModel.Named(name);
-                case int value when value > 0:
+                case int value when value > 0 && value <= MaxFixedSize:
                     return SizeModel.Fixed(value);
                 default:
                     Report(DiagnosticDescriptors.BadAttributeArgument, where, attributeName,
-                        "a size is a dimension name such as \"N\" or a positive integer, not " + (argument is string text ? "\"" + text + "\"" : argument?.ToString() ?? "null"));
+                        "a size is a dimension name such as \"N\" or an integer from 1 to " + Count(MaxFixedSize) + ", not " + (argument is string text ? "\"" + text + "\"" : argument?.ToString() ?? "null"));
                     return null;
+            }
+        }
+
+        /// <summary>
+        /// The fixed part of the state size n is bounded like a size, so that the n×n Jacobian of a
+        /// cell with only fixed sizes fits a .NET array.
+        /// </summary>
+        private void CheckFixedStateSize(SizeModel size, SyntaxNode where)
+        {
+            var before = _fixedStateSize;
+            _fixedStateSize += size.Name is null ? size.Value : 0;
+            if (before <= MaxFixedSize && _fixedStateSize > MaxFixedSize)
+            {
+                Report(DiagnosticDescriptors.BadAttributeArgument, where, "State",
+                    "the fixed state sizes add up to " + _fixedStateSize + ", more than " + Count(MaxFixedSize));
             }
         }
 
@@ -318,221 +428,33 @@ public sealed partial class CellGenerator
             return updates;
         }
 
-        // ---- expressions ------------------------------------------------------------------
-
-        private int LowerProperty(PropertyDeclarationSyntax property)
-        {
-            var name = property.Identifier.ValueText;
-            if (_lowered.TryGetValue(name, out var done))
-            {
-                return done;
-            }
-            _lowering.Add(name);
-            var node = Lower(property.ExpressionBody!.Expression);
-            _lowering.RemoveAt(_lowering.Count - 1);
-            if (node >= 0)
-            {
-                _graph.Name(node, name);
-            }
-            _lowered[name] = node;
-            return node;
-        }
-
-        private int Lower(ExpressionSyntax expression)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            switch (expression)
-            {
-                case ParenthesizedExpressionSyntax parenthesized:
-                    return Lower(parenthesized.Expression);
-                case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } literal:
-                    return _graph.Constant(System.Convert.ToDouble(literal.Token.Value, System.Globalization.CultureInfo.InvariantCulture));
-                case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression):
-                    return Apply(Primitive.Negate, Lower(unary.Operand), unary);
-                case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryPlusExpression):
-                    return Lower(unary.Operand);
-                case BinaryExpressionSyntax binary:
-                    return LowerBinary(binary);
-                case InvocationExpressionSyntax invocation:
-                    return LowerCall(invocation);
-                case IdentifierNameSyntax identifier:
-                    return LowerIdentifier(identifier.Identifier);
-                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member:
-                    return LowerIdentifier(member.Name.Identifier);
-                default:
-                    Report(DiagnosticDescriptors.UnsupportedExpression, expression, expression.ToString(),
-                        "a cell expression uses numbers, names of the cell's members, + - * /, parentheses and the functions of CellMath");
-                    return -1;
-            }
-        }
-
-        private int LowerBinary(BinaryExpressionSyntax binary)
-        {
-            var primitive = binary.Kind() switch
-            {
-                SyntaxKind.AddExpression => Primitive.Add,
-                SyntaxKind.SubtractExpression => Primitive.Subtract,
-                SyntaxKind.MultiplyExpression => Primitive.Multiply,
-                SyntaxKind.DivideExpression => Primitive.Divide,
-                _ => Primitive.None,
-            };
-            if (primitive == Primitive.None)
-            {
-                Report(DiagnosticDescriptors.UnsupportedExpression, binary.OperatorToken, binary.OperatorToken.ValueText,
-                    "the operators of a cell expression are + - * /");
-                return -1;
-            }
-            if (primitive == Primitive.Multiply && MatrixParameter(binary.Left) is { } matrix)
-            {
-                var operand = Lower(binary.Right);
-                if (operand < 0)
-                {
-                    return -1;
-                }
-                var parameter = _parameters[matrix];
-                var size = _graph[operand].Size;
-                if (size != parameter.Columns)
-                {
-                    Report(DiagnosticDescriptors.ShapeMismatch, binary.OperatorToken, "'" + Text(binary) + "'",
-                        "Mat[" + parameter.Rows + "×" + parameter.Columns + "]", Describe(size));
-                    return -1;
-                }
-                if (_graph[operand].Kind == NodeKind.Parameter)
-                {
-                    Report(DiagnosticDescriptors.UnsupportedExpression, binary, Text(binary),
-                        "a matrix times a vector parameter is a constant; declare the product as a vector parameter");
-                    return -1;
-                }
-                return _graph.MatVec(matrix, operand, parameter.Rows, Text(binary));
-            }
-            var left = Lower(binary.Left);
-            var right = Lower(binary.Right);
-            if (left < 0 || right < 0)
-            {
-                return -1;
-            }
-            var (a, b) = (_graph[left].Size, _graph[right].Size);
-            if (a is not null && b is not null && a != b)
-            {
-                Report(DiagnosticDescriptors.ShapeMismatch, binary.OperatorToken, "'" + Text(binary) + "'", Describe(a), Describe(b));
-                return -1;
-            }
-            return _graph.Binary(primitive, left, right, Text(binary));
-        }
-
-        private int LowerCall(InvocationExpressionSyntax invocation)
-        {
-            SyntaxToken name;
-            switch (invocation.Expression)
-            {
-                case IdentifierNameSyntax identifier:
-                    name = identifier.Identifier;
-                    break;
-                case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "CellMath" } } member:
-                    name = member.Name.Identifier;
-                    break;
-                case MemberAccessExpressionSyntax member:
-                    Report(DiagnosticDescriptors.UnknownFunction, member.Name, member.ToString(), PrimitiveRules.FunctionList);
-                    return -1;
-                default:
-                    Report(DiagnosticDescriptors.UnsupportedExpression, invocation.Expression, invocation.Expression.ToString(),
-                        "only the functions of CellMath can be called");
-                    return -1;
-            }
-            if (!PrimitiveRules.Functions.TryGetValue(name.ValueText, out var primitive))
-            {
-                Report(DiagnosticDescriptors.UnknownFunction, name, name.ValueText, PrimitiveRules.FunctionList);
-                return -1;
-            }
-            var arguments = invocation.ArgumentList.Arguments;
-            if (arguments.Count != 1)
-            {
-                Report(DiagnosticDescriptors.WrongArgumentCount, invocation.ArgumentList, name.ValueText, "1", arguments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                return -1;
-            }
-            return Apply(primitive, Lower(arguments[0].Expression), invocation);
-        }
-
-        private int Apply(Primitive primitive, int operand, ExpressionSyntax syntax) =>
-            operand < 0 ? -1 : _graph.Unary(primitive, operand, Text(syntax));
-
-        private int LowerIdentifier(SyntaxToken identifier)
-        {
-            var name = identifier.ValueText;
-            var state = _states.FindIndex(candidate => candidate.Name == name);
-            if (state >= 0)
-            {
-                return _graph.State(state, _states[state]);
-            }
-            if (_input is { } input && input.Name == name)
-            {
-                return _graph.Input(input);
-            }
-            var parameter = _parameters.FindIndex(candidate => candidate.Name == name);
-            if (parameter >= 0)
-            {
-                if (_parameters[parameter].Kind == ParameterKind.Matrix)
-                {
-                    Report(DiagnosticDescriptors.UnsupportedExpression, identifier, name,
-                        "a matrix can only be the left operand of '*' with a vector");
-                    return -1;
-                }
-                return _graph.Parameter(parameter, _parameters[parameter]);
-            }
-            if (_constants.TryGetValue(name, out var constant))
-            {
-                return _graph.Constant(constant);
-            }
-            if (_properties.TryGetValue(name, out var property) && IsCellExpression(property))
-            {
-                var cycleStart = _lowering.IndexOf(name);
-                if (cycleStart >= 0)
-                {
-                    var path = string.Join(" → ", _lowering.Skip(cycleStart).Concat(new[] { name }));
-                    Report(DiagnosticDescriptors.IntermediateCycle, identifier, name, path);
-                    return -1;
-                }
-                return LowerProperty(property);
-            }
-            if (IsAttributedMember(name))
-            {
-                return -1; // its declaration was wrong and has been reported there
-            }
-            Report(DiagnosticDescriptors.UnknownIdentifier, identifier, name);
-            return -1;
-        }
-
-        private bool IsAttributedMember(string name) =>
-            _declaration.Members.OfType<FieldDeclarationSyntax>()
-                .Any(field => field.AttributeLists.Count > 0 && field.Declaration.Variables.Any(variable => variable.Identifier.ValueText == name));
-
-        private int? MatrixParameter(ExpressionSyntax expression)
-        {
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-            var name = expression switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name.Identifier.ValueText,
-                _ => null,
-            };
-            var index = _parameters.FindIndex(parameter => parameter.Name == name && parameter.Kind == ParameterKind.Matrix);
-            return index >= 0 ? index : null;
-        }
-
         // ---- helpers ----------------------------------------------------------------------
 
         private static string Describe(SizeModel? size) => size is { } vector ? "Vec[" + vector + "]" : "Scalar";
 
-        private static string Text(SyntaxNode syntax) =>
-            string.Join(" ", syntax.ToString().Split(new[] { ' ', '\t', '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries));
-
         private static bool IsNumber(object value) => value is double or float or int or long or short or byte or decimal;
+
+        private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+        private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+        /// <summary>Whether a constant is finite; NaN and the infinities have no literal in the generated code.</summary>
+        private bool CheckFinite(double value, SyntaxNode where)
+        {
+            if (!IsFinite(value))
+            {
+                Report(DiagnosticDescriptors.ConstantOutOfRange, where, Text(where), double.IsNaN(value) ? "NaN" : "infinite");
+                return false;
+            }
+            return true;
+        }
+
 
         private void Report(DiagnosticDescriptor descriptor, SyntaxNode where, params string[] arguments) =>
             _diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(where.GetLocation()), arguments.ToEquatableArray()));
+
+        private void Report(DiagnosticDescriptor descriptor, Location where, params string[] arguments) =>
+            _diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(where), arguments.ToEquatableArray()));
 
         private void Report(DiagnosticDescriptor descriptor, SyntaxToken where, params string[] arguments) =>
             _diagnostics.Add(new DiagnosticInfo(descriptor.Id, LocationInfo.From(where.GetLocation()), arguments.ToEquatableArray()));

@@ -4,10 +4,15 @@ using Microsoft.CodeAnalysis;
 
 namespace Verified.Generators;
 
-/// <summary>Every diagnostic of the cell generator, one table.</summary>
-internal static class DiagnosticDescriptors
+/// <summary>
+/// Every diagnostic of the cell generator, one table. The cell-file rules (category
+/// <see cref="CellFileCategory"/>) are reported by the `verified` command before it runs the
+/// generator on a --cell-file; they are public for that.
+/// </summary>
+public static class DiagnosticDescriptors
 {
-    private const string Category = "Verified.Cells";
+    public const string Category = "Verified.Cells";
+    public const string CellFileCategory = "Verified.CellFiles";
 
     public static readonly DiagnosticDescriptor NotPartial = Error("VRF0001", "Cell class must be partial",
         "The recurrent cell '{0}' must be declared partial so that the generator can add its kernels");
@@ -39,6 +44,19 @@ internal static class DiagnosticDescriptors
         "'{0}' is a second [Input]; a cell has at most one input vector");
     public static readonly DiagnosticDescriptor NoState = Error("VRF0015", "Cell without state",
         "The recurrent cell '{0}' declares no [State]");
+    public static readonly DiagnosticDescriptor ConstantOutOfRange = Error("VRF0016", "Constant out of range",
+        "'{0}' is {1}; a cell's constants are finite and, in expressions, within the float range ±3.4e38");
+    public static readonly DiagnosticDescriptor ExpressionTooLarge = Error("VRF0017", "Expression too large",
+        "The cell's expressions exceed a bound of the generator: {0}");
+
+    public static readonly DiagnosticDescriptor CellFileUsing = CellFileError("VRF0018", "Using not allowed in a cell file",
+        "'{0}' is not allowed in a cell file, which imports namespaces ('using System;') and 'using static Verified.CellMath;' only");
+    public static readonly DiagnosticDescriptor CellFileDeclaration = CellFileError("VRF0019", "Declaration not allowed in a cell file",
+        "{0}: a cell file holds usings, an optional namespace and one [RecurrentCell] partial class, nothing else");
+    public static readonly DiagnosticDescriptor CellFileMember = CellFileError("VRF0020", "Member not allowed in a cell file",
+        "{0}: the members of a cell are numeric constants, fields with [State], [Input], [Parameter] or [TimeStep] and expression-bodied Vec or Scalar properties");
+    public static readonly DiagnosticDescriptor CellFileAttribute = CellFileError("VRF0021", "Attribute not allowed in a cell file",
+        "'{0}' is not allowed in a cell file, whose attributes are [RecurrentCell], [State], [Input], [Parameter], [TimeStep] and [Update]");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Table = typeof(DiagnosticDescriptors)
         .GetFields()
@@ -46,8 +64,11 @@ internal static class DiagnosticDescriptors
         .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
         .ToDictionary(descriptor => descriptor.Id);
 
-    public static DiagnosticDescriptor ById(string id) => Table[id];
+    internal static DiagnosticDescriptor ById(string id) => Table[id];
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor CellFileError(string id, string title, string message) =>
+        new(id, title, message, CellFileCategory, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -27,6 +27,25 @@ public sealed class DiagnosticTests
     [InlineData("VRF0013", "public partial class Outer { [RecurrentCell] public partial class /*!*/C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => h; } }")]
     [InlineData("VRF0014", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Input(\"I\")] public Vec x; [Input(\"I\")] public Vec /*!*/y; [Update(nameof(h))] public Vec n => h; }")]
     [InlineData("VRF0015", "[RecurrentCell] public partial class /*!*/C { }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(/*!*/2000000000)] public Vec h; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(\"N\", /*!*/32769)] public Mat W; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(20000)] public Vec h; [/*!*/State(20000)] public Vec c; [Update(nameof(h))] public Vec n => h; [Update(nameof(c))] public Vec m => c; }")]
+    [InlineData("VRF0009", "[RecurrentCell(Name = /*!*/\"\")] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0009", "[RecurrentCell(Name = /*!*/\"a\\nb\")] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(\"N\", Init = Init.Uniform, Low = 1, High = /*!*/0)] public Vec b; [Update(nameof(h))] public Vec n => h + b; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(\"N\", Init = Init.Uniform, Low = /*!*/2)] public Vec b; [Update(nameof(h))] public Vec n => h + b; }")]
+    [InlineData("VRF0013", "[RecurrentCell] public static partial class /*!*/C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0013", "[RecurrentCell] public partial class /*!*/Gemm { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0013", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => h; public Vec /*!*/Spec => h; }")]
+    [InlineData("VRF0013", "namespace /*!*/Verified.Init.Mine; [RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0016", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter] public Scalar a = /*!*/double.NaN; [Update(nameof(h))] public Vec n => a * h; }")]
+    [InlineData("VRF0016", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; public const double L = /*!*/0.0 / 0.0; [Update(nameof(h))] public Vec n => L * h; }")]
+    [InlineData("VRF0016", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => /*!*/1e400 * h; }")]
+    [InlineData("VRF0016", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => (/*!*/1e300 * 1e300) * h; }")]
+    [InlineData("VRF0016", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => h * /*!*/1e39; }")]
+    [InlineData("VRF0016", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => Tanh(/*!*/-1e39) * h; }")]
+    [InlineData("VRF0016", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(\"N\", Mean = /*!*/double.PositiveInfinity)] public Vec b; [Update(nameof(h))] public Vec n => h + b; }")]
+    [MemberData(nameof(OversizedDeclarations))]
     public void Diagnostic_is_reported_at_the_offending_token(string id, string declaration)
     {
         var source = Header + declaration;
@@ -40,6 +59,20 @@ public sealed class DiagnosticTests
         Assert.Equal(expected, diagnostic.Location.SourceSpan.Start);
     }
 
+    /// <summary>Expressions just over the generator's bounds, reported where the bound is crossed.</summary>
+    public static TheoryData<string, string> OversizedDeclarations()
+    {
+        const string Cell = "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => ";
+        // The outermost call is one level deep, each call inside it one more: the call at MaxExpressionDepth + 1 is the first too deep.
+        var calls = CellGenerator.MaxExpressionDepth + 1;
+        var deep = string.Concat(Enumerable.Repeat("Tanh(", calls - 1)) + "/*!*/Tanh(h" + new string(')', calls) + "; }";
+        var long_ = "/*!*/" + string.Join(" + ", Enumerable.Repeat("h", CellGenerator.MaxExpressionOperations + 2)) + "; }";
+        var chained = "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; public Vec p0 => h; " +
+            string.Concat(Enumerable.Range(1, CellGenerator.MaxExpressionOperations).Select(i => $"public Vec p{i} => Tanh(p{i - 1}); ")) +
+            $"[Update(nameof(h))] public Vec n => /*!*/Tanh(p{CellGenerator.MaxExpressionOperations}); }}";
+        return new TheoryData<string, string> { { "VRF0017", Cell + deep }, { "VRF0017", Cell + long_ }, { "VRF0017", chained } };
+    }
+
     [Fact]
     public void Shape_mismatch_names_both_shapes()
     {
@@ -51,6 +84,7 @@ public sealed class DiagnosticTests
         Assert.Contains("Vec[I]", message);
     }
 
+    /// <summary>The generator's own descriptors; those of the cell-file rules are tested with the `verified` command.</summary>
     [Fact]
     public void Every_descriptor_has_a_test()
     {
@@ -58,10 +92,13 @@ public sealed class DiagnosticTests
             .GetCustomAttributes(typeof(InlineDataAttribute), false)
             .Cast<InlineDataAttribute>()
             .Select(data => (string)data.GetData(null!).First()[0])
+            .Concat(OversizedDeclarations().Select(data => (string)data[0]))
             .ToHashSet();
-        var declared = System.Text.RegularExpressions.Regex.Matches(
-                File.ReadAllText(GeneratorHarness.RepositoryFile("generators/Verified.Generators/DiagnosticDescriptors.cs")), "\"(VRF\\d{4})\"")
-            .Select(match => match.Groups[1].Value)
+        var declared = typeof(DiagnosticDescriptors).GetFields()
+            .Select(field => field.GetValue(null))
+            .OfType<Microsoft.CodeAnalysis.DiagnosticDescriptor>()
+            .Where(descriptor => descriptor.Category == DiagnosticDescriptors.Category)
+            .Select(descriptor => descriptor.Id)
             .ToHashSet();
 
         Assert.Equal(declared.Order(), tested.Order());

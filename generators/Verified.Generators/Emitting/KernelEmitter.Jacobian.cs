@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Verified.Generators.Model;
 
@@ -11,32 +12,32 @@ internal sealed partial class KernelEmitter
     /// </summary>
     private enum JacKind { Zero, Identity, Diagonal, Dense }
 
-    private JacKind JacobianKind(int node)
-    {
-        var n = Node(node);
-        if (!n.DependsOnState)
-        {
-            return JacKind.Zero;
-        }
-        switch (n.Kind)
-        {
-            case NodeKind.State:
-                return JacKind.Identity;
-            case NodeKind.MatVec:
-                return JacKind.Dense;
-            default:
-                var blocks = Operands(node).Where(operand => Node(operand).DependsOnState).ToList();
-                var diagonal = blocks.All(operand => JacobianKind(operand) is JacKind.Identity or JacKind.Diagonal)
-                    && blocks.Select(JacobianBlock).Distinct().Count() == 1;
-                return diagonal ? JacKind.Diagonal : JacKind.Dense;
-        }
-    }
+    private JacKind JacobianKind(int node) => _jacobianKinds[node];
 
     /// <summary>The state block of an identity or diagonal Jacobian.</summary>
-    private int JacobianBlock(int node)
+    private int JacobianBlock(int node) => _jacobianBlocks[node];
+
+    /// <summary>
+    /// Every node's Jacobian structure and block, computed once in graph order (operands first),
+    /// so that neither recursion depth nor repeated visits of shared operands grow with the graph.
+    /// </summary>
+    private (JacKind[] Kinds, int[] Blocks) JacobianStructure()
     {
-        var n = Node(node);
-        return n.Kind == NodeKind.State ? n.Index : JacobianBlock(Operands(node).First(operand => Node(operand).DependsOnState));
+        var kinds = new JacKind[_model.Nodes.Count];
+        var blocks = new int[_model.Nodes.Count];
+        foreach (var node in Indices)
+        {
+            var n = Node(node);
+            var dependent = IsComputed(n) ? Operands(node).Where(operand => Node(operand).DependsOnState).ToList() : new List<int>();
+            blocks[node] = n.Kind == NodeKind.State ? n.Index : dependent.Count > 0 ? blocks[dependent[0]] : -1;
+            kinds[node] = !n.DependsOnState ? JacKind.Zero
+                : n.Kind == NodeKind.State ? JacKind.Identity
+                : n.Kind == NodeKind.MatVec ? JacKind.Dense
+                : dependent.All(operand => kinds[operand] is JacKind.Identity or JacKind.Diagonal) && dependent.Select(operand => blocks[operand]).Distinct().Count() == 1
+                    ? JacKind.Diagonal
+                    : JacKind.Dense;
+        }
+        return (kinds, blocks);
     }
 
     private string JacobianField(int node) => "_" + _names[node] + "Jac";

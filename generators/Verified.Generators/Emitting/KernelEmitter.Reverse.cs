@@ -110,18 +110,22 @@ internal sealed partial class KernelEmitter
     private System.Collections.Generic.HashSet<int> TangentsNeededInReverse()
     {
         var needed = new System.Collections.Generic.HashSet<int>();
+        // A work list rather than recursion: the tangents a node needs can reach down the whole graph.
+        var pending = new System.Collections.Generic.Stack<int>();
         void Need(int node)
         {
-            var root = TangentAlias(node) is var alias and >= 0 ? alias : node;
-            if (!Node(root).DependsOnState || !needed.Add(root))
+            pending.Push(node);
+            while (pending.Count > 0)
             {
-                return;
-            }
-            if (IsComputed(Node(root)))
-            {
+                var next = pending.Pop();
+                var root = TangentAlias(next) is var alias and >= 0 ? alias : next;
+                if (!Node(root).DependsOnState || !needed.Add(root) || !IsComputed(Node(root)))
+                {
+                    continue;
+                }
                 foreach (var operand in Operands(root))
                 {
-                    Need(operand);
+                    pending.Push(operand);
                 }
             }
         }

@@ -17,6 +17,9 @@ internal sealed partial class KernelEmitter
     private readonly string _className;
     private readonly Names _names;
     private readonly SourceWriter _w;
+    private readonly JacKind[] _jacobianKinds;
+    private readonly int[] _jacobianBlocks;
+    private readonly int[] _tangentAliases;
 
     public KernelEmitter(CellModel model, string type, string className, SourceWriter writer)
     {
@@ -25,6 +28,8 @@ internal sealed partial class KernelEmitter
         _className = className;
         _names = new Names(model);
         _w = writer;
+        (_jacobianKinds, _jacobianBlocks) = JacobianStructure();
+        _tangentAliases = TangentAliases();
     }
 
     private IEnumerable<int> Indices => Enumerable.Range(0, _model.Nodes.Count);
@@ -120,16 +125,25 @@ internal sealed partial class KernelEmitter
     /// with one state-dependent operand entering with factor 1 has that operand's tangent, so the
     /// tangent passes neither copy nor add.
     /// </summary>
-    private int TangentAlias(int node)
+    private int TangentAlias(int node) => _tangentAliases[node];
+
+    /// <summary>Every node's <see cref="TangentAlias"/>, in graph order so that an operand's is known first.</summary>
+    private int[] TangentAliases()
     {
-        var n = Node(node);
-        if (n.Kind != NodeKind.Binary || n.Primitive is not (Primitive.Add or Primitive.Subtract) || !n.DependsOnState)
+        var aliases = new int[_model.Nodes.Count];
+        foreach (var node in Indices)
         {
-            return -1;
+            aliases[node] = -1;
+            var n = Node(node);
+            if (n.Kind != NodeKind.Binary || n.Primitive is not (Primitive.Add or Primitive.Subtract) || !n.DependsOnState)
+            {
+                continue;
+            }
+            var (a, b) = (Node(n.A).DependsOnState, Node(n.B).DependsOnState);
+            var through = a && !b ? n.A : b && !a && n.Primitive == Primitive.Add ? n.B : -1;
+            aliases[node] = through < 0 ? -1 : aliases[through] >= 0 ? aliases[through] : through;
         }
-        var (a, b) = (Node(n.A).DependsOnState, Node(n.B).DependsOnState);
-        var through = a && !b ? n.A : b && !a && n.Primitive == Primitive.Add ? n.B : -1;
-        return through < 0 ? -1 : TangentAlias(through) is var root and >= 0 ? root : through;
+        return aliases;
     }
 
     private void EmitFields()

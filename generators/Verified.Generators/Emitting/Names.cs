@@ -1,12 +1,14 @@
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using Verified.Generators.Model;
 
 namespace Verified.Generators.Emitting;
 
 /// <summary>
 /// The identifiers of generated code: a node named by the declaration keeps its name, other nodes
-/// are t0, t1, ... Names that would collide with the kernels' own locals get a trailing underscore.
+/// are t0, t1, ... Names that would collide with the kernels' own locals, or are keywords, get a
+/// trailing underscore.
 /// </summary>
 internal sealed class Names
 {
@@ -28,7 +30,7 @@ internal sealed class Names
         var taken = new HashSet<string>();
         string Unique(string name)
         {
-            while (Reserved.Contains(name) || taken.Contains(name) || IsDerivedFromAnother(name, user))
+            while (Reserved.Contains(name) || IsKeyword(name) || taken.Contains(name) || IsDerivedFromAnother(name, user))
             {
                 name += "_";
             }
@@ -73,6 +75,10 @@ internal sealed class Names
         }
         return name;
     }
+
+    /// <summary>A member declared as @int or @nameof would make a local the generated code cannot declare or call.</summary>
+    private static bool IsKeyword(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None;
 
     private static bool IsDerivedFromAnother(string name, HashSet<string> user) =>
         new[] { "Dot", "Bar", "DotBar", "Jac" }.Any(suffix =>

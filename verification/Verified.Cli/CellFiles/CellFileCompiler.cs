@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Verified.Cli.Commands;
 using Verified.Generators;
 
@@ -9,30 +10,55 @@ namespace Verified.Cli.CellFiles;
 
 /// <summary>
 /// Compiles a user's cell declaration in-process exactly as a project would: the same Roslyn
-/// version, the Verified generator, the runtime as reference. Its diagnostics are reported as
-/// <c>path(line,col): error VRFxxxx: message</c>.
+/// version, the Verified generator, the runtime as reference. The file is first checked on its
+/// syntax against <see cref="CellFileRules"/>, so that nothing in it but the cell reaches the
+/// compiler, and nothing at all runs before the one cell class's generated Spec is read. Its
+/// diagnostics are reported as <c>path(line,col): error VRFxxxx: message</c>.
 /// </summary>
 public static class CellFileCompiler
 {
     public static IReadOnlyList<CellSpec> Compile(string fullPath, string displayPath)
     {
+        if (Directory.Exists(fullPath))
+        {
+            throw new UsageException($"cell file '{displayPath}' is a directory");
+        }
         if (!File.Exists(fullPath))
         {
             throw new UsageException($"cell file '{displayPath}' does not exist");
         }
-        return CompileSource(File.ReadAllText(fullPath), displayPath);
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cell file '{displayPath}' cannot be read: {unreadable.Message}");
+        }
+        return CompileSource(text, displayPath);
     }
 
-    /// <summary>Compiles cell declarations given as source text; <paramref name="displayPath"/> names it in diagnostics.</summary>
+    /// <summary>Compiles a cell declaration given as source text; <paramref name="displayPath"/> names it in diagnostics.</summary>
     public static IReadOnlyList<CellSpec> CompileSource(string text, string displayPath)
     {
         var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), displayPath);
+        var (violations, cell) = CellFileRules.Check(tree);
+        if (violations.Count > 0 || cell is null)
+        {
+            throw new CellFileException(tree.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
+                .Concat(violations)
+                .OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start)
+                .Select(diagnostic => diagnostic.ToString())
+                .Distinct()
+                .ToList());
+        }
         var compilation = CSharpCompilation.Create(
             "VerifiedUserCell" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16],
             [tree],
             References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable,
-                optimizationLevel: OptimizationLevel.Release, allowUnsafe: true));
+                optimizationLevel: OptimizationLevel.Release, allowUnsafe: false));
         CSharpGeneratorDriver.Create(new CellGenerator())
             .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
         var errors = generatorDiagnostics.Concat(generated.GetDiagnostics())
@@ -50,12 +76,15 @@ public static class CellFileCompiler
         }
         image.Position = 0;
         var assembly = AssemblyLoadContext.Default.LoadFromStream(image);
-        var cells = assembly.GetTypes()
-            .Where(type => typeof(IRecurrentCell).IsAssignableFrom(type) && !type.IsInterface)
-            .Select(type => (CellSpec)type.GetProperty(nameof(IRecurrentCell.Spec), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!)
-            .ToList();
-        return cells.Count > 0 ? cells : throw new UsageException($"cell file '{displayPath}' declares no [RecurrentCell] class");
+        // The rules let through one class, the cell, and the generator implemented IRecurrentCell on it.
+        var type = assembly.GetType(MetadataName(cell), throwOnError: true)!;
+        return [(CellSpec)type.GetProperty(nameof(IRecurrentCell.Spec), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!];
     }
+
+    private static string MetadataName(ClassDeclarationSyntax cell) =>
+        cell.Parent is BaseNamespaceDeclarationSyntax space
+            ? string.Join(".", space.Name.DescendantTokens().Where(token => token.IsKind(SyntaxKind.IdentifierToken)).Select(token => token.ValueText)) + "." + cell.Identifier.ValueText
+            : cell.Identifier.ValueText;
 
     private static IEnumerable<MetadataReference> References()
     {

@@ -12,14 +12,10 @@ public static class CellSelection
         var file = result.GetValue(options.CellFile);
         if (file is not null)
         {
-            var cells = CellFileCompiler.Compile(file.FullName, file.ToString());
-            if (name is null)
-            {
-                return cells.Count == 1 ? cells
-                    : throw new UsageException($"{file} declares {cells.Count} cells ({string.Join(", ", cells.Select(cell => cell.Name))}); choose one with --cell");
-            }
-            return [cells.FirstOrDefault(cell => cell.Name == name)
-                ?? throw new UsageException($"{file} declares no cell named '{name}' (it has {string.Join(", ", cells.Select(cell => cell.Name))})")];
+            // A cell file declares exactly one cell (CellFileRules); --cell, if given, must name it.
+            var cell = CellFileCompiler.Compile(file.FullName, file.ToString()).Single();
+            return name is null || cell.Name == name ? [cell]
+                : throw new UsageException($"{file} declares the cell '{cell.Name}', not '{name}'");
         }
         if (name is null)
         {
