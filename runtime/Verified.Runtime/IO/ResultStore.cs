@@ -103,7 +103,7 @@ public sealed class ResultStore
         {
             return false;
         }
-        if (!File.Exists(PathOf(id)) || !TryRead<T>(id, key, out _))
+        if (!TryRead<T>(id, key, out _))
         {
             Write(id, key, compute());
         }

@@ -6,6 +6,4 @@ namespace Verified.Cli.Commands;
 public static class JobsOption
 {
     public static Option<int> Create() => new Option<int>("--jobs") { Description = "Runs side by side (default: the number of processors); results are identical to --jobs 1", DefaultValueFactory = _ => Environment.ProcessorCount }.Positive();
-
-    public static int Read(ParseResult result, Option<int> option) => result.GetValue(option);
 }

@@ -34,53 +34,28 @@ public static class OptionRules
     public static Option<double?> FinitePositive(this Option<double?> option) => Checked(option, ValueRule.FinitePositive, value => value is not { } given || (double.IsFinite(given) && given > 0), "a finite positive number");
 
     /// <summary>An output file: its folder must exist and take a new file, and the path must not be a folder; checked before any work.</summary>
-    public static Option<FileInfo?> WritableFile(this Option<FileInfo?> option)
-    {
-        Rules.AddOrUpdate(option, new StrongBox<ValueRule>(ValueRule.WritableFile));
-        option.Validators.Add(result =>
-        {
-            if (result.Tokens.Count == 0 || !TryValue(result, out FileInfo? file) || file is null)
-            {
-                return;
-            }
-            if (Directory.Exists(file.FullName))
-            {
-                result.AddError($"{option.Name} '{file}' is a folder, not a file");
-            }
-            else if (!Directory.Exists(file.DirectoryName))
-            {
-                result.AddError($"{option.Name} '{file}': the folder '{file.DirectoryName}' does not exist");
-            }
-            else if (!Output.OutputFolder.CanCreateFilesIn(file.DirectoryName!, out var problem))
-            {
-                result.AddError($"{option.Name} '{file}': {problem}");
-            }
-        });
-        return option;
-    }
+    public static Option<FileInfo?> WritableFile(this Option<FileInfo?> option) => Validated(option, ValueRule.WritableFile, (file, _) =>
+        file is null ? null
+        : Directory.Exists(file.FullName) ? $"{option.Name} '{file}' is a folder, not a file"
+        : !Directory.Exists(file.DirectoryName) ? $"{option.Name} '{file}': the folder '{file.DirectoryName}' does not exist"
+        : Output.OutputFolder.CanCreateFilesIn(file.DirectoryName!, out var problem) ? null : $"{option.Name} '{file}': {problem}");
 
     /// <summary>An output folder: it, or the nearest folder above it that exists, must take new files; nothing is created until the work starts.</summary>
-    public static Option<T> WritableFolder<T>(this Option<T> option) where T : FileSystemInfo?
-    {
-        Rules.AddOrUpdate(option, new StrongBox<ValueRule>(ValueRule.WritableFolder));
-        option.Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && TryValue(result, out T value) && value is DirectoryInfo folder && !Output.OutputFolder.CanCreateFilesIn(folder.FullName, out var problem))
-            {
-                result.AddError($"{option.Name} '{folder}': {problem}");
-            }
-        });
-        return option;
-    }
+    public static Option<T> WritableFolder<T>(this Option<T> option) where T : FileSystemInfo? => Validated(option, ValueRule.WritableFolder, (value, _) =>
+        value is DirectoryInfo folder && !Output.OutputFolder.CanCreateFilesIn(folder.FullName, out var problem) ? $"{option.Name} '{folder}': {problem}" : null);
 
-    private static Option<T> Checked<T>(Option<T> option, ValueRule rule, Func<T, bool> accepts, string wanted)
+    private static Option<T> Checked<T>(Option<T> option, ValueRule rule, Func<T, bool> accepts, string wanted) =>
+        Validated(option, rule, (value, given) => accepts(value) ? null : $"{option.Name} must be {wanted}, not {given}");
+
+    /// <summary>Records the option's rule and adds its validator: <paramref name="problem"/> of a value (and the text it was given as) is null when the value is accepted.</summary>
+    private static Option<T> Validated<T>(Option<T> option, ValueRule rule, Func<T, string, string?> problem)
     {
         Rules.AddOrUpdate(option, new StrongBox<ValueRule>(rule));
         option.Validators.Add(result =>
         {
-            if (result.Tokens.Count > 0 && TryValue(result, out T value) && !accepts(value))
+            if (result.Tokens.Count > 0 && TryValue(result, out T value) && problem(value, string.Join(" ", result.Tokens.Select(token => token.Value))) is { } message)
             {
-                result.AddError($"{option.Name} must be {wanted}, not {string.Join(" ", result.Tokens.Select(token => token.Value))}");
+                result.AddError(message);
             }
         });
         return option;

@@ -32,7 +32,7 @@ public static class ReproduceCommand
                 throw new UsageException($"{chosen.Name} has no {result.GetValue(scale)} scale; it has {string.Join(", ", chosen.Scales.Select(s => s.ToString().ToLowerInvariant()))}");
             }
             var (index, count) = ShardOption.Parse(result.GetValue(shard)!);
-            var parallel = JobsOption.Read(result, jobs);
+            var parallel = result.GetValue(jobs);
             var folder = OutputFolder.Create(result.GetValue(outFolder) ?? new DirectoryInfo(Path.Combine("reproduce", $"{chosen.Name}-{result.GetValue(scale)}")));
             Reproducer.Run(chosen, size, folder, index, count, parallel, output, error);
             return ExitCodes.Success;

@@ -58,7 +58,7 @@ public static class SweepCommand
                 throw new UsageException("sweeps run built-in cells (their runs must be reproducible by name on every machine)");
             }
             var (index, count) = ShardOption.Parse(result.GetValue(shard)!);
-            var parallel = JobsOption.Read(result, jobs);
+            var parallel = result.GetValue(jobs);
             var scheduleValues = result.GetValue(schedules)!.Select(name => Enum.TryParse<FlossingSchedule>(name, true, out var s) && Enum.IsDefined(s)
                 ? s : throw new UsageException($"unknown schedule '{name}'; the schedules are none, pre and during")).ToArray();
             var seedCount = result.GetValue(seeds);

@@ -35,19 +35,13 @@ public static class OutputFolder
         }
     }
 
-    /// <summary>Checks a folder given by --out before any work: one line and exit 2 if it cannot be written.</summary>
-    public static void Check(DirectoryInfo folder)
+    /// <summary>Creates the folder once the options have been checked (again here: a default folder has no option to check it).</summary>
+    public static string Create(DirectoryInfo folder)
     {
         if (!CanCreateFilesIn(folder.FullName, out var problem))
         {
             throw new UsageException($"cannot write to output folder '{folder}': {problem}");
         }
-    }
-
-    /// <summary>Creates the folder once the options have been checked.</summary>
-    public static string Create(DirectoryInfo folder)
-    {
-        Check(folder);
         try
         {
             Directory.CreateDirectory(folder.FullName);

@@ -18,12 +18,15 @@ public static class Reproducer
         var runs = figure.Runs(scale);
         var board = new ProgressBoard(output);
         var store = new ResultStore(Path.Combine(folder, "units"), warning => error.WriteLine("warning: " + warning));
-        bool Done(FigureRun run) => store.Has<JsonElement>(run.Id, run.Key);
-        var mine = runs.Where((_, position) => position % shards == shard).Where(run => !Done(run)).ToList();
-        var done = runs.Count(Done);
-        if (done > 0)
+        // Each unit is read once before the work and once after it, so a bad file is reported once per pass.
+        IReadOnlyDictionary<string, JsonElement> Finished() =>
+            runs.Select(run => (run.Id, Found: store.TryRead<JsonElement>(run.Id, run.Key, out var result), result))
+                .Where(entry => entry.Found).ToDictionary(entry => entry.Id, entry => entry.result);
+        var before = Finished();
+        var mine = runs.Where((run, position) => position % shards == shard && !before.ContainsKey(run.Id)).ToList();
+        if (before.Count > 0)
         {
-            output.WriteLine($"resuming {figure.Name}: {done} of {runs.Count} runs already done in {folder}");
+            output.WriteLine($"resuming {figure.Name}: {before.Count} of {runs.Count} runs already done in {folder}");
         }
         board.Run([.. mine.Select(run => new ProgressJob($"{figure.Name} {run.Id}", run.Units, tick =>
         {
@@ -32,13 +35,13 @@ public static class Reproducer
                 board.Write($"{figure.Name} {run.Id}: being computed by {holder}; left to it");
             }
         }))], jobs);
-        var missing = runs.Where(run => !Done(run)).ToList();
+        var results = Finished();
+        var missing = runs.Where(run => !results.ContainsKey(run.Id)).ToList();
         if (missing.Count > 0)
         {
             output.WriteLine($"{figure.Name}: shard {shard}/{shards} done; {missing.Count} runs of other shards are missing, so the figure is not drawn yet: {string.Join(", ", missing.Take(5).Select(run => run.Id))}{(missing.Count > 5 ? ", ..." : "")}");
             return;
         }
-        var results = runs.ToDictionary(run => run.Id, run => store.TryRead<JsonElement>(run.Id, run.Key, out var result) ? result : throw new InvalidDataException($"run {run.Id} vanished"));
         figure.Render(folder, scale, new RunResults(results));
         output.WriteLine($"{figure.Name}: {figure.Title} → {folder}");
     }

@@ -42,14 +42,11 @@ public sealed class CellLayout
         ParameterCount = (int)offset;
     }
 
-    /// <summary>The most elements one array holds.</summary>
-    public static long MaxElements => Array.MaxLength;
-
     private static long Fit(long elements, CellSpec spec, CellDimensions dimensions, string what) =>
-        elements <= MaxElements
+        elements <= Array.MaxLength
             ? elements
             : throw new Resources.ResourceLimitException(
-                $"cell {spec.Name} at {dimensions}: {what} would have {elements:N0} elements, more than one array holds ({MaxElements:N0})");
+                $"cell {spec.Name} at {dimensions}: {what} would have {elements:N0} elements, more than one array holds ({Array.MaxLength:N0})");
 
     public CellSpec Spec { get; }
     public CellDimensions Dimensions { get; }
