@@ -1,29 +1,44 @@
 #!/usr/bin/env bash
 # A sweep of 8 training runs (vanilla-tanh, N=80, T=300, copy, d = 20, 8 seeds, EPOCHS epochs each)
-# with --jobs 1 and with --jobs 2 on this machine, into fresh folders; prints the wall times, the
-# speed-up (target >= 1.8x on two cores) and whether the run files agree (wall times aside).
+# with --jobs 1 and with --jobs 2 on this machine, into fresh folders, for ROUNDS rounds that
+# alternate which side goes first, so that a slow spell of a shared machine does not land on one
+# side only. Prints every round's wall times, the speed-up of the best walls and of the median
+# walls (target >= 1.8x on two cores), the parallel efficiency of --jobs 2 (the runs' own wall
+# times summed, over 2 x the sweep's wall) and whether the run files agree (wall times aside).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$here/../.."
 epochs="${EPOCHS:-500}"
+rounds="${ROUNDS:-3}"
 dotnet build "$root/verification/Verified.Cli" -c Release -v quiet -nologo >/dev/null
 cli="$root/verification/Verified.Cli/bin/Release/net10.0/verified.dll"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-sweep() { dotnet "$cli" sweep --cell vanilla-tanh --n 80 --task copy --delays 20 --schedules none --seeds 8 --epochs "$epochs" --out "$work/jobs$1" --jobs "$1" >/dev/null; }
-seconds() { local start end; start=$(date +%s.%N); sweep "$1"; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }'; }
-one=$(seconds 1)
-two=$(seconds 2)
+sweep() { dotnet "$cli" sweep --cell vanilla-tanh --n 80 --task copy --delays 20 --schedules none --seeds 8 --epochs "$epochs" --out "$1" --jobs "$2" >/dev/null; }
+timed() { local start end; rm -rf "$1"; start=$(date +%s.%N); sweep "$1" "$2"; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'; }
+runs_seconds() { python3 -c 'import json,glob,sys; print(sum(json.load(open(f))["result"]["seconds"] for f in glob.glob(sys.argv[1] + "/runs/*.json")))' "$1"; }
 strip() { python3 -c 'import json,sys
 def s(n):
     if isinstance(n, dict): return {k: s(v) for k, v in n.items() if k != "seconds"}
     if isinstance(n, list): return [s(v) for v in n]
     return n
 print(json.dumps(s(json.load(open(sys.argv[1]))), sort_keys=True))' "$1"; }
-same=yes
-for file in "$work"/jobs1/runs/*.json; do
-  [ "$(strip "$file")" = "$(strip "$work/jobs2/runs/$(basename "$file")")" ] || same=no
+ones=(); twos=(); efficiencies=(); same=yes
+for round in $(seq 1 "$rounds"); do
+  if (( round % 2 )); then one=$(timed "$work/jobs1" 1); two=$(timed "$work/jobs2" 2)
+  else two=$(timed "$work/jobs2" 2); one=$(timed "$work/jobs1" 1); fi
+  efficiency=$(awk -v s="$(runs_seconds "$work/jobs2")" -v w="$two" 'BEGIN { printf "%.3f", s / (2 * w) }')
+  for file in "$work"/jobs1/runs/*.json; do
+    [ "$(strip "$file")" = "$(strip "$work/jobs2/runs/$(basename "$file")")" ] || same=no
+  done
+  ones+=("$one"); twos+=("$two"); efficiencies+=("$efficiency")
+  awk -v r="$round" -v a="$one" -v b="$two" -v e="$efficiency" 'BEGIN { printf "round %d: --jobs 1 %.2f s, --jobs 2 %.2f s, speed-up %.2fx, parallel efficiency %.2f\n", r, a, b, a / b, e }'
 done
-echo "8 runs of $epochs epochs on $(nproc) processors: --jobs 1 ${one} s, --jobs 2 ${two} s"
-awk -v a="$one" -v b="$two" 'BEGIN { printf "speed-up %.2fx (target >= 1.8x)\n", a / b }'
+printf '%s\n' "${ones[@]}" > "$work/ones"; printf '%s\n' "${twos[@]}" > "$work/twos"
+summary() { sort -g "$1" | awk '{ v[NR] = $1 } END { printf "%s %s", v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+read -r best1 median1 <<< "$(summary "$work/ones")"
+read -r best2 median2 <<< "$(summary "$work/twos")"
+echo "8 runs of $epochs epochs on $(nproc) processors ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $rounds rounds:"
+awk -v a="$best1" -v b="$best2" 'BEGIN { printf "speed-up of the best walls   %.2fx (%.2f s against %.2f s; target >= 1.8x)\n", a / b, a, b }'
+awk -v a="$median1" -v b="$median2" 'BEGIN { printf "speed-up of the median walls %.2fx (%.2f s against %.2f s)\n", a / b, a, b }'
 echo "run files identical apart from wall times: $same"
