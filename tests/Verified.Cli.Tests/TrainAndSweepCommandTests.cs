@@ -37,10 +37,15 @@ public sealed class TrainAndSweepCommandTests
 
         var (first, output1, _) = CliRunner.Run(Args("0/2"));
         var (again, output2, _) = CliRunner.Run(Args("0/2"));
+        var (early, _, missing) = CliRunner.Run("sweep", "--out", folder, "--merge");
+        var drawnEarly = File.Exists(Path.Combine(folder, "sweep.json"));
         var (second, _, _) = CliRunner.Run(Args("1/2"));
         var (merged, _, _) = CliRunner.Run("sweep", "--out", folder, "--merge");
 
-        Assert.Equal([0, 0, 0, 0], new[] { first, again, second, merged });
+        Assert.Equal([0, 0, 3, 0, 0], new[] { first, again, early, second, merged });
+        Assert.StartsWith("error: the sweep in", missing);
+        Assert.Contains("2 runs are missing", missing);
+        Assert.False(drawnEarly);
         Assert.Contains("2 runs done now, 0 were already done", output1);
         Assert.Contains("0 runs done now, 2 were already done", output2);
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "sweep.json")));

@@ -1,22 +1,48 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Verified.IO;
 
 /// <summary>
 /// A claim on computing one result: the file ID.lock, created atomically (create-new) with the
-/// claiming process's host and id, and deleted when the claim is disposed. Two processes sharing a
-/// folder never compute the same run: the second finds the claim and leaves the run alone. A claim
-/// whose process is gone (same host, no such process, or one started after the claim) is taken
-/// over; a claim from another host is respected, since its process cannot be seen from here.
+/// claiming process's host, id, start of the claim and batch-scheduler task, kept fresh by a
+/// heartbeat (its write time is renewed every <see cref="Heartbeat"/>), and deleted when the claim
+/// is disposed. Two processes sharing a folder never compute the same run: the second finds the
+/// claim and leaves the run alone. A claim is taken over when its holder is certainly gone:
+/// <list type="bullet">
+/// <item>it was made by an earlier instance of this very scheduler task (a Slurm array task that was
+/// requeued, or a job step restarted under the same job id): the scheduler runs one instance at a time;</item>
+/// <item>it was made on this host by a process that no longer runs (or by another process that now
+/// has its id);</item>
+/// <item>it was made on another host and its heartbeat has stopped for <see cref="StaleAfter"/>
+/// (the host, or the task on it, died without removing it).</item>
+/// </list>
 /// </summary>
 public sealed class RunClaim : IDisposable
 {
+    /// <summary>How often a held claim's write time is renewed.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a claim from another host may go without a heartbeat before it counts as abandoned.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
+
     private readonly string _path;
+    private readonly Timer _heartbeat;
 
-    private RunClaim(string path) => _path = path;
+    private RunClaim(string path, TimeSpan heartbeat)
+    {
+        _path = path;
+        _heartbeat = new Timer(_ => Renew(), null, heartbeat, heartbeat);
+    }
 
-    /// <summary>The claim on <paramref name="id"/> in <paramref name="folder"/>, or null (and who holds it) if a live process holds it.</summary>
-    public static RunClaim? TryTake(string folder, string id, out string holder)
+    /// <summary>
+    /// The batch-scheduler task this process runs as (<c>slurm:JOB_TASK</c> for a Slurm array task,
+    /// <c>slurm:JOB</c> for a plain job), or "" outside a scheduler.
+    /// </summary>
+    public static string SchedulerTask { get; } = FindSchedulerTask();
+
+    /// <summary>The claim on <paramref name="id"/> in <paramref name="folder"/>, or null (and who holds it) if a live process holds it; its heartbeat every <paramref name="heartbeat"/> (default <see cref="Heartbeat"/>).</summary>
+    public static RunClaim? TryTake(string folder, string id, out string holder, TimeSpan? heartbeat = null)
     {
         var path = Path.Combine(folder, id + ".lock");
         for (var attempt = 0; attempt < 2; attempt++)
@@ -26,10 +52,11 @@ public sealed class RunClaim : IDisposable
                 using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 using (var writer = new StreamWriter(stream))
                 {
-                    writer.Write($"{Environment.MachineName} {Environment.ProcessId} {DateTime.UtcNow:O}");
+                    writer.Write(string.Join(' ', Environment.MachineName, Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+                        DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), SchedulerTask).TrimEnd());
                 }
                 holder = "";
-                return new RunClaim(path);
+                return new RunClaim(path, heartbeat ?? Heartbeat);
             }
             catch (IOException) when (File.Exists(path))
             {
@@ -44,28 +71,51 @@ public sealed class RunClaim : IDisposable
         return null;
     }
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose()
+    {
+        _heartbeat.Dispose();
+        File.Delete(_path);
+    }
+
+    private void Renew()
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(_path, DateTime.UtcNow);
+        }
+        catch (Exception gone) when (gone is IOException or UnauthorizedAccessException)
+        {
+            // The claim was taken over or its folder removed: the result is still written atomically.
+        }
+    }
 
     private static bool Alive(string path, out string holder)
     {
         string[] fields;
+        DateTime renewed;
         try
         {
             fields = File.ReadAllText(path).Split(' ');
+            renewed = File.GetLastWriteTimeUtc(path);
         }
         catch (IOException)
         {
             holder = "another process";
             return true;
         }
-        holder = fields.Length >= 2 ? $"process {fields[1]} on {fields[0]}" : "an unreadable claim";
-        if (fields.Length < 3 || !int.TryParse(fields[1], out var pid) || !DateTime.TryParse(fields[2], null, System.Globalization.DateTimeStyles.RoundtripKind, out var claimed))
+        holder = fields.Length >= 2 ? $"process {fields[1]} on {fields[0]}" + (fields.Length >= 4 ? $" ({fields[3]})" : "") : "an unreadable claim";
+        if (fields.Length < 3 || !int.TryParse(fields[1], CultureInfo.InvariantCulture, out var pid)
+            || !DateTime.TryParse(fields[2], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var claimed))
+        {
+            return false;
+        }
+        if (fields.Length >= 4 && SchedulerTask.Length > 0 && fields[3] == SchedulerTask)
         {
             return false;
         }
         if (fields[0] != Environment.MachineName)
         {
-            return true;
+            return DateTime.UtcNow - renewed < StaleAfter;
         }
         try
         {
@@ -76,5 +126,17 @@ public sealed class RunClaim : IDisposable
         {
             return false;
         }
+    }
+
+    private static string FindSchedulerTask()
+    {
+        var job = Environment.GetEnvironmentVariable("SLURM_ARRAY_JOB_ID");
+        var task = Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID");
+        if (!string.IsNullOrEmpty(job) && !string.IsNullOrEmpty(task))
+        {
+            return $"slurm:{job}_{task}";
+        }
+        var plain = Environment.GetEnvironmentVariable("SLURM_JOB_ID");
+        return string.IsNullOrEmpty(plain) ? "" : $"slurm:{plain}";
     }
 }

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Verified.Execution;
 using Verified.IO;
 
 namespace Verified.Training;
@@ -9,7 +12,8 @@ namespace Verified.Training;
 /// a sweep that is stopped and started again repeats no finished run and loses none, and reuses
 /// a file only for exactly the options that produced it. A shard i/n takes every n-th run from
 /// the i-th, so that a Slurm job array or a Kubernetes indexed Job can spread the runs;
-/// <see cref="Merge"/> joins what all shards wrote.
+/// every shard declares the whole grid in grids/HASH.json (<see cref="Declare"/>), and
+/// <see cref="Merge"/> joins what all shards wrote once every declared run is there.
 /// </summary>
 public sealed class Sweep
 {
@@ -35,14 +39,7 @@ public sealed class Sweep
 
     public IReadOnlyList<TrainingRun> Runs { get; }
 
-    public IReadOnlyList<TrainingRun> Shard(int index, int count)
-    {
-        if (count < 1 || index < 0 || index >= count)
-        {
-            throw new ArgumentOutOfRangeException(nameof(index), $"shard {index}/{count}: need 0 ≤ i < n");
-        }
-        return [.. Runs.Where((_, position) => position % count == index)];
-    }
+    public IReadOnlyList<TrainingRun> Shard(int index, int count) => Shards.Select(Runs, index, count);
 
     public static ResultStore Store(string folder, Action<string>? warn = null) => new(Path.Combine(folder, "runs"), warn);
 
@@ -58,10 +55,56 @@ public sealed class Sweep
         return outcome;
     }
 
-    /// <summary>Every valid finished run in the folder, ordered by id: files that do not parse, do not belong or were made by another version of their cell are reported and left out.</summary>
-    public static IReadOnlyList<SweepResult> Merge(string folder, Action<string>? warn = null) =>
-        [.. Store(folder, warn).ReadAll<TrainingOutcome>(BelongsAs)
-            .Select(entry => new SweepResult(entry.Id, entry.Key.Deserialize<TrainingRun>(ResultStore.Json)!, entry.Result))];
+    /// <summary>
+    /// Records the whole grid (every shard's runs) as grids/HASH.json, HASH of its sorted ids, so that a merge knows
+    /// which runs must be there. Every shard writes the same file atomically; grids of several sweeps into one folder
+    /// sit side by side.
+    /// </summary>
+    public void Declare(string folder)
+    {
+        var ids = Runs.Select(run => run.Id).Order(StringComparer.Ordinal).ToList();
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids)));
+        var grids = Directory.CreateDirectory(Path.Combine(folder, GridsFolder)).FullName;
+        AtomicFile.WriteAllText(Path.Combine(grids, Convert.ToHexStringLower(digest, 0, 8) + ".json"), JsonSerializer.Serialize(new { runs = ids }, ResultStore.Json));
+    }
+
+    /// <summary>
+    /// Every valid finished run in the folder, ordered by id: files that do not parse, do not belong or were made by
+    /// another version of their cell are reported and left out. Refused (<see cref="IncompleteResultsException"/>)
+    /// while a run that a declared grid holds is missing.
+    /// </summary>
+    public static IReadOnlyList<SweepResult> Merge(string folder, Action<string>? warn = null)
+    {
+        var merged = Store(folder, warn).ReadAll<TrainingOutcome>(BelongsAs)
+            .Select(entry => new SweepResult(entry.Id, entry.Key.Deserialize<TrainingRun>(ResultStore.Json)!, entry.Result)).ToList();
+        var finished = merged.Select(run => run.Id).ToHashSet(StringComparer.Ordinal);
+        var missing = Declared(folder).Where(id => !finished.Contains(id)).ToList();
+        return missing.Count > 0 ? throw new IncompleteResultsException($"the sweep in '{folder}'", missing) : merged;
+    }
+
+    private const string GridsFolder = "grids";
+
+    /// <summary>The ids of every grid declared in the folder, in order, each once.</summary>
+    private static IEnumerable<string> Declared(string folder)
+    {
+        var grids = Path.Combine(folder, GridsFolder);
+        var files = Directory.Exists(grids) ? Directory.GetFiles(grids, "*.json").Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
+        return files.SelectMany(ReadGrid).Distinct(StringComparer.Ordinal);
+    }
+
+    private static IReadOnlyList<string> ReadGrid(string file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<DeclaredGrid>(File.ReadAllText(file), ResultStore.Json)?.Runs ?? throw new JsonException();
+        }
+        catch (JsonException)
+        {
+            throw new InvalidDataException($"'{file}' is not a grid declaration, so the runs the sweep must hold are not known; rerun a shard of the sweep to write it again");
+        }
+    }
+
+    private sealed record DeclaredGrid(IReadOnlyList<string> Runs);
 
     /// <summary>The id a stored key gives, if it is a run of a current built-in cell.</summary>
     private static string? BelongsAs(JsonElement key) =>

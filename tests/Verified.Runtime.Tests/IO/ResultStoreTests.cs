@@ -65,6 +65,46 @@ public sealed class ResultStoreTests
     }
 
     [Fact]
+    public void A_claim_from_another_host_is_respected_while_its_heartbeat_runs_and_taken_over_once_it_stops()
+    {
+        var store = new ResultStore(Folder());
+        var fresh = Path.Combine(store.Folder, "fresh.lock");
+        var abandoned = Path.Combine(store.Folder, "abandoned.lock");
+        File.WriteAllText(fresh, $"node-17 4242 {DateTime.UtcNow.AddHours(-3):O} slurm:991_3");
+        File.WriteAllText(abandoned, $"node-17 4243 {DateTime.UtcNow.AddHours(-3):O} slurm:991_4");
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow - RunClaim.StaleAfter - TimeSpan.FromSeconds(1));
+        var computed = new List<string>();
+
+        var left = store.ComputeOnce("fresh", new { }, () => { computed.Add("fresh"); return new Result(1, ""); }, out var holder);
+        var taken = store.ComputeOnce("abandoned", new { }, () => { computed.Add("abandoned"); return new Result(2, ""); }, out _);
+
+        Assert.False(left);
+        Assert.Equal("process 4242 on node-17 (slurm:991_3)", holder);
+        Assert.True(taken);
+        Assert.Equal(["abandoned"], computed);
+        Assert.True(File.Exists(fresh));
+        Assert.False(File.Exists(abandoned));
+    }
+
+    [Fact]
+    public void A_held_claim_renews_its_heartbeat()
+    {
+        var folder = Folder();
+        using var claim = RunClaim.TryTake(folder, "held", out _, heartbeat: TimeSpan.FromMilliseconds(100));
+        var path = Path.Combine(folder, "held.lock");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - TimeSpan.FromHours(1));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow - File.GetLastWriteTimeUtc(path) > TimeSpan.FromMinutes(1) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(200);
+        }
+
+        Assert.NotNull(claim);
+        Assert.True(DateTime.UtcNow - File.GetLastWriteTimeUtc(path) < TimeSpan.FromMinutes(1), "the heartbeat did not renew the claim");
+    }
+
+    [Fact]
     public void An_atomic_write_replaces_a_planted_link_and_never_writes_through_it()
     {
         var folder = Folder();

@@ -63,6 +63,40 @@ public sealed class SweepTests
     }
 
     [Fact]
+    public void A_merge_is_refused_while_a_run_of_a_declared_grid_is_missing_and_names_it()
+    {
+        var folder = Folder();
+        var sweep = Small();
+        var store = Sweep.Store(folder);
+        sweep.Declare(folder);
+        sweep.Declare(folder);
+        var done = sweep.Shard(0, 2);
+        done.ToList().ForEach(run => Sweep.Execute(store, run, out _));
+
+        var refused = Assert.Throws<Verified.IO.IncompleteResultsException>(() => Sweep.Merge(folder));
+
+        Assert.Equal(sweep.Shard(1, 2).Select(run => run.Id).Order(StringComparer.Ordinal), refused.Missing);
+        Assert.Contains(sweep.Shard(1, 2)[0].Id, refused.Message);
+        Assert.DoesNotContain(done[0].Id, refused.Message);
+        Assert.Single(Directory.GetFiles(Path.Combine(folder, "grids")));
+        sweep.Shard(1, 2).ToList().ForEach(run => Sweep.Execute(store, run, out _));
+        Assert.Equal(sweep.Runs.Count, Sweep.Merge(folder).Count);
+    }
+
+    [Fact]
+    public void A_damaged_grid_declaration_stops_the_merge_with_a_message()
+    {
+        var folder = Folder();
+        Small().Declare(folder);
+        var grid = Directory.GetFiles(Path.Combine(folder, "grids")).Single();
+        File.WriteAllText(grid, File.ReadAllText(grid)[..20]);
+
+        var refused = Assert.Throws<InvalidDataException>(() => Sweep.Merge(folder));
+
+        Assert.Contains("is not a grid declaration", refused.Message);
+    }
+
+    [Fact]
     public void Two_jobs_write_the_same_run_files_as_one()
     {
         var sweep = Small();

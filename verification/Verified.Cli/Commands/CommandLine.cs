@@ -42,7 +42,7 @@ public static class CommandLine
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception usage) when (usage is UsageException or Resources.ResourceLimitException)
+        catch (Exception usage) when (usage is UsageException or Resources.ResourceLimitException or InvalidDataException)
         {
             error.WriteLine("error: " + usage.Message);
             return ExitCodes.BadInput;
@@ -51,6 +51,11 @@ public static class CommandLine
         {
             error.WriteLine("error: " + failed.Message);
             return ExitCodes.CheckFailed;
+        }
+        catch (IO.IncompleteResultsException incomplete)
+        {
+            error.WriteLine("error: " + incomplete.Message);
+            return ExitCodes.Incomplete;
         }
         catch (CellFileException compile)
         {

@@ -17,9 +17,10 @@ public static class ReproduceCommand
         var jobs = JobsOption.Create();
         var outFolder = new Option<DirectoryInfo?>("--out") { Description = "Folder of the figure (default: reproduce/FIGURE-SCALE)" }.WritableFolder();
         var shard = new Option<string>("--shard") { Description = "i/n: run every n-th run from the i-th (0-based), for cluster job arrays", DefaultValueFactory = _ => "0/1" };
+        var merge = new Option<bool>("--merge") { Description = "Draw the figure from the finished runs without running any; refused (exit 3, naming them) while runs are missing" };
         var command = new Command("reproduce", "Reproduce a figure of the paper: data (JSON, CSV) and plots (PNG)");
         command.Arguments.Add(figure);
-        foreach (var option in new Option[] { scale, outFolder, shard, jobs })
+        foreach (var option in new Option[] { scale, outFolder, shard, jobs, merge })
         {
             command.Options.Add(option);
         }
@@ -33,8 +34,20 @@ public static class ReproduceCommand
             }
             var (index, count) = ShardOption.Parse(result.GetValue(shard)!);
             var parallel = result.GetValue(jobs);
-            var folder = OutputFolder.Create(result.GetValue(outFolder) ?? new DirectoryInfo(Path.Combine("reproduce", $"{chosen.Name}-{result.GetValue(scale)}")));
-            Reproducer.Run(chosen, size, folder, index, count, parallel, output, error);
+            var target = result.GetValue(outFolder) ?? new DirectoryInfo(Path.Combine("reproduce", $"{chosen.Name}-{result.GetValue(scale)}"));
+            if (result.GetValue(merge))
+            {
+                MergeMode.RefuseRunOptions(result, command, scale, outFolder);
+                if (!Directory.Exists(Path.Combine(target.FullName, "units")))
+                {
+                    throw new UsageException($"'{target}' holds no runs of a figure (no units/ folder)");
+                }
+                Reproducer.Draw(chosen, size, target.FullName, output, error);
+            }
+            else
+            {
+                Reproducer.Run(chosen, size, OutputFolder.Create(target), index, count, parallel, output, error);
+            }
             return ExitCodes.Success;
         });
         return command;

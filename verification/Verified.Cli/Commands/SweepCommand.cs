@@ -21,7 +21,7 @@ public static class SweepCommand
         var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder of the sweep (runs/ID.json per run)", Required = true }.WritableFolder();
         var shard = new Option<string>("--shard") { Description = "i/n: run every n-th run from the i-th (0-based)", DefaultValueFactory = _ => "0/1" };
         var jobs = JobsOption.Create();
-        var merge = new Option<bool>("--merge") { Description = "Join the finished runs into sweep.json and plot them in sweep.png instead of running" };
+        var merge = new Option<bool>("--merge") { Description = "Join the finished runs into sweep.json and plot them in sweep.png instead of running; refused (exit 3, naming them) while a run of a grid the shards declared is missing" };
         var command = new Command("sweep", "A resumable, shardable grid of training runs, run side by side");
         options.AddTo(command, json: false);
         training.AddTo(command);
@@ -35,6 +35,7 @@ public static class SweepCommand
             var folder = result.GetValue(outFolder)!;
             if (result.GetValue(merge))
             {
+                MergeMode.RefuseRunOptions(result, command, outFolder);
                 if (!Directory.Exists(Path.Combine(folder.FullName, "runs")))
                 {
                     throw new UsageException($"'{folder}' holds no sweep (no runs/ folder)");
@@ -80,6 +81,7 @@ public static class SweepCommand
             }
             var sweep = new Sweep(grid);
             OutputFolder.Create(folder);
+            sweep.Declare(folder.FullName);
             var store = Sweep.Store(folder.FullName, Warn);
             var missing = sweep.Missing(store, index, count);
             var board = new ProgressBoard(output);

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Verified.Cli.Output;
+using Verified.Execution;
 using Verified.IO;
 
 namespace Verified.Cli.Reproduction;
 
 /// <summary>
 /// Runs a figure's missing runs (all of them, or every n-th from the i-th for one shard of a
-/// cluster job), J side by side, then renders the figure once every run has finished.
+/// cluster job), J side by side, then renders the figure once every run has finished; or, for a
+/// merge job, renders it from the finished runs alone, refusing while any is missing.
 /// </summary>
 public static class Reproducer
 {
@@ -17,13 +19,10 @@ public static class Reproducer
     {
         var runs = figure.Runs(scale);
         var board = new ProgressBoard(output);
-        var store = new ResultStore(Path.Combine(folder, "units"), warning => error.WriteLine("warning: " + warning));
+        var store = Store(folder, error);
         // Each unit is read once before the work and once after it, so a bad file is reported once per pass.
-        IReadOnlyDictionary<string, JsonElement> Finished() =>
-            runs.Select(run => (run.Id, Found: store.TryRead<JsonElement>(run.Id, run.Key, out var result), result))
-                .Where(entry => entry.Found).ToDictionary(entry => entry.Id, entry => entry.result);
-        var before = Finished();
-        var mine = runs.Where((run, position) => position % shards == shard && !before.ContainsKey(run.Id)).ToList();
+        var before = Finished(store, runs);
+        var mine = Shards.Select(runs, shard, shards).Where(run => !before.ContainsKey(run.Id)).ToList();
         if (before.Count > 0)
         {
             output.WriteLine($"resuming {figure.Name}: {before.Count} of {runs.Count} runs already done in {folder}");
@@ -35,13 +34,38 @@ public static class Reproducer
                 board.Write($"{figure.Name} {run.Id}: being computed by {holder}; left to it");
             }
         }))], jobs);
-        var results = Finished();
+        var results = Finished(store, runs);
         var missing = runs.Where(run => !results.ContainsKey(run.Id)).ToList();
         if (missing.Count > 0)
         {
             output.WriteLine($"{figure.Name}: shard {shard}/{shards} done; {missing.Count} runs of other shards are missing, so the figure is not drawn yet: {string.Join(", ", missing.Take(5).Select(run => run.Id))}{(missing.Count > 5 ? ", ..." : "")}");
             return;
         }
+        Render(figure, scale, folder, results, output);
+    }
+
+    /// <summary>Renders the figure from the runs in the folder, running none; <see cref="IncompleteResultsException"/> while any is missing.</summary>
+    public static void Draw(Figure figure, Scale scale, string folder, TextWriter output, TextWriter error)
+    {
+        var runs = figure.Runs(scale);
+        var results = Finished(Store(folder, error), runs);
+        var missing = runs.Where(run => !results.ContainsKey(run.Id)).Select(run => run.Id).ToList();
+        if (missing.Count > 0)
+        {
+            throw new IncompleteResultsException($"{figure.Name} at the {scale.ToString().ToLowerInvariant()} scale in '{folder}'", missing);
+        }
+        Render(figure, scale, folder, results, output);
+    }
+
+    private static ResultStore Store(string folder, TextWriter error) =>
+        new(Path.Combine(folder, "units"), warning => error.WriteLine("warning: " + warning));
+
+    private static IReadOnlyDictionary<string, JsonElement> Finished(ResultStore store, IReadOnlyList<FigureRun> runs) =>
+        runs.Select(run => (run.Id, Found: store.TryRead<JsonElement>(run.Id, run.Key, out var result), result))
+            .Where(entry => entry.Found).ToDictionary(entry => entry.Id, entry => entry.result);
+
+    private static void Render(Figure figure, Scale scale, string folder, IReadOnlyDictionary<string, JsonElement> results, TextWriter output)
+    {
         figure.Render(folder, scale, new RunResults(results));
         output.WriteLine($"{figure.Name}: {figure.Title} → {folder}");
     }
