@@ -143,9 +143,9 @@ public static class SafeTensors
             throw new ParameterFileException(path, Problem("lacks a dtype, shape or data_offsets pair"));
         }
         var shape = new List<long>();
-        foreach (var size in shapeNode)
+        foreach (var dimensionNode in shapeNode)
         {
-            shape.Add(size is JsonValue value && value.TryGetValue<long>(out var dimension) && dimension >= 0 ? dimension : throw new ParameterFileException(path, Problem("has a shape that is not a list of sizes")));
+            shape.Add(dimensionNode is JsonValue value && value.TryGetValue<long>(out var dimension) && dimension >= 0 ? dimension : throw new ParameterFileException(path, Problem("has a shape that is not a list of sizes")));
         }
         long Offset(JsonNode? node) => node is JsonValue value && value.TryGetValue<long>(out var at) && at >= 0 ? at : throw new ParameterFileException(path, Problem("has data_offsets that are not byte offsets"));
         var (begin, end) = (Offset(offsets[0]), Offset(offsets[1]));
