@@ -50,7 +50,7 @@ if ! munge -n </dev/null >/dev/null 2>&1; then
   [ -s /etc/munge/munge.key ] || { dd if=/dev/urandom of=/etc/munge/munge.key bs=1 count=1024 status=none; chown munge:munge /etc/munge/munge.key; chmod 400 /etc/munge/munge.key; }
   mkdir -p /run/munge /var/log/munge /var/lib/munge
   chown munge:munge /run/munge /var/log/munge /var/lib/munge
-  runuser -u munge -- munged --pid-file="$work/munged.pid" 2>/dev/null || munged --force --pid-file="$work/munged.pid"
+  munged --force --pid-file="$work/munged.pid"
   started_munge=yes
   for _ in $(seq 50); do munge -n </dev/null >/dev/null 2>&1 && break; sleep 0.2; done
   munge -n </dev/null >/dev/null 2>&1 || fail "munged did not start"
