@@ -17,6 +17,8 @@ public sealed record ConditionOptions
     public int SpectrumSteps { get; init; } = 5000;
     public InputKind Input { get; init; } = InputKind.None;
     public ulong Seed { get; init; } = 1;
+    /// <summary>The state the trajectory starts from before its transient (n values); null: drawn N(0, 1) from <see cref="Seed"/>.</summary>
+    public double[]? InitialState { get; init; }
 }
 
 /// <summary>One (m, horizon) point: κ2 numeric (null where the precision cannot resolve it), by Eq 10, and the finite-time bound.</summary>

@@ -44,7 +44,7 @@ public static class ConditionRun
         var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
         {
             K = columns, Steps = options.SpectrumSteps, Transient = options.Transient, QTransient = options.Transient,
-            Input = options.Input, Seed = options.Seed, TrackLogDet = false,
+            Input = options.Input, Seed = options.Seed, TrackLogDet = false, InitialState = options.InitialState,
         });
         var lambda = spectrum.Exponents.Select(exponent => exponent * spectrum.TimeUnit).ToArray();
 
@@ -54,6 +54,7 @@ public static class ConditionRun
         var inputs = InputStream.Create(options.Input, layout.InputSize, options.Transient + horizon, Rng.ForStream(options.Seed, "condition-input"));
         var h = new double[n];
         rng.FillGaussian(h);
+        options.InitialState?.CopyTo(h, 0);
         var next = new double[n];
         var q = new double[n * columns];
         var tangent = new double[n * columns];

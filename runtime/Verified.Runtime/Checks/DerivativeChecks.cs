@@ -17,6 +17,9 @@ public sealed record DerivativeCheckOptions
     public double Tolerance { get; init; } = 1e-7;
     /// <summary>Relative tolerance of the float kernels against the double reference.</summary>
     public double FloatTolerance { get; init; } = 1e-2;
+
+    /// <summary>θ to check at, as it is (a network loaded from a file); null: the initialiser's draw at <see cref="Gain"/>, moved off its initial values.</summary>
+    public double[]? Theta { get; init; }
 }
 
 /// <summary>
@@ -43,11 +46,18 @@ public sealed class DerivativeChecks
         _single = single ?? spec.CreateKernels<float>(_layout);
         (_n, _k, _p, _i) = (_layout.StateSize, Math.Min(options.K, _layout.StateSize), _layout.ParameterCount, _layout.InputSize);
         var rng = new Rng(options.Seed);
-        _theta = ParameterInitializer.Create(_layout, options.Gain, rng);
-        // Move every parameter off its initial value so that biases and scalars are exercised too.
-        for (var i = 0; i < _theta.Length; i++)
+        if (options.Theta is { } given)
         {
-            _theta[i] += 0.2 * rng.NextGaussian();
+            _theta = given.Length == _layout.ParameterCount ? [.. given] : throw new ArgumentException($"θ has {given.Length} values, cell {spec.Name} at {_layout.Dimensions} has {_layout.ParameterCount}", nameof(options));
+        }
+        else
+        {
+            _theta = ParameterInitializer.Create(_layout, options.Gain, rng);
+            // Move every parameter off its initial value so that biases and scalars are exercised too.
+            for (var i = 0; i < _theta.Length; i++)
+            {
+                _theta[i] += 0.2 * rng.NextGaussian();
+            }
         }
         _h = Gaussian(rng, _n, 0.5);
         _x = Gaussian(rng, _i * options.Batch, 1.0);

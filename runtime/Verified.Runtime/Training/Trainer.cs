@@ -17,8 +17,12 @@ namespace Verified.Training;
 /// </summary>
 public static class Trainer
 {
-    /// <summary>Runs the training; <paramref name="evaluated"/> sees each record of the history, <paramref name="epochDone"/> every epoch and every flossing epoch (for progress).</summary>
-    public static TrainResult Run(CellSpec spec, int n, TrainOptions options, Action<TrainEpoch>? evaluated = null, Action? epochDone = null)
+    /// <summary>
+    /// Runs the training from the initialiser's draw, or from <paramref name="start"/> where it gives values; <paramref name="evaluated"/>
+    /// sees each record of the history, <paramref name="epochDone"/> every epoch and every flossing epoch (for progress). With no
+    /// training epochs the one record (epoch 0) evaluates the network as it starts, after any preflossing.
+    /// </summary>
+    public static TrainResult Run(CellSpec spec, int n, TrainOptions options, Action<TrainEpoch>? evaluated = null, Action? epochDone = null, NetworkStart? start = null)
     {
         var runClock = Stopwatch.StartNew();
         var task = DelayedTask.Create(options.Task, options.Delay);
@@ -27,6 +31,7 @@ public static class Trainer
         var model = new RecurrentModel(layout, task.OutputSize);
         var loss = options.Loss ?? task.DefaultLoss;
         var theta = model.Initialize(options.Gain, Rng.ForStream(options.Seed, "init"), options.RecurrentInit);
+        start?.ApplyTo(model, theta);
         var bptt = new Bptt(model, options.Batch, options.Steps);
         var testBptt = new Bptt(model, options.TestBatch, options.Steps);
         var test = task.Generate(Rng.ForStream(options.Seed, "test"), options.TestBatch, options.Steps);
@@ -93,6 +98,14 @@ public static class Trainer
             }
             epochDone?.Invoke();
         }
+        if (options.Epochs == 0)
+        {
+            var (batchLoss, gradNormH0) = Within("evaluation of the starting network", () => bptt.LossAndGradient(theta, batch, loss, gradient));
+            var (testLoss, accuracy) = Within("test evaluation of the starting network", () => testBptt.Evaluate(theta, test, loss));
+            var record = new TrainEpoch(0, batchLoss, testLoss, accuracy, gradNormH0, GradientSingularValues(model, gradient), 0);
+            history.Add(record);
+            evaluated?.Invoke(record);
+        }
         var lambda1 = Within("the spectrum after training (λ1)", () => LyapunovSpectrum.Compute(layout, theta.AsSpan(0, layout.ParameterCount), new SpectrumOptions
         {
             K = 1, Steps = 2000, Transient = 200, QTransient = 200, Input = task.Input, Seed = options.Seed, TrackLogDet = false,
@@ -124,7 +137,8 @@ public static class Trainer
             }
         }
         Require(options.Steps > options.Delay, $"the sequence length T = {options.Steps} must exceed the delay d = {options.Delay}");
-        Require(options.Batch > 0 && options.TestBatch > 0 && options.Epochs > 0 && options.EvalEvery > 0, "batch, test batch, epochs and the evaluation interval must be positive");
+        Require(options.Batch > 0 && options.TestBatch > 0 && options.EvalEvery > 0, "batch, test batch and the evaluation interval must be positive");
+        Require(options.Epochs >= 0, "the training epochs must not be negative");
         Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), "the learning rate must be positive");
         Require(options.FlossParameters is null || options.FlossParameters.Count > 0, "an empty list of flossed parameters would floss nothing; leave it out to floss every parameter");
         foreach (var name in options.FlossParameters ?? [])

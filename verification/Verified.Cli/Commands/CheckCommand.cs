@@ -13,8 +13,10 @@ public static class CheckCommand
     {
         var options = new CommonOptions(defaultN: 5);
         var tolerance = new Option<double>("--tolerance") { Description = "Relative tolerance of the double checks", DefaultValueFactory = _ => 1e-7 }.FinitePositive();
+        var network = new NetworkFileOptions();
         var command = new Command("check", "Check every generated kernel against finite differences and by the dot-product test");
         options.AddTo(command);
+        network.AddTo(command, save: false, initialState: false);
         command.Options.Add(tolerance);
         command.SetAction(result =>
         {
@@ -26,6 +28,13 @@ public static class CheckCommand
                 Footprints.Check(spec.Layout(CellDimensions.Of(n)));
             }
             var checkOptions = new DerivativeCheckOptions { N = n, Seed = result.GetValue(options.Seed), Gain = result.GetValue(options.Gain), Tolerance = limit };
+            if (result.GetValue(network.Params) is not null)
+            {
+                // At a network from a file: its own sizes and θ, as they are.
+                var single = cells.Count == 1 ? cells[0] : throw new UsageException("--params checks one cell: name it with --cell or --cell-file");
+                var layout = network.Layout(result, single, options, checkOptions.InputSize);
+                checkOptions = checkOptions with { N = layout.Dimension("N"), InputSize = layout.InputSize, Theta = network.Theta(result, layout, options) };
+            }
             var reports = cells.Select(spec => new CellReport(spec.Name,
                 new DerivativeChecks(spec, checkOptions).Run().Select(CheckRow.From).ToList())).ToList();
 

@@ -42,7 +42,7 @@ public static class CommandLine
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception usage) when (usage is UsageException or Resources.ResourceLimitException or InvalidDataException)
+        catch (Exception usage) when (usage is UsageException or Resources.ResourceLimitException or InvalidDataException or IO.ParameterFileException)
         {
             error.WriteLine("error: " + usage.Message);
             return ExitCodes.BadInput;

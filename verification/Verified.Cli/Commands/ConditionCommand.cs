@@ -24,8 +24,10 @@ public static class ConditionCommand
         var flossEpochs = new Option<int>("--floss-epochs") { Description = "Flossing epochs", DefaultValueFactory = _ => 300 }.Positive();
         var input = CommonOptions.Input("none");
         bits.AcceptOnlyFromAmong("256", "512");
+        var network = new NetworkFileOptions();
         var command = new Command("condition", "Condition number of the long-term Jacobian in 256-bit arithmetic against the Lyapunov estimate (Eq 10)");
         options.AddTo(command);
+        network.AddTo(command, save: false, initialState: true);
         foreach (var option in new Option[] { m, horizon, every, bits, confirm, flossK, flossEpochs, input })
         {
             command.Options.Add(option);
@@ -34,7 +36,7 @@ public static class ConditionCommand
         {
             var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
-            var layout = spec.Layout(CellDimensions.Of(n));
+            var layout = network.Layout(result, spec, options);
             var columns = result.GetValue(m)!;
             if (columns.Length == 0 || columns.Any(value => value > layout.StateSize))
             {
@@ -49,7 +51,8 @@ public static class ConditionCommand
             }
             Footprints.Condition(layout, columns.Max(), result.GetValue(confirm) ? 512 : result.GetValue(bits));
             var seed = result.GetValue(options.Seed);
-            var theta = ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(seed));
+            var theta = network.Theta(result, layout, options);
+            var unflossed = theta.ToArray();
             var conditionOptions = new ConditionOptions
             {
                 M = columns,
@@ -57,6 +60,7 @@ public static class ConditionCommand
                 Bits = result.GetValue(bits),
                 Input = CommonOptions.InputKind(result, input),
                 Seed = seed,
+                InitialState = network.StartState(result, layout),
             };
             var points = ConditionRun.Measure(layout, theta, conditionOptions, flossed: false).ToList();
             if (floss > 0)
@@ -71,7 +75,7 @@ public static class ConditionCommand
             double? disagreement = null;
             if (result.GetValue(confirm))
             {
-                var at512 = ConditionRun.Measure(layout, ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(seed)),
+                var at512 = ConditionRun.Measure(layout, unflossed,
                     conditionOptions with { Bits = 512 }, flossed: false);
                 disagreement = points.Where(point => !point.Flossed).Zip(at512)
                     .Where(pair => pair.First.Resolved && pair.Second.Resolved)

@@ -22,8 +22,10 @@ public static class FlossCommand
         var clip = new Option<double?>("--clip") { Description = "Per-parameter gradient-norm bound" }.FinitePositive();
         var checkpoint = new Option<int>("--checkpoint") { Description = "Steps between checkpoints of the reverse pass (0: store the whole horizon)", DefaultValueFactory = _ => 0 }.NonNegative();
         var input = CommonOptions.Input("gaussian");
+        var network = new NetworkFileOptions();
         var command = new Command("floss", "Floss the first k Lyapunov exponents toward a target");
         options.AddTo(command);
+        network.AddTo(command, save: true, initialState: false);
         foreach (var option in new Option[] { k, epochs, steps, target, learningRate, tons, clip, checkpoint, input })
         {
             command.Options.Add(option);
@@ -32,12 +34,12 @@ public static class FlossCommand
         {
             var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
-            var layout = spec.Layout(CellDimensions.Of(n));
+            var layout = network.Layout(result, spec, options);
             var count = CommonOptions.ExponentCount(result, k, layout);
             var horizon = result.GetValue(steps);
             Footprints.Flossing(layout, count, horizon, result.GetValue(checkpoint), result.GetValue(options.Precision) == "float" ? sizeof(float) : sizeof(double));
             var seed = result.GetValue(options.Seed);
-            var theta = ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(seed));
+            var theta = network.Theta(result, layout, options);
             var flossOptions = new FlossOptions
             {
                 K = count,
@@ -57,6 +59,7 @@ public static class FlossCommand
             var history = result.GetValue(options.Precision) == "float"
                 ? Flosser.Run<float>(layout, theta, flossOptions, Report)
                 : Flosser.Run<double>(layout, theta, flossOptions, Report);
+            network.Save(result, layout, theta, single: result.GetValue(options.Precision) == "float");
             JsonOutput.Write(result.GetValue(options.Json), new { cell = spec.Name, history });
             return ExitCodes.Success;
         });

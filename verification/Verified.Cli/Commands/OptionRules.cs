@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace Verified.Cli.Commands;
 
 /// <summary>What values an option accepts beyond its type.</summary>
-public enum ValueRule { Any, Finite, NonNegative, Positive, FiniteNonNegative, FinitePositive, WritableFile, WritableFolder }
+public enum ValueRule { Any, Finite, NonNegative, Positive, FiniteNonNegative, FinitePositive, WritableFile, WritableFolder, ExistingFile }
 
 /// <summary>
 /// The one validation layer of option values: each rule is a System.CommandLine validator, so a bad
@@ -39,6 +39,12 @@ public static class OptionRules
         : Directory.Exists(file.FullName) ? $"{option.Name} '{file}' is a folder, not a file"
         : !Directory.Exists(file.DirectoryName) ? $"{option.Name} '{file}': the folder '{file.DirectoryName}' does not exist"
         : Output.OutputFolder.CanCreateFilesIn(file.DirectoryName!, out var problem) ? null : $"{option.Name} '{file}': {problem}");
+
+    /// <summary>An input file: it must exist and be a file; checked before any work.</summary>
+    public static Option<FileInfo?> ExistingFile(this Option<FileInfo?> option) => Validated(option, ValueRule.ExistingFile, (file, _) =>
+        file is null || File.Exists(file.FullName) ? null
+        : Directory.Exists(file.FullName) ? $"{option.Name} '{file}' is a folder, not a file"
+        : $"{option.Name} '{file}' does not exist");
 
     /// <summary>An output folder: it, or the nearest folder above it that exists, must take new files; nothing is created until the work starts.</summary>
     public static Option<T> WritableFolder<T>(this Option<T> option) where T : FileSystemInfo? => Validated(option, ValueRule.WritableFolder, (value, _) =>

@@ -18,8 +18,10 @@ public static class SpectrumCommand
         var transient = new Option<int>("--transient") { Description = "Transient steps for the state and again for Q", DefaultValueFactory = _ => 100 }.NonNegative();
         var tons = CommonOptions.Tons();
         var input = CommonOptions.Input("none");
+        var network = new NetworkFileOptions();
         var command = new Command("spectrum", "Estimate the first k Lyapunov exponents");
         options.AddTo(command);
+        network.AddTo(command, save: false, initialState: true);
         foreach (var option in new Option[] { k, steps, transient, tons, input })
         {
             command.Options.Add(option);
@@ -28,11 +30,11 @@ public static class SpectrumCommand
         {
             var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
-            var layout = spec.Layout(CellDimensions.Of(n));
+            var layout = network.Layout(result, spec, options);
             var count = CommonOptions.ExponentCount(result, k, layout);
             Footprints.Spectrum(layout, count, count == layout.StateSize, result.GetValue(steps) + 2 * result.GetValue(transient));
             var seed = result.GetValue(options.Seed);
-            var theta = ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(seed));
+            var theta = network.Theta(result, layout, options);
             var relax = result.GetValue(transient);
             var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
             {
@@ -44,6 +46,7 @@ public static class SpectrumCommand
                 Input = CommonOptions.InputKind(result, input),
                 Seed = seed,
                 TrackLogDet = count == layout.StateSize,
+                InitialState = network.StartState(result, layout),
             });
             foreach (var warning in spectrum.Warnings)
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
 using Verified.Training;
+using Verified.Training.Tasks;
 
 namespace Verified.Cli.Commands;
 
@@ -16,8 +17,10 @@ public static class TrainCommand
         var flossing = new Option<string>("--flossing") { Description = "none, pre (E_p epochs before training) or during (episodes at the --floss-at epochs)", DefaultValueFactory = _ => "none" };
         flossing.AcceptOnlyFromAmong("none", "pre", "during");
         var k = new Option<int>("--k") { Description = "Flossed exponents k", DefaultValueFactory = _ => 1 }.Positive();
+        var network = new NetworkFileOptions();
         var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing");
         options.AddTo(command);
+        network.AddTo(command, save: true, initialState: true);
         training.AddTo(command);
         command.Options.Add(delay);
         command.Options.Add(flossing);
@@ -32,8 +35,17 @@ public static class TrainCommand
                 throw new UsageException($"{unused.Name} is a flossing option; it needs --flossing pre or during");
             }
             var trainOptions = training.Read(result, options, result.GetValue(delay), schedule, result.GetValue(k));
+            var task = DelayedTask.Create(trainOptions.Task, trainOptions.Delay);
+            var layout = network.Layout(result, spec, options, task.InputSize);
+            n = layout.Dimension("N");
             TrainingOptionSet.Check(spec, n, trainOptions);
-            var trained = Trainer.Run(spec, n, trainOptions, epoch => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            var model = new RecurrentModel(layout, task.OutputSize);
+            var start = result.GetValue(network.Params) is { } file ? NetworkFile.Load(file.FullName, model) : new NetworkStart();
+            if (network.StartState(result, layout) is { } h0)
+            {
+                start = start with { InitialState = h0 };
+            }
+            var trained = Trainer.Run(spec, n, trainOptions, start: start, evaluated: epoch => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch.Epoch,5}  loss {epoch.Loss,10:E3}  test {epoch.TestLoss,10:E3}  accuracy {epoch.TestAccuracy,6:F3}  |∂L/∂h0| {epoch.GradNormH0,9:E2}  {epoch.Seconds * 1e3,7:F2} ms/epoch")));
             foreach (var episode in trained.FlossingEpisodes)
             {
@@ -42,11 +54,19 @@ public static class TrainCommand
             }
             // Each record's seconds are per epoch since the previous record: weighted by the epochs they cover, they add up to the training loop's time.
             var trainingSeconds = trained.History.Select((epoch, i) => epoch.Seconds * (epoch.Epoch - (i == 0 ? -1 : trained.History[i - 1].Epoch))).Sum();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{trainOptions.Epochs} training epochs in {trainingSeconds:F2} s ({trainingSeconds / trainOptions.Epochs * 1e3:F2} ms/epoch, evaluation included); λ1 after training {trained.Lambda1After:F4}"));
+            output.WriteLine(trainOptions.Epochs == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"no training epochs: the starting network evaluated; λ1 {trained.Lambda1After:F4}")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{trainOptions.Epochs} training epochs in {trainingSeconds:F2} s ({trainingSeconds / trainOptions.Epochs * 1e3:F2} ms/epoch, evaluation included); λ1 after training {trained.Lambda1After:F4}"));
+            if (result.GetValue(network.SaveParams) is { } saved)
+            {
+                NetworkFile.Save(saved.FullName, model, trained.Theta);
+            }
             JsonOutput.Write(result.GetValue(options.Json), new
             {
-                cell = spec.Name, n, options = trainOptions, id = TrainingRun.Of(spec, n, trainOptions).Id,
+                // A run that starts from files is not the run its options name: it has no id, and names its files instead.
+                cell = spec.Name, n, options = trainOptions, id = start == new NetworkStart() ? TrainingRun.Of(spec, n, trainOptions).Id : null,
+                startedFrom = new { parameters = result.GetValue(network.Params)?.FullName, initialState = result.GetValue(network.InitialState)?.FullName },
                 history = trained.History, final = trained.Final, lambda1After = trained.Lambda1After, flossingEpisodes = trained.FlossingEpisodes, seconds = trained.Seconds,
             });
             return ExitCodes.Success;

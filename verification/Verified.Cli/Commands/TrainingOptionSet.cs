@@ -16,7 +16,7 @@ public sealed class TrainingOptionSet
     public Option<string> Task { get; } = new("--task") { Description = "copy, xor (binary temporal XOR), continuous-xor or spatial-xor", DefaultValueFactory = _ => Defaults.Task };
     public Option<int> Steps { get; } = new Option<int>("--steps") { Description = "Sequence length T", DefaultValueFactory = _ => Defaults.Steps }.Positive();
     public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Batch size b", DefaultValueFactory = _ => Defaults.Batch }.Positive();
-    public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Training epochs (one Adam step on a fresh batch each)", DefaultValueFactory = _ => Defaults.Epochs }.Positive();
+    public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Training epochs (one Adam step on a fresh batch each; 0: evaluate the starting network)", DefaultValueFactory = _ => Defaults.Epochs }.NonNegative();
     public Option<double> LearningRate { get; } = new Option<double>("--lr") { Description = "Adam learning rate of training", DefaultValueFactory = _ => Defaults.LearningRate }.FinitePositive();
     public Option<double> Clip { get; } = new Option<double>("--clip") { Description = "Per-parameter gradient-norm bound of training (0: none)", DefaultValueFactory = _ => Defaults.Clip ?? 0 }.FiniteNonNegative();
     public Option<string> Init { get; } = new("--init") { Description = "Recurrent matrices: gaussian (N(0, g²/N)) or orthogonal", DefaultValueFactory = _ => "gaussian" };

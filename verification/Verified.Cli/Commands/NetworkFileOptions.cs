@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Verified.Initialisation;
+using Verified.IO;
+using Verified.Random;
+
+namespace Verified.Cli.Commands;
+
+/// <summary>
+/// --params, --save-params and --initial-state: a network's θ (and h_0) as safetensors files
+/// (<see cref="ParameterFile"/>). With --params the cell's sizes are read from the file's tensors
+/// (--n, if given, must agree) and θ is the file's instead of the initialiser's.
+/// </summary>
+public sealed class NetworkFileOptions
+{
+    public Option<FileInfo?> Params { get; } = new Option<FileInfo?>("--params")
+    {
+        Description = "Start from the parameters in this safetensors file (from --save-params, or a PyTorch state_dict saved with safetensors) instead of the initialiser; the sizes come from the file",
+    }.ExistingFile();
+
+    public Option<FileInfo?> SaveParams { get; } = new Option<FileInfo?>("--save-params")
+    {
+        Description = "Save the final parameters to this safetensors file (F64, F32 with --precision float)",
+    }.WritableFile();
+
+    public Option<FileInfo?> InitialState { get; } = new Option<FileInfo?>("--initial-state")
+    {
+        Description = "Start the trajectory from h0 in this safetensors file (a tensor 'h0' of n values)",
+    }.ExistingFile();
+
+    /// <summary>Adds --params, and --save-params and --initial-state where the command has them.</summary>
+    public void AddTo(Command command, bool save, bool initialState)
+    {
+        command.Options.Add(Params);
+        if (save)
+        {
+            command.Options.Add(SaveParams);
+        }
+        if (initialState)
+        {
+            command.Options.Add(InitialState);
+        }
+    }
+
+    /// <summary>The cell at the sizes of --params' file, or at --n (and <paramref name="inputSize"/>) without it.</summary>
+    public CellLayout Layout(ParseResult result, CellSpec spec, CommonOptions options, int inputSize = 1)
+    {
+        var n = result.GetValue(options.N);
+        if (result.GetValue(Params) is not { } file)
+        {
+            return spec.Layout(CellDimensions.Of(n, inputSize));
+        }
+        var found = ParameterFile.DimensionsIn(file.FullName, spec);
+        if (result.GetResult(options.N) is { Implicit: false } && found.TryGetValue("N", out var inFile) && inFile != n)
+        {
+            throw new UsageException($"--n {n} disagrees with the parameter file '{file}', whose tensors give N = {inFile}");
+        }
+        var dimensions = CellDimensions.Of(found.GetValueOrDefault("N", n), inputSize);
+        foreach (var (name, value) in found.Where(entry => entry.Key != "N"))
+        {
+            dimensions = dimensions.With(name, value);
+        }
+        return spec.Layout(dimensions);
+    }
+
+    /// <summary>θ of the cell: --params' tensors, checked against the layout, or the initialiser's draw at --g and --seed.</summary>
+    public double[] Theta(ParseResult result, CellLayout layout, CommonOptions options) =>
+        result.GetValue(Params) is { } file
+            ? ParameterFile.Load(file.FullName, layout, out _)
+            : ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(result.GetValue(options.Seed)));
+
+    /// <summary>h_0 from --initial-state, or null (the command's own start).</summary>
+    public double[]? StartState(ParseResult result, CellLayout layout) =>
+        result.GetValue(InitialState) is { } file ? ParameterFile.LoadInitialState(file.FullName, layout.StateSize) : null;
+
+    /// <summary>Saves θ (and <paramref name="extra"/> tensors) to --save-params, if given.</summary>
+    public void Save(ParseResult result, CellLayout layout, ReadOnlySpan<double> theta, bool single, IReadOnlyList<SafeTensor>? extra = null)
+    {
+        if (result.GetValue(SaveParams) is { } file)
+        {
+            ParameterFile.Save(file.FullName, layout, theta, single, extra);
+        }
+    }
+}
