@@ -19,7 +19,7 @@ if (args is ["train", ..])
         workload.Epoch();
         best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
     }
-    Console.WriteLine($"verified train N=80 b=16 T=300 d=20 double: {best:F1} ms/epoch (best of {repeats})");
+    Console.WriteLine($"verified train N=80 b=16 T=300 d=20 double, {Peak.VectorBits}-bit vectors: {best:F1} ms/epoch (best of {repeats}), {Flops.Rate(Flops.TrainingEpoch(80, 16, 320), best):F1} GFLOP/s");
     return;
 }
 if (args is ["product", ..])
@@ -31,22 +31,32 @@ if (args is ["product", ..])
     return;
 }
 
-// `quick`: a few timed epochs for the side-by-side script; otherwise BenchmarkDotNet.
+// `peak`: one core's measured FMA peak at the vector width in use.
+if (args is ["peak"])
+{
+    Console.WriteLine($"peak of one core, {Peak.VectorBits}-bit vectors: double {Peak.GigaFlops<double>():F1} GFLOP/s, float {Peak.GigaFlops<float>():F1} GFLOP/s");
+    return;
+}
+
+// `quick [REPEATS] [components] [N K]`: a few timed epochs for the side-by-side script; otherwise BenchmarkDotNet.
 if (args is ["quick", ..])
 {
     var repeats = args.Length > 1 ? int.Parse(args[1]) : 5;
-    Report("double", new FlossingWorkload<double>().Epoch, repeats);
-    Report("float", new FlossingWorkload<float>().Epoch, repeats);
-    if (args is [_, _, "components"])
+    var (n, k) = args.Length > 4 ? (int.Parse(args[3]), int.Parse(args[4])) : (80, 75);
+    var peaks = (Double: Peak.GigaFlops<double>(), Single: Peak.GigaFlops<float>());
+    Console.WriteLine($"peak of one core, {Peak.VectorBits}-bit vectors: double {peaks.Double:F1} GFLOP/s, float {peaks.Single:F1} GFLOP/s");
+    Report("double", new FlossingWorkload<double>(n, k).Epoch, repeats, n, k, peaks.Double);
+    Report("float", new FlossingWorkload<float>(n, k).Epoch, repeats, n, k, peaks.Single);
+    if (args is [_, _, "components", ..])
     {
-        Components(new StepComponents<double>(), "double");
-        Components(new StepComponents<float>(), "float");
+        Components(new StepComponents<double>(n, k), "double", n, k, peaks.Double);
+        Components(new StepComponents<float>(n, k), "float", n, k, peaks.Single);
     }
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(FlossingEpochBenchmark).Assembly).Run(args);
 
-static void Report(string name, Func<double> epoch, int repeats)
+static void Report(string name, Func<double> epoch, int repeats, int n, int k, double peak)
 {
     for (var warm = 0; warm < 3; warm++)
     {
@@ -59,15 +69,17 @@ static void Report(string name, Func<double> epoch, int repeats)
         epoch();
         best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
     }
-    Console.WriteLine($"verified floss N=80 k=75 Tf=300 tons=1 {name}: {best:F1} ms/epoch (best of {repeats})");
+    var rate = Flops.Rate(Flops.FlossingEpoch(n, k, 300), best);
+    Console.WriteLine($"verified floss N={n} k={k} Tf=300 tons=1 {name}: {best:F1} ms/epoch (best of {repeats}), {rate:F1} GFLOP/s, {rate / peak:P0} of peak");
 }
 
-static void Components<T>(StepComponents<T> parts, string name) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+static void Components<T>(StepComponents<T> parts, string name, int n, int k, double peak) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
-    foreach (var (label, action) in new (string, Action)[]
+    foreach (var (label, action, flops) in new (string, Action, double)[]
     {
-        ("Gemm", parts.Gemm), ("Tangent", parts.Tangent), ("Step", parts.Step), ("Qr", parts.Qr), ("Pullback", parts.Pullback),
-        ("StepVjp", parts.StepVjp), ("TangentVjp", parts.TangentVjp),
+        ("Gemm", parts.Gemm, Flops.Gemm(n, k)), ("Tangent", parts.Tangent, Flops.Tangent(n, k)), ("Step", parts.Step, 2.0 * n * n),
+        ("Qr", parts.Qr, Flops.Qr(n, k)), ("Pullback", parts.Pullback, Flops.Pullback(n, k)),
+        ("StepVjp", parts.StepVjp, 4.0 * n * n), ("TangentVjp", parts.TangentVjp, Flops.TangentVjp(n, k)),
     })
     {
         for (var warm = 0; warm < 600; warm++)
@@ -85,7 +97,8 @@ static void Components<T>(StepComponents<T> parts, string name) where T : unmana
             }
             best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine($"  {name,-6} {label,-10} {best:F1} ms per 300 steps (best of 10)");
+        var rate = Flops.Rate(300 * flops, best);
+        Console.WriteLine($"  {name,-6} {label,-10} {best:F1} ms per 300 steps (best of 10), {rate:F1} GFLOP/s, {rate / peak:P0} of peak");
     }
 }
 

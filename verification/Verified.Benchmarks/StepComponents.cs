@@ -5,20 +5,20 @@ using Verified.Random;
 
 namespace Verified.Benchmarks;
 
-/// <summary>The per-step pieces of a flossing epoch (N=80, k=75), each callable alone.</summary>
+/// <summary>The per-step pieces of a flossing epoch (N=80, k=75 unless given), each callable alone.</summary>
 public sealed class StepComponents<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly CellKernels<T> _kernels;
     private readonly HouseholderQr<T> _qr;
     private readonly QrPullback<T> _pullback;
     private readonly T[] _theta, _h, _x, _q, _dq, _r, _rBar, _u, _qBar, _hBar, _thetaBar, _next;
-    private readonly int _k;
+    private readonly int _n, _k;
 
     public StepComponents(int n = 80, int k = 75)
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n));
         _kernels = layout.Spec.CreateKernels<T>(layout);
-        _k = k;
+        (_n, _k) = (n, k);
         var rng = new Rng(2);
         _theta = Array.ConvertAll(ParameterInitializer.Create(layout, 1, rng), T.CreateTruncating);
         _h = Gaussian(rng, n);
@@ -38,7 +38,7 @@ public sealed class StepComponents<T> where T : unmanaged, IFloatingPointIeee754
         _qr.Factor(Gaussian(rng, n * k), _q, _r);
     }
 
-    public void Gemm() => Dense.Gemm.Multiply<T>(_theta.AsSpan(0, 80 * 80), _q, _dq, 80, 80, _k, accumulate: false);
+    public void Gemm() => Dense.Gemm.Multiply<T>(_theta.AsSpan(0, _n * _n), _q, _dq, _n, _n, _k, accumulate: false);
     public void Tangent() => _kernels.Tangent(_theta, _h, _x, _q, _dq, _k);
     public void Step() => _kernels.Step(_theta, _h, _x, _next);
     public void Qr() => _qr.Factor(_u, _dq, _r);
