@@ -3,10 +3,20 @@ using Verified.Cli.CellFiles;
 
 namespace Verified.Cli.Commands;
 
-/// <summary>Finds the cells a command runs on: --cell NAME, --cell-file PATH, or both to pick one cell of a file.</summary>
+/// <summary>Finds the cells a command runs on: --cell NAME, --cell-file PATH, or both to pick one cell of a file; and checks the options that depend on the cell.</summary>
 public static class CellSelection
 {
     public static IReadOnlyList<CellSpec> Resolve(ParseResult result, CommonOptions options, bool allWhenNone)
+    {
+        var cells = Find(result, options, allWhenNone);
+        foreach (var cell in cells)
+        {
+            CellOptionRules.Check(result, options, cell);
+        }
+        return cells;
+    }
+
+    private static IReadOnlyList<CellSpec> Find(ParseResult result, CommonOptions options, bool allWhenNone)
     {
         var name = result.GetValue(options.Cell);
         var file = result.GetValue(options.CellFile);

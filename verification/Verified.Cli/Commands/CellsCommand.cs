@@ -9,9 +9,9 @@ public static class CellsCommand
 {
     public static Command Create(TextWriter output)
     {
-        var options = new CommonOptions(defaultN: 80);
+        var options = new CommonOptions();
         var command = new Command("cells", "List the built-in cells (or a file's cells) with state size and parameters");
-        options.AddTo(command);
+        options.AddTo(command, CommonOptions.Offer.Json);
         command.SetAction(result =>
         {
             var n = result.GetValue(options.N);

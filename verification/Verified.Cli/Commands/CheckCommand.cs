@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using Spectre.Console;
 using Verified.Checks;
 using Verified.Cli.Output;
+using Verified.IO;
 
 namespace Verified.Cli.Commands;
 
@@ -11,10 +11,10 @@ public static class CheckCommand
 {
     public static Command Create(TextWriter output)
     {
-        var options = new CommonOptions(defaultN: 5);
+        var options = new CommonOptions(defaultN: 5, "Hidden size N (default 5, not 80: the checks form dense n×n and n×P Jacobians by finite differences, a cost that grows as n⁴)");
         var tolerance = new Option<double>("--tolerance") { Description = "Relative tolerance of the double checks", DefaultValueFactory = _ => 1e-7 }.FinitePositive();
         var command = new Command("check", "Check every generated kernel against finite differences and by the dot-product test");
-        options.AddTo(command);
+        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
         command.Options.Add(tolerance);
         command.SetAction(result =>
         {
@@ -35,8 +35,8 @@ public static class CheckCommand
             {
                 foreach (var check in report.Checks)
                 {
-                    table.AddRow(report.Cell, check.Name, check.MaxRelError.ToString("E2", CultureInfo.InvariantCulture),
-                        check.Tolerance.ToString("E0", CultureInfo.InvariantCulture), check.Passed ? "pass" : "FAIL");
+                    table.AddRow(report.Cell, check.Name, NumberText.Scientific(check.MaxRelError),
+                        NumberText.Scientific(check.Tolerance, 0), check.Passed ? "pass" : "FAIL");
                 }
             }
             console.Write(table);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Verified.Cli.CellFiles;
 
 namespace Verified.Cli.Commands;
@@ -25,6 +26,11 @@ public static class CommandLine
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = Root(output, error);
+        if (args is ["help", .. var topic])
+        {
+            // `verified help [COMMAND]` is `verified [COMMAND] --help`.
+            args = [.. topic, "--help"];
+        }
 
         if (args is [var first, ..] && !first.StartsWith('-') && root.Subcommands.All(command => command.Name != first))
         {
@@ -37,6 +43,10 @@ public static class CommandLine
             // One line: System.CommandLine lists allowed values on further lines.
             error.WriteLine("error: " + string.Join(" ", parsed.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
             return ExitCodes.BadInput;
+        }
+        if (parsed.Action is HelpAction)
+        {
+            return HelpText.Write(parsed, output);
         }
         try
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Verified.Cli.Output;
 using Verified.Cli.Validation;
+using Verified.IO;
 
 namespace Verified.Cli.Commands;
 
@@ -43,7 +44,7 @@ public static class ValidateCommand
             var checks = outcomes.SelectMany(outcome => outcome.Checks).ToList();
             foreach (var check in checks.Where(check => !check.Passed))
             {
-                console.WriteLine($"FAILED {check.Part}: {check.Name}: {ValidationReport.Format(check.Measured)}, bound {check.Relation} {ValidationReport.Format(check.Limit)}");
+                console.WriteLine($"FAILED {check.Part}: {check.Name}: {NumberText.Compact(check.Measured)}, bound {check.Relation} {NumberText.Compact(check.Limit)}");
             }
             var failed = checks.Count(check => !check.Passed);
             console.WriteLine(failed == 0 ? $"all {checks.Count} checks passed; report: {Path.Combine(folder, "report.md")}"
