@@ -43,6 +43,8 @@ public static class LyapunovSpectrum
         var running = new List<double[]>();
         var runningSteps = new List<int>();
         var warnings = new List<string>();
+        // Whether exponent i has been warned about (a flag, not a search of the warnings: no allocation per step).
+        var collapsed = new bool[k];
         double logDetSum = 0;
         var accumulated = 0;
         for (var s = 0; s < totalSteps; s++)
@@ -92,8 +94,9 @@ public static class LyapunovSpectrum
             for (var i = 0; i < k; i++)
             {
                 var diagonal = r[i * k + i];
-                if (diagonal == 0 && !warnings.Any(w => w.Contains($"exponent {i + 1} ")))
+                if (diagonal == 0 && !collapsed[i])
                 {
+                    collapsed[i] = true;
                     warnings.Add($"R_{i + 1}{i + 1} = 0 at step {s + 1}: exponent {i + 1} is −∞");
                 }
                 sums[i] += Math.Log(diagonal);
