@@ -7,8 +7,8 @@ namespace Verified.Cli.Tests;
 /// <summary>
 /// The one check of every JSON file the commands write: it parses with System.Text.Json's strict
 /// reader (no NaN or Infinity literals, comments or trailing commas), every number is a finite
-/// double, and no string stands in for a number ("NaN", "Infinity", "-Infinity", "1.5"): a value
-/// that is not a finite number is null.
+/// double, and no string stands in for a number that is not finite ("NaN", "Infinity", "-Infinity",
+/// "∞"): such a value is null.
 /// </summary>
 public static class StrictJson
 {
@@ -64,9 +64,9 @@ public static class StrictJson
                 }
                 break;
             case JsonValueKind.String:
-                if (double.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                if (double.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var named) && !double.IsFinite(named))
                 {
-                    problems.Add($"{at} = \"{element.GetString()}\" is a number written as a string");
+                    problems.Add($"{at} = \"{element.GetString()}\" is a non-finite number written as a string");
                 }
                 break;
         }

@@ -23,6 +23,10 @@ public static class LyapunovSpectrum
         {
             throw new ArgumentOutOfRangeException(nameof(options), "steps, t_ONS and the record interval must be positive, transients non-negative");
         }
+        if ((long)options.Transient + options.QTransient + options.Steps > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"the steps and both transients must add up to at most {int.MaxValue}");
+        }
         var rng = Rng.ForStream(options.Seed, "spectrum");
         var totalSteps = options.Transient + options.QTransient + options.Steps;
         var inputRng = Rng.ForStream(options.Seed, "input");

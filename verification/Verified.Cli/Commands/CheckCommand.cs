@@ -11,7 +11,7 @@ public static class CheckCommand
 {
     public static Command Create(TextWriter output)
     {
-        var options = new CommonOptions(defaultN: 5, "Hidden size N (default 5, not 80: the checks form dense n×n and n×P Jacobians by finite differences, a cost that grows as n⁴)");
+        var options = new CommonOptions(defaultN: 5, "Hidden size N (default 5, not 80: the checks form dense n×n and n×P Jacobians by finite differences, a cost that grows as n⁴)", allCellsByDefault: true);
         var tolerance = new Option<double>("--tolerance") { Description = "Relative tolerance of the double checks", DefaultValueFactory = _ => 1e-7 }.FinitePositive();
         var command = new Command("check", "Check every generated kernel against finite differences and by the dot-product test");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
@@ -20,14 +20,15 @@ public static class CheckCommand
         {
             var n = result.GetValue(options.N);
             var limit = result.GetValue(tolerance);
-            var cells = CellSelection.Resolve(result, options, allWhenNone: true);
+            var cells = CellSelection.Resolve(result, options);
             foreach (var spec in cells)
             {
                 Footprints.Check(spec.Layout(CellDimensions.Of(n)));
             }
             var checkOptions = new DerivativeCheckOptions { N = n, Seed = result.GetValue(options.Seed), Gain = result.GetValue(options.Gain), Tolerance = limit };
-            var reports = cells.Select(spec => new CellReport(spec.Name,
-                new DerivativeChecks(spec, checkOptions).Run().Select(CheckRow.From).ToList())).ToList();
+            var reports = new CellReport[cells.Count];
+            new ProgressBoard(output).Run([.. cells.Select((spec, i) => new ProgressJob($"checks of {spec.Name}", 1, _ =>
+                reports[i] = new CellReport(spec.Name, new DerivativeChecks(spec, checkOptions).Run().Select(CheckRow.From).ToList())))]);
 
             var console = Terminal.Create(output);
             var table = new Table().AddColumns("cell", "check", "max rel. error", "tolerance", "result");

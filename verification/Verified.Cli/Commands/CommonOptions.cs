@@ -18,22 +18,34 @@ public sealed class CommonOptions
     [Flags]
     public enum Offer { None = 0, GainAndSeed = 1, Input = 2, Json = 4 }
 
-    public Option<string?> Cell { get; } = new("--cell") { Description = "A built-in cell: " + string.Join(", ", BuiltInCells.All.Select(spec => spec.Name)) };
-    public Option<FileInfo?> CellFile { get; } = new("--cell-file") { Description = "A C# file declaring a [RecurrentCell], compiled with the Verified generator" };
+    public Option<string?> Cell { get; }
+    public Option<FileInfo?> CellFile { get; }
     public Option<int> N { get; }
     public Option<double> Gain { get; } = new Option<double>("--g") { Description = "Gain g of the recurrent weights N(0, g²/N)", DefaultValueFactory = _ => 1.0 }.FiniteNonNegative();
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the run's random generator", DefaultValueFactory = _ => 1UL };
-    public Option<FileInfo?> Json { get; } = new Option<FileInfo?>("--json") { Description = "Write the results as JSON to this file (its folder must exist)" }.WritableFile();
+    public Option<FileInfo?> Json { get; } = new Option<FileInfo?>("--json") { Description = "Write the results as JSON to this file (its folder must exist; default: no JSON)" }.WritableFile();
 
     /// <summary>--input: the input stream x_s of a run; none by default, since a cell need not have an input.</summary>
     public Option<string> Input { get; } = new("--input") { Description = "Input x_s: none, gaussian (N(0, 1)), bernoulli ({0, 1}) or uniform (U(0, 1)); a cell without an input takes only none", DefaultValueFactory = _ => "none" };
 
     /// <param name="nDescription">What --n says, when the command's default differs from <see cref="DefaultN"/> and must say why.</param>
-    public CommonOptions(int defaultN = DefaultN, string nDescription = "Hidden size N (every dimension of the cell but its input size I)")
+    /// <param name="allCellsByDefault">Whether the command runs on every built-in cell when neither --cell nor --cell-file is given (else one of them is required).</param>
+    public CommonOptions(int defaultN = DefaultN, string nDescription = "Hidden size N (every dimension of the cell but its input size I)", bool allCellsByDefault = false)
     {
+        AllCellsByDefault = allCellsByDefault;
+        var names = string.Join(", ", BuiltInCells.All.Select(spec => spec.Name));
+        Cell = new("--cell") { Description = $"A built-in cell: {names}" + (allCellsByDefault ? " (default: every built-in cell)" : " (this or --cell-file is required)") };
+        CellFile = new("--cell-file")
+        {
+            Description = "A C# file declaring a [RecurrentCell], compiled with the Verified generator" +
+                (allCellsByDefault ? " (default: the built-in cells)" : " (this or --cell is required)"),
+        };
         N = new Option<int>("--n") { Description = nDescription, DefaultValueFactory = _ => defaultN }.Positive();
         Input.AcceptOnlyFromAmong("none", "gaussian", "bernoulli", "uniform");
     }
+
+    /// <summary>Whether the command runs on every built-in cell when no cell is chosen.</summary>
+    public bool AllCellsByDefault { get; }
 
     /// <summary>The input-choosing options the command offers (--input, and --floss-input of training), checked against the cell's input.</summary>
     public List<Option> InputOptions { get; } = [];

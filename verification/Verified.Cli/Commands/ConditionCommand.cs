@@ -43,7 +43,7 @@ public static class ConditionCommand
                 throw new UsageException("--confirm reruns at 512 bits to confirm the 256-bit run; with --bits 512 it would compare 512 bits with themselves");
             }
             var n = result.GetValue(options.N);
-            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
+            var spec = CellSelection.Resolve(result, options)[0];
             var layout = spec.Layout(CellDimensions.Of(n));
             var columns = result.GetValue(m)!;
             if (columns.Length == 0 || columns.Any(value => value > layout.StateSize))

@@ -33,7 +33,7 @@ public static class FlossCommand
         command.SetAction(result =>
         {
             var n = result.GetValue(options.N);
-            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
+            var spec = CellSelection.Resolve(result, options)[0];
             var layout = spec.Layout(CellDimensions.Of(n));
             var count = CommonOptions.ExponentCount(result, k, layout);
             var horizon = result.GetValue(steps);

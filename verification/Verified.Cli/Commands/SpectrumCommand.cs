@@ -30,7 +30,7 @@ public static class SpectrumCommand
         command.SetAction(result =>
         {
             var n = result.GetValue(options.N);
-            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
+            var spec = CellSelection.Resolve(result, options)[0];
             var layout = spec.Layout(CellDimensions.Of(n));
             var count = CommonOptions.ExponentCount(result, k, layout);
             var spectrumOptions = new SpectrumOptions
@@ -45,10 +45,14 @@ public static class SpectrumCommand
                 TrackLogDet = count == layout.StateSize,
                 RecordEvery = result.GetValue(recordEvery),
             };
+            var totalSteps = (long)spectrumOptions.Transient + spectrumOptions.QTransient + spectrumOptions.Steps;
+            if (totalSteps > int.MaxValue)
+            {
+                throw new UsageException($"--steps {spectrumOptions.Steps} and twice --transient {spectrumOptions.Transient} add up to more than {int.MaxValue} steps");
+            }
             Footprints.Spectrum(layout, count, spectrumOptions.TrackLogDet, spectrumOptions.Steps / spectrumOptions.RecordInterval + 1);
             var gain = result.GetValue(options.Gain);
             var theta = ParameterInitializer.Create(layout, gain, new Rng(spectrumOptions.Seed));
-            var totalSteps = (long)spectrumOptions.Transient + spectrumOptions.QTransient + spectrumOptions.Steps;
             var spectrum = new ProgressBoard(output).Run($"spectrum of {spec.Name}", totalSteps,
                 tick => LyapunovSpectrum.Compute(layout, theta, spectrumOptions, tick));
             foreach (var warning in spectrum.Warnings)

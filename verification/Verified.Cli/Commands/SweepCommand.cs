@@ -56,7 +56,7 @@ public static class SweepCommand
                 return ExitCodes.Success;
             }
             var n = result.GetValue(options.N);
-            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
+            var spec = CellSelection.Resolve(result, options)[0];
             if (BuiltInCells.Find(spec.Name) is null)
             {
                 throw new UsageException("sweeps run built-in cells (their runs must be reproducible by name on every machine)");

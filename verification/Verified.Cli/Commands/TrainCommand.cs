@@ -28,7 +28,7 @@ public static class TrainCommand
             var schedule = Enum.Parse<FlossingSchedule>(result.GetValue(flossing)!, ignoreCase: true);
             training.RefuseUnread(result, [schedule], k, "--flossing");
             var n = result.GetValue(options.N);
-            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
+            var spec = CellSelection.Resolve(result, options)[0];
             var trainOptions = training.Read(result, result.GetValue(delay), schedule, result.GetValue(k));
             TrainingOptionSet.Check(spec, n, trainOptions);
             var run = TrainingRun.Of(spec, n, trainOptions);

@@ -13,7 +13,7 @@ public static class ValidateCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder for report.md, report.json, each part's data (JSON) and plots (PNG)", Required = true }.WritableFolder();
-        var only = new Option<string[]?>("--parts") { Description = "Run only these parts: " + string.Join(", ", ValidationSuite.Parts().Select(part => part.Name)), AllowMultipleArgumentsPerToken = true };
+        var only = new Option<string[]?>("--parts") { Description = "Run only these parts: " + string.Join(", ", ValidationSuite.Parts().Select(part => part.Name)) + " (default: every part)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("validate", "Run the validation suite: derivatives, spectrum identities, flossing, κ2 at 256 bits, training");
         command.Options.Add(outFolder);
         command.Options.Add(only);
