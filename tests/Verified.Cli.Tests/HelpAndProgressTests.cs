@@ -32,8 +32,11 @@ public sealed class HelpAndProgressTests
     {
         var (_, sweep, _) = CliRunner.Run("sweep", "--help");
 
+        var (_, check, _) = CliRunner.Run("check", "--help");
+
         Assert.Contains("[default: 5 10 20]", sweep);
         Assert.Contains("[default: 0 100 200 300 400]", sweep);
+        Assert.Contains("[default: 1E-7]", check);
         foreach (var command in Root.Subcommands)
         {
             var (_, help, _) = CliRunner.Run(command.Name, "--help");
@@ -83,6 +86,27 @@ public sealed class HelpAndProgressTests
         Assert.True(code == 0, error);
         Assert.Contains(job, output);
         Assert.Matches(@": done in \d+\.\d s", output);
+    }
+
+    /// <summary>Option values are read in the invariant culture: under a German locale, where 0.5 is written 0,5, "--g 0.5" is still one half.</summary>
+    [Fact]
+    public void Numbers_are_read_alike_under_any_locale()
+    {
+        var json = Path.Combine(CliRunner.TemporaryFolder(), "spectrum.json");
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            var (code, _, error) = CliRunner.Run("spectrum", "--cell", "vanilla-tanh", "--n", "4", "--g", "0.5", "--steps", "10", "--json", json);
+
+            Assert.True(code == 0, error);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(0.5, document.RootElement.GetProperty("configuration").GetProperty("gain").GetDouble());
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Help;
 using Verified.Cli.CellFiles;
 
@@ -24,6 +25,22 @@ public static class CommandLine
     }
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        // Option values are read, and numbers written, in the invariant culture whatever the machine's: under a
+        // German locale "--g 0.5" would otherwise be read as 5.
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return RunInvariant(args, output, error);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static int RunInvariant(string[] args, TextWriter output, TextWriter error)
     {
         var root = Root(output, error);
         if (args is ["help", .. var topic])
