@@ -37,7 +37,7 @@ public sealed class OptionTableTests(ITestOutputHelper log)
         {
             yield break;
         }
-        if (type == typeof(int) || type == typeof(int[]))
+        if (type == typeof(int) || type == typeof(int?) || type == typeof(int[]))
         {
             yield return "abc";
             yield return "1.5";
@@ -98,6 +98,67 @@ public sealed class OptionTableTests(ITestOutputHelper log)
         {
             throw new InvalidOperationException($"{option.Name}: no table of bad values for {type}");
         }
+    }
+
+    /// <summary>A cell of fixed sizes, with no input and no matrix the gain scales: --n, --g and an input mean nothing to it.</summary>
+    private static readonly Lazy<string> FixedCell = new(() =>
+    {
+        var file = Path.Combine(CliRunner.TemporaryFolder(), "fixed.cs");
+        File.WriteAllText(file, """
+            using Verified;
+            using static Verified.CellMath;
+            [RecurrentCell(Name = "fixed")]
+            public partial class Fixed
+            {
+                [State(3)] public Vec u;
+                [Parameter(3, 3, Init = Init.Gaussian, Scale = 0.5)] public Mat A;
+                [Update(nameof(u))] public Vec uNext => Tanh(A * u);
+            }
+            """);
+        return file;
+    });
+
+    /// <summary>
+    /// Options that a command, or the cell, or the other options would leave unread: each is
+    /// refused in one line with exit 2 before any work, never accepted and ignored.
+    /// </summary>
+    [Theory]
+    [InlineData("spectrum", "--precision", "float")]
+    [InlineData("check", "--precision", "float")]
+    [InlineData("condition", "--precision", "float")]
+    [InlineData("train", "--precision", "float")]
+    [InlineData("sweep", "--precision", "float")]
+    [InlineData("cells", "--seed", "3")]
+    [InlineData("cells", "--g", "2")]
+    [InlineData("spectrum", "{fixed}", "--n", "5")]
+    [InlineData("check", "{fixed}", "--n", "5")]
+    [InlineData("cells", "{fixed}", "--n", "5")]
+    [InlineData("spectrum", "{fixed}", "--g", "2")]
+    [InlineData("floss", "{fixed}", "--g", "2")]
+    [InlineData("spectrum", "{fixed}", "--input", "gaussian")]
+    [InlineData("floss", "{fixed}", "--input", "uniform")]
+    [InlineData("condition", "{fixed}", "--input", "bernoulli")]
+    [InlineData("train", "{fixed}")]
+    [InlineData("condition", "--bits", "512", "--confirm")]
+    [InlineData("condition", "--floss-epochs", "5")]
+    [InlineData("train", "--flossing", "pre", "--floss-at", "0", "5")]
+    [InlineData("sweep", "--schedules", "none", "pre", "--floss-at", "0")]
+    [InlineData("sweep", "--schedules", "none", "--ks", "4")]
+    [InlineData("sweep", "--schedules", "none", "--floss-epochs", "4")]
+    [InlineData("sweep", "--seed", "18446744073709551615", "--seeds", "2")]
+    public void Options_that_would_be_ignored_are_refused_in_one_line_before_any_work(string command, params string[] given)
+    {
+        var folder = Path.Combine(CliRunner.TemporaryFolder(), "out");
+        var cell = given.Contains("{fixed}") ? ["--cell-file", FixedCell.Value] : command == "cells" ? [] : new[] { "--cell", "vanilla-tanh" };
+        string[] args = [command, .. cell, .. given.Where(argument => argument != "{fixed}"), .. command == "sweep" ? ["--out", folder] : Array.Empty<string>()];
+
+        var (code, output, error) = CliRunner.Run(args);
+
+        Assert.True(code == 2, $"{string.Join(' ', args)} → exit {code}: {output}{error}");
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith("error:", error);
+        Assert.Equal("", output);
+        Assert.False(Directory.Exists(folder));
     }
 
     [Fact]

@@ -53,6 +53,27 @@ public sealed class TrainAndSweepCommandTests
         Assert.True(new FileInfo(Path.Combine(folder, "sweep.png")).Length > 1000);
     }
 
+    /// <summary>--seed is the first seed of --seeds S: two sweeps that differ in it run other seeds, and --merge refuses options it would not read.</summary>
+    [Fact]
+    public void Sweep_seeds_start_at_the_first_seed_and_merge_takes_no_run_options()
+    {
+        string[] Args(string folder, string seed) => ["sweep", "--cell", "vanilla-tanh", "--n", "6", "--task", "copy", "--delays", "2", "--seeds", "2",
+            "--schedules", "none", "--epochs", "2", "--steps", "12", "--out", folder, "--seed", seed];
+        var (first, second) = (CliRunner.TemporaryFolder(), CliRunner.TemporaryFolder());
+
+        var (code1, _, error1) = CliRunner.Run(Args(first, "1"));
+        var (code3, _, error3) = CliRunner.Run(Args(second, "3"));
+        var (merge, output, error) = CliRunner.Run("sweep", "--out", first, "--merge", "--epochs", "4");
+
+        Assert.True(code1 == 0 && code3 == 0, error1 + error3);
+        string[] Seeds(string folder) => [.. Directory.GetFiles(Path.Combine(folder, "runs"), "*.json").Select(path => Path.GetFileName(path).Split('-')[3]).Order()];
+        Assert.Equal(["s1", "s2"], Seeds(first));
+        Assert.Equal(["s3", "s4"], Seeds(second));
+        Assert.Equal(2, merge);
+        Assert.StartsWith("error: --epochs", error);
+        Assert.False(File.Exists(Path.Combine(first, "sweep.json")), output);
+    }
+
     [Fact]
     public void A_sweep_with_other_options_in_the_same_folder_reruns_and_foreign_files_are_never_merged()
     {

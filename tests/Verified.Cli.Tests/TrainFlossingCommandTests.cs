@@ -14,7 +14,10 @@ public sealed class TrainFlossingCommandTests
         ["train", "--cell", "vanilla-tanh", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "30", "--batch", "4", "--epochs", "10"];
 
     private static readonly string[] Base =
-        [.. Training, "--k", "4", "--floss-epochs", "20", "--floss-steps", "40", "--floss-transient", "10", "--floss-at", "0", "5"];
+        [.. Training, "--k", "4", "--floss-epochs", "20", "--floss-steps", "40", "--floss-transient", "10"];
+
+    /// <summary>Flossing during training: episodes at epochs 0 and 5 unless the test gives its own.</summary>
+    private static readonly string[] Episodes = ["--floss-at", "0", "5"];
 
     /// <summary>The base arguments with those of <paramref name="extra"/> in place of the base's own values of the same options.</summary>
     private static string[] With(string[] extra)
@@ -22,7 +25,7 @@ public sealed class TrainFlossingCommandTests
         var given = extra.Where(argument => argument.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
         var kept = new List<string>();
         var skipping = false;
-        foreach (var argument in Base)
+        foreach (var argument in extra.Contains("during") ? [.. Base, .. Episodes] : Base)
         {
             if (argument.StartsWith("--", StringComparison.Ordinal))
             {

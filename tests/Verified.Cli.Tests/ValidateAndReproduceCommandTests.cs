@@ -28,6 +28,7 @@ public sealed class ValidateAndReproduceCommandTests
             Assert.Contains($"]({plot})", markdown);
         }
         Assert.Empty(Directory.GetFiles(folder, "*.tmp*", SearchOption.AllDirectories));
+        StrictJson.AssertFolder(folder);
 
         // Interrupted after two parts: only the missing one runs again.
         File.Delete(Path.Combine(folder, "parts", "training.json"));
@@ -97,6 +98,7 @@ public sealed class ValidateAndReproduceCommandTests
         Assert.Equal("cell,epoch,loss,lambda1", csv[0]);
         Assert.Equal(1 + 2 * 150, csv.Length);
         Assert.True(new FileInfo(Path.Combine(folder, "fig6.png")).Length > 10_000);
+        StrictJson.AssertFolder(folder);
 
         var (again, rerun, _) = CliRunner.Run("reproduce", "fig6", "--out", folder);
         Assert.Equal(0, again);

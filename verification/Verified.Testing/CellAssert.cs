@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Verified.Checks;
+using Verified.IO;
 using Xunit;
 
 namespace Verified.Testing;
@@ -18,7 +19,7 @@ public static class CellAssert
         if (failed.Count > 0)
         {
             Assert.Fail($"{spec.Name}: {failed.Count} derivative checks failed: " +
-                string.Join("; ", failed.Select(result => $"{result.Name} {result.MaxRelError:E2} > {result.Tolerance:E0}")));
+                string.Join("; ", failed.Select(result => $"{result.Name} {NumberText.Scientific(result.MaxRelError)} > {NumberText.Scientific(result.Tolerance, 0)}")));
         }
         return results;
     }

@@ -19,15 +19,16 @@ public static class ConditionRun
     /// <summary>Bits of margin the rule of thumb keeps: κ is resolved while log2 κ + 60 ≤ bits.</summary>
     public const int Margin = 60;
 
-    public static IReadOnlyList<ConditionPoint> Measure(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed) =>
+    /// <param name="stepDone">Called after each of the horizon's steps at the working precision (for progress).</param>
+    public static IReadOnlyList<ConditionPoint> Measure(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed, Action? stepDone = null) =>
         options.Bits switch
         {
-            256 => Measure<BinaryFloat<Bits256>>(layout, theta, options, flossed),
-            512 => Measure<BinaryFloat<Bits512>>(layout, theta, options, flossed),
+            256 => Measure<BinaryFloat<Bits256>>(layout, theta, options, flossed, stepDone),
+            512 => Measure<BinaryFloat<Bits512>>(layout, theta, options, flossed, stepDone),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Bits, "the precision path runs at 256 or 512 bits"),
         };
 
-    public static IReadOnlyList<ConditionPoint> Measure<T>(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed)
+    public static IReadOnlyList<ConditionPoint> Measure<T>(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed, Action? stepDone = null)
         where T : struct, IPrecisionNumber<T>
     {
         var n = layout.StateSize;
@@ -89,6 +90,7 @@ public static class ConditionRun
             }
             kernels.Step(theta, h, x, next);
             (h, next) = (next, h);
+            stepDone?.Invoke();
             var t = s + 1;
             if (!options.Horizons.Contains(t))
             {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Verified.Lyapunov;
 
 namespace Verified.Flossing;
@@ -24,6 +25,8 @@ public sealed record FlossOptions
     /// <summary>Names of the flossed parameters; null for all.</summary>
     public IReadOnlyList<string>? Parameters { get; init; }
 
+    /// <summary>The horizon's part of these options (derived, so not written with them).</summary>
+    [JsonIgnore]
     public FlossingHorizon Horizon => new(K, Steps, Transient, Tons, Target) { CheckpointEvery = CheckpointEvery };
 }
 

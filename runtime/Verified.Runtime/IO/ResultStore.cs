@@ -19,8 +19,8 @@ public sealed class ResultStore
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // Finite numbers or null, never the strings "NaN" or "Infinity" (which older files hold and still read).
+        Converters = { new NonFiniteAsNull(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         // A result missing a constructor argument, or with null where none is allowed, is not a result.
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,

@@ -24,7 +24,7 @@ public static class ParameterInitializer
         {
             var values = theta.Slice(parameter.Offset, parameter.Length);
             var init = parameter.Spec.Init;
-            var kind = Resolve(layout, parameter);
+            var kind = Resolve(layout.Spec, parameter.Spec);
             switch (kind == Init.RecurrentGaussian && recurrent is { } chosen ? chosen : kind)
             {
                 case Init.RecurrentGaussian:
@@ -53,21 +53,24 @@ public static class ParameterInitializer
     }
 
     /// <summary>The initialisation <see cref="Init.Auto"/> stands for.</summary>
-    public static Init Resolve(CellLayout layout, ParameterLayout parameter)
+    public static Init Resolve(CellSpec cell, ParameterSpec spec)
     {
-        var spec = parameter.Spec;
         if (spec.Init.Kind != Init.Auto)
         {
             return spec.Init.Kind;
         }
         return spec.Kind switch
         {
-            ParameterKind.Matrix when layout.Spec.States.Any(state => state.Size == spec.Columns) => Init.RecurrentGaussian,
+            ParameterKind.Matrix when cell.States.Any(state => state.Size == spec.Columns) => Init.RecurrentGaussian,
             ParameterKind.Matrix => Init.Gaussian,
             ParameterKind.Vector => Init.Zeros,
             _ => Init.Constant,
         };
     }
+
+    /// <summary>Whether the gain g scales any of the cell's parameters: only recurrent Gaussian and orthogonal matrices have one.</summary>
+    public static bool UsesGain(CellSpec cell) =>
+        cell.Parameters.Any(parameter => Resolve(cell, parameter) is Init.RecurrentGaussian or Init.Orthogonal);
 
     /// <summary>scale × a Haar-random orthogonal matrix: the Q of a Gaussian matrix's QR with positive diag(R).</summary>
     private static void Orthogonal(ParameterLayout parameter, Span<double> values, double scale, Rng rng)

@@ -7,9 +7,17 @@ public enum InputKind { None, Gaussian, Bernoulli, Uniform }
 /// <summary>The inputs x_1, x_2, ... of a run: zero, N(0, 1), Bernoulli {0, 1} or U(0, 1), from one seeded generator.</summary>
 public static class InputStream
 {
+    /// <summary>The inputs of <paramref name="steps"/> steps, step after step: the values <see cref="Fill"/> gives one step at a time.</summary>
     public static double[] Create(InputKind kind, int inputSize, int steps, Rng rng)
     {
         var inputs = new double[inputSize * steps];
+        Fill(kind, inputs, rng);
+        return inputs;
+    }
+
+    /// <summary>The next inputs of the stream, in place: a run that draws them step by step holds one step's inputs, whatever its length.</summary>
+    public static void Fill(InputKind kind, Span<double> inputs, Rng rng)
+    {
         for (var i = 0; i < inputs.Length; i++)
         {
             inputs[i] = kind switch
@@ -20,6 +28,5 @@ public static class InputStream
                 _ => 0,
             };
         }
-        return inputs;
     }
 }

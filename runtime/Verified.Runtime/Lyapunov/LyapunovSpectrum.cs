@@ -10,7 +10,8 @@ namespace Verified.Lyapunov;
 /// </summary>
 public static class LyapunovSpectrum
 {
-    public static SpectrumResult Compute(CellLayout layout, ReadOnlySpan<double> theta, SpectrumOptions options)
+    /// <param name="stepDone">Called after every step, transients included (for progress).</param>
+    public static SpectrumResult Compute(CellLayout layout, ReadOnlySpan<double> theta, SpectrumOptions options, Action? stepDone = null)
     {
         var kernels = layout.Spec.CreateKernels<double>(layout);
         int n = layout.StateSize, k = options.K, inputSize = layout.InputSize;
@@ -18,13 +19,18 @@ public static class LyapunovSpectrum
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"k must be between 1 and the state size {n}, not {k}");
         }
-        if (options.Tons < 1 || options.Steps < 1 || options.Transient < 0 || options.QTransient < 0)
+        if (options.Tons < 1 || options.Steps < 1 || options.Transient < 0 || options.QTransient < 0 || options.RecordInterval < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "steps and t_ONS must be positive, transients non-negative");
+            throw new ArgumentOutOfRangeException(nameof(options), "steps, t_ONS and the record interval must be positive, transients non-negative");
+        }
+        if ((long)options.Transient + options.QTransient + options.Steps > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"the steps and both transients must add up to at most {int.MaxValue}");
         }
         var rng = Rng.ForStream(options.Seed, "spectrum");
         var totalSteps = options.Transient + options.QTransient + options.Steps;
-        var inputs = InputStream.Create(options.Input, inputSize, totalSteps, Rng.ForStream(options.Seed, "input"));
+        var inputRng = Rng.ForStream(options.Seed, "input");
+        var x = new double[inputSize];
         var h = options.InitialState?.ToArray() ?? Gaussian(rng, n);
         var next = new double[n];
         var q = new double[n * k];
@@ -35,14 +41,19 @@ public static class LyapunovSpectrum
         qr.Factor(Gaussian(rng, n * k), q, r);
 
         var sums = new double[k];
+        // The running estimate every RecordInterval steps: at most Steps / RecordInterval + 1 points, whatever the length of the run.
+        var recordEvery = options.RecordInterval;
+        var nextRecord = recordEvery;
         var running = new List<double[]>();
         var runningSteps = new List<int>();
         var warnings = new List<string>();
+        // Whether exponent i has been warned about (a flag, not a search of the warnings: no allocation per step).
+        var collapsed = new bool[k];
         double logDetSum = 0;
         var accumulated = 0;
         for (var s = 0; s < totalSteps; s++)
         {
-            var x = inputs.AsSpan(s * inputSize, inputSize);
+            InputStream.Fill(options.Input, x, inputRng);
             var tangentPhase = s >= options.Transient;
             var accumulating = s >= options.Transient + options.QTransient;
             if (tangentPhase)
@@ -60,6 +71,7 @@ public static class LyapunovSpectrum
                 throw new TrajectoryDivergedException(s + 1, "state");
             }
             (h, next) = (next, h);
+            stepDone?.Invoke();
             if (!tangentPhase)
             {
                 continue;
@@ -86,14 +98,19 @@ public static class LyapunovSpectrum
             for (var i = 0; i < k; i++)
             {
                 var diagonal = r[i * k + i];
-                if (diagonal == 0 && !warnings.Any(w => w.Contains($"exponent {i + 1} ")))
+                if (diagonal == 0 && !collapsed[i])
                 {
+                    collapsed[i] = true;
                     warnings.Add($"R_{i + 1}{i + 1} = 0 at step {s + 1}: exponent {i + 1} is −∞");
                 }
                 sums[i] += Math.Log(diagonal);
             }
-            running.Add(sums.Select(sum => sum / accumulated).ToArray());
-            runningSteps.Add(accumulated);
+            if (accumulated >= nextRecord || s == totalSteps - 1)
+            {
+                running.Add(sums.Select(sum => sum / accumulated).ToArray());
+                runningSteps.Add(accumulated);
+                nextRecord = (accumulated / recordEvery + 1) * recordEvery;
+            }
         }
         var timeUnit = layout.Spec.TimeStepParameter >= 0 ? theta[layout.Parameters[layout.Spec.TimeStepParameter].Offset] : 1.0;
         var exponents = sums.Select(sum => sum / (accumulated * timeUnit)).ToArray();

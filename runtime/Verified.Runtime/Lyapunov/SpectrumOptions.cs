@@ -3,6 +3,9 @@ namespace Verified.Lyapunov;
 /// <summary>Options of the Benettin estimate (the paper's Algorithm 2).</summary>
 public sealed record SpectrumOptions
 {
+    /// <summary>Points of the running estimate when <see cref="RecordEvery"/> is left out: enough for a convergence plot, few enough that a run's memory does not grow with its length.</summary>
+    public const int RunningPoints = 250;
+
     /// <summary>Number of exponents k ≤ n.</summary>
     public int K { get; init; } = 1;
     /// <summary>Steps whose log R_ii are accumulated.</summary>
@@ -17,6 +20,11 @@ public sealed record SpectrumOptions
     public ulong Seed { get; init; } = 1;
     /// <summary>Also compute the mean of log|det D_s| (Σλ's identity); costs a Jacobian and an LU per step.</summary>
     public bool TrackLogDet { get; init; } = true;
+    /// <summary>Steps between records of the running estimate (at the first re-orthonormalisation at or after each multiple, and at the end); null for ⌈Steps / <see cref="RunningPoints"/>⌉.</summary>
+    public int? RecordEvery { get; init; }
     /// <summary>Initial state; null draws h_0 ~ N(0, 1).</summary>
     public double[]? InitialState { get; init; }
+
+    /// <summary>The steps between records of the running estimate that this run uses.</summary>
+    public int RecordInterval => RecordEvery ?? Math.Max(1, (int)Math.Ceiling(Steps / (double)RunningPoints));
 }

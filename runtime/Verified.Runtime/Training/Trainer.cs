@@ -136,6 +136,10 @@ public static class Trainer
                 throw new ArgumentException(message);
             }
         }
+        var inputSize = DelayedTask.Create(options.Task, options.Delay).InputSize;
+        Require(layout.InputSize == inputSize, layout.Spec.Input is null
+            ? $"cell {layout.Spec.Name} has no input, so it cannot see the {options.Task} task's inputs"
+            : $"cell {layout.Spec.Name} takes {layout.InputSize} inputs a step, the {options.Task} task gives {inputSize}");
         Require(options.Steps > options.Delay, $"the sequence length T = {options.Steps} must exceed the delay d = {options.Delay}");
         Require(options.Batch > 0 && options.TestBatch > 0 && options.EvalEvery > 0, "batch, test batch and the evaluation interval must be positive");
         Require(options.Epochs >= 0, "the training epochs must not be negative");

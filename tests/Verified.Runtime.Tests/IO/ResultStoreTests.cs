@@ -25,6 +25,39 @@ public sealed class ResultStoreTests
         Assert.Contains(warnings, warning => warning.Contains("belongs to 'a'"));
     }
 
+    private sealed record Measurement(double Value, double[] Values, double? Optional);
+
+    /// <summary>NaN and ±∞ are written as null (strict JSON readers refuse the strings "NaN" and "Infinity"); files that hold those strings, as older ones do, still read.</summary>
+    [Fact]
+    public void Non_finite_numbers_are_written_as_null_and_older_named_literals_still_read()
+    {
+        var store = new ResultStore(Folder());
+        store.Write("a", new { n = 1 }, new Measurement(double.NaN, [1.5, double.NegativeInfinity, double.PositiveInfinity], double.NaN));
+
+        var text = File.ReadAllText(Path.Combine(store.Folder, "a.json"));
+        Assert.DoesNotContain("NaN", text);
+        Assert.DoesNotContain("Infinity", text);
+        using (var document = System.Text.Json.JsonDocument.Parse(text))
+        {
+            var result = document.RootElement.GetProperty("result");
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, result.GetProperty("value").ValueKind);
+            Assert.Equal([1.5, null, null], result.GetProperty("values").EnumerateArray().Select(v => v.ValueKind == System.Text.Json.JsonValueKind.Null ? (double?)null : v.GetDouble()));
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, result.GetProperty("optional").ValueKind);
+        }
+        Assert.True(store.TryRead<Measurement>("a", new { n = 1 }, out var read));
+        Assert.True(double.IsNaN(read.Value));
+        Assert.Equal(1.5, read.Values[0]);
+        Assert.True(double.IsNaN(read.Values[1]));
+        Assert.Null(read.Optional);
+
+        File.WriteAllText(Path.Combine(store.Folder, "old.json"),
+            """{"id":"old","key":{"n":1},"version":"0.1.0","result":{"value":"NaN","values":[1,"-Infinity","Infinity"],"optional":"NaN"}}""");
+        Assert.True(store.TryRead<Measurement>("old", new { n = 1 }, out var old));
+        Assert.True(double.IsNaN(old.Value));
+        Assert.Equal([1, double.NegativeInfinity, double.PositiveInfinity], old.Values);
+        Assert.True(old.Optional is { } optional && double.IsNaN(optional));
+    }
+
     [Theory]
     [InlineData("null")]
     [InlineData("{}")]

@@ -17,6 +17,10 @@ namespace Verified.Cli.CellFiles;
 /// </summary>
 public static class CellFileCompiler
 {
+    // A declaration's assembly (named by the hash of its text) loads once per process: the same text compiled again returns the cell already loaded.
+    private static readonly Dictionary<string, CellSpec> Loaded = [];
+    private static readonly Lock Loading = new();
+
     public static IReadOnlyList<CellSpec> Compile(string fullPath, string displayPath)
     {
         if (Directory.Exists(fullPath))
@@ -53,8 +57,22 @@ public static class CellFileCompiler
                 .Distinct()
                 .ToList());
         }
+        var name = "VerifiedUserCell" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+        lock (Loading)
+        {
+            if (!Loaded.TryGetValue(name, out var spec))
+            {
+                spec = Load(name, tree, cell);
+                Loaded[name] = spec;
+            }
+            return [spec];
+        }
+    }
+
+    private static CellSpec Load(string name, SyntaxTree tree, ClassDeclarationSyntax cell)
+    {
         var compilation = CSharpCompilation.Create(
-            "VerifiedUserCell" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16],
+            name,
             [tree],
             References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable,
@@ -78,7 +96,7 @@ public static class CellFileCompiler
         var assembly = AssemblyLoadContext.Default.LoadFromStream(image);
         // The rules let through one class, the cell, and the generator implemented IRecurrentCell on it.
         var type = assembly.GetType(MetadataName(cell), throwOnError: true)!;
-        return [(CellSpec)type.GetProperty(nameof(IRecurrentCell.Spec), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!];
+        return (CellSpec)type.GetProperty(nameof(IRecurrentCell.Spec), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
 
     private static string MetadataName(ClassDeclarationSyntax cell) =>

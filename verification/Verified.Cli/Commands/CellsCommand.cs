@@ -9,13 +9,13 @@ public static class CellsCommand
 {
     public static Command Create(TextWriter output)
     {
-        var options = new CommonOptions(defaultN: 80);
+        var options = new CommonOptions(allCellsByDefault: true);
         var command = new Command("cells", "List the built-in cells (or a file's cells) with state size and parameters");
-        options.AddTo(command);
+        options.AddTo(command, CommonOptions.Offer.Json);
         command.SetAction(result =>
         {
             var n = result.GetValue(options.N);
-            var cells = CellSelection.Resolve(result, options, allWhenNone: true);
+            var cells = CellSelection.Resolve(result, options);
             var rows = cells.Select(spec =>
             {
                 var layout = spec.Layout(CellDimensions.Of(n));

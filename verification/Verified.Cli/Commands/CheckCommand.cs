@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using Spectre.Console;
 using Verified.Checks;
 using Verified.Cli.Output;
+using Verified.IO;
 
 namespace Verified.Cli.Commands;
 
@@ -11,18 +11,18 @@ public static class CheckCommand
 {
     public static Command Create(TextWriter output)
     {
-        var options = new CommonOptions(defaultN: 5);
+        var options = new CommonOptions(defaultN: 5, "Hidden size N (default 5, not 80: the checks form dense n×n and n×P Jacobians by finite differences, a cost that grows as n⁴)", allCellsByDefault: true);
         var tolerance = new Option<double>("--tolerance") { Description = "Relative tolerance of the double checks", DefaultValueFactory = _ => 1e-7 }.FinitePositive();
-        var network = new NetworkFileOptions();
         var command = new Command("check", "Check every generated kernel against finite differences and by the dot-product test");
-        options.AddTo(command);
+        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
+        var network = new NetworkFileOptions();
         network.AddTo(command, save: false, initialState: false);
         command.Options.Add(tolerance);
         command.SetAction(result =>
         {
             var n = result.GetValue(options.N);
             var limit = result.GetValue(tolerance);
-            var cells = CellSelection.Resolve(result, options, allWhenNone: true);
+            var cells = CellSelection.Resolve(result, options);
             foreach (var spec in cells)
             {
                 Footprints.Check(spec.Layout(CellDimensions.Of(n)));
@@ -35,8 +35,9 @@ public static class CheckCommand
                 var layout = network.Layout(result, single, options, checkOptions.InputSize);
                 checkOptions = checkOptions with { N = layout.Dimension("N"), InputSize = layout.InputSize, Theta = network.Theta(result, layout, options) };
             }
-            var reports = cells.Select(spec => new CellReport(spec.Name,
-                new DerivativeChecks(spec, checkOptions).Run().Select(CheckRow.From).ToList())).ToList();
+            var reports = new CellReport[cells.Count];
+            new ProgressBoard(output).Run([.. cells.Select((spec, i) => new ProgressJob($"checks of {spec.Name}", 1, _ =>
+                reports[i] = new CellReport(spec.Name, new DerivativeChecks(spec, checkOptions).Run().Select(CheckRow.From).ToList())))]);
 
             var console = Terminal.Create(output);
             var table = new Table().AddColumns("cell", "check", "max rel. error", "tolerance", "result");
@@ -44,8 +45,8 @@ public static class CheckCommand
             {
                 foreach (var check in report.Checks)
                 {
-                    table.AddRow(report.Cell, check.Name, check.MaxRelError.ToString("E2", CultureInfo.InvariantCulture),
-                        check.Tolerance.ToString("E0", CultureInfo.InvariantCulture), check.Passed ? "pass" : "FAIL");
+                    table.AddRow(report.Cell, check.Name, NumberText.Scientific(check.MaxRelError),
+                        NumberText.Scientific(check.Tolerance, 0), check.Passed ? "pass" : "FAIL");
                 }
             }
             console.Write(table);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.CommandLine.Help;
 using Verified.Cli.CellFiles;
 
 namespace Verified.Cli.Commands;
@@ -24,7 +26,28 @@ public static class CommandLine
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        // Option values are read, and numbers written, in the invariant culture whatever the machine's: under a
+        // German locale "--g 0.5" would otherwise be read as 5.
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return RunInvariant(args, output, error);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static int RunInvariant(string[] args, TextWriter output, TextWriter error)
+    {
         var root = Root(output, error);
+        if (args is ["help", .. var topic])
+        {
+            // `verified help [COMMAND]` is `verified [COMMAND] --help`.
+            args = [.. topic, "--help"];
+        }
 
         if (args is [var first, ..] && !first.StartsWith('-') && root.Subcommands.All(command => command.Name != first))
         {
@@ -37,6 +60,10 @@ public static class CommandLine
             // One line: System.CommandLine lists allowed values on further lines.
             error.WriteLine("error: " + string.Join(" ", parsed.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
             return ExitCodes.BadInput;
+        }
+        if (parsed.Action is HelpAction)
+        {
+            return HelpText.Write(parsed, output);
         }
         try
         {

@@ -2,42 +2,79 @@ using System.CommandLine;
 
 namespace Verified.Cli.Commands;
 
-/// <summary>The options every command takes (DESIGN.md's command contract).</summary>
+/// <summary>
+/// The options that several commands share (DESIGN.md's command contract). A command offers only
+/// those it reads: every command takes a cell and its size N; <see cref="AddTo"/> adds the gain and
+/// seed of the initial parameters, the input stream and --json where the command honours them, so
+/// that an option a command would ignore is an unknown option there (exit 2). Options that depend on
+/// the cell are checked against it in one place once it is known (<see cref="CellOptionRules"/>).
+/// </summary>
 public sealed class CommonOptions
 {
-    public Option<string?> Cell { get; } = new("--cell") { Description = "A built-in cell: " + string.Join(", ", BuiltInCells.All.Select(spec => spec.Name)) };
-    public Option<FileInfo?> CellFile { get; } = new("--cell-file") { Description = "A C# file declaring a [RecurrentCell], compiled with the Verified generator" };
+    /// <summary>N of every command but `check`: the paper's networks (N = 80).</summary>
+    public const int DefaultN = 80;
+
+    /// <summary>What a command offers besides --cell, --cell-file and --n.</summary>
+    [Flags]
+    public enum Offer { None = 0, GainAndSeed = 1, Input = 2, Json = 4 }
+
+    public Option<string?> Cell { get; }
+    public Option<FileInfo?> CellFile { get; }
     public Option<int> N { get; }
     public Option<double> Gain { get; } = new Option<double>("--g") { Description = "Gain g of the recurrent weights N(0, g²/N)", DefaultValueFactory = _ => 1.0 }.FiniteNonNegative();
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the run's random generator", DefaultValueFactory = _ => 1UL };
-    public Option<string> Precision { get; } = new("--precision") { Description = "float or double", DefaultValueFactory = _ => "double" };
-    public Option<FileInfo?> Json { get; } = new Option<FileInfo?>("--json") { Description = "Write the results as JSON to this file (its folder must exist)" }.WritableFile();
+    public Option<FileInfo?> Json { get; } = new Option<FileInfo?>("--json") { Description = "Write the results as JSON to this file (its folder must exist; default: no JSON)" }.WritableFile();
 
-    public CommonOptions(int defaultN)
+    /// <summary>--input: the input stream x_s of a run; none by default, since a cell need not have an input.</summary>
+    public Option<string> Input { get; } = new("--input") { Description = "Input x_s: none, gaussian (N(0, 1)), bernoulli ({0, 1}) or uniform (U(0, 1)); a cell without an input takes only none", DefaultValueFactory = _ => "none" };
+
+    /// <param name="nDescription">What --n says, when the command's default differs from <see cref="DefaultN"/> and must say why.</param>
+    /// <param name="allCellsByDefault">Whether the command runs on every built-in cell when neither --cell nor --cell-file is given (else one of them is required).</param>
+    public CommonOptions(int defaultN = DefaultN, string nDescription = "Hidden size N (every dimension of the cell but its input size I)", bool allCellsByDefault = false)
     {
-        N = new Option<int>("--n") { Description = "Hidden size N", DefaultValueFactory = _ => defaultN }.Positive();
-        Precision.AcceptOnlyFromAmong("float", "double");
+        AllCellsByDefault = allCellsByDefault;
+        var names = string.Join(", ", BuiltInCells.All.Select(spec => spec.Name));
+        Cell = new("--cell") { Description = $"A built-in cell: {names}" + (allCellsByDefault ? " (default: every built-in cell)" : " (this or --cell-file is required)") };
+        CellFile = new("--cell-file")
+        {
+            Description = "A C# file declaring a [RecurrentCell], compiled with the Verified generator" +
+                (allCellsByDefault ? " (default: the built-in cells)" : " (this or --cell is required)"),
+        };
+        N = new Option<int>("--n") { Description = nDescription, DefaultValueFactory = _ => defaultN }.Positive();
+        Input.AcceptOnlyFromAmong("none", "gaussian", "bernoulli", "uniform");
     }
 
-    /// <summary>Adds the options to a command; one that writes no JSON of its own (sweep writes its folder) leaves out --json.</summary>
-    public void AddTo(Command command, bool json = true)
+    /// <summary>Whether the command runs on every built-in cell when no cell is chosen.</summary>
+    public bool AllCellsByDefault { get; }
+
+    /// <summary>The input-choosing options the command offers (--input, and --floss-input of training), checked against the cell's input.</summary>
+    public List<Option> InputOptions { get; } = [];
+
+    /// <summary>Adds --cell, --cell-file, --n and the options of <paramref name="offer"/> to a command.</summary>
+    public void AddTo(Command command, Offer offer)
     {
-        foreach (var option in new Option[] { Cell, CellFile, N, Gain, Seed, Precision }.Concat(json ? [Json] : []))
+        foreach (var option in new Option[] { Cell, CellFile, N })
         {
             command.Options.Add(option);
+        }
+        if (offer.HasFlag(Offer.GainAndSeed))
+        {
+            command.Options.Add(Gain);
+            command.Options.Add(Seed);
+        }
+        if (offer.HasFlag(Offer.Input))
+        {
+            command.Options.Add(Input);
+            InputOptions.Add(Input);
+        }
+        if (offer.HasFlag(Offer.Json))
+        {
+            command.Options.Add(Json);
         }
     }
 
     /// <summary>--tons, the steps between re-orthonormalisations, shared by the commands that run Algorithm 2.</summary>
     public static Option<int> Tons() => new Option<int>("--tons") { Description = "Steps between re-orthonormalisations t_ONS", DefaultValueFactory = _ => 1 }.Positive();
-
-    /// <summary>--input: the input stream x_s of a run (none, N(0, 1) or Bernoulli {0, 1}).</summary>
-    public static Option<string> Input(string fallback)
-    {
-        var option = new Option<string>("--input") { Description = "none, gaussian (N(0, 1)), bernoulli ({0, 1}) or uniform (U(0, 1))", DefaultValueFactory = _ => fallback };
-        option.AcceptOnlyFromAmong("none", "gaussian", "bernoulli", "uniform");
-        return option;
-    }
 
     public static Lyapunov.InputKind InputKind(ParseResult result, Option<string> option) =>
         Enum.Parse<Lyapunov.InputKind>(result.GetValue(option)!, ignoreCase: true);
@@ -58,5 +95,4 @@ public sealed class CommonOptions
         }
         return result.GetValue<T[]>(option.Name) is { Length: > 0 } given ? given : throw new UsageException($"{option.Name} was given no values; leave it out for the default");
     }
-
 }

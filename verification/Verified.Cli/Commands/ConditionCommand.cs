@@ -4,6 +4,7 @@ using Spectre.Console;
 using Verified.Cli.Output;
 using Verified.Flossing;
 using Verified.Initialisation;
+using Verified.IO;
 using Verified.Precision.Condition;
 using Verified.Random;
 
@@ -14,28 +15,37 @@ public static class ConditionCommand
 {
     public static Command Create(TextWriter output)
     {
-        var options = new CommonOptions(defaultN: 80);
+        var options = new CommonOptions();
         var m = new Option<int[]>("--m") { Description = "Numbers of columns of Q (a list)", DefaultValueFactory = _ => [15], AllowMultipleArgumentsPerToken = true }.Positive();
         var horizon = new Option<int>("--horizon") { Description = "Longest horizon t − τ", DefaultValueFactory = _ => 100 }.Positive();
         var every = new Option<int>("--every") { Description = "Report κ2 every this many steps", DefaultValueFactory = _ => 10 }.Positive();
         var bits = new Option<int>("--bits") { Description = "Working precision: 256 or 512", DefaultValueFactory = _ => 256 };
-        var confirm = new Option<bool>("--confirm") { Description = "Rerun at 512 bits and report the largest disagreement in log10 κ2" };
+        var confirm = new Option<bool>("--confirm") { Description = "Rerun at 512 bits and report the largest disagreement in log10 κ2 (with --bits 256)" };
         var flossK = new Option<int>("--floss-k") { Description = "Floss this many exponents and measure again (0: no flossing)", DefaultValueFactory = _ => 0 }.NonNegative();
-        var flossEpochs = new Option<int>("--floss-epochs") { Description = "Flossing epochs", DefaultValueFactory = _ => 300 }.Positive();
-        var input = CommonOptions.Input("none");
+        var flossEpochs = new Option<int>("--floss-epochs") { Description = "Flossing epochs (with --floss-k)", DefaultValueFactory = _ => 300 }.Positive();
         bits.AcceptOnlyFromAmong("256", "512");
-        var network = new NetworkFileOptions();
         var command = new Command("condition", "Condition number of the long-term Jacobian in 256-bit arithmetic against the Lyapunov estimate (Eq 10)");
-        options.AddTo(command);
+        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
+        var network = new NetworkFileOptions();
         network.AddTo(command, save: false, initialState: true);
-        foreach (var option in new Option[] { m, horizon, every, bits, confirm, flossK, flossEpochs, input })
+        foreach (var option in new Option[] { m, horizon, every, bits, confirm, flossK, flossEpochs })
         {
             command.Options.Add(option);
         }
         command.SetAction(result =>
         {
+            var floss = result.GetValue(flossK);
+            if (floss == 0)
+            {
+                OptionRules.RefuseGiven(result, [flossEpochs], "sets how long to floss; it needs --floss-k");
+            }
+            var confirming = result.GetValue(confirm);
+            if (confirming && result.GetValue(bits) == 512)
+            {
+                throw new UsageException("--confirm reruns at 512 bits to confirm the 256-bit run; with --bits 512 it would compare 512 bits with themselves");
+            }
             var n = result.GetValue(options.N);
-            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
+            var spec = CellSelection.Resolve(result, options)[0];
             var layout = network.Layout(result, spec, options);
             var columns = result.GetValue(m)!;
             if (columns.Length == 0 || columns.Any(value => value > layout.StateSize))
@@ -44,13 +54,13 @@ public static class ConditionCommand
             }
             var longest = result.GetValue(horizon);
             var step = result.GetValue(every);
-            var floss = result.GetValue(flossK);
             if (floss > layout.StateSize)
             {
                 throw new UsageException($"--floss-k must be between 0 and the state size {layout.StateSize}, not {floss}");
             }
-            Footprints.Condition(layout, columns.Max(), result.GetValue(confirm) ? 512 : result.GetValue(bits));
+            Footprints.Condition(layout, columns.Max(), confirming ? 512 : result.GetValue(bits));
             var seed = result.GetValue(options.Seed);
+            var gain = result.GetValue(options.Gain);
             var theta = network.Theta(result, layout, options);
             var unflossed = theta.ToArray();
             var conditionOptions = new ConditionOptions
@@ -58,30 +68,39 @@ public static class ConditionCommand
                 M = columns,
                 Horizons = Enumerable.Range(1, longest).Where(t => t % step == 0 || t == longest).ToArray(),
                 Bits = result.GetValue(bits),
-                Input = CommonOptions.InputKind(result, input),
-                Seed = seed,
+                Input = CommonOptions.InputKind(result, options.Input),
                 InitialState = network.StartState(result, layout),
+                Seed = seed,
             };
-            var points = ConditionRun.Measure(layout, theta, conditionOptions, flossed: false).ToList();
-            if (floss > 0)
+            var flossOptions = floss == 0 ? null : new FlossOptions
             {
-                Flosser.Run<double>(layout, theta, new FlossOptions
-                {
-                    K = floss, Epochs = result.GetValue(flossEpochs), Steps = 300, Transient = 50,
-                    LearningRate = 3e-3, Input = conditionOptions.Input, Seed = seed,
-                });
-                points.AddRange(ConditionRun.Measure(layout, theta, conditionOptions, flossed: true));
-            }
+                K = floss, Epochs = result.GetValue(flossEpochs), Steps = 300, Transient = 50,
+                LearningRate = 3e-3, Input = conditionOptions.Input, Seed = seed,
+            };
+
+            // Progress: each measurement's steps at the working precision, and the flossing epochs.
+            var board = new ProgressBoard(output);
+            List<ConditionPoint> points = [];
             double? disagreement = null;
-            if (result.GetValue(confirm))
+            var measurements = 1 + (floss > 0 ? 1 : 0) + (confirming ? 1 : 0);
+            board.Run([ProgressJob.OfSteps($"κ2 of {spec.Name}", (long)measurements * longest + (flossOptions?.Epochs ?? 0), tick =>
             {
-                var at512 = ConditionRun.Measure(layout, unflossed,
-                    conditionOptions with { Bits = 512 }, flossed: false);
-                disagreement = points.Where(point => !point.Flossed).Zip(at512)
-                    .Where(pair => pair.First.Resolved && pair.Second.Resolved)
-                    .Select(pair => Math.Abs(pair.First.Log10KappaNumeric!.Value - pair.Second.Log10KappaNumeric!.Value))
-                    .DefaultIfEmpty(0).Max();
-            }
+                points.AddRange(ConditionRun.Measure(layout, theta, conditionOptions, flossed: false, tick));
+                if (flossOptions is not null)
+                {
+                    Flosser.Run<double>(layout, theta, flossOptions, _ => tick());
+                    points.AddRange(ConditionRun.Measure(layout, theta, conditionOptions, flossed: true, tick));
+                }
+                if (confirming)
+                {
+                    var at512 = ConditionRun.Measure(layout, unflossed,
+                        conditionOptions with { Bits = 512 }, flossed: false, tick);
+                    disagreement = points.Where(point => !point.Flossed).Zip(at512)
+                        .Where(pair => pair.First.Resolved && pair.Second.Resolved)
+                        .Select(pair => Math.Abs(pair.First.Log10KappaNumeric!.Value - pair.Second.Log10KappaNumeric!.Value))
+                        .DefaultIfEmpty(0).Max();
+                }
+            })]);
 
             var console = Terminal.Create(output);
             var table = new Table().AddColumns("m", "horizon", "flossed", "log10 κ2 (numeric)", "Eq 10", "finite-time bound");
@@ -94,9 +113,16 @@ public static class ConditionCommand
             console.Write(table);
             if (disagreement is { } worst)
             {
-                console.WriteLine($"256 against 512 bits: largest difference in log10 κ2 {worst.ToString("E2", CultureInfo.InvariantCulture)}");
+                console.WriteLine($"256 against 512 bits: largest difference in log10 κ2 {NumberText.Scientific(worst)}");
             }
-            JsonOutput.Write(result.GetValue(options.Json), new { cell = spec.Name, bits = conditionOptions.Bits, points, confirmedAgainst512 = disagreement });
+            JsonOutput.Write(result.GetValue(options.Json), new
+            {
+                configuration = RunConfiguration.Of(layout, gain, seed, new { condition = conditionOptions, flossing = flossOptions, confirmAt512 = confirming }),
+                cell = spec.Name,
+                bits = conditionOptions.Bits,
+                points,
+                confirmedAgainst512 = disagreement,
+            });
             return ExitCodes.Success;
         });
         return command;

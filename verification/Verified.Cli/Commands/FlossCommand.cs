@@ -3,6 +3,7 @@ using System.Globalization;
 using Verified.Cli.Output;
 using Verified.Flossing;
 using Verified.Initialisation;
+using Verified.IO;
 using Verified.Random;
 
 namespace Verified.Cli.Commands;
@@ -12,33 +13,36 @@ public static class FlossCommand
 {
     public static Command Create(TextWriter output)
     {
-        var options = new CommonOptions(defaultN: 32);
+        var options = new CommonOptions();
         var k = new Option<int>("--k") { Description = "Number of flossed exponents", DefaultValueFactory = _ => 1 }.Positive();
         var epochs = new Option<int>("--epochs") { Description = "Flossing epochs", DefaultValueFactory = _ => 100 }.Positive();
-        var steps = new Option<int>("--steps") { Description = "Horizon T_f", DefaultValueFactory = _ => 300 }.Positive();
+        var steps = new Option<int>("--steps") { Description = "Horizon T_f (the first min(50, T_f/5) steps are not counted)", DefaultValueFactory = _ => 300 }.Positive();
         var target = new Option<double>("--target") { Description = "Target λ*", DefaultValueFactory = _ => 0.0 }.Finite();
         var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.FinitePositive();
         var tons = CommonOptions.Tons();
-        var clip = new Option<double?>("--clip") { Description = "Per-parameter gradient-norm bound" }.FinitePositive();
+        var clip = new Option<double?>("--clip") { Description = "Bound on each parameter's gradient norm, a positive number such as 0.03 (default: no clipping)", HelpName = "bound" }.FinitePositive();
         var checkpoint = new Option<int>("--checkpoint") { Description = "Steps between checkpoints of the reverse pass (0: store the whole horizon)", DefaultValueFactory = _ => 0 }.NonNegative();
-        var input = CommonOptions.Input("gaussian");
-        var network = new NetworkFileOptions();
+        var precision = new Option<string>("--precision") { Description = "Element type of the flossing gradient: float or double", DefaultValueFactory = _ => "double" };
+        precision.AcceptOnlyFromAmong("float", "double");
         var command = new Command("floss", "Floss the first k Lyapunov exponents toward a target");
-        options.AddTo(command);
+        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
+        var network = new NetworkFileOptions();
         network.AddTo(command, save: true, initialState: false);
-        foreach (var option in new Option[] { k, epochs, steps, target, learningRate, tons, clip, checkpoint, input })
+        foreach (var option in new Option[] { k, epochs, steps, target, learningRate, tons, clip, checkpoint, precision })
         {
             command.Options.Add(option);
         }
         command.SetAction(result =>
         {
             var n = result.GetValue(options.N);
-            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
+            var spec = CellSelection.Resolve(result, options)[0];
             var layout = network.Layout(result, spec, options);
             var count = CommonOptions.ExponentCount(result, k, layout);
             var horizon = result.GetValue(steps);
-            Footprints.Flossing(layout, count, horizon, result.GetValue(checkpoint), result.GetValue(options.Precision) == "float" ? sizeof(float) : sizeof(double));
+            var inFloat = result.GetValue(precision) == "float";
+            Footprints.Flossing(layout, count, horizon, result.GetValue(checkpoint), inFloat ? sizeof(float) : sizeof(double));
             var seed = result.GetValue(options.Seed);
+            var gain = result.GetValue(options.Gain);
             var theta = network.Theta(result, layout, options);
             var flossOptions = new FlossOptions
             {
@@ -52,15 +56,21 @@ public static class FlossCommand
                 Clip = result.GetValue(clip),
                 CheckpointEvery = result.GetValue(checkpoint),
                 Seed = seed,
-                Input = CommonOptions.InputKind(result, input),
+                Input = CommonOptions.InputKind(result, options.Input),
             };
+            // One line per epoch is the command's progress.
             void Report(FlossEpoch epoch) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch.Epoch,4}  loss {epoch.Loss,12:E4}  λ1 {epoch.Exponents[0],9:F5}  {epoch.Seconds * 1000,7:F1} ms"));
-            var history = result.GetValue(options.Precision) == "float"
+                $"epoch {epoch.Epoch,4}  loss {NumberText.Scientific(epoch.Loss, 4),11}  λ1 {epoch.Exponents[0],9:F5}  {epoch.Seconds * 1000,7:F1} ms"));
+            var history = inFloat
                 ? Flosser.Run<float>(layout, theta, flossOptions, Report)
                 : Flosser.Run<double>(layout, theta, flossOptions, Report);
-            network.Save(result, layout, theta, single: result.GetValue(options.Precision) == "float");
-            JsonOutput.Write(result.GetValue(options.Json), new { cell = spec.Name, history });
+            network.Save(result, layout, theta, single: inFloat);
+            JsonOutput.Write(result.GetValue(options.Json), new
+            {
+                configuration = RunConfiguration.Of(layout, gain, seed, new { precision = result.GetValue(precision), flossing = flossOptions }),
+                cell = spec.Name,
+                history,
+            });
             return ExitCodes.Success;
         });
         return command;

@@ -63,10 +63,15 @@ public sealed class NetworkFileOptions
     }
 
     /// <summary>θ of the cell: --params' tensors, checked against the layout, or the initialiser's draw at --g and --seed.</summary>
-    public double[] Theta(ParseResult result, CellLayout layout, CommonOptions options) =>
-        result.GetValue(Params) is { } file
-            ? ParameterFile.Load(file.FullName, layout, out _)
-            : ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(result.GetValue(options.Seed)));
+    public double[] Theta(ParseResult result, CellLayout layout, CommonOptions options)
+    {
+        if (result.GetValue(Params) is not { } file)
+        {
+            return ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(result.GetValue(options.Seed)));
+        }
+        OptionRules.RefuseGiven(result, [options.Gain], "scales the initialiser's draw; --params loads the parameters from a file instead");
+        return ParameterFile.Load(file.FullName, layout, out _);
+    }
 
     /// <summary>h_0 from --initial-state, or null (the command's own start).</summary>
     public double[]? StartState(ParseResult result, CellLayout layout) =>

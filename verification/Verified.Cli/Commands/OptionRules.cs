@@ -19,6 +19,8 @@ public static class OptionRules
 
     public static Option<int> Positive(this Option<int> option) => Checked(option, ValueRule.Positive, value => value > 0, "a positive integer");
 
+    public static Option<int?> Positive(this Option<int?> option) => Checked(option, ValueRule.Positive, value => value is not { } given || given > 0, "a positive integer");
+
     public static Option<int> NonNegative(this Option<int> option) => Checked(option, ValueRule.NonNegative, value => value >= 0, "a non-negative integer");
 
     public static Option<int[]> Positive(this Option<int[]> option) => Checked(option, ValueRule.Positive, values => values.All(value => value > 0), "positive integers");
@@ -49,6 +51,22 @@ public static class OptionRules
     /// <summary>An output folder: it, or the nearest folder above it that exists, must take new files; nothing is created until the work starts.</summary>
     public static Option<T> WritableFolder<T>(this Option<T> option) where T : FileSystemInfo? => Validated(option, ValueRule.WritableFolder, (value, _) =>
         value is DirectoryInfo folder && !Output.OutputFolder.CanCreateFilesIn(folder.FullName, out var problem) ? $"{option.Name} '{folder}': {problem}" : null);
+
+    /// <summary>
+    /// Refuses the first of <paramref name="options"/> that was given on the command line, as
+    /// "NAME <paramref name="reason"/>": the rule for an option that the run, as the other options
+    /// set it up, would not read. Its value is never silently ignored.
+    /// </summary>
+    public static void RefuseGiven(ParseResult result, IEnumerable<Option> options, string reason)
+    {
+        if (options.FirstOrDefault(option => Given(result, option)) is { } unread)
+        {
+            throw new UsageException($"{unread.Name} {reason}");
+        }
+    }
+
+    /// <summary>Whether the option was given on the command line (not left to its default).</summary>
+    public static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
 
     private static Option<T> Checked<T>(Option<T> option, ValueRule rule, Func<T, bool> accepts, string wanted) =>
         Validated(option, rule, (value, given) => accepts(value) ? null : $"{option.Name} must be {wanted}, not {given}");

@@ -37,7 +37,7 @@ public static class ReproduceCommand
             var target = result.GetValue(outFolder) ?? new DirectoryInfo(Path.Combine("reproduce", $"{chosen.Name}-{result.GetValue(scale)}"));
             if (result.GetValue(merge))
             {
-                MergeMode.RefuseRunOptions(result, command, scale, outFolder);
+                OptionRules.RefuseGiven(result, [shard, jobs], "sets up runs; --merge only draws the runs already in --out");
                 if (!Directory.Exists(Path.Combine(target.FullName, "units")))
                 {
                     throw new UsageException($"'{target}' holds no runs of a figure (no units/ folder)");

@@ -12,42 +12,52 @@ public static class SpectrumCommand
 {
     public static Command Create(TextWriter output)
     {
-        var options = new CommonOptions(defaultN: 80);
+        var options = new CommonOptions();
         var k = new Option<int>("--k") { Description = "Number of exponents", DefaultValueFactory = _ => 1 }.Positive();
         var steps = new Option<int>("--steps") { Description = "Accumulated steps", DefaultValueFactory = _ => 1000 }.Positive();
         var transient = new Option<int>("--transient") { Description = "Transient steps for the state and again for Q", DefaultValueFactory = _ => 100 }.NonNegative();
         var tons = CommonOptions.Tons();
-        var input = CommonOptions.Input("none");
-        var network = new NetworkFileOptions();
+        var recordEvery = new Option<int?>("--record-every")
+        {
+            Description = $"Steps between points of the running estimate in the JSON (default: steps/{SpectrumOptions.RunningPoints} rounded up, so about {SpectrumOptions.RunningPoints} points)",
+        }.Positive();
         var command = new Command("spectrum", "Estimate the first k Lyapunov exponents");
-        options.AddTo(command);
+        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
+        var network = new NetworkFileOptions();
         network.AddTo(command, save: false, initialState: true);
-        foreach (var option in new Option[] { k, steps, transient, tons, input })
+        foreach (var option in new Option[] { k, steps, transient, tons, recordEvery })
         {
             command.Options.Add(option);
         }
         command.SetAction(result =>
         {
             var n = result.GetValue(options.N);
-            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
+            var spec = CellSelection.Resolve(result, options)[0];
             var layout = network.Layout(result, spec, options);
             var count = CommonOptions.ExponentCount(result, k, layout);
-            Footprints.Spectrum(layout, count, count == layout.StateSize, result.GetValue(steps) + 2 * result.GetValue(transient));
-            var seed = result.GetValue(options.Seed);
-            var theta = network.Theta(result, layout, options);
-            var relax = result.GetValue(transient);
-            var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
+            var spectrumOptions = new SpectrumOptions
             {
                 K = count,
                 Steps = result.GetValue(steps),
-                Transient = relax,
-                QTransient = relax,
+                Transient = result.GetValue(transient),
+                QTransient = result.GetValue(transient),
                 Tons = result.GetValue(tons),
-                Input = CommonOptions.InputKind(result, input),
-                Seed = seed,
+                Input = CommonOptions.InputKind(result, options.Input),
+                Seed = result.GetValue(options.Seed),
                 TrackLogDet = count == layout.StateSize,
+                RecordEvery = result.GetValue(recordEvery),
                 InitialState = network.StartState(result, layout),
-            });
+            };
+            var totalSteps = (long)spectrumOptions.Transient + spectrumOptions.QTransient + spectrumOptions.Steps;
+            if (totalSteps > int.MaxValue)
+            {
+                throw new UsageException($"--steps {spectrumOptions.Steps} and twice --transient {spectrumOptions.Transient} add up to more than {int.MaxValue} steps");
+            }
+            Footprints.Spectrum(layout, count, spectrumOptions.TrackLogDet, spectrumOptions.Steps / spectrumOptions.RecordInterval + 1);
+            var gain = result.GetValue(options.Gain);
+            var theta = network.Theta(result, layout, options);
+            var spectrum = new ProgressBoard(output).Run($"spectrum of {spec.Name}", totalSteps,
+                tick => LyapunovSpectrum.Compute(layout, theta, spectrumOptions, tick));
             foreach (var warning in spectrum.Warnings)
             {
                 output.WriteLine("warning: " + warning);
@@ -61,6 +71,7 @@ public static class SpectrumCommand
                 (spectrum.MeanLogAbsDet is { } logDet ? $", mean log|det D| = {logDet.ToString("F6", CultureInfo.InvariantCulture)}" : ""));
             JsonOutput.Write(result.GetValue(options.Json), new
             {
+                configuration = RunConfiguration.Of(layout, gain, spectrumOptions.Seed, spectrumOptions),
                 cell = spec.Name,
                 exponents = spectrum.Exponents,
                 sumExponents = spectrum.SumExponents,

@@ -3,6 +3,7 @@ using System.Globalization;
 using Verified.Cli.Output;
 using Verified.Cli.Plots;
 using Verified.Cli.Reproduction;
+using Verified.IO;
 using Verified.Training;
 
 namespace Verified.Cli.Commands;
@@ -12,18 +13,19 @@ public static class SweepCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var options = new CommonOptions(defaultN: 80);
-        var training = new TrainingOptionSet();
+        var options = new CommonOptions();
+        var training = new TrainingOptionSet(options);
         var delays = new Option<int[]>("--delays") { Description = "Delays", DefaultValueFactory = _ => [5, 10, 20], AllowMultipleArgumentsPerToken = true }.Positive();
         var ks = new Option<int[]>("--ks") { Description = "Numbers of flossed exponents (runs without flossing are run once, whatever k)", DefaultValueFactory = _ => [1], AllowMultipleArgumentsPerToken = true }.Positive();
         var schedules = new Option<string[]>("--schedules") { Description = "none, pre, during", DefaultValueFactory = _ => ["none", "pre"], AllowMultipleArgumentsPerToken = true };
-        var seeds = new Option<int>("--seeds") { Description = "Seeds 1..S per point", DefaultValueFactory = _ => 5 }.Positive();
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per point: S runs with the seeds --seed, --seed + 1, …, --seed + S − 1", DefaultValueFactory = _ => 5 }.Positive();
+        options.Seed.Description = "First seed of each point's runs (see --seeds)";
         var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder of the sweep (runs/ID.json per run)", Required = true }.WritableFolder();
         var shard = new Option<string>("--shard") { Description = "i/n: run every n-th run from the i-th (0-based)", DefaultValueFactory = _ => "0/1" };
         var jobs = JobsOption.Create();
         var merge = new Option<bool>("--merge") { Description = "Join the finished runs into sweep.json and plot them in sweep.png instead of running; refused (exit 3, naming them) while a run of a grid the shards declared is missing" };
         var command = new Command("sweep", "A resumable, shardable grid of training runs, run side by side");
-        options.AddTo(command, json: false);
+        options.AddTo(command, CommonOptions.Offer.GainAndSeed);
         training.AddTo(command);
         foreach (var option in new Option[] { delays, ks, schedules, seeds, outFolder, shard, jobs, merge })
         {
@@ -35,7 +37,8 @@ public static class SweepCommand
             var folder = result.GetValue(outFolder)!;
             if (result.GetValue(merge))
             {
-                MergeMode.RefuseRunOptions(result, command, outFolder);
+                OptionRules.RefuseGiven(result, command.Options.Where(option => option != outFolder && option != merge),
+                    "sets up runs; --merge only joins the runs already in --out");
                 if (!Directory.Exists(Path.Combine(folder.FullName, "runs")))
                 {
                     throw new UsageException($"'{folder}' holds no sweep (no runs/ folder)");
@@ -53,7 +56,7 @@ public static class SweepCommand
                 return ExitCodes.Success;
             }
             var n = result.GetValue(options.N);
-            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
+            var spec = CellSelection.Resolve(result, options)[0];
             if (BuiltInCells.Find(spec.Name) is null)
             {
                 throw new UsageException("sweeps run built-in cells (their runs must be reproducible by name on every machine)");
@@ -63,6 +66,12 @@ public static class SweepCommand
             var scheduleValues = result.GetValue(schedules)!.Select(name => Enum.TryParse<FlossingSchedule>(name, true, out var s) && Enum.IsDefined(s)
                 ? s : throw new UsageException($"unknown schedule '{name}'; the schedules are none, pre and during")).ToArray();
             var seedCount = result.GetValue(seeds);
+            var firstSeed = result.GetValue(options.Seed);
+            if (firstSeed > ulong.MaxValue - (ulong)(seedCount - 1))
+            {
+                throw new UsageException($"--seed {firstSeed} with --seeds {seedCount} runs past the largest seed {ulong.MaxValue}");
+            }
+            training.RefuseUnread(result, scheduleValues, ks, "--schedules");
             var delayValues = CommonOptions.GivenList<int>(result, delays) ?? result.GetValue(delays)!;
             var kValues = CommonOptions.GivenList<int>(result, ks) ?? result.GetValue(ks)!;
             // Every combination is checked before the first run.
@@ -73,9 +82,9 @@ public static class SweepCommand
                 {
                     foreach (var k in kValues)
                     {
-                        var runOptions = training.Read(result, options, delay, schedule, k);
+                        var runOptions = training.Read(result, delay, schedule, k);
                         TrainingOptionSet.Check(spec, n, runOptions);
-                        grid.AddRange(Enumerable.Range(1, seedCount).Select(seed => TrainingRun.Of(spec, n, runOptions with { Seed = (ulong)seed })));
+                        grid.AddRange(Enumerable.Range(0, seedCount).Select(offset => TrainingRun.Of(spec, n, runOptions with { Seed = firstSeed + (ulong)offset })));
                     }
                 }
             }
@@ -97,7 +106,7 @@ public static class SweepCommand
                 else if (outcome is not null)
                 {
                     board.Write(string.Create(CultureInfo.InvariantCulture,
-                        $"{run.Id}: final test loss {outcome.Final.TestLoss:E3}, accuracy {outcome.Final.TestAccuracy:F3} (best {outcome.BestTestAccuracy:F3}) in {outcome.Seconds:F1} s"));
+                        $"{run.Id}: final test loss {NumberText.Scientific(outcome.Final.TestLoss, 3)}, accuracy {outcome.Final.TestAccuracy:F3} (best {outcome.BestTestAccuracy:F3}) in {outcome.Seconds:F1} s"));
                 }
             }))], parallel);
             output.WriteLine($"shard {index}/{count}: {missing.Count - leftToOthers} runs done now, {sweep.Shard(index, count).Count - missing.Count} were already done" +

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.IO;
 using Verified.Training;
 using Verified.Training.Tasks;
 
@@ -11,15 +12,15 @@ public static class TrainCommand
 {
     public static Command Create(TextWriter output)
     {
-        var options = new CommonOptions(defaultN: 80);
-        var training = new TrainingOptionSet();
+        var options = new CommonOptions();
+        var training = new TrainingOptionSet(options);
         var delay = new Option<int>("--delay") { Description = "Delay d", DefaultValueFactory = _ => 10 }.Positive();
         var flossing = new Option<string>("--flossing") { Description = "none, pre (E_p epochs before training) or during (episodes at the --floss-at epochs)", DefaultValueFactory = _ => "none" };
         flossing.AcceptOnlyFromAmong("none", "pre", "during");
         var k = new Option<int>("--k") { Description = "Flossed exponents k", DefaultValueFactory = _ => 1 }.Positive();
-        var network = new NetworkFileOptions();
         var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing");
-        options.AddTo(command);
+        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
+        var network = new NetworkFileOptions();
         network.AddTo(command, save: true, initialState: true);
         training.AddTo(command);
         command.Options.Add(delay);
@@ -27,14 +28,11 @@ public static class TrainCommand
         command.Options.Add(k);
         command.SetAction(result =>
         {
-            var n = result.GetValue(options.N);
-            var spec = CellSelection.Resolve(result, options, allWhenNone: false)[0];
             var schedule = Enum.Parse<FlossingSchedule>(result.GetValue(flossing)!, ignoreCase: true);
-            if (schedule == FlossingSchedule.None && training.FlossingOptions.Append(k).FirstOrDefault(option => result.GetResult(option) is { Implicit: false }) is { } unused)
-            {
-                throw new UsageException($"{unused.Name} is a flossing option; it needs --flossing pre or during");
-            }
-            var trainOptions = training.Read(result, options, result.GetValue(delay), schedule, result.GetValue(k));
+            training.RefuseUnread(result, [schedule], k, "--flossing");
+            var n = result.GetValue(options.N);
+            var spec = CellSelection.Resolve(result, options)[0];
+            var trainOptions = training.Read(result, result.GetValue(delay), schedule, result.GetValue(k));
             var task = DelayedTask.Create(trainOptions.Task, trainOptions.Delay);
             var layout = network.Layout(result, spec, options, task.InputSize);
             n = layout.Dimension("N");
@@ -45,12 +43,15 @@ public static class TrainCommand
             {
                 start = start with { InitialState = h0 };
             }
-            var trained = Trainer.Run(spec, n, trainOptions, start: start, evaluated: epoch => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch.Epoch,5}  loss {epoch.Loss,10:E3}  test {epoch.TestLoss,10:E3}  accuracy {epoch.TestAccuracy,6:F3}  |∂L/∂h0| {epoch.GradNormH0,9:E2}  {epoch.Seconds * 1e3,7:F2} ms/epoch")));
+            var run = TrainingRun.Of(spec, n, trainOptions);
+            var board = new ProgressBoard(output);
+            TrainResult trained = null!;
+            board.Run([new ProgressJob($"training {run.Id}", run.Units, tick => trained = Trainer.Run(spec, n, trainOptions, epoch => board.Write(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  accuracy {epoch.TestAccuracy,6:F3}  |∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
             foreach (var episode in trained.FlossingEpisodes)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"flossing at epoch {episode.AtEpoch}: {episode.Epochs} epochs, loss {episode.LossFirst:E3} → {episode.LossLast:E3}, λ1 {episode.ExponentsFirst[0]:F4} → {episode.ExponentsLast[0]:F4}"));
+                    $"flossing at epoch {episode.AtEpoch}: {episode.Epochs} epochs, loss {NumberText.Scientific(episode.LossFirst, 3)} → {NumberText.Scientific(episode.LossLast, 3)}, λ1 {episode.ExponentsFirst[0]:F4} → {episode.ExponentsLast[0]:F4}"));
             }
             // Each record's seconds are per epoch since the previous record: weighted by the epochs they cover, they add up to the training loop's time.
             var trainingSeconds = trained.History.Select((epoch, i) => epoch.Seconds * (epoch.Epoch - (i == 0 ? -1 : trained.History[i - 1].Epoch))).Sum();
@@ -64,8 +65,9 @@ public static class TrainCommand
             }
             JsonOutput.Write(result.GetValue(options.Json), new
             {
+                verifiedVersion = ResultStore.Version,
                 // A run that starts from files is not the run its options name: it has no id, and names its files instead.
-                cell = spec.Name, n, options = trainOptions, id = start == new NetworkStart() ? TrainingRun.Of(spec, n, trainOptions).Id : null,
+                cell = spec.Name, cellSourceHash = spec.SourceHash, n, options = trainOptions, id = start == new NetworkStart() ? run.Id : null,
                 startedFrom = new { parameters = result.GetValue(network.Params)?.FullName, initialState = result.GetValue(network.InitialState)?.FullName },
                 history = trained.History, final = trained.Final, lambda1After = trained.Lambda1After, flossingEpisodes = trained.FlossingEpisodes, seconds = trained.Seconds,
             });

@@ -13,6 +13,8 @@ public sealed class TrainingOptionSet
 {
     private static readonly TrainOptions Defaults = new();
 
+    private readonly CommonOptions _common;
+
     public Option<string> Task { get; } = new("--task") { Description = "copy, xor (binary temporal XOR), continuous-xor or spatial-xor", DefaultValueFactory = _ => Defaults.Task };
     public Option<int> Steps { get; } = new Option<int>("--steps") { Description = "Sequence length T", DefaultValueFactory = _ => Defaults.Steps }.Positive();
     public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Batch size b", DefaultValueFactory = _ => Defaults.Batch }.Positive();
@@ -28,10 +30,17 @@ public sealed class TrainingOptionSet
     public Option<int> FlossTransient { get; } = new Option<int>("--floss-transient") { Description = "Steps at the start of each flossing horizon that are not counted", DefaultValueFactory = _ => Defaults.FlossTransient }.NonNegative();
     public Option<double> FlossLearningRate { get; } = new Option<double>("--floss-lr") { Description = "Adam learning rate while flossing", DefaultValueFactory = _ => Defaults.FlossLearningRate }.FinitePositive();
     public Option<string?> FlossInput { get; } = new("--floss-input") { Description = "Input while flossing: none, gaussian, bernoulli or uniform (default: the task's own input distribution)" };
-    public Option<string[]?> FlossParameters { get; } = new("--floss-parameters") { Description = "Flossed cell parameters (default: all of them)", AllowMultipleArgumentsPerToken = true };
-
-    public TrainingOptionSet()
+    public Option<string[]?> FlossParameters { get; } = new("--floss-parameters")
     {
+        Description = "Flossed cell parameters, names as `verified cells` lists them, separated by spaces (e.g. W b; default: every parameter of the cell)",
+        HelpName = "name",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <param name="common">The command's shared options: the gain and seed of the runs, and the input options checked against the cell (--floss-input joins them).</param>
+    public TrainingOptionSet(CommonOptions common)
+    {
+        _common = common;
         Task.AcceptOnlyFromAmong([.. DelayedTask.Names]);
         Init.AcceptOnlyFromAmong("gaussian", "orthogonal");
         Loss.AcceptOnlyFromAmong("mse", "bce");
@@ -39,10 +48,28 @@ public sealed class TrainingOptionSet
     }
 
     /// <summary>The options that only flossing reads.</summary>
-    public IEnumerable<Option> FlossingOptions => [FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters];
+    private IEnumerable<Option> FlossingOptions => [FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters];
+
+    /// <summary>
+    /// Refuses the flossing options that no run reads: all of them (and <paramref name="k"/>) when
+    /// no run flosses, --floss-at when none flosses during training. <paramref name="scheduleOption"/>
+    /// names the option that sets the schedules.
+    /// </summary>
+    public void RefuseUnread(ParseResult result, IReadOnlyCollection<FlossingSchedule> schedules, Option k, string scheduleOption)
+    {
+        if (schedules.All(schedule => schedule == FlossingSchedule.None))
+        {
+            OptionRules.RefuseGiven(result, FlossingOptions.Append(k), $"is a flossing option; it needs {scheduleOption} pre or during");
+        }
+        if (!schedules.Contains(FlossingSchedule.During))
+        {
+            OptionRules.RefuseGiven(result, [FlossAt], $"sets the epochs of flossing episodes during training; it needs {scheduleOption} during");
+        }
+    }
 
     public void AddTo(Command command)
     {
+        _common.InputOptions.Add(FlossInput);
         foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })
         {
             command.Options.Add(option);
@@ -50,7 +77,7 @@ public sealed class TrainingOptionSet
     }
 
     /// <summary>The options as given, for a run of <paramref name="schedule"/> at delay <paramref name="delay"/> with k flossed exponents.</summary>
-    public TrainOptions Read(ParseResult result, CommonOptions common, int delay, FlossingSchedule schedule, int k)
+    public TrainOptions Read(ParseResult result, int delay, FlossingSchedule schedule, int k)
     {
         var clip = result.GetValue(Clip);
         return new TrainOptions
@@ -62,9 +89,9 @@ public sealed class TrainingOptionSet
             Epochs = result.GetValue(Epochs),
             LearningRate = result.GetValue(LearningRate),
             Clip = clip > 0 ? clip : null,
-            Gain = result.GetValue(common.Gain),
+            Gain = result.GetValue(_common.Gain),
             RecurrentInit = result.GetValue(Init) == "orthogonal" ? Verified.Init.Orthogonal : Verified.Init.RecurrentGaussian,
-            Seed = result.GetValue(common.Seed),
+            Seed = result.GetValue(_common.Seed),
             Loss = result.GetValue(Loss) switch { "mse" => LossKind.MeanSquaredError, "bce" => LossKind.BinaryCrossEntropy, _ => null },
             EvalEvery = result.GetValue(EvalEvery),
             Flossing = schedule,

@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Verified.Cli.Output;
 using Verified.Cli.Validation;
+using Verified.IO;
 
 namespace Verified.Cli.Commands;
 
@@ -12,7 +13,7 @@ public static class ValidateCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder for report.md, report.json, each part's data (JSON) and plots (PNG)", Required = true }.WritableFolder();
-        var only = new Option<string[]?>("--parts") { Description = "Run only these parts: " + string.Join(", ", ValidationSuite.Parts().Select(part => part.Name)), AllowMultipleArgumentsPerToken = true };
+        var only = new Option<string[]?>("--parts") { Description = "Run only these parts: " + string.Join(", ", ValidationSuite.Parts().Select(part => part.Name)) + " (default: every part)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("validate", "Run the validation suite: derivatives, spectrum identities, flossing, κ2 at 256 bits, training");
         command.Options.Add(outFolder);
         command.Options.Add(only);
@@ -43,7 +44,7 @@ public static class ValidateCommand
             var checks = outcomes.SelectMany(outcome => outcome.Checks).ToList();
             foreach (var check in checks.Where(check => !check.Passed))
             {
-                console.WriteLine($"FAILED {check.Part}: {check.Name}: {ValidationReport.Format(check.Measured)}, bound {check.Relation} {ValidationReport.Format(check.Limit)}");
+                console.WriteLine($"FAILED {check.Part}: {check.Name}: {NumberText.Compact(check.Measured)}, bound {check.Relation} {NumberText.Compact(check.Limit)}");
             }
             var failed = checks.Count(check => !check.Passed);
             console.WriteLine(failed == 0 ? $"all {checks.Count} checks passed; report: {Path.Combine(folder, "report.md")}"

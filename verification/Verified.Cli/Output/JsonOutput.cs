@@ -1,19 +1,15 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Verified.Cli.Commands;
 
 namespace Verified.Cli.Output;
 
-/// <summary>Writes JSON with camelCase names, atomically: a temporary file in the same folder, then a rename.</summary>
+/// <summary>
+/// Writes JSON atomically (a temporary file in the same folder, then a rename) with the options of
+/// every result file (<see cref="Verified.IO.ResultStore.Json"/>): camelCase names, enums as
+/// names, and numbers finite or null.
+/// </summary>
 public static class JsonOutput
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static void Write<T>(FileInfo? target, T value)
     {
         if (target is null)
@@ -22,7 +18,7 @@ public static class JsonOutput
         }
         try
         {
-            Verified.IO.AtomicFile.WriteAllText(target.FullName, JsonSerializer.Serialize(value, Options));
+            Verified.IO.AtomicFile.WriteAllText(target.FullName, JsonSerializer.Serialize(value, Verified.IO.ResultStore.Json));
         }
         catch (DirectoryNotFoundException missing)
         {

@@ -6,7 +6,28 @@ using Verified.Execution;
 namespace Verified.Cli.Output;
 
 /// <summary>One piece of long work: its name, how many units it has, and the work, which calls its tick once per unit done.</summary>
-public sealed record ProgressJob(string Name, int Units, Action<Action> Work);
+public sealed record ProgressJob(string Name, int Units, Action<Action> Work)
+{
+    private const int MostUnits = 1000;
+
+    /// <summary>Work of many small steps, shown in at most 1000 units: <paramref name="work"/> calls its tick once per step.</summary>
+    public static ProgressJob OfSteps(string name, long steps, Action<Action> work)
+    {
+        var units = (int)Math.Clamp(steps, 1, MostUnits);
+        var stepsPerUnit = (steps + units - 1) / units;
+        return new ProgressJob(name, units, tick =>
+        {
+            var done = 0L;
+            work(() =>
+            {
+                if (++done % stepsPerUnit == 0)
+                {
+                    tick();
+                }
+            });
+        });
+    }
+}
 
 /// <summary>
 /// Runs jobs, up to <c>parallelism</c> side by side, with live progress of every running job:
@@ -54,6 +75,14 @@ public sealed class ProgressBoard(TextWriter output)
             });
             Write(string.Create(CultureInfo.InvariantCulture, $"{prefix}: done in {clock.Elapsed.TotalSeconds:F1} s"));
         });
+    }
+
+    /// <summary>One computation of <paramref name="steps"/> steps, with its progress: <paramref name="work"/> calls its tick once per step; returns what it computes.</summary>
+    public T Run<T>(string name, long steps, Func<Action, T> work)
+    {
+        T result = default!;
+        Run([ProgressJob.OfSteps(name, steps, tick => result = work(tick))]);
+        return result;
     }
 
     /// <summary>A whole line, never interleaved with another job's.</summary>

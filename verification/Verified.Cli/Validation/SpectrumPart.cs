@@ -37,11 +37,10 @@ public sealed class SpectrumPart : ValidationPart
         checks.Add(ValidationCheck.From(Name, new CheckResult("Σλ = mean log|det D| (vanilla-tanh, N = 80, all 80 exponents, 3000 steps)",
             Compare.RelativeError(spectrum.SumExponents, spectrum.MeanLogAbsDet!.Value), 1e-9)));
         SpectrumPlot.WriteConvergence(spectrum, Path.Combine(folder, "spectrum-convergence.png"), "vanilla-tanh, N = 80, g = 1: running Lyapunov estimates");
-        var every = Math.Max(1, spectrum.Running.Length / 300);
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "spectrum-data.json")), new
         {
             cell = "vanilla-tanh", stateSize = 80, exponents = spectrum.Exponents, sumExponents = spectrum.SumExponents, meanLogAbsDet = spectrum.MeanLogAbsDet,
-            runningSteps = spectrum.RunningSteps.Where((_, i) => i % every == 0), running = spectrum.Running.Where((_, i) => i % every == 0),
+            runningSteps = spectrum.RunningSteps, running = spectrum.Running,
             linearCell = new { exponents = linearExponents, expected = linearExpected },
         });
         tick();

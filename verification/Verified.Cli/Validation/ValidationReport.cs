@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Verified.Cli.Output;
+using Verified.IO;
 
 namespace Verified.Cli.Validation;
 
@@ -25,7 +26,7 @@ public static class ValidationReport
             foreach (var check in outcome.Checks)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {check.Name.Replace("|", "\\|", StringComparison.Ordinal)} | {Format(check.Measured)} | {check.Relation} {Format(check.Limit)} | {(check.Passed ? "pass" : "**FAIL**")} |");
+                    $"| {check.Name.Replace("|", "\\|", StringComparison.Ordinal)} | {NumberText.Compact(check.Measured)} | {check.Relation} {NumberText.Compact(check.Limit)} | {(check.Passed ? "pass" : "**FAIL**")} |");
             }
             var files = outcome.Files.Where(file => file.EndsWith(".png", StringComparison.Ordinal)).ToList();
             text.AppendLine();
@@ -42,10 +43,4 @@ public static class ValidationReport
         Verified.IO.AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), text.ToString());
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "report.json")), new { passed = failed == 0, checks, parts = outcomes });
     }
-
-    public static string Format(double value) =>
-        double.IsNaN(value) ? "NaN"
-        : value == Math.Floor(value) && Math.Abs(value) < 1e6 ? value.ToString("0", CultureInfo.InvariantCulture)
-        : Math.Abs(value) is >= 1e-3 and < 1e4 ? value.ToString("0.####", CultureInfo.InvariantCulture)
-        : value.ToString("0.00E+0", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Verified.IO;
+using Verified.Training;
+using Xunit;
+
+namespace Verified.Runtime.Tests.IO;
+
+/// <summary>
+/// The runs committed under docs/recorded-runs stay readable, and each one's options still give
+/// its file's id: a change to how results or keys are written must not orphan them.
+/// </summary>
+public sealed class RecordedRunsTests
+{
+    public static TheoryData<string> Folders() => ["fig3-claims/units", "fig3-paper/units", "fig4-claims/units", "copy-long-delays/runs"];
+
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public void Every_recorded_run_reads_and_keeps_its_id(string folder)
+    {
+        var path = Path.Combine(RepositoryRoot(), "docs", "recorded-runs", folder);
+        var warnings = new List<string>();
+
+        var runs = new ResultStore(path, warnings.Add).ReadAll<TrainingOutcome>(key => key.Deserialize<TrainingRun>(ResultStore.Json)!.Id);
+
+        Assert.Empty(warnings);
+        Assert.Equal(Directory.GetFiles(path, "*.json").Length, runs.Count);
+        Assert.All(runs, run => Assert.NotEmpty(run.Result.History));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(folder, "Verified.sln")))
+        {
+            folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException("Verified.sln not found above " + AppContext.BaseDirectory);
+        }
+        return folder;
+    }
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Verified.Initialisation;
+
+namespace Verified.Cli.Commands;
+
+/// <summary>
+/// The options whose meaning depends on the cell, checked in one place once the cell is known: a
+/// size, gain or input the cell has no use for is refused (exit 2), never silently ignored.
+/// </summary>
+public static class CellOptionRules
+{
+    public static void Check(ParseResult result, CommonOptions options, CellSpec cell)
+    {
+        // --n sets every named size but the input size I (CellDimensions.Of).
+        if (!cell.DimensionNames.Any(name => name != "I"))
+        {
+            OptionRules.RefuseGiven(result, [options.N], $"has nothing to size: every size of cell {cell.Name} is fixed");
+        }
+        if (!ParameterInitializer.UsesGain(cell))
+        {
+            OptionRules.RefuseGiven(result, [options.Gain], $"has nothing to scale: cell {cell.Name} has no recurrent Gaussian or orthogonal matrix");
+        }
+        if (cell.Input is null)
+        {
+            OptionRules.RefuseGiven(result, options.InputOptions.Where(option => result.GetResult(option)?.GetValueOrDefault<string?>() is not (null or "none")),
+                $"feeds an input, but cell {cell.Name} has none");
+        }
+    }
+}
