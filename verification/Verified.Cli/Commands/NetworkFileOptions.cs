@@ -14,17 +14,17 @@ public sealed class NetworkFileOptions
 {
     public Option<FileInfo?> Params { get; } = new Option<FileInfo?>("--params")
     {
-        Description = "Start from the parameters in this safetensors file (from --save-params, or a PyTorch state_dict saved with safetensors) instead of the initialiser; the sizes come from the file",
+        Description = "Start from the parameters in this safetensors file (from --save-params, or a PyTorch state_dict saved with safetensors) instead of the initialiser (default: the initialiser's draw at --g and --seed); the sizes come from the file",
     }.ExistingFile();
 
     public Option<FileInfo?> SaveParams { get; } = new Option<FileInfo?>("--save-params")
     {
-        Description = "Save the final parameters to this safetensors file (F64, F32 with --precision float)",
+        Description = "Save the final parameters to this safetensors file (F64, F32 with --precision float; default: not saved)",
     }.WritableFile();
 
     public Option<FileInfo?> InitialState { get; } = new Option<FileInfo?>("--initial-state")
     {
-        Description = "Start the trajectory from h0 in this safetensors file (a tensor 'h0' of n values)",
+        Description = "Start the trajectory from h0 in this safetensors file, a tensor 'h0' of n values (default: the command's own start)",
     }.ExistingFile();
 
     /// <summary>Adds --params, and --save-params and --initial-state where the command has them.</summary>
