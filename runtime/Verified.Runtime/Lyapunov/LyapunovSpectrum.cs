@@ -6,7 +6,8 @@ namespace Verified.Lyapunov;
 /// <summary>
 /// Benettin's estimate of the first k Lyapunov exponents (the paper's Algorithm 2) for any
 /// generated cell: Q̃ = D_s Q_s by <see cref="CellKernels{T}.Tangent"/>, every t_ONS steps
-/// Q_{s+1}, R = qr(Q̃) with positive diag R, and λ_i = Σ log R_ii / (steps·Δt).
+/// Q_{s+1}, R = qr(Q̃) with positive diag R (when <see cref="OrthonormalisationSchedule"/> says), and
+/// λ_i = Σ log R_ii / (steps·Δt), reported descending with the QR column of each (<see cref="ExponentOrder"/>).
 /// </summary>
 public static class LyapunovSpectrum
 {
@@ -22,8 +23,14 @@ public static class LyapunovSpectrum
         {
             throw new ArgumentOutOfRangeException(nameof(options), "steps and t_ONS must be positive, transients non-negative");
         }
+        if (options.InitialState is { } state && state.Length != n || options.InitialBasis is { } basis && basis.Length != n * k)
+        {
+            throw new ArgumentException($"the initial state has n = {n} elements and the initial basis n·k = {n * k}", nameof(options));
+        }
         var rng = Rng.ForStream(options.Seed, "spectrum");
         var totalSteps = options.Transient + options.QTransient + options.Steps;
+        // Tangent step t = s − Transient; the Q transient's R factors are not counted.
+        var schedule = new OrthonormalisationSchedule(options.QTransient + options.Steps, options.QTransient, options.Tons);
         var inputs = InputStream.Create(options.Input, inputSize, totalSteps, Rng.ForStream(options.Seed, "input"));
         var h = options.InitialState?.ToArray() ?? Gaussian(rng, n);
         var next = new double[n];
@@ -32,23 +39,23 @@ public static class LyapunovSpectrum
         var r = new double[k * k];
         var qr = new HouseholderQr<double>(n, k);
         var jacobian = options.TrackLogDet ? new double[n * n] : [];
-        qr.Factor(Gaussian(rng, n * k), q, r);
+        qr.Factor(options.InitialBasis ?? Gaussian(rng, n * k), q, r);
 
         var sums = new double[k];
         var running = new List<double[]>();
         var runningSteps = new List<int>();
         var warnings = new List<string>();
         double logDetSum = 0;
-        var accumulated = 0;
         for (var s = 0; s < totalSteps; s++)
         {
             var x = inputs.AsSpan(s * inputSize, inputSize);
-            var tangentPhase = s >= options.Transient;
-            var accumulating = s >= options.Transient + options.QTransient;
+            var t = s - options.Transient;
+            var tangentPhase = t >= 0;
+            var counted = tangentPhase && schedule.Counts(t);
             if (tangentPhase)
             {
                 kernels.Tangent(theta, h, x, q, dq, k);
-                if (accumulating && options.TrackLogDet)
+                if (counted && options.TrackLogDet)
                 {
                     kernels.Jacobian(theta, h, x, jacobian);
                     logDetSum += LogDeterminant.LogAbsDet(jacobian, n);
@@ -64,12 +71,7 @@ public static class LyapunovSpectrum
             {
                 continue;
             }
-            if (accumulating)
-            {
-                accumulated++;
-            }
-            var orthonormalise = (s - options.Transient + 1) % options.Tons == 0 || s == totalSteps - 1;
-            if (!orthonormalise)
+            if (!schedule.FactorsAfter(t))
             {
                 (q, dq) = (dq, q);
                 continue;
@@ -79,7 +81,7 @@ public static class LyapunovSpectrum
                 throw new TrajectoryDivergedException(s + 1, "tangent vectors");
             }
             qr.Factor(dq, q, r);
-            if (!accumulating)
+            if (!counted)
             {
                 continue;
             }
@@ -92,21 +94,26 @@ public static class LyapunovSpectrum
                 }
                 sums[i] += Math.Log(diagonal);
             }
-            running.Add(sums.Select(sum => sum / accumulated).ToArray());
-            runningSteps.Add(accumulated);
+            var covered = schedule.CountedThrough(t);
+            running.Add(sums.Select(sum => sum / covered).ToArray());
+            runningSteps.Add(covered);
         }
-        var timeUnit = layout.Spec.TimeStepParameter >= 0 ? theta[layout.Parameters[layout.Spec.TimeStepParameter].Offset] : 1.0;
-        var exponents = sums.Select(sum => sum / (accumulated * timeUnit)).ToArray();
-        var timeScaledRunning = running.Select(row => row.Select(value => value / timeUnit).ToArray()).ToArray();
+        var unit = ExponentUnit.Of(layout, theta);
+        var accumulated = schedule.CountedSteps;
+        var order = ExponentOrder.Descending(sums);
+        var sortedSums = ExponentOrder.Apply(sums, order);
+        var exponents = sortedSums.Select(sum => sum / (accumulated * unit.StepDuration)).ToArray();
+        var timeScaledRunning = running.Select(row => ExponentOrder.Apply(row, order).Select(value => value / unit.StepDuration).ToArray()).ToArray();
         return new SpectrumResult(
             exponents,
+            order,
             timeScaledRunning,
             runningSteps.ToArray(),
             exponents.Sum(),
-            options.TrackLogDet ? logDetSum / (accumulated * timeUnit) : null,
-            sums,
+            options.TrackLogDet ? logDetSum / (accumulated * unit.StepDuration) : null,
+            sortedSums,
             accumulated,
-            timeUnit,
+            unit,
             warnings);
     }
 

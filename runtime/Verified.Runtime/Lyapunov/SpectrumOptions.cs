@@ -19,4 +19,6 @@ public sealed record SpectrumOptions
     public bool TrackLogDet { get; init; } = true;
     /// <summary>Initial state; null draws h_0 ~ N(0, 1).</summary>
     public double[]? InitialState { get; init; }
+    /// <summary>Initial tangent vectors (n×k, feature-major), orthonormalised before the first step; null draws them N(0, 1).</summary>
+    public double[]? InitialBasis { get; init; }
 }

@@ -1,17 +1,21 @@
 namespace Verified.Lyapunov;
 
 /// <summary>
-/// The first k Lyapunov exponents (descending, natural log, per step or per unit time for a cell
-/// with a time step), the running estimate after each re-orthonormalisation (for convergence
-/// plots), Σλ and the time average of log|det D_s| beside it, and the raw sums S_i = Σ log R_ii.
+/// The first k Lyapunov exponents, descending (natural log, in <see cref="Unit"/>: per unit time for
+/// a cell with a time step, per step otherwise), and <see cref="QrOrder"/>, the column of Q (0-based,
+/// Gram–Schmidt order) each came from; the running estimate after each counted re-orthonormalisation
+/// (for convergence plots, columns in the order of the exponents); Σλ and the time average of
+/// log|det D_s| beside it (same unit); and the raw sums S_i = Σ log R_ii over
+/// <see cref="AccumulatedSteps"/> steps (order of the exponents).
 /// </summary>
 public sealed record SpectrumResult(
     double[] Exponents,
+    int[] QrOrder,
     double[][] Running,
     int[] RunningSteps,
     double SumExponents,
     double? MeanLogAbsDet,
     double[] LogRSums,
     int AccumulatedSteps,
-    double TimeUnit,
+    ExponentUnit Unit,
     IReadOnlyList<string> Warnings);

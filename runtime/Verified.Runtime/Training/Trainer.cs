@@ -32,7 +32,8 @@ public static class Trainer
         var test = task.Generate(Rng.ForStream(options.Seed, "test"), options.TestBatch, options.Steps);
         var training = Rng.ForStream(options.Seed, "train");
         var batch = task.Generate(training, options.Batch, options.Steps);
-        var adam = new Adam([.. layout.Parameters, .. model.OwnParameters()], model.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
+        // Δt, a [TimeStep] parameter, is not trained: it sets the unit of the exponents, not the task's fit.
+        var adam = new Adam([.. layout.Parameters.Where(parameter => parameter != layout.TimeStepParameter), .. model.OwnParameters()], model.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
         var gradient = new double[model.ParameterCount];
         var history = new List<TrainEpoch>();
         var episodes = new List<FlossingEpisode>();
