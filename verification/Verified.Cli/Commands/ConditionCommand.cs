@@ -58,7 +58,7 @@ public static class ConditionCommand
                 Input = CommonOptions.InputKind(result, input),
                 Seed = seed,
             };
-            var points = ConditionRun.Measure(layout, theta, conditionOptions, flossed: false).ToList();
+            var runs = new List<ConditionResult> { ConditionRun.Run(layout, theta, conditionOptions, flossed: false) };
             if (floss > 0)
             {
                 Flosser.Run<double>(layout, theta, new FlossOptions
@@ -66,8 +66,9 @@ public static class ConditionCommand
                     K = floss, Epochs = result.GetValue(flossEpochs), Steps = 300, Transient = 50,
                     LearningRate = 3e-3, Input = conditionOptions.Input, Seed = seed,
                 });
-                points.AddRange(ConditionRun.Measure(layout, theta, conditionOptions, flossed: true));
+                runs.Add(ConditionRun.Run(layout, theta, conditionOptions, flossed: true));
             }
+            var points = runs.SelectMany(run => run.Points).ToList();
             double? disagreement = null;
             if (result.GetValue(confirm))
             {
@@ -92,7 +93,14 @@ public static class ConditionCommand
             {
                 console.WriteLine($"256 against 512 bits: largest difference in log10 κ2 {worst.ToString("E2", CultureInfo.InvariantCulture)}");
             }
-            JsonOutput.Write(result.GetValue(options.Json), new { cell = spec.Name, bits = conditionOptions.Bits, points, confirmedAgainst512 = disagreement });
+            // Eq 10's exponents before (and after) flossing, in the one unit rule; the horizons count steps.
+            var unit = runs[0].Spectrum.Unit;
+            JsonOutput.Write(result.GetValue(options.Json), new
+            {
+                cell = spec.Name, bits = conditionOptions.Bits, unit = unit.Name, timeStep = unit.TimeStep,
+                spectra = runs.Select((run, index) => new { flossed = index > 0, exponents = run.Spectrum.Exponents, qrOrder = run.Spectrum.QrOrder }),
+                points, confirmedAgainst512 = disagreement,
+            });
             return ExitCodes.Success;
         });
         return command;

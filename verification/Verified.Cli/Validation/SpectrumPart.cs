@@ -40,7 +40,8 @@ public sealed class SpectrumPart : ValidationPart
         var every = Math.Max(1, spectrum.Running.Length / 300);
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "spectrum-data.json")), new
         {
-            cell = "vanilla-tanh", stateSize = 80, exponents = spectrum.Exponents, sumExponents = spectrum.SumExponents, meanLogAbsDet = spectrum.MeanLogAbsDet,
+            cell = "vanilla-tanh", stateSize = 80, unit = spectrum.Unit.Name, timeStep = spectrum.Unit.TimeStep,
+            exponents = spectrum.Exponents, qrOrder = spectrum.QrOrder, sumExponents = spectrum.SumExponents, meanLogAbsDet = spectrum.MeanLogAbsDet,
             runningSteps = spectrum.RunningSteps.Where((_, i) => i % every == 0), running = spectrum.Running.Where((_, i) => i % every == 0),
             linearCell = new { exponents = linearExponents, expected = linearExpected },
         });
