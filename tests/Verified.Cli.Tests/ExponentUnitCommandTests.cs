@@ -34,6 +34,44 @@ public sealed class ExponentUnitCommandTests
     }
 
     [Fact]
+    public void A_cell_file_with_a_constant_time_step_has_exponents_per_unit_time()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        var file = Path.Combine(folder, "Lorenz.cs");
+        File.WriteAllText(file, """
+            using Verified;
+
+            [RecurrentCell(Name = "lorenz")]
+            public partial class Lorenz
+            {
+                [TimeStep] public const double Dt = 0.01;
+                [State(1)] public Vec x;
+                [State(1)] public Vec y;
+                [State(1)] public Vec z;
+                [Parameter] public Scalar sigma = 10;
+                [Parameter] public Scalar rho = 28;
+                [Parameter] public Scalar beta = 8.0 / 3;
+
+                [Update(nameof(x))] public Vec xNext => x + Dt * sigma * (y - x);
+                [Update(nameof(y))] public Vec yNext => y + Dt * (x * (rho - z) - y);
+                [Update(nameof(z))] public Vec zNext => z + Dt * (x * y - beta * z);
+            }
+            """);
+        var json = Path.Combine(folder, "spectrum.json");
+
+        var (code, output, error) = CliRunner.Run("spectrum", "--cell-file", file, "--k", "3", "--steps", "300", "--json", json);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("per unit time (Δt = 0.01)", output);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var root = document.RootElement;
+        Assert.Equal("per unit time", root.GetProperty("unit").GetString());
+        Assert.Equal(0.01, root.GetProperty("timeStep").GetDouble());
+        var sums = root.GetProperty("logRSums").EnumerateArray().Select(e => e.GetDouble());
+        Assert.Equal(sums.Select(sum => sum / (300 * 0.01)), root.GetProperty("exponents").EnumerateArray().Select(e => e.GetDouble()));
+    }
+
+    [Fact]
     public void A_cell_without_a_time_step_names_exponents_per_step_and_no_time_step()
     {
         var json = Path.Combine(CliRunner.TemporaryFolder(), "spectrum.json");
