@@ -88,9 +88,9 @@ public static class LyapunovSpectrum
             for (var i = 0; i < k; i++)
             {
                 var diagonal = r[i * k + i];
-                if (diagonal == 0 && !warnings.Any(w => w.Contains($"exponent {i + 1} ")))
+                if (diagonal == 0 && !warnings.Any(w => w.Contains($"column {i + 1} ")))
                 {
-                    warnings.Add($"R_{i + 1}{i + 1} = 0 at step {s + 1}: exponent {i + 1} is −∞");
+                    warnings.Add($"R_{i + 1}{i + 1} = 0 at step {s + 1}: the exponent of column {i + 1} of Q is −∞");
                 }
                 sums[i] += Math.Log(diagonal);
             }

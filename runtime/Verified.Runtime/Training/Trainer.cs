@@ -12,8 +12,8 @@ namespace Verified.Training;
 /// per-parameter clipping, flossing the cell's exponents before training or in episodes during
 /// it; a [TimeStep] parameter (Δt) is not trained. Training batches and the test set come from
 /// separate seeded streams, and evaluation (the test set, ∂L/∂W's singular values) runs only every
-/// <see cref="TrainOptions.EvalEvery"/> epochs and at the last, touching neither θ nor a generator that training uses: θ does not depend on
-/// how often a run is evaluated.
+/// <see cref="TrainOptions.EvalEvery"/> epochs and at the last, touching neither θ nor a generator
+/// that training uses: θ does not depend on how often a run is evaluated.
 /// </summary>
 public static class Trainer
 {
