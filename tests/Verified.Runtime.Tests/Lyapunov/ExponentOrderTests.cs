@@ -35,15 +35,24 @@ public sealed class ExponentOrderTests
     [Fact]
     public void Flossing_records_its_exponents_descending_with_their_qr_columns()
     {
-        var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(8, 2));
-        var rng = new Rng(3);
-        var theta = ParameterInitializer.Create(layout, 1.5, rng);
-        var (h0, q0, inputs) = FlossingStart.Random(layout, 4, 20, rng);
-        var qrOrdered = new FlossingProblem<double>(layout, new FlossingHorizon(4, 20, 2, 1, 0)).Exponents(theta, h0, q0, inputs);
+        const int N = 8, K = 4, Steps = 20, Transient = 2;
+        const ulong Seed = 3;
+        var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(N, 2));
+        var theta = ParameterInitializer.Create(layout, 1.5, new Rng(Seed));
+        // Epoch 0's horizon as the flosser draws it from its stream: h_0, then Q_0, then the inputs.
+        var rng = Rng.ForStream(Seed, "floss");
+        var h0 = new double[N];
+        rng.FillGaussian(h0);
+        var gaussian = new double[N * K];
+        rng.FillGaussian(gaussian);
+        var q0 = new double[N * K];
+        new Verified.Dense.HouseholderQr<double>(N, K).Factor(gaussian, q0, new double[K * K]);
+        var inputs = InputStream.Create(InputKind.Gaussian, layout.InputSize, Steps, rng);
+        var qrOrdered = new FlossingProblem<double>(layout, new FlossingHorizon(K, Steps, Transient, 1, 0)).Exponents(theta, h0, q0, inputs);
 
-        var history = Flosser.Run<double>(layout, theta.ToArray(), new FlossOptions { K = 4, Epochs = 2, Steps = 20, Transient = 2, Seed = 3 });
+        var history = Flosser.Run<double>(layout, theta.ToArray(), new FlossOptions { K = K, Epochs = 2, Steps = Steps, Transient = Transient, Seed = Seed });
 
-        Assert.Equal(qrOrdered.Length, ExponentOrder.Descending(qrOrdered).Length);
+        Assert.Equal(history[0].QrOrder.Select(column => qrOrdered[column]), history[0].Exponents);
         Assert.All(history, epoch =>
         {
             Assert.Equal(epoch.Exponents.OrderDescending(), epoch.Exponents);
