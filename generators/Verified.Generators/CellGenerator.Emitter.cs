@@ -66,11 +66,18 @@ public sealed partial class CellGenerator
                     string.Join(", ", new[] { init.Mean, init.Scale, init.Low, init.High, init.Value }.Select(value => ScalarExpr.Literal(value, "double"))) + ")),");
             }
             w.Line("    },");
-            w.Line("    " + model.TimeStepParameter + ",");
+            w.Line("    " + TimeStep(model.TimeStep) + ",");
             w.Line("    " + Quote(model.SourceHash) + ",");
             w.Line("    static layout => new Kernels64(layout),");
             w.Line("    static layout => new Kernels32(layout));");
         }
+
+        private static string TimeStep(TimeStepModel? timeStep) => timeStep switch
+        {
+            null => "null",
+            { Parameter: >= 0 } parameter => "global::Verified.TimeStepSpec.FromParameter(" + parameter.Parameter + ")",
+            { } constant => "global::Verified.TimeStepSpec.FromConstant(" + ScalarExpr.Literal(constant.Constant, "double") + ")",
+        };
 
         private static string Size(SizeModel size) => size.Name is null
             ? "global::Verified.CellSize.Fixed(" + size.Value + ")"

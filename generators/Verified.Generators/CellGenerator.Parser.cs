@@ -27,7 +27,7 @@ public sealed partial class CellGenerator
         private readonly List<SyntaxToken> _stateTokens = new();
         private InputModel? _input;
         private readonly List<ParameterModel> _parameters = new();
-        private int _timeStep = -1;
+        private TimeStepModel? _timeStep;
         private long _fixedStateSize;
         private readonly Dictionary<string, double> _constants = new();
         /// <summary>Members whose declaration has been reported, so that their uses are not reported again.</summary>
@@ -197,12 +197,14 @@ public sealed partial class CellGenerator
             }
             if (symbol.IsConst)
             {
+                double? number = null;
                 if (symbol.HasConstantValue && symbol.ConstantValue is { } value && IsNumber(value))
                 {
-                    var number = System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
-                    _constants[symbol.Name] = number;
-                    CheckFinite(number, (SyntaxNode?)variable.Initializer?.Value ?? variable);
+                    number = System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                    _constants[symbol.Name] = number.Value;
+                    CheckFinite(number.Value, (SyntaxNode?)variable.Initializer?.Value ?? variable);
                 }
+                ReadConstantAttributes(symbol, variable, number);
                 return;
             }
             var isTimeStep = false;
@@ -242,14 +244,40 @@ public sealed partial class CellGenerator
             if (isTimeStep)
             {
                 var index = _parameters.FindIndex(parameter => parameter.Name == symbol.Name);
-                if (index < 0 || _parameters[index].Kind != ParameterKind.Scalar || _timeStep >= 0)
+                if (index < 0 || _parameters[index].Kind != ParameterKind.Scalar || _timeStep is not null)
                 {
-                    Report(DiagnosticDescriptors.BadAttributeArgument, variable.Identifier, "TimeStep",
-                        "the time step must be the cell's one scalar [Parameter]");
+                    Report(DiagnosticDescriptors.BadAttributeArgument, variable.Identifier, "TimeStep", TimeStepRule);
                 }
                 else
                 {
-                    _timeStep = index;
+                    _timeStep = TimeStepModel.OfParameter(index);
+                }
+            }
+        }
+
+        private const string TimeStepRule = "the time step is the cell's one scalar [Parameter] or one positive numeric constant";
+
+        /// <summary>
+        /// A constant may be the time step Δt ([TimeStep] on a positive number); the attributes of
+        /// states, inputs and parameters need a field, and are reported rather than ignored.
+        /// </summary>
+        private void ReadConstantAttributes(IFieldSymbol symbol, VariableDeclaratorSyntax variable, double? value)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                switch (attribute.AttributeClass?.ToDisplayString())
+                {
+                    case "Verified.TimeStepAttribute" when value is { } dt && dt > 0 && IsFinite(dt) && _timeStep is null:
+                        _timeStep = TimeStepModel.OfConstant(dt);
+                        break;
+                    case "Verified.TimeStepAttribute":
+                        Report(DiagnosticDescriptors.BadAttributeArgument, variable.Identifier, "TimeStep",
+                            TimeStepRule + (value is { } number && _timeStep is null ? ", not " + Number(number) : ""));
+                        break;
+                    case "Verified.StateAttribute" or "Verified.InputAttribute" or "Verified.ParameterAttribute":
+                        Report(DiagnosticDescriptors.MemberTypeMismatch, variable.Identifier, symbol.Name, "a constant",
+                            attribute.AttributeClass!.Name.Replace("Attribute", ""), "a field that is not const");
+                        break;
                 }
             }
         }

@@ -45,6 +45,10 @@ public sealed class DiagnosticTests
     [InlineData("VRF0016", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => h * /*!*/1e39; }")]
     [InlineData("VRF0016", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => Tanh(/*!*/-1e39) * h; }")]
     [InlineData("VRF0016", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(\"N\", Mean = /*!*/double.PositiveInfinity)] public Vec b; [Update(nameof(h))] public Vec n => h + b; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [TimeStep] public const double /*!*/Dt = -0.1; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [TimeStep] public const double Dt = 0.1; [Parameter, TimeStep] public Scalar /*!*/dt = 0.2; [Update(nameof(h))] public Vec n => dt * h; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(\"N\"), TimeStep] public Vec /*!*/dt; [Update(nameof(h))] public Vec n => dt * h; }")]
+    [InlineData("VRF0012", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter] public const double /*!*/A = 2; [Update(nameof(h))] public Vec n => A * h; }")]
     [MemberData(nameof(OversizedDeclarations))]
     public void Diagnostic_is_reported_at_the_offending_token(string id, string declaration)
     {

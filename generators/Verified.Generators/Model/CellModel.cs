@@ -13,8 +13,15 @@ internal sealed record CellModel(
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<NodeModel> Nodes,
     EquatableArray<int> UpdateNodes,
-    int TimeStepParameter,
+    TimeStepModel? TimeStep,
     string SourceHash);
+
+/// <summary>The [TimeStep]: the scalar parameter at index <see cref="Parameter"/>, or, when it is −1, the constant <see cref="Constant"/>.</summary>
+internal readonly record struct TimeStepModel(int Parameter, double Constant)
+{
+    public static TimeStepModel OfParameter(int index) => new(index, 0);
+    public static TimeStepModel OfConstant(double value) => new(-1, value);
+}
 
 /// <summary>A size: a dimension name chosen at run time, or a fixed integer when <see cref="Name"/> is null.</summary>
 internal readonly record struct SizeModel(string? Name, int Value)

@@ -21,5 +21,11 @@ public sealed record ConditionOptions
     public double[]? InitialState { get; init; }
 }
 
+/// <summary>
+/// A condition run: its points, and the spectrum (descending, in <see cref="SpectrumResult.Unit"/>, with
+/// the QR column of each) whose first m exponents give Eq 10's estimate at m.
+/// </summary>
+public sealed record ConditionResult(SpectrumResult Spectrum, IReadOnlyList<ConditionPoint> Points);
+
 /// <summary>One (m, horizon) point: κ2 numeric (null where the precision cannot resolve it), by Eq 10, and the finite-time bound.</summary>
 public sealed record ConditionPoint(int M, int Horizon, bool Flossed, double? Log10KappaNumeric, double Log10KappaEq10, double Log10KappaFiniteTime, bool Resolved);

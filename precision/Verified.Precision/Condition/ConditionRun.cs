@@ -10,25 +10,35 @@ namespace Verified.Precision.Condition;
 /// The condition number of the long-term Jacobian against its Lyapunov estimate (the paper's Eq 10):
 /// the trajectory, D_s and exponents come from the double path; T_t Q = D_{t−1} ⋯ D_τ Q is formed
 /// at 256 (or 512) bits and κ2 = σ1/σm found by one-sided Jacobi. Eq 10 uses the asymptotic
-/// exponents, κ2 ≈ exp((λ1 − λm)(t − τ)); the same run's finite-time sums S_i = Σ log R_ii bound it
-/// from below, κ2 ≥ exp(S_1 − S_m). Where log2 κ2 + 60 exceeds the working precision, the point is
-/// not resolved and no number is claimed (DESIGN.md's rule).
+/// exponents, descending, κ2 ≈ exp((λ1 − λm)(t − τ)) with t − τ in steps (λ per step: λ·Δt for a
+/// cell with a time step); the same run's finite-time sums S_i = Σ log R_ii bound it from below,
+/// κ2 ≥ exp(max_{i≤m} S_i − min_{i≤m} S_i), since T_t Q_m = Q' R with diag R = exp(S_i) and a
+/// triangular R has σ1 ≥ max R_ii and σm ≤ min R_ii (whatever the QR order of the S_i). Where
+/// log2 κ2 + 60 exceeds the working precision, the point is not resolved and no number is claimed
+/// (DESIGN.md's rule).
 /// </summary>
 public static class ConditionRun
 {
     /// <summary>Bits of margin the rule of thumb keeps: κ is resolved while log2 κ + 60 ≤ bits.</summary>
     public const int Margin = 60;
 
+    /// <summary>The points of <see cref="Run"/>.</summary>
     /// <param name="stepDone">Called after each of the horizon's steps at the working precision (for progress).</param>
     public static IReadOnlyList<ConditionPoint> Measure(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed, Action? stepDone = null) =>
+        Run(layout, theta, options, flossed, stepDone).Points;
+
+    /// <summary>κ2 at every (m, horizon) point and the spectrum whose exponents Eq 10 uses.</summary>
+    /// <param name="stepDone">Called after each of the horizon's steps at the working precision (for progress).</param>
+    public static ConditionResult Run(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed, Action? stepDone = null) =>
         options.Bits switch
         {
-            256 => Measure<BinaryFloat<Bits256>>(layout, theta, options, flossed, stepDone),
-            512 => Measure<BinaryFloat<Bits512>>(layout, theta, options, flossed, stepDone),
+            256 => Run<BinaryFloat<Bits256>>(layout, theta, options, flossed, stepDone),
+            512 => Run<BinaryFloat<Bits512>>(layout, theta, options, flossed, stepDone),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Bits, "the precision path runs at 256 or 512 bits"),
         };
 
-    public static IReadOnlyList<ConditionPoint> Measure<T>(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed, Action? stepDone = null)
+    /// <summary><see cref="Run"/> at the precision <typeparamref name="T"/>.</summary>
+    public static ConditionResult Run<T>(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed, Action? stepDone = null)
         where T : struct, IPrecisionNumber<T>
     {
         var n = layout.StateSize;
@@ -40,14 +50,14 @@ public static class ConditionRun
         var horizon = options.Horizons.Max();
         var kernels = layout.Spec.CreateKernels<double>(layout);
 
-        // Asymptotic exponents for Eq 10 from a long double run.
+        // Asymptotic exponents for Eq 10 from a long double run, descending.
         // (Per step, so that Eq 10's t − τ counts steps also for a cell with a time step.)
         var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
         {
             K = columns, Steps = options.SpectrumSteps, Transient = options.Transient, QTransient = options.Transient,
             Input = options.Input, Seed = options.Seed, TrackLogDet = false, InitialState = options.InitialState,
         });
-        var lambda = spectrum.Exponents.Select(exponent => exponent * spectrum.TimeUnit).ToArray();
+        var lambda = spectrum.Exponents.Select(exponent => exponent * spectrum.Unit.StepDuration).ToArray();
 
         // The trajectory from τ on: relax the state and, along with it, an orthonormal Q (n×M) by
         // re-orthonormalised tangent steps, so that at τ Q spans the leading Lyapunov directions.
@@ -105,10 +115,10 @@ public static class ConditionRun
                     m, t, flossed,
                     resolved ? log2Kappa * Math.Log10(2) : null,
                     (lambda[0] - lambda[m - 1]) * t / Math.Log(10),
-                    (sums[0] - sums[m - 1]) / Math.Log(10),
+                    (sums.Take(m).Max() - sums.Take(m).Min()) / Math.Log(10),
                     resolved));
             }
         }
-        return points;
+        return new ConditionResult(spectrum, points);
     }
 }

@@ -10,7 +10,9 @@ namespace Verified.Flossing;
 /// <summary>
 /// Flosses θ in place: each epoch draws a fresh h_0, Q_0 and input stream from the run's seeded
 /// generator, computes L = Σ (λ_i − λ*)² and its exact gradient in element type T, and takes an
-/// Adam step on the double master copy of θ.
+/// Adam step on the double master copy of θ. A [TimeStep] parameter is flossed only when
+/// <see cref="FlossOptions.Parameters"/> names it. Each epoch's exponents are recorded descending,
+/// with the QR column of each.
 /// </summary>
 public static class Flosser
 {
@@ -20,7 +22,7 @@ public static class Flosser
         var problem = new FlossingProblem<T>(layout, options.Horizon);
         var trained = options.Parameters switch
         {
-            null => layout.Parameters,
+            null => [.. layout.Parameters.Where(parameter => parameter != layout.TimeStepParameter)],
             { Count: 0 } => throw new ArgumentException("an empty list of flossed parameters would floss nothing; pass null to floss every parameter", nameof(options)),
             var names => names.Select(layout.Parameter).ToList(),
         };
@@ -64,7 +66,8 @@ public static class Flosser
                 throw new FlossingFailedException(epoch, exponents);
             }
             adam.Update(theta, gradient);
-            var record = new FlossEpoch(epoch, loss, exponents, clock.Elapsed.TotalSeconds);
+            var order = ExponentOrder.Descending(exponents);
+            var record = new FlossEpoch(epoch, loss, ExponentOrder.Apply(exponents, order), order, clock.Elapsed.TotalSeconds);
             history.Add(record);
             progress?.Invoke(record);
         }

@@ -5,7 +5,11 @@ using Verified.Lyapunov;
 
 namespace Verified.Flossing;
 
-/// <summary>The horizon of one flossing loss: k exponents over T_f steps, the first <see cref="Transient"/> not counted.</summary>
+/// <summary>
+/// The horizon of one flossing loss: k exponents over T_f steps, the first <see cref="Transient"/> not
+/// counted, re-orthonormalised by <see cref="OrthonormalisationSchedule"/>; <see cref="Target"/> is in
+/// the exponents' unit (<see cref="ExponentUnit"/>).
+/// </summary>
 public sealed record FlossingHorizon(int K, int Steps, int Transient, int Tons, double Target)
 {
     /// <summary>Steps between stored checkpoints; the reverse pass recomputes each segment from its checkpoint. 0: store everything.</summary>
@@ -13,16 +17,19 @@ public sealed record FlossingHorizon(int K, int Steps, int Transient, int Tons, 
 }
 
 /// <summary>
-/// The flossing loss L = Σ_{i≤k} (λ_i − λ*)² over a horizon of T_f steps (the paper's Algorithm 1)
-/// and its exact gradient: through every QR step and through the trajectory h_s, by DESIGN.md's
+/// The flossing loss L = Σ_{i≤k} (λ_i − λ*)² over a horizon of T_f steps (the paper's Algorithm 1),
+/// λ_i over the first k columns of Q (QR order) and in <see cref="ExponentUnit"/> (per unit time
+/// for a cell with a time step: λ_i = Σ log R_ii / (steps · Δt)), and its exact gradient: through every QR step and through the trajectory h_s, by DESIGN.md's
 /// reverse pass (StepVjp for the first-order term, TangentVjp for the second-order term and
 /// Q̄_s = D_sᵀ Q̃̄, QrPullback for Q̃̄). Memory O(c·n·k) for segments of c steps (c = T_f without
 /// checkpointing); buffers are reused across calls, so nothing is allocated per step.
 /// </summary>
 public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private readonly CellLayout _layout;
     private readonly CellKernels<T> _kernels;
     private readonly FlossingHorizon _horizon;
+    private readonly OrthonormalisationSchedule _schedule;
     private readonly int _n, _k, _inputSize, _segment, _segments;
     private readonly T[] _checkpointStates;   // h at the start of every segment, and at the end
     private readonly T[] _checkpointBases;    // Q at the start of every segment, and at the end
@@ -37,6 +44,7 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
 
     public FlossingProblem(CellLayout layout, FlossingHorizon horizon)
     {
+        _layout = layout;
         _kernels = layout.Spec.CreateKernels<T>(layout);
         _horizon = horizon;
         (_n, _k, _inputSize) = (layout.StateSize, horizon.K, layout.InputSize);
@@ -45,6 +53,7 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
             throw new ArgumentOutOfRangeException(nameof(horizon),
                 $"flossing needs 1 ≤ k ≤ n, T_f > transient ≥ 0, t_ONS ≥ 1 and a non-negative checkpoint interval (n={_n}, {horizon})");
         }
+        _schedule = new OrthonormalisationSchedule(horizon.Steps, horizon.Transient, horizon.Tons);
         _segment = horizon.CheckpointEvery == 0 ? horizon.Steps : Math.Min(horizon.CheckpointEvery, horizon.Steps);
         _segments = (horizon.Steps + _segment - 1) / _segment;
         _checkpointStates = new T[(_segments + 1) * _n];
@@ -64,16 +73,17 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
     }
 
     /// <summary>Steps whose log R_ii enter λ.</summary>
-    public int AccumulatedSteps => _horizon.Steps - _horizon.Transient;
+    public int AccumulatedSteps => _schedule.CountedSteps;
+
+    /// <summary>The unit of the exponents at θ: per unit time at θ's Δt for a cell with a time step, per step otherwise.</summary>
+    public ExponentUnit Unit(ReadOnlySpan<T> theta) => ExponentUnit.Of(_layout, theta);
 
     /// <summary>Elements of T held for the reverse pass: O(c·n·k), c the checkpoint interval.</summary>
     public long StoredElements => _checkpointStates.Length + _checkpointBases.Length + _states.Length + _bases.Length + _rs.Length;
 
-    private bool HasQr(int s) => (s + 1) % _horizon.Tons == 0 || s == _horizon.Steps - 1;
-
     private int SegmentLength(int segment) => Math.Min(_segment, _horizon.Steps - segment * _segment);
 
-    /// <summary>The forward pass: λ (length k) of the horizon from h_0 and Q_0.</summary>
+    /// <summary>The forward pass: λ (length k, QR order) of the horizon from h_0 and Q_0.</summary>
     public double[] Exponents(ReadOnlySpan<T> theta, ReadOnlySpan<T> h0, ReadOnlySpan<T> q0, ReadOnlySpan<T> inputs)
     {
         h0[.._n].CopyTo(_checkpointStates);
@@ -83,17 +93,19 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
         {
             RunSegment(theta, inputs, segment, accumulate: true);
         }
-        return _sums.Select(sum => sum / AccumulatedSteps).ToArray();
+        var duration = AccumulatedSteps * Unit(theta).StepDuration;
+        return _sums.Select(sum => sum / duration).ToArray();
     }
 
     public double Loss(double[] exponents) => exponents.Sum(lambda => (lambda - _horizon.Target) * (lambda - _horizon.Target));
 
-    /// <summary>L and thetaBar = ∂L/∂θ (overwritten). Returns (loss, λ).</summary>
+    /// <summary>L and thetaBar = ∂L/∂θ (overwritten). Returns (loss, λ in QR order).</summary>
     public (double Loss, double[] Exponents) LossAndGradient(ReadOnlySpan<T> theta, ReadOnlySpan<T> h0, ReadOnlySpan<T> q0,
         ReadOnlySpan<T> inputs, Span<T> thetaBar)
     {
         int n = _n, k = _k;
         var exponents = Exponents(theta, h0, q0, inputs);
+        var duration = AccumulatedSteps * Unit(theta).StepDuration;
         thetaBar.Clear();
         Array.Clear(_qBar);
         Array.Clear(_hBarNext);
@@ -109,14 +121,14 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
                 var s = segment * _segment + j;
                 var h = _states.AsSpan(j * n, n);
                 var x = inputs.Slice(s * _inputSize, _inputSize);
-                if (HasQr(s))
+                if (_schedule.FactorsAfter(s))
                 {
-                    // R̄ = diag(∂L/∂λ_i / (steps · R_ii)), zero inside the transient.
+                    // R̄ = diag(∂L/∂λ_i / (steps · Δt · R_ii)), zero inside the transient.
                     var r = _rs.AsSpan(j * k * k, k * k);
                     for (var i = 0; i < k; i++)
                     {
-                        _rBar[i] = s >= _horizon.Transient
-                            ? T.CreateTruncating(2 * (exponents[i] - _horizon.Target) / AccumulatedSteps) / r[i * k + i]
+                        _rBar[i] = _schedule.Counts(s)
+                            ? T.CreateTruncating(2 * (exponents[i] - _horizon.Target) / duration) / r[i * k + i]
                             : T.Zero;
                     }
                     _pullback.BackwardDiagonal(_bases.AsSpan((j + 1) * n * k, n * k), r, _qBar, _rBar, _qTildeBar);
@@ -130,6 +142,13 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
                 _kernels.TangentVjp(theta, h, x, _bases.AsSpan(j * n * k, n * k), _qTildeBar, _qBar, _hBar, thetaBar, k);
                 _hBar.CopyTo(_hBarNext, 0);
             }
+        }
+        if (_layout.TimeStepParameter is { } timeStep)
+        {
+            // λ_i = S_i / (steps · Δt) depends on Δt also through its divisor: ∂λ_i/∂Δt adds −λ_i / Δt.
+            var dt = double.CreateTruncating(theta[timeStep.Offset]);
+            var divisorTerm = exponents.Sum(lambda => 2 * (lambda - _horizon.Target) * -lambda / dt);
+            thetaBar[timeStep.Offset] += T.CreateTruncating(divisorTerm);
         }
         return (Loss(exponents), exponents);
     }
@@ -147,20 +166,20 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
             var h = _states.AsSpan(j * n, n);
             var x = inputs.Slice(s * _inputSize, _inputSize);
             var nextBasis = _bases.AsSpan((j + 1) * n * k, n * k);
-            _kernels.Tangent(theta, h, x, _bases.AsSpan(j * n * k, n * k), HasQr(s) ? _tangent : nextBasis, k);
+            _kernels.Tangent(theta, h, x, _bases.AsSpan(j * n * k, n * k), _schedule.FactorsAfter(s) ? _tangent : nextBasis, k);
             var next = _states.AsSpan((j + 1) * n, n);
             _kernels.Step(theta, h, x, next);
             if (!Compare.AllFinite<T>(next))
             {
                 throw new TrajectoryDivergedException(s + 1, "state");
             }
-            if (!HasQr(s))
+            if (!_schedule.FactorsAfter(s))
             {
                 continue;
             }
             var r = _rs.AsSpan(j * k * k, k * k);
             _qr.Factor(_tangent, nextBasis, r);
-            if (accumulate && s >= _horizon.Transient)
+            if (accumulate && _schedule.Counts(s))
             {
                 for (var i = 0; i < k; i++)
                 {

@@ -6,7 +6,8 @@ namespace Verified.Lyapunov;
 /// <summary>
 /// Benettin's estimate of the first k Lyapunov exponents (the paper's Algorithm 2) for any
 /// generated cell: Q̃ = D_s Q_s by <see cref="CellKernels{T}.Tangent"/>, every t_ONS steps
-/// Q_{s+1}, R = qr(Q̃) with positive diag R, and λ_i = Σ log R_ii / (steps·Δt).
+/// Q_{s+1}, R = qr(Q̃) with positive diag R (when <see cref="OrthonormalisationSchedule"/> says), and
+/// λ_i = Σ log R_ii / (steps·Δt), reported descending with the QR column of each (<see cref="ExponentOrder"/>).
 /// </summary>
 public static class LyapunovSpectrum
 {
@@ -27,8 +28,15 @@ public static class LyapunovSpectrum
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"the steps and both transients must add up to at most {int.MaxValue}");
         }
+        if (options.InitialState is { } state && state.Length != n || options.InitialBasis is { } basis && basis.Length != n * k)
+        {
+            throw new ArgumentException($"the initial state has n = {n} elements and the initial basis n·k = {n * k}", nameof(options));
+        }
         var rng = Rng.ForStream(options.Seed, "spectrum");
         var totalSteps = options.Transient + options.QTransient + options.Steps;
+        // Tangent step t = s − Transient; the Q transient's R factors are not counted.
+        var schedule = new OrthonormalisationSchedule(options.QTransient + options.Steps, options.QTransient, options.Tons);
+        // Inputs drawn step by step: memory does not grow with the length of the run.
         var inputRng = Rng.ForStream(options.Seed, "input");
         var x = new double[inputSize];
         var h = options.InitialState?.ToArray() ?? Gaussian(rng, n);
@@ -38,7 +46,7 @@ public static class LyapunovSpectrum
         var r = new double[k * k];
         var qr = new HouseholderQr<double>(n, k);
         var jacobian = options.TrackLogDet ? new double[n * n] : [];
-        qr.Factor(Gaussian(rng, n * k), q, r);
+        qr.Factor(options.InitialBasis ?? Gaussian(rng, n * k), q, r);
 
         var sums = new double[k];
         // The running estimate every RecordInterval steps: at most Steps / RecordInterval + 1 points, whatever the length of the run.
@@ -47,19 +55,19 @@ public static class LyapunovSpectrum
         var running = new List<double[]>();
         var runningSteps = new List<int>();
         var warnings = new List<string>();
-        // Whether exponent i has been warned about (a flag, not a search of the warnings: no allocation per step).
+        // Whether column i has been warned about (a flag, not a search of the warnings: no allocation per step).
         var collapsed = new bool[k];
         double logDetSum = 0;
-        var accumulated = 0;
         for (var s = 0; s < totalSteps; s++)
         {
             InputStream.Fill(options.Input, x, inputRng);
-            var tangentPhase = s >= options.Transient;
-            var accumulating = s >= options.Transient + options.QTransient;
+            var t = s - options.Transient;
+            var tangentPhase = t >= 0;
+            var counted = tangentPhase && schedule.Counts(t);
             if (tangentPhase)
             {
                 kernels.Tangent(theta, h, x, q, dq, k);
-                if (accumulating && options.TrackLogDet)
+                if (counted && options.TrackLogDet)
                 {
                     kernels.Jacobian(theta, h, x, jacobian);
                     logDetSum += LogDeterminant.LogAbsDet(jacobian, n);
@@ -76,12 +84,7 @@ public static class LyapunovSpectrum
             {
                 continue;
             }
-            if (accumulating)
-            {
-                accumulated++;
-            }
-            var orthonormalise = (s - options.Transient + 1) % options.Tons == 0 || s == totalSteps - 1;
-            if (!orthonormalise)
+            if (!schedule.FactorsAfter(t))
             {
                 (q, dq) = (dq, q);
                 continue;
@@ -91,7 +94,7 @@ public static class LyapunovSpectrum
                 throw new TrajectoryDivergedException(s + 1, "tangent vectors");
             }
             qr.Factor(dq, q, r);
-            if (!accumulating)
+            if (!counted)
             {
                 continue;
             }
@@ -101,29 +104,34 @@ public static class LyapunovSpectrum
                 if (diagonal == 0 && !collapsed[i])
                 {
                     collapsed[i] = true;
-                    warnings.Add($"R_{i + 1}{i + 1} = 0 at step {s + 1}: exponent {i + 1} is −∞");
+                    warnings.Add($"R_{i + 1}{i + 1} = 0 at step {s + 1}: the exponent of column {i + 1} of Q is −∞");
                 }
                 sums[i] += Math.Log(diagonal);
             }
-            if (accumulated >= nextRecord || s == totalSteps - 1)
+            var covered = schedule.CountedThrough(t);
+            if (covered >= nextRecord || s == totalSteps - 1)
             {
-                running.Add(sums.Select(sum => sum / accumulated).ToArray());
-                runningSteps.Add(accumulated);
-                nextRecord = (accumulated / recordEvery + 1) * recordEvery;
+                running.Add(sums.Select(sum => sum / covered).ToArray());
+                runningSteps.Add(covered);
+                nextRecord = (covered / recordEvery + 1) * recordEvery;
             }
         }
-        var timeUnit = layout.Spec.TimeStepParameter >= 0 ? theta[layout.Parameters[layout.Spec.TimeStepParameter].Offset] : 1.0;
-        var exponents = sums.Select(sum => sum / (accumulated * timeUnit)).ToArray();
-        var timeScaledRunning = running.Select(row => row.Select(value => value / timeUnit).ToArray()).ToArray();
+        var unit = ExponentUnit.Of(layout, theta);
+        var accumulated = schedule.CountedSteps;
+        var order = ExponentOrder.Descending(sums);
+        var sortedSums = ExponentOrder.Apply(sums, order);
+        var exponents = sortedSums.Select(sum => sum / (accumulated * unit.StepDuration)).ToArray();
+        var timeScaledRunning = running.Select(row => ExponentOrder.Apply(row, order).Select(value => value / unit.StepDuration).ToArray()).ToArray();
         return new SpectrumResult(
             exponents,
+            order,
             timeScaledRunning,
             runningSteps.ToArray(),
             exponents.Sum(),
-            options.TrackLogDet ? logDetSum / (accumulated * timeUnit) : null,
-            sums,
+            options.TrackLogDet ? logDetSum / (accumulated * unit.StepDuration) : null,
+            sortedSums,
             accumulated,
-            timeUnit,
+            unit,
             warnings);
     }
 

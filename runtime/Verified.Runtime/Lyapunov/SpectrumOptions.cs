@@ -24,6 +24,8 @@ public sealed record SpectrumOptions
     public int? RecordEvery { get; init; }
     /// <summary>Initial state; null draws h_0 ~ N(0, 1).</summary>
     public double[]? InitialState { get; init; }
+    /// <summary>Initial tangent vectors (n×k, feature-major), orthonormalised before the first step; null draws them N(0, 1).</summary>
+    public double[]? InitialBasis { get; init; }
 
     /// <summary>The steps between records of the running estimate that this run uses.</summary>
     public int RecordInterval => RecordEvery ?? Math.Max(1, (int)Math.Ceiling(Steps / (double)RunningPoints));

@@ -42,7 +42,7 @@ public sealed record TrainOptions
     public int FlossTransient { get; init; } = 16;
     /// <summary>The input during flossing; null for the task's own input distribution.</summary>
     public InputKind? FlossInput { get; init; }
-    /// <summary>Names of the flossed cell parameters; null for all (an empty list is refused).</summary>
+    /// <summary>Names of the flossed cell parameters; null for all but a [TimeStep] parameter (an empty list is refused).</summary>
     public IReadOnlyList<string>? FlossParameters { get; init; }
     /// <summary>Adam's learning rate while flossing (the author's code: 1e-3, as for training).</summary>
     public double FlossLearningRate { get; init; } = 1e-3;

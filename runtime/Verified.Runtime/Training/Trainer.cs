@@ -10,10 +10,10 @@ namespace Verified.Training;
 /// <summary>
 /// Trains a cell with a linear readout on a delayed-memory task by BPTT and Adam with
 /// per-parameter clipping, flossing the cell's exponents before training or in episodes during
-/// it. Training batches and the test set come from separate seeded streams, and evaluation (the
-/// test set, ∂L/∂W's singular values) runs only every <see cref="TrainOptions.EvalEvery"/> epochs
-/// and at the last, touching neither θ nor a generator that training uses: θ does not depend on
-/// how often a run is evaluated.
+/// it; a [TimeStep] parameter (Δt) is not trained. Training batches and the test set come from
+/// separate seeded streams, and evaluation (the test set, ∂L/∂W's singular values) runs only every
+/// <see cref="TrainOptions.EvalEvery"/> epochs and at the last, touching neither θ nor a generator
+/// that training uses: θ does not depend on how often a run is evaluated.
 /// </summary>
 public static class Trainer
 {
@@ -37,7 +37,8 @@ public static class Trainer
         var test = task.Generate(Rng.ForStream(options.Seed, "test"), options.TestBatch, options.Steps);
         var training = Rng.ForStream(options.Seed, "train");
         var batch = task.Generate(training, options.Batch, options.Steps);
-        var adam = new Adam([.. layout.Parameters, .. model.OwnParameters()], model.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
+        // Δt, a [TimeStep] parameter, is not trained: it sets the unit of the exponents, not the task's fit.
+        var adam = new Adam([.. layout.Parameters.Where(parameter => parameter != layout.TimeStepParameter), .. model.OwnParameters()], model.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
         var gradient = new double[model.ParameterCount];
         var history = new List<TrainEpoch>();
         var episodes = new List<FlossingEpisode>();

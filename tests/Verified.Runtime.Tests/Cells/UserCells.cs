@@ -34,3 +34,24 @@ public partial class LogisticMap
 
     [Update(nameof(x))] public Vec xNext => r * x * (1 - x);
 }
+
+/// <summary>
+/// The Lorenz system (σ = 10, ρ = 28, β = 8/3) by Euler steps of a constant time step Δt = 0.01:
+/// exponents per unit time about 0.9, 0 and −14.6.
+/// </summary>
+[RecurrentCell(Name = "lorenz")]
+public partial class Lorenz
+{
+    [TimeStep] public const double Dt = 0.01;
+
+    [State(1)] public Vec x;
+    [State(1)] public Vec y;
+    [State(1)] public Vec z;
+    [Parameter] public Scalar sigma = 10;
+    [Parameter] public Scalar rho = 28;
+    [Parameter] public Scalar beta = 8.0 / 3;
+
+    [Update(nameof(x))] public Vec xNext => x + Dt * sigma * (y - x);
+    [Update(nameof(y))] public Vec yNext => y + Dt * (x * (rho - z) - y);
+    [Update(nameof(z))] public Vec zNext => z + Dt * (x * y - beta * z);
+}

@@ -8,7 +8,10 @@ using Xunit;
 
 namespace Verified.Runtime.Tests.Flossing;
 
-/// <summary>The whole flossing gradient against central differences of the loss (N=8, k=3, T_f=30, transient 5).</summary>
+/// <summary>
+/// The whole flossing gradient against central differences of the loss (N=8, k=3, T_f=30, transient 5,
+/// which t_ONS = 3 and 4 do not divide; for the rate cell, through Δt as a divisor of λ too).
+/// </summary>
 public sealed class FlossingGradientTests
 {
     private const int K = 3, Steps = 30, Transient = 5;
@@ -19,6 +22,8 @@ public sealed class FlossingGradientTests
     [InlineData("gru", 1)]
     [InlineData("rate", 1)]
     [InlineData("vanilla-tanh", 3)]
+    [InlineData("lstm", 4)]
+    [InlineData("rate", 3)]
     public void Gradient_matches_finite_differences_of_the_loss(string cell, int tons)
     {
         var check = FlossingGradientCheck.Run(BuiltInCells.Find(cell)!, n: 8, k: K, steps: Steps, transient: Transient, tons: tons);

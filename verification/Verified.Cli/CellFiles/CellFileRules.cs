@@ -139,7 +139,8 @@ public static class CellFileRules
         var first = field.Declaration.Variables.FirstOrDefault()?.Identifier ?? field.Declaration.Type.GetFirstToken();
         if (isConstant)
         {
-            CheckAttributes(field.AttributeLists, [], violations);
+            // A constant may be the cell's time step Δt.
+            CheckAttributes(field.AttributeLists, ["TimeStep"], violations);
             if (field.Declaration.Type is not PredefinedTypeSyntax { Keyword: var keyword } || !NumericTypes.Contains(keyword.Kind()))
             {
                 Report(violations, DiagnosticDescriptors.CellFileMember, field.Declaration.Type, $"the constant '{first.ValueText}' is not of a numeric type");

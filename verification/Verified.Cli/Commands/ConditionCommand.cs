@@ -80,27 +80,28 @@ public static class ConditionCommand
 
             // Progress: each measurement's steps at the working precision, and the flossing epochs.
             var board = new ProgressBoard(output);
-            List<ConditionPoint> points = [];
+            var runs = new List<ConditionResult>();
             double? disagreement = null;
             var measurements = 1 + (floss > 0 ? 1 : 0) + (confirming ? 1 : 0);
             board.Run([ProgressJob.OfSteps($"κ2 of {spec.Name}", (long)measurements * longest + (flossOptions?.Epochs ?? 0), tick =>
             {
-                points.AddRange(ConditionRun.Measure(layout, theta, conditionOptions, flossed: false, tick));
+                runs.Add(ConditionRun.Run(layout, theta, conditionOptions, flossed: false, tick));
                 if (flossOptions is not null)
                 {
                     Flosser.Run<double>(layout, theta, flossOptions, _ => tick());
-                    points.AddRange(ConditionRun.Measure(layout, theta, conditionOptions, flossed: true, tick));
+                    runs.Add(ConditionRun.Run(layout, theta, conditionOptions, flossed: true, tick));
                 }
                 if (confirming)
                 {
                     var at512 = ConditionRun.Measure(layout, unflossed,
                         conditionOptions with { Bits = 512 }, flossed: false, tick);
-                    disagreement = points.Where(point => !point.Flossed).Zip(at512)
+                    disagreement = runs[0].Points.Zip(at512)
                         .Where(pair => pair.First.Resolved && pair.Second.Resolved)
                         .Select(pair => Math.Abs(pair.First.Log10KappaNumeric!.Value - pair.Second.Log10KappaNumeric!.Value))
                         .DefaultIfEmpty(0).Max();
                 }
             })]);
+            var points = runs.SelectMany(run => run.Points).ToList();
 
             var console = Terminal.Create(output);
             var table = new Table().AddColumns("m", "horizon", "flossed", "log10 κ2 (numeric)", "Eq 10", "finite-time bound");
@@ -115,13 +116,14 @@ public static class ConditionCommand
             {
                 console.WriteLine($"256 against 512 bits: largest difference in log10 κ2 {NumberText.Scientific(worst)}");
             }
+            // Eq 10's exponents before (and after) flossing, in the one unit rule; the horizons count steps.
+            var unit = runs[0].Spectrum.Unit;
             JsonOutput.Write(result.GetValue(options.Json), new
             {
                 configuration = RunConfiguration.Of(layout, gain, seed, new { condition = conditionOptions, flossing = flossOptions, confirmAt512 = confirming }),
-                cell = spec.Name,
-                bits = conditionOptions.Bits,
-                points,
-                confirmedAgainst512 = disagreement,
+                cell = spec.Name, bits = conditionOptions.Bits, unit = unit.Name, timeStep = unit.TimeStep,
+                spectra = runs.Select((run, index) => new { flossed = index > 0, exponents = run.Spectrum.Exponents, qrOrder = run.Spectrum.QrOrder }),
+                points, confirmedAgainst512 = disagreement,
             });
             return ExitCodes.Success;
         });

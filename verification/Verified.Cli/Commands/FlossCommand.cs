@@ -4,6 +4,7 @@ using Verified.Cli.Output;
 using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.IO;
+using Verified.Lyapunov;
 using Verified.Random;
 
 namespace Verified.Cli.Commands;
@@ -17,7 +18,7 @@ public static class FlossCommand
         var k = new Option<int>("--k") { Description = "Number of flossed exponents", DefaultValueFactory = _ => 1 }.Positive();
         var epochs = new Option<int>("--epochs") { Description = "Flossing epochs", DefaultValueFactory = _ => 100 }.Positive();
         var steps = new Option<int>("--steps") { Description = "Horizon T_f (the first min(50, T_f/5) steps are not counted)", DefaultValueFactory = _ => 300 }.Positive();
-        var target = new Option<double>("--target") { Description = "Target λ*", DefaultValueFactory = _ => 0.0 }.Finite();
+        var target = new Option<double>("--target") { Description = "Target λ*, in the exponents' unit (per unit time for a cell with a time step, per step otherwise)", DefaultValueFactory = _ => 0.0 }.Finite();
         var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.FinitePositive();
         var tons = CommonOptions.Tons();
         var clip = new Option<double?>("--clip") { Description = "Bound on each parameter's gradient norm, a positive number such as 0.03 (default: no clipping)", HelpName = "bound" }.FinitePositive();
@@ -61,6 +62,8 @@ public static class FlossCommand
             // One line per epoch is the command's progress.
             void Report(FlossEpoch epoch) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch.Epoch,4}  loss {NumberText.Scientific(epoch.Loss, 4),11}  λ1 {epoch.Exponents[0],9:F5}  {epoch.Seconds * 1000,7:F1} ms"));
+            var unit = ExponentUnit.Of<double>(layout, theta);
+            output.WriteLine($"{spec.Name}, n = {layout.StateSize}, flossing {count} exponents {SpectrumCommand.UnitText(unit)} toward {flossOptions.Target.ToString("G6", CultureInfo.InvariantCulture)}");
             var history = inFloat
                 ? Flosser.Run<float>(layout, theta, flossOptions, Report)
                 : Flosser.Run<double>(layout, theta, flossOptions, Report);
@@ -69,6 +72,8 @@ public static class FlossCommand
             {
                 configuration = RunConfiguration.Of(layout, gain, seed, new { precision = result.GetValue(precision), flossing = flossOptions }),
                 cell = spec.Name,
+                unit = unit.Name,
+                timeStep = unit.TimeStep,
                 history,
             });
             return ExitCodes.Success;

@@ -62,7 +62,7 @@ public static class SpectrumCommand
             {
                 output.WriteLine("warning: " + warning);
             }
-            output.WriteLine($"{spec.Name}, n = {layout.StateSize}, {spectrum.AccumulatedSteps} steps");
+            output.WriteLine($"{spec.Name}, n = {layout.StateSize}, {spectrum.AccumulatedSteps} steps, exponents {UnitText(spectrum.Unit)}, descending");
             for (var i = 0; i < spectrum.Exponents.Length; i++)
             {
                 output.WriteLine($"  λ{i + 1} = {spectrum.Exponents[i].ToString("F6", CultureInfo.InvariantCulture)}");
@@ -74,6 +74,9 @@ public static class SpectrumCommand
                 configuration = RunConfiguration.Of(layout, gain, spectrumOptions.Seed, spectrumOptions),
                 cell = spec.Name,
                 exponents = spectrum.Exponents,
+                qrOrder = spectrum.QrOrder,
+                unit = spectrum.Unit.Name,
+                timeStep = spectrum.Unit.TimeStep,
                 sumExponents = spectrum.SumExponents,
                 meanLogAbsDet = spectrum.MeanLogAbsDet,
                 stateSize = layout.StateSize,
@@ -87,4 +90,8 @@ public static class SpectrumCommand
         });
         return command;
     }
+
+    /// <summary>"per step", or "per unit time (Δt = 0.1)": how a command names the unit of its exponents.</summary>
+    public static string UnitText(ExponentUnit unit) =>
+        unit.TimeStep is { } dt ? $"{unit.Name} (Δt = {dt.ToString("G6", CultureInfo.InvariantCulture)})" : unit.Name;
 }

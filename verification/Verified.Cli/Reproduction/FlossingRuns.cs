@@ -5,8 +5,8 @@ using Verified.Random;
 
 namespace Verified.Cli.Reproduction;
 
-/// <summary>A flossing run with the spectrum before and after it: what Figs 1 and 6 are drawn from.</summary>
-public sealed record FlossingRun(string Cell, int N, double Gain, int K, double Target, IReadOnlyList<FlossEpoch> History, double[] Before, double[] After);
+/// <summary>A flossing run with the spectrum before and after it (descending, in <see cref="Unit"/>): what Figs 1 and 6 are drawn from.</summary>
+public sealed record FlossingRun(string Cell, int N, double Gain, int K, double Target, IReadOnlyList<FlossEpoch> History, double[] Before, double[] After, ExponentUnit Unit);
 
 public static class FlossingRuns
 {
@@ -21,12 +21,13 @@ public static class FlossingRuns
         var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(n));
         var theta = ParameterInitializer.Create(layout, gain, new Rng(seed));
         var spectrum = new SpectrumOptions { K = spectrumK, Steps = spectrumSteps, Transient = 200, QTransient = 200, Input = input, Seed = seed, TrackLogDet = false };
+        var unit = ExponentUnit.Of<double>(layout, theta);
         var before = LyapunovSpectrum.Compute(layout, theta, spectrum).Exponents;
         var history = Flosser.Run<double>(layout, theta, new FlossOptions
         {
             K = k, Epochs = epochs, Steps = 300, Transient = 50, LearningRate = 3e-3, Target = target, Input = input, Seed = seed,
         }, _ => tick());
         var after = LyapunovSpectrum.Compute(layout, theta, spectrum).Exponents;
-        return new FlossingRun(cell, n, gain, k, target, history, before, after);
+        return new FlossingRun(cell, n, gain, k, target, history, before, after, unit);
     }
 }

@@ -23,7 +23,8 @@ public sealed class ConditionPart : ValidationPart
         var theta = ParameterInitializer.Create(layout, 1.0, new Rng(1));
         // m = 5, 15 at horizons 10…100 at 256 and at 512 bits; m = N = 80 up to horizon 40, beyond which κ2 exceeds what 256 bits resolve.
         var options = new ConditionOptions { M = [5, 15], Horizons = [.. Enumerable.Range(1, 10).Select(i => 10 * i)] };
-        var points = ConditionRun.Measure(layout, theta, options, flossed: false)
+        var run = ConditionRun.Run(layout, theta, options, flossed: false);
+        var points = run.Points
             .Concat(ConditionRun.Measure(layout, theta, options with { M = [80], Horizons = [10, 20, 30, 40] }, flossed: false)).ToList();
         tick();
         var at512 = ConditionRun.Measure(layout, theta, options with { Bits = 512 }, flossed: false);
@@ -46,7 +47,11 @@ public sealed class ConditionPart : ValidationPart
                     .DefaultIfEmpty(double.NaN).Max(), 1e-10),
         };
         ConditionPlot.WriteAgainstHorizon(points, Path.Combine(folder, "condition-horizon.png"), "vanilla-tanh, N = 80, g = 1: κ2 of the long-term Jacobian");
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "condition-data.json")), new { cell = "vanilla-tanh", bits = 256, points, pointsAt512 = at512 });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "condition-data.json")), new
+        {
+            cell = "vanilla-tanh", bits = 256, unit = run.Spectrum.Unit.Name, timeStep = run.Spectrum.Unit.TimeStep,
+            exponents = run.Spectrum.Exponents, qrOrder = run.Spectrum.QrOrder, points, pointsAt512 = at512,
+        });
         return checks;
     }
 }

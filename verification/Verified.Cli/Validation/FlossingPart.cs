@@ -44,7 +44,7 @@ public sealed class FlossingPart : ValidationPart
         FlossingPlot.WriteExponents(runs, 0, Path.Combine(folder, "flossing-exponents.png"), $"vanilla-tanh, N = 32, g = 1: the {K} flossed exponents (estimates over each horizon)");
         SpectrumPlot.WriteSpectra([("before flossing", before), ($"after flossing k = {K}", after)], Path.Combine(folder, "flossing-spectrum.png"),
             $"vanilla-tanh, N = 32: the first {2 * K} exponents before and after flossing");
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "flossing-data.json")), new { cell = "vanilla-tanh", n = 32, k = K, history, spectrumBefore = before, spectrumAfter = after });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "flossing-data.json")), new { cell = "vanilla-tanh", n = 32, k = K, unit = run.Unit.Name, timeStep = run.Unit.TimeStep, history, spectrumBefore = before, spectrumAfter = after });
         return checks;
     }
 }

@@ -39,7 +39,8 @@ public sealed class SpectrumPart : ValidationPart
         SpectrumPlot.WriteConvergence(spectrum, Path.Combine(folder, "spectrum-convergence.png"), "vanilla-tanh, N = 80, g = 1: running Lyapunov estimates");
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "spectrum-data.json")), new
         {
-            cell = "vanilla-tanh", stateSize = 80, exponents = spectrum.Exponents, sumExponents = spectrum.SumExponents, meanLogAbsDet = spectrum.MeanLogAbsDet,
+            cell = "vanilla-tanh", stateSize = 80, unit = spectrum.Unit.Name, timeStep = spectrum.Unit.TimeStep,
+            exponents = spectrum.Exponents, qrOrder = spectrum.QrOrder, sumExponents = spectrum.SumExponents, meanLogAbsDet = spectrum.MeanLogAbsDet,
             runningSteps = spectrum.RunningSteps, running = spectrum.Running,
             linearCell = new { exponents = linearExponents, expected = linearExpected },
         });

@@ -60,6 +60,13 @@ public sealed class CellLayout
 
     public int Dimension(string name) => Dimensions[name];
 
+    /// <summary>The parameter that is the time step Δt; null for a constant time step or none.</summary>
+    public ParameterLayout? TimeStepParameter => Spec.TimeStep?.Parameter is { } index ? Parameters[index] : null;
+
+    /// <summary>Δt at θ (the time-step parameter's value, or the constant); null for a cell without a time step.</summary>
+    public double? TimeStep<T>(ReadOnlySpan<T> theta) where T : System.Numerics.INumberBase<T> =>
+        TimeStepParameter is { } parameter ? double.CreateTruncating(theta[parameter.Offset]) : Spec.TimeStep?.Constant;
+
     public ParameterLayout Parameter(string name) =>
         Parameters.FirstOrDefault(parameter => parameter.Name == name)
         ?? throw new ArgumentException($"cell {Spec.Name} has no parameter '{name}'", nameof(name));

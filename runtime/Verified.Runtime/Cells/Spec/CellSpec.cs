@@ -14,6 +14,27 @@ public sealed record InitSpec(Init Kind, double Mean, double Scale, double Low, 
 public sealed record ParameterSpec(string Name, ParameterKind Kind, CellSize Rows, CellSize Columns, InitSpec Init);
 
 /// <summary>
+/// The cell's time step Δt, declared by [TimeStep]: a scalar parameter (<see cref="Parameter"/>) or a
+/// numeric constant (<see cref="Constant"/>). Exponents of a cell with a time step are per unit time.
+/// </summary>
+public sealed record TimeStepSpec
+{
+    private TimeStepSpec(int? parameter, double? constant) => (Parameter, Constant) = (parameter, constant);
+
+    /// <summary>Δt is the scalar parameter at this index of <see cref="CellSpec.Parameters"/>.</summary>
+    public static TimeStepSpec FromParameter(int index) => new(index, null);
+
+    /// <summary>Δt is a constant of the declaration.</summary>
+    public static TimeStepSpec FromConstant(double value) => new(null, value);
+
+    /// <summary>Index of the parameter that is Δt; null for a constant time step.</summary>
+    public int? Parameter { get; }
+
+    /// <summary>Δt when it is a constant; null for a parameter.</summary>
+    public double? Constant { get; }
+}
+
+/// <summary>
 /// What the generator knows about a cell, independent of sizes: its states, input, parameters and
 /// kernel factories. <see cref="Layout"/> fixes the sizes; the kernels are then created for it.
 /// </summary>
@@ -27,7 +48,7 @@ public sealed class CellSpec
         StateSpec[] states,
         InputSpec? input,
         ParameterSpec[] parameters,
-        int timeStepParameter,
+        TimeStepSpec? timeStep,
         string sourceHash,
         Func<CellLayout, CellKernels<double>> createDouble,
         Func<CellLayout, CellKernels<float>> createSingle)
@@ -36,7 +57,7 @@ public sealed class CellSpec
         States = states;
         Input = input;
         Parameters = parameters;
-        TimeStepParameter = timeStepParameter;
+        TimeStep = timeStep;
         SourceHash = sourceHash;
         _createDouble = createDouble;
         _createSingle = createSingle;
@@ -47,8 +68,8 @@ public sealed class CellSpec
     public InputSpec? Input { get; }
     public IReadOnlyList<ParameterSpec> Parameters { get; }
 
-    /// <summary>Index of the scalar parameter that is the time step Δt, or −1.</summary>
-    public int TimeStepParameter { get; }
+    /// <summary>The time step Δt, or null for a cell whose exponents are per step.</summary>
+    public TimeStepSpec? TimeStep { get; }
 
     /// <summary>SHA-256 (128 bits, hex) of the declaration's tokens: changes with any edit to the cell, not with its formatting.</summary>
     public string SourceHash { get; }
