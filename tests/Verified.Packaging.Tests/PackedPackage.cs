@@ -10,8 +10,6 @@ public sealed class PackedPackage
 
     public PackedPackage(string path)
     {
-        Path = path;
-        Size = new FileInfo(path).Length;
         using var archive = ZipFile.OpenRead(path);
         Entries = archive.Entries.Select(entry => entry.FullName).ToHashSet();
         var nuspec = archive.Entries.Single(entry => !entry.FullName.Contains('/') && entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
@@ -27,8 +25,6 @@ public sealed class PackedPackage
         return XDocument.Load(stream);
     }
 
-    public string Path { get; }
-    public long Size { get; }
     public IReadOnlySet<string> Entries { get; }
     public XDocument? DotnetToolSettings { get; }
 
@@ -39,7 +35,6 @@ public sealed class PackedPackage
     public string? Readme => Value("readme");
     public string? License => Element("license") is { } license && (string?)license.Attribute("type") == "expression" ? license.Value : null;
     public string? RepositoryCommit => (string?)Element("repository")?.Attribute("commit");
-    public string? RepositoryUrl => (string?)Element("repository")?.Attribute("url");
 
     public IReadOnlyList<string> PackageTypes =>
         Element("packageTypes")?.Elements().Select(type => (string)type.Attribute("name")!).ToList() ?? [];
