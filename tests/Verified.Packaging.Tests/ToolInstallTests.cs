@@ -30,15 +30,6 @@ public sealed class ToolInstallTests(PackedFeed feed)
         Assert.Matches("all [1-9][0-9]* checks passed", check.Output);
     }
 
-    [Fact]
-    public void The_installed_tool_reports_the_generators_diagnostic_for_a_cell_file_with_a_mistake()
-    {
-        var check = Verified("check", "--cell-file", CellFile("Misspelt.cs", SampleCells.Misspelt));
-
-        Assert.Equal(2, check.ExitCode);
-        Assert.Contains("error VRF0004", check.Output);
-    }
-
     private ProcessResult Verified(params string[] arguments)
     {
         var (folder, command) = Tool;
