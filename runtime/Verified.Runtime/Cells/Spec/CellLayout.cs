@@ -15,6 +15,13 @@ public sealed class CellLayout
 {
     internal CellLayout(CellSpec spec, CellDimensions dimensions)
     {
+        foreach (var name in spec.DimensionNames)
+        {
+            if (dimensions[name] <= 0)
+            {
+                throw new ArgumentException($"cell {spec.Name} uses dimension {name}, which must be positive, not {dimensions[name]}", nameof(dimensions));
+            }
+        }
         Spec = spec;
         Dimensions = dimensions;
         // Sizes in 64-bit: a layout whose state or parameter vector cannot be one .NET array is refused, never wrapped around.
