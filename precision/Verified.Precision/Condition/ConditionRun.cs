@@ -19,6 +19,13 @@ public static class ConditionRun
     /// <summary>Bits of margin the rule of thumb keeps: κ is resolved while log2 κ + 60 ≤ bits.</summary>
     public const int Margin = 60;
 
+    /// <summary>κ2 of the cell at <paramref name="theta"/> for every m and horizon of <paramref name="options"/>, at <see cref="ConditionOptions.Bits"/> (256 or 512).</summary>
+    /// <param name="layout">The cell at its sizes.</param>
+    /// <param name="theta">The cell's parameters θ.</param>
+    /// <param name="options">m, the horizons, the precision, transients, input and seed.</param>
+    /// <param name="flossed">A label copied into every point.</param>
+    /// <returns>One point per horizon and m: horizons ascending, then m ascending.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The bits are not 256 or 512, an m is outside 1…n, or a horizon is not positive.</exception>
     public static IReadOnlyList<ConditionPoint> Measure(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed) =>
         options.Bits switch
         {
@@ -27,6 +34,11 @@ public static class ConditionRun
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Bits, "the precision path runs at 256 or 512 bits"),
         };
 
+    /// <summary>As <see cref="Measure(CellLayout, ReadOnlySpan{double}, ConditionOptions, bool)"/>, in the precision number type <typeparamref name="T"/> (for instance <see cref="DecimalNumber"/> as a cross-check).</summary>
+    /// <param name="layout">The cell at its sizes.</param>
+    /// <param name="theta">The cell's parameters θ.</param>
+    /// <param name="options">m, the horizons, transients, input and seed (<see cref="ConditionOptions.Bits"/> is not read).</param>
+    /// <param name="flossed">A label copied into every point.</param>
     public static IReadOnlyList<ConditionPoint> Measure<T>(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed)
         where T : struct, IPrecisionNumber<T>
     {

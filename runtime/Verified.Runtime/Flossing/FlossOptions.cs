@@ -5,26 +5,40 @@ namespace Verified.Flossing;
 /// <summary>Options of a flossing run (the paper's Algorithm 1).</summary>
 public sealed record FlossOptions
 {
+    /// <summary>The number k of flossed exponents (the largest k).</summary>
     public int K { get; init; } = 1;
+
+    /// <summary>Flossing epochs: one horizon, one exact gradient and one Adam update each.</summary>
     public int Epochs { get; init; } = 100;
     /// <summary>Horizon T_f.</summary>
     public int Steps { get; init; } = 300;
     /// <summary>Steps at the start of each horizon whose log R_ii are not counted (the state's transient).</summary>
     public int Transient { get; init; } = 50;
+    /// <summary>Steps between re-orthonormalisations, t_ONS.</summary>
     public int Tons { get; init; } = 1;
     /// <summary>Target λ* of every flossed exponent.</summary>
     public double Target { get; init; }
+    /// <summary>Adam's learning rate.</summary>
     public double LearningRate { get; init; } = 1e-3;
     /// <summary>Per-parameter gradient-norm bound; null for none.</summary>
     public double? Clip { get; init; }
     /// <summary>Steps between checkpoints of the reverse pass (0: keep the whole horizon).</summary>
     public int CheckpointEvery { get; init; }
+    /// <summary>The input fed to the network during each horizon.</summary>
     public InputKind Input { get; init; } = InputKind.Gaussian;
+
+    /// <summary>Seed of the initial states and the inputs.</summary>
     public ulong Seed { get; init; } = 1;
     /// <summary>Names of the flossed parameters; null for all.</summary>
     public IReadOnlyList<string>? Parameters { get; init; }
 
+    /// <summary>The horizon these options describe.</summary>
     public FlossingHorizon Horizon => new(K, Steps, Transient, Tons, Target) { CheckpointEvery = CheckpointEvery };
 }
 
+/// <summary>One flossing epoch.</summary>
+/// <param name="Epoch">The epoch (0-based).</param>
+/// <param name="Loss">The flossing loss Σᵢ (λᵢ − λ*)² before the epoch's update.</param>
+/// <param name="Exponents">The k flossed exponents λ1…λk measured over the epoch's horizon.</param>
+/// <param name="Seconds">The epoch's wall time.</param>
 public sealed record FlossEpoch(int Epoch, double Loss, double[] Exponents, double Seconds);

@@ -6,6 +6,11 @@ using Verified.Lyapunov;
 namespace Verified.Flossing;
 
 /// <summary>The horizon of one flossing loss: k exponents over T_f steps, the first <see cref="Transient"/> not counted.</summary>
+/// <param name="K">The number k of flossed exponents.</param>
+/// <param name="Steps">The horizon T_f.</param>
+/// <param name="Transient">Steps at the start whose log R_ii are not counted.</param>
+/// <param name="Tons">Steps between re-orthonormalisations, t_ONS.</param>
+/// <param name="Target">The target λ* of every flossed exponent.</param>
 public sealed record FlossingHorizon(int K, int Steps, int Transient, int Tons, double Target)
 {
     /// <summary>Steps between stored checkpoints; the reverse pass recomputes each segment from its checkpoint. 0: store everything.</summary>
@@ -35,6 +40,8 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
     private readonly QrPullback<T> _pullback;
     private int _storedSegment = -1;
 
+    /// <summary>The loss of <paramref name="layout"/>'s cell over <paramref name="horizon"/>, with every buffer it needs.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon is not 1 ≤ k ≤ n, T_f &gt; transient ≥ 0, t_ONS ≥ 1.</exception>
     public FlossingProblem(CellLayout layout, FlossingHorizon horizon)
     {
         _kernels = layout.Spec.CreateKernels<T>(layout);
@@ -86,6 +93,7 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
         return _sums.Select(sum => sum / AccumulatedSteps).ToArray();
     }
 
+    /// <summary>L = Σᵢ (λᵢ − λ*)² of the measured exponents.</summary>
     public double Loss(double[] exponents) => exponents.Sum(lambda => (lambda - _horizon.Target) * (lambda - _horizon.Target));
 
     /// <summary>L and thetaBar = ∂L/∂θ (overwritten). Returns (loss, λ).</summary>

@@ -44,6 +44,7 @@ public sealed class RunClaim : IDisposable
         return null;
     }
 
+    /// <summary>Releases the claim: deletes ID.lock.</summary>
     public void Dispose() => File.Delete(_path);
 
     private static bool Alive(string path, out string holder)

@@ -13,6 +13,8 @@ namespace Verified.Training;
 /// </summary>
 public sealed class Sweep
 {
+    /// <summary>The distinct runs of <paramref name="runs"/>, each validated before any runs.</summary>
+    /// <exception cref="ArgumentException">A run's cell is not a built-in cell of this build, or its options are invalid.</exception>
     public Sweep(IEnumerable<TrainingRun> runs)
     {
         // Distinct ids: a run without flossing is the same run for every k.
@@ -33,8 +35,10 @@ public sealed class Sweep
             from seed in seeds
             select TrainingRun.Of(spec, n, baseline with { Delay = delay, FlossK = k, Flossing = schedule, Seed = seed }));
 
+    /// <summary>The runs, in grid order, without duplicates.</summary>
     public IReadOnlyList<TrainingRun> Runs { get; }
 
+    /// <summary>Shard <paramref name="index"/> of <paramref name="count"/>: every count-th run from the index-th.</summary>
     public IReadOnlyList<TrainingRun> Shard(int index, int count)
     {
         if (count < 1 || index < 0 || index >= count)
@@ -44,6 +48,7 @@ public sealed class Sweep
         return [.. Runs.Where((_, position) => position % count == index)];
     }
 
+    /// <summary>The store of a sweep's runs: <paramref name="folder"/>/runs.</summary>
     public static ResultStore Store(string folder, Action<string>? warn = null) => new(Path.Combine(folder, "runs"), warn);
 
     /// <summary>The shard's runs that have no valid result in the store yet.</summary>
