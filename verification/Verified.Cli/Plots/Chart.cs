@@ -142,7 +142,7 @@ public sealed class Chart
     /// <summary>The plot with its legend and ticks in place, ready to render on its own or as a panel.</summary>
     public Plot Finish()
     {
-        if (_legendEntries)
+        if (_legendEntries && !Plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Any())
         {
             Plot.ShowLegend(Edge.Right);
         }

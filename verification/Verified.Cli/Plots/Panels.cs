@@ -9,21 +9,25 @@ namespace Verified.Cli.Plots;
 /// first chart carries the common title; the others name their quantity on their y axis. The
 /// data areas are aligned, so that a shared x axis reads straight down.
 /// </summary>
-public sealed class Panels(IReadOnlyList<Chart> charts)
+public sealed class Panels
 {
+    /// <summary>The charts, top to bottom; at least one.</summary>
+    public Panels(IReadOnlyList<Chart> charts)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(charts.Count, nameof(charts));
+        Charts = charts;
+    }
+
     /// <summary>The panels, top to bottom.</summary>
-    public IReadOnlyList<Chart> Charts => charts;
+    public IReadOnlyList<Chart> Charts { get; }
 
     /// <summary>The number of panels.</summary>
-    public int Count => charts.Count;
-
-    /// <summary>Every text of every panel, as rendered.</summary>
-    public IReadOnlyList<string> Texts => [.. charts.SelectMany(chart => chart.Texts)];
+    public int Count => Charts.Count;
 
     /// <summary>Writes the PNG, <paramref name="panelHeight"/> pixels per panel, through a temporary file and a rename.</summary>
     public void Save(string path, int width = 1100, int panelHeight = 330)
     {
-        var plots = charts.Select(chart => chart.Finish()).ToList();
+        var plots = Charts.Select(chart => chart.Finish()).ToList();
         foreach (var plot in plots)
         {
             plot.RenderInMemory(width, panelHeight);
