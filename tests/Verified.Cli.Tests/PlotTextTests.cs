@@ -68,6 +68,7 @@ public sealed class PlotTextTests
     [Fact]
     public void A_log_axis_within_a_decade_is_labelled_at_round_values()
     {
+        Assert.Equal(["0.04", "0.05", "0.06", "0.07", "0.08", "0.09", "0.1", "0.2", "0.3"], Labels(LogTicks.Between(Math.Log10(0.035), Math.Log10(0.31))));
         Assert.Equal(["0.2", "0.22", "0.24", "0.26", "0.28", "0.3"], Labels(LogTicks.Between(Math.Log10(0.2), Math.Log10(0.3))));
     }
 

@@ -6,7 +6,8 @@ namespace Verified.Cli.Plots;
 /// Ticks of a logarithmic axis, whose coordinates are log10 of the values. Over more than four
 /// decades: a labelled tick at whole decades (10⁻³, 10⁻², …; every 2nd, 5th or 10th decade when
 /// there are many) and minor ticks at 2…9 × 10ᵏ. Over one to four decades: labelled ticks at
-/// 1, 2 and 5 × 10ᵏ (0.002, 0.005, 0.01, …). Within a decade: evenly spaced round values.
+/// 1, 2 and 5 × 10ᵏ (0.002, 0.005, 0.01, …). Over a third of a decade to one: every 1…9 × 10ᵏ
+/// (0.04, 0.05, …, 0.1, 0.2, 0.3). Over less: evenly spaced round values.
 /// </summary>
 public static class LogTicks
 {
@@ -38,12 +39,12 @@ public static class LogTicks
                 }
             }
         }
-        else if (decades > 1)
+        else if (decades > 0.3)
         {
             for (var k = first; k <= last; k++)
             {
                 ticks.AddRange(Enumerable.Range(1, 9).Select(m =>
-                    new Tick(k + Math.Log10(m), m is 1 or 2 or 5 ? Number(m * Math.Pow(10, k)) : null)));
+                    new Tick(k + Math.Log10(m), decades <= 1 || m is 1 or 2 or 5 ? Number(m * Math.Pow(10, k)) : null)));
             }
         }
         else
