@@ -12,6 +12,7 @@ public static class CellAssert
     /// Runs every derivative check of the cell's generated kernels (finite differences, dot-product
     /// tests, batching, tape, float against double) and fails listing each check that does not hold.
     /// </summary>
+    /// <returns>Every check's result.</returns>
     public static IReadOnlyList<CheckResult> DerivativesHold(CellSpec spec, DerivativeCheckOptions? options = null)
     {
         var results = new DerivativeChecks(spec, options ?? new DerivativeCheckOptions()).Run();

@@ -9,11 +9,17 @@ namespace Verified.Testing;
 /// <summary>Sizes and seed of a fingerprint; the defaults keep it under a second for small cells.</summary>
 public sealed record FingerprintOptions
 {
+    /// <summary>Hidden size N.</summary>
     public int N { get; init; } = 8;
+
+    /// <summary>Input size I (unused by a cell without input).</summary>
     public int InputSize { get; init; } = 2;
     /// <summary>A contracting gain, so that rounding differences between machines do not grow along the trajectory.</summary>
     public double Gain { get; init; } = 0.8;
+    /// <summary>Exponents in the fingerprint (at most n).</summary>
     public int K { get; init; } = 3;
+
+    /// <summary>Seed of the parameters, the state, the input and the flossing horizon.</summary>
     public ulong Seed { get; init; } = 1;
     /// <summary>Significant digits kept of every number.</summary>
     public int Digits { get; init; } = 6;
@@ -25,10 +31,20 @@ public sealed record FingerprintOptions
 /// to <see cref="FingerprintOptions.Digits"/> significant digits. A change to the generator, the
 /// kernels or the cell that moves any of these numbers changes the fingerprint.
 /// </summary>
+/// <param name="Cell">The cell's name.</param>
+/// <param name="StateSize">n.</param>
+/// <param name="InputSize">I.</param>
+/// <param name="Parameters">Each parameter as "W[8×8]".</param>
+/// <param name="StepSample">The first four elements of one forward step.</param>
+/// <param name="JacobianFrobenius">‖D‖_F of that step's Jacobian.</param>
+/// <param name="Exponents">λ1…λk over 500 steps.</param>
+/// <param name="FlossingLoss">The flossing loss Σλᵢ² over a 60-step horizon.</param>
+/// <param name="FlossingGradientNorm">The norm of its exact gradient.</param>
 public sealed record CellFingerprint(
     string Cell, int StateSize, int InputSize, string[] Parameters,
     string[] StepSample, string JacobianFrobenius, string[] Exponents, string FlossingLoss, string FlossingGradientNorm)
 {
+    /// <summary>The fingerprint of <paramref name="spec"/>'s cell at <paramref name="options"/> (defaults when null).</summary>
     public static CellFingerprint Of(CellSpec spec, FingerprintOptions? options = null)
     {
         options ??= new FingerprintOptions();

@@ -12,6 +12,7 @@ namespace Verified.Testing;
 /// </summary>
 public static class GuardedSnapshot
 {
+    /// <summary>Matches <paramref name="value"/> against the snapshot <paramref name="name"/>.snap in __snapshots__ beside <paramref name="caller"/> (filled in by the compiler).</summary>
     public static void Match<T>(T value, string name, [CallerFilePath] string caller = "")
     {
         var testFolder = Path.GetDirectoryName(caller)!;

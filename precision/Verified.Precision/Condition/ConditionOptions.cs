@@ -15,7 +15,10 @@ public sealed record ConditionOptions
     public int Transient { get; init; } = 200;
     /// <summary>Steps of the long double run that gives the asymptotic exponents for Eq 10.</summary>
     public int SpectrumSteps { get; init; } = 5000;
+    /// <summary>The input fed to the network at every step.</summary>
     public InputKind Input { get; init; } = InputKind.None;
+
+    /// <summary>Seed of h_0, Q and the inputs.</summary>
     public ulong Seed { get; init; } = 1;
     /// <summary>The state the trajectory starts from before its transient (n values); null: drawn N(0, 1) from <see cref="Seed"/>.</summary>
     public double[]? InitialState { get; init; }
@@ -28,4 +31,11 @@ public sealed record ConditionOptions
 public sealed record ConditionResult(SpectrumResult Spectrum, IReadOnlyList<ConditionPoint> Points);
 
 /// <summary>One (m, horizon) point: κ2 numeric (null where the precision cannot resolve it), by Eq 10, and the finite-time bound.</summary>
+/// <param name="M">Columns m of Q.</param>
+/// <param name="Horizon">The horizon t − τ in steps.</param>
+/// <param name="Flossed">A label: whether the network was flossed before (the caller says).</param>
+/// <param name="Log10KappaNumeric">log10 κ2(T_t Q) at the working precision; null when not resolved.</param>
+/// <param name="Log10KappaEq10">log10 of Eq 10's estimate exp((λ1 − λm)(t − τ)).</param>
+/// <param name="Log10KappaFiniteTime">log10 of the finite-time lower bound exp(S_1 − S_m).</param>
+/// <param name="Resolved">log2 κ2 + <see cref="ConditionRun.Margin"/> is within the working precision.</param>
 public sealed record ConditionPoint(int M, int Horizon, bool Flossed, double? Log10KappaNumeric, double Log10KappaEq10, double Log10KappaFiniteTime, bool Resolved);

@@ -22,12 +22,21 @@ public static class ConditionRun
     /// <summary>Bits of margin the rule of thumb keeps: κ is resolved while log2 κ + 60 ≤ bits.</summary>
     public const int Margin = 60;
 
-    /// <summary>The points of <see cref="Run"/>.</summary>
+    /// <summary>The points of <see cref="Run"/>: κ2 for every m and horizon, horizons ascending, then m ascending.</summary>
+    /// <param name="layout">The cell at its sizes.</param>
+    /// <param name="theta">The cell's parameters θ.</param>
+    /// <param name="options">m, the horizons, the precision, transients, input and seed.</param>
+    /// <param name="flossed">A label copied into every point.</param>
     /// <param name="stepDone">Called after each of the horizon's steps at the working precision (for progress).</param>
+    /// <exception cref="ArgumentOutOfRangeException">The bits are not 256 or 512, an m is outside 1…n, or a horizon is not positive.</exception>
     public static IReadOnlyList<ConditionPoint> Measure(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed, Action? stepDone = null) =>
         Run(layout, theta, options, flossed, stepDone).Points;
 
-    /// <summary>κ2 at every (m, horizon) point and the spectrum whose exponents Eq 10 uses.</summary>
+    /// <summary>κ2 at every (m, horizon) point at <see cref="ConditionOptions.Bits"/> (256 or 512), and the spectrum whose exponents Eq 10 uses.</summary>
+    /// <param name="layout">The cell at its sizes.</param>
+    /// <param name="theta">The cell's parameters θ.</param>
+    /// <param name="options">m, the horizons, the precision, transients, input and seed.</param>
+    /// <param name="flossed">A label copied into every point.</param>
     /// <param name="stepDone">Called after each of the horizon's steps at the working precision (for progress).</param>
     public static ConditionResult Run(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed, Action? stepDone = null) =>
         options.Bits switch
@@ -37,7 +46,12 @@ public static class ConditionRun
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Bits, "the precision path runs at 256 or 512 bits"),
         };
 
-    /// <summary><see cref="Run"/> at the precision <typeparamref name="T"/>.</summary>
+    /// <summary>As <see cref="Run(CellLayout, ReadOnlySpan{double}, ConditionOptions, bool, Action?)"/>, in the precision number type <typeparamref name="T"/> (for instance <see cref="DecimalNumber"/> as a cross-check).</summary>
+    /// <param name="layout">The cell at its sizes.</param>
+    /// <param name="theta">The cell's parameters θ.</param>
+    /// <param name="options">m, the horizons, transients, input and seed (<see cref="ConditionOptions.Bits"/> is not read).</param>
+    /// <param name="flossed">A label copied into every point.</param>
+    /// <param name="stepDone">Called after each of the horizon's steps (for progress).</param>
     public static ConditionResult Run<T>(CellLayout layout, ReadOnlySpan<double> theta, ConditionOptions options, bool flossed, Action? stepDone = null)
         where T : struct, IPrecisionNumber<T>
     {

@@ -21,8 +21,10 @@ public sealed class LongTermProduct<T> where T : struct, IPrecisionNumber<T>
         _next = new PrecisionMatrix<T>(n, m);
     }
 
+    /// <summary>Steps advanced so far, t − τ.</summary>
     public int Steps { get; private set; }
 
+    /// <summary>The product so far, T_t Q (n×m).</summary>
     public PrecisionMatrix<T> Current => _product;
 
     /// <summary>P ← D P with D the n×n row-major one-step Jacobian: each entry one dot product, rounded once.</summary>

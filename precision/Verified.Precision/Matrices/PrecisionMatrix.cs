@@ -7,6 +7,7 @@ public sealed class PrecisionMatrix<T> where T : struct, IPrecisionNumber<T>
 {
     private readonly T[] _values;
 
+    /// <summary>A zero matrix of <paramref name="rows"/> × <paramref name="columns"/>.</summary>
     public PrecisionMatrix(int rows, int columns)
     {
         Rows = rows;
@@ -14,15 +15,20 @@ public sealed class PrecisionMatrix<T> where T : struct, IPrecisionNumber<T>
         _values = new T[rows * columns];
     }
 
+    /// <summary>Rows.</summary>
     public int Rows { get; }
+
+    /// <summary>Columns.</summary>
     public int Columns { get; }
 
+    /// <summary>The entry at <paramref name="row"/>, <paramref name="column"/>.</summary>
     public T this[int row, int column]
     {
         get => _values[column * Rows + row];
         set => _values[column * Rows + row] = value;
     }
 
+    /// <summary>Column <paramref name="column"/> as a contiguous span.</summary>
     public Span<T> Column(int column) => _values.AsSpan(column * Rows, Rows);
 
     /// <summary>The exact value of a row-major double matrix.</summary>

@@ -45,9 +45,11 @@ public readonly partial struct BinaryFloat<TPrecision>
         return RoundLimbs(product[l..], product[l - 1], AnyNonZero(product[..(l - 1)]), exponent, a._negative != b._negative);
     }
 
+    /// <inheritdoc/>
     public static BinaryFloat<TPrecision> operator +(BinaryFloat<TPrecision> a, BinaryFloat<TPrecision> b) =>
         a._negative == b._negative ? AddMagnitudes(a, b, a._negative) : SubtractMagnitudes(a, b);
 
+    /// <inheritdoc/>
     public static BinaryFloat<TPrecision> operator -(BinaryFloat<TPrecision> a, BinaryFloat<TPrecision> b) => a + -b;
 
     /// <summary>|a| + |b| with the given sign: align in an (L+1)-limb frame (one guard limb) plus a sticky bit.</summary>

@@ -26,11 +26,19 @@ public readonly partial struct BinaryFloat<TPrecision> : IPrecisionNumber<Binary
     private static int L => TPrecision.Limbs;
     private static int Bits => 64 * TPrecision.Limbs;
 
+    /// <inheritdoc/>
     public static BinaryFloat<TPrecision> Zero => default;
+
+    /// <inheritdoc/>
     public static BinaryFloat<TPrecision> One => FromDouble(1.0);
+
+    /// <inheritdoc/>
     public static int PrecisionBits => Bits;
 
+    /// <inheritdoc/>
     public bool IsZero => _mantissa[L - 1] == 0;
+
+    /// <summary>The value is below 0.</summary>
     public bool IsNegative => _negative && !IsZero;
 
     /// <summary>Exact: a double's 53-bit mantissa fits in the top limb.</summary>
@@ -60,10 +68,13 @@ public readonly partial struct BinaryFloat<TPrecision> : IPrecisionNumber<Binary
     public static BinaryFloat<TPrecision> FromBigInteger(BigInteger mantissa, int exponent) =>
         RoundBigInteger(BigInteger.Abs(mantissa), sticky: false, exponent, mantissa.Sign < 0);
 
+    /// <inheritdoc/>
     public static BinaryFloat<TPrecision> operator -(BinaryFloat<TPrecision> a) => new(a._mantissa, a._exponent, !a._negative);
 
+    /// <inheritdoc/>
     public static BinaryFloat<TPrecision> Abs(BinaryFloat<TPrecision> value) => new(value._mantissa, value._exponent, false);
 
+    /// <inheritdoc/>
     public static int Compare(BinaryFloat<TPrecision> a, BinaryFloat<TPrecision> b)
     {
         var (signA, signB) = (a.Sign, b.Sign);
@@ -75,6 +86,7 @@ public readonly partial struct BinaryFloat<TPrecision> : IPrecisionNumber<Binary
         return signA >= 0 ? magnitude : -magnitude;
     }
 
+    /// <summary>−1, 0 or 1.</summary>
     public int Sign => IsZero ? 0 : _negative ? -1 : 1;
 
     /// <summary>a/b: ⌊M_a·2^(64L+2)/M_b⌋ with the remainder as sticky bit, rounded.</summary>
@@ -118,6 +130,7 @@ public readonly partial struct BinaryFloat<TPrecision> : IPrecisionNumber<Binary
         return RoundBigInteger(root, root * root != scaled, e / 2 - s, negative: false);
     }
 
+    /// <inheritdoc/>
     public double ToDouble()
     {
         if (IsZero)
@@ -129,6 +142,7 @@ public readonly partial struct BinaryFloat<TPrecision> : IPrecisionNumber<Binary
         return _negative ? -value : value;
     }
 
+    /// <inheritdoc/>
     public double Log2Abs() => IsZero ? double.NegativeInfinity : Math.Log2(_mantissa[L - 1]) + _exponent - 64;
 
     /// <summary>M as a BigInteger.</summary>
@@ -146,6 +160,7 @@ public readonly partial struct BinaryFloat<TPrecision> : IPrecisionNumber<Binary
     public (BigInteger Mantissa, int Exponent) ToBigInteger() =>
         (IsNegative ? -MantissaInteger() : MantissaInteger(), _exponent - Bits);
 
+    /// <summary>The nearest double and the precision, "0.1 (256-bit)".</summary>
     public override string ToString() => ToDouble().ToString("R", CultureInfo.InvariantCulture) + $" ({Bits}-bit)";
 
     /// <summary>q·2^e (+ a sticky fraction below q's last bit), rounded to 64L bits, half to even.</summary>

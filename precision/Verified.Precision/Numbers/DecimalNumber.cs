@@ -31,12 +31,18 @@ public readonly struct DecimalNumber : IPrecisionNumber<DecimalNumber>
         }
     }
 
+    /// <inheritdoc/>
     public static DecimalNumber Zero => new(BigDecimal.Zero);
+    /// <inheritdoc/>
     public static DecimalNumber One => new(BigDecimal.One);
+    /// <inheritdoc/>
     public static int PrecisionBits => (int)Math.Floor(_digits * Math.Log2(10));
 
+    /// <summary>The decimal mantissa m of the value m·10^e.</summary>
     public BigInteger Mantissa => _value.Mantissa;
+    /// <summary>The decimal exponent e of the value m·10^e.</summary>
     public int Exponent => _value.Exponent;
+    /// <inheritdoc/>
     public bool IsZero => _value.Mantissa.IsZero;
 
     /// <summary>m·2^e exactly: 2^−p = 5^p·10^−p.</summary>
@@ -74,9 +80,13 @@ public readonly struct DecimalNumber : IPrecisionNumber<DecimalNumber>
         return Round(sum);
     }
 
+    /// <inheritdoc/>
     public static DecimalNumber operator +(DecimalNumber a, DecimalNumber b) => Round(a._value + b._value);
+    /// <inheritdoc/>
     public static DecimalNumber operator -(DecimalNumber a, DecimalNumber b) => Round(a._value - b._value);
+    /// <inheritdoc/>
     public static DecimalNumber operator *(DecimalNumber a, DecimalNumber b) => Round(a._value * b._value);
+    /// <inheritdoc/>
     public static DecimalNumber operator -(DecimalNumber a) => new(-a._value);
 
     /// <summary>a/b: the quotient of the mantissas scaled to Digits + 2 digits, plus a sticky digit, then rounded.</summary>
@@ -118,13 +128,17 @@ public readonly struct DecimalNumber : IPrecisionNumber<DecimalNumber>
         return Round(root * 10 + (root * root == scaled ? 0 : 1), exponent / 2 - scale - 1);
     }
 
+    /// <inheritdoc/>
     public static DecimalNumber Abs(DecimalNumber value) => new(BigDecimal.Abs(value._value));
 
+    /// <inheritdoc/>
     public static int Compare(DecimalNumber a, DecimalNumber b) => (a._value - b._value).Mantissa.Sign;
 
+    /// <inheritdoc/>
     public double ToDouble() =>
         double.Parse(_value.Mantissa.ToString(CultureInfo.InvariantCulture) + "E" + _value.Exponent.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
+    /// <inheritdoc/>
     public double Log2Abs()
     {
         if (IsZero)
@@ -137,6 +151,7 @@ public readonly struct DecimalNumber : IPrecisionNumber<DecimalNumber>
         return Math.Log2(leading) + (Exponent + drop) * Math.Log2(10);
     }
 
+    /// <summary>The exact value as "mEe" (decimal).</summary>
     public override string ToString() => _value.Mantissa.ToString(CultureInfo.InvariantCulture) + "E" + _value.Exponent.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The mantissa m and exponent e of a finite double, x = m·2^e exactly.</summary>

@@ -7,6 +7,16 @@ namespace Verified.Checks;
 /// <summary>The BPTT gradient of a task loss (cell, readout and offset) against central differences at a random point.</summary>
 public static class BpttGradientCheck
 {
+    /// <summary>Checks the BPTT gradient of <paramref name="spec"/>'s cell on task <paramref name="taskName"/>.</summary>
+    /// <param name="spec">The cell.</param>
+    /// <param name="taskName">The task (<see cref="DelayedTask.Names"/>).</param>
+    /// <param name="loss">The loss to differentiate.</param>
+    /// <param name="n">Hidden size N.</param>
+    /// <param name="delay">The task's delay.</param>
+    /// <param name="batch">Sequences.</param>
+    /// <param name="steps">Steps per sequence.</param>
+    /// <param name="tolerance">The largest relative error that passes.</param>
+    /// <param name="seed">Seed of the point and the data.</param>
     public static CheckResult Run(CellSpec spec, string taskName, LossKind loss, int n = 6, int delay = 4, int batch = 3, int steps = 12, double tolerance = 1e-6, ulong seed = 21)
     {
         var task = DelayedTask.Create(taskName, delay);

@@ -23,6 +23,7 @@ public static class Compare
         return scale == 0 ? 0 : difference / scale;
     }
 
+    /// <summary>No value is NaN or ±∞.</summary>
     public static bool AllFinite<T>(ReadOnlySpan<T> values) where T : System.Numerics.IFloatingPointIeee754<T>
     {
         foreach (var value in values)
@@ -35,8 +36,10 @@ public static class Compare
         return true;
     }
 
+    /// <summary>|a − e| / max(|a|, |e|), as for one-element vectors.</summary>
     public static double RelativeError(double actual, double expected) => RelativeError([actual], [expected]);
 
+    /// <summary>The relative error of float values against a double reference.</summary>
     public static double RelativeError(ReadOnlySpan<float> actual, ReadOnlySpan<double> expected)
     {
         var widened = new double[actual.Length];

@@ -7,11 +7,22 @@ namespace Verified.Checks;
 /// <summary>Sizes, point and tolerances of a cell's derivative checks.</summary>
 public sealed record DerivativeCheckOptions
 {
+    /// <summary>Hidden size N.</summary>
     public int N { get; init; } = 5;
+
+    /// <summary>Input size I.</summary>
     public int InputSize { get; init; } = 3;
+
+    /// <summary>Tangent columns k of the Tangent and TangentVjp checks (at most n).</summary>
     public int K { get; init; } = 3;
+
+    /// <summary>Sequences of the batched checks.</summary>
     public int Batch { get; init; } = 3;
+
+    /// <summary>The gain g of the initialisation.</summary>
     public double Gain { get; init; } = 1.0;
+
+    /// <summary>Seed of the point.</summary>
     public ulong Seed { get; init; } = 1;
     /// <summary>Relative tolerance of the double checks (issue: 1e-7 against finite differences).</summary>
     public double Tolerance { get; init; } = 1e-7;
@@ -37,6 +48,11 @@ public sealed class DerivativeChecks
     private readonly int _n, _k, _p, _i;
     private readonly double[] _theta, _h, _x, _q, _u, _w;
 
+    /// <summary>The checks of <paramref name="spec"/>'s cell at a random point drawn from <see cref="DerivativeCheckOptions.Seed"/>.</summary>
+    /// <param name="spec">The cell.</param>
+    /// <param name="options">Sizes, seed and tolerances.</param>
+    /// <param name="kernels">The double kernels to check; null for the generated ones.</param>
+    /// <param name="single">The float kernels to check; null for the generated ones.</param>
     public DerivativeChecks(CellSpec spec, DerivativeCheckOptions options,
         CellKernels<double>? kernels = null, CellKernels<float>? single = null)
     {
@@ -66,6 +82,7 @@ public sealed class DerivativeChecks
         _w = Gaussian(rng, _n, 1.0);
     }
 
+    /// <summary>Runs every check.</summary>
     public IReadOnlyList<CheckResult> Run()
     {
         var tolerance = _options.Tolerance;

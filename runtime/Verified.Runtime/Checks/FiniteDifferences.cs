@@ -3,6 +3,7 @@ namespace Verified.Checks;
 /// <summary>Central finite differences, step δ = h·max(1, |x_i|).</summary>
 public static class FiniteDifferences
 {
+    /// <summary>The relative step h.</summary>
     public const double DefaultStep = 1e-6;
 
     /// <summary>∇f(x) by (f(x + δe_i) − f(x − δe_i)) / 2δ: the one-row Jacobian of f.</summary>

@@ -10,6 +10,15 @@ namespace Verified.Checks;
 /// </summary>
 public static class FlossingGradientCheck
 {
+    /// <summary>Checks the flossing gradient of <paramref name="spec"/>'s cell at input size 2.</summary>
+    /// <param name="spec">The cell.</param>
+    /// <param name="n">Hidden size N.</param>
+    /// <param name="k">Flossed exponents.</param>
+    /// <param name="steps">The horizon T_f.</param>
+    /// <param name="transient">Uncounted steps at the start of the horizon.</param>
+    /// <param name="tons">Steps between re-orthonormalisations.</param>
+    /// <param name="tolerance">The largest relative error that passes.</param>
+    /// <param name="seed">Seed of the point, h_0, Q_0 and the inputs.</param>
     public static CheckResult Run(CellSpec spec, int n = 8, int k = 3, int steps = 30, int transient = 5, int tons = 1, double tolerance = 1e-6, ulong seed = 11)
     {
         var layout = spec.Layout(CellDimensions.Of(n, 2));

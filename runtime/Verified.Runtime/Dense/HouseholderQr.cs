@@ -26,6 +26,7 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     private readonly T[] _alpha;      // R_jj before the sign fix
     private readonly T[] _fromLane;   // vector l (l = 0…width): lanes l… set, so v_j's first vector is masked by vector j mod width
 
+    /// <summary>A factoriser of n×k matrices, 1 ≤ k ≤ n, with its workspace.</summary>
     public HouseholderQr(int n, int k)
     {
         if (k < 1 || k > n)

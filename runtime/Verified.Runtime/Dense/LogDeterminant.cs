@@ -3,6 +3,7 @@ namespace Verified.Dense;
 /// <summary>log|det A| by LU with partial pivoting, in place (A is destroyed).</summary>
 public static class LogDeterminant
 {
+    /// <summary>log|det A| of the row-major n×n matrix <paramref name="a"/>, which is overwritten by its LU factors; −∞ for a singular A.</summary>
     public static double LogAbsDet(Span<double> a, int n)
     {
         var sum = 0.0;

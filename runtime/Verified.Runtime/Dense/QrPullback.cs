@@ -19,6 +19,7 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
     private readonly int _stride;     // n rounded up to whole vectors
     private readonly T[] _transposed; // Āᵀ during the triangular solve, rows of length _stride
 
+    /// <summary>The pullback of the thin QR of n×k matrices, 1 ≤ k ≤ n, with its workspace.</summary>
     public QrPullback(int n, int k)
     {
         (_n, _k, _stride) = (n, k, Simd.RoundUp<T>(n));

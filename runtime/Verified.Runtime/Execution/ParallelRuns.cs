@@ -8,6 +8,8 @@ namespace Verified.Execution;
 /// </summary>
 public static class ParallelRuns
 {
+    /// <summary>Calls <paramref name="work"/> on every piece, <paramref name="jobs"/> at a time, and rethrows the first failure.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
     public static void Execute<T>(IReadOnlyList<T> pieces, int jobs, Action<T> work, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);

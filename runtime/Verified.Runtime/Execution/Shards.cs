@@ -8,6 +8,8 @@ namespace Verified.Execution;
 /// </summary>
 public static class Shards
 {
+    /// <summary>Runs <paramref name="index"/>, index + count, index + 2·count, … of <paramref name="runs"/>, in order.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not 0 ≤ index &lt; count.</exception>
     public static IReadOnlyList<T> Select<T>(IReadOnlyList<T> runs, int index, int count)
     {
         if (count < 1 || index < 0 || index >= count)

@@ -16,6 +16,15 @@ namespace Verified.Flossing;
 /// </summary>
 public static class Flosser
 {
+    /// <summary>Flosses <paramref name="theta"/> in place for <see cref="FlossOptions.Epochs"/> epochs.</summary>
+    /// <typeparam name="T">The element type of the forward and reverse passes: float or double.</typeparam>
+    /// <param name="layout">The cell at its sizes.</param>
+    /// <param name="theta">The cell's parameters θ (the master copy, in double), updated in place.</param>
+    /// <param name="options">The horizon, target, optimiser and seed.</param>
+    /// <param name="progress">Called after every epoch, or null.</param>
+    /// <returns>One record per epoch: its loss and the k exponents before its update.</returns>
+    /// <exception cref="FlossingFailedException">An exponent became −∞ or the gradient stopped being finite.</exception>
+    /// <exception cref="TrajectoryDivergedException">The trajectory stopped being finite; the message names the epoch and the step.</exception>
     public static IReadOnlyList<FlossEpoch> Run<T>(CellLayout layout, Span<double> theta, FlossOptions options, Action<FlossEpoch>? progress = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

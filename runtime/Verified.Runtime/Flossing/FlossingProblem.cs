@@ -10,6 +10,11 @@ namespace Verified.Flossing;
 /// counted, re-orthonormalised by <see cref="OrthonormalisationSchedule"/>; <see cref="Target"/> is in
 /// the exponents' unit (<see cref="ExponentUnit"/>).
 /// </summary>
+/// <param name="K">The number k of flossed exponents.</param>
+/// <param name="Steps">The horizon T_f.</param>
+/// <param name="Transient">Steps at the start whose log R_ii are not counted.</param>
+/// <param name="Tons">Steps between re-orthonormalisations, t_ONS.</param>
+/// <param name="Target">The target λ* of every flossed exponent.</param>
 public sealed record FlossingHorizon(int K, int Steps, int Transient, int Tons, double Target)
 {
     /// <summary>Steps between stored checkpoints; the reverse pass recomputes each segment from its checkpoint. 0: store everything.</summary>
@@ -42,6 +47,8 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
     private readonly QrPullback<T> _pullback;
     private int _storedSegment = -1;
 
+    /// <summary>The loss of <paramref name="layout"/>'s cell over <paramref name="horizon"/>, with every buffer it needs.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon is not 1 ≤ k ≤ n, T_f &gt; transient ≥ 0, t_ONS ≥ 1.</exception>
     public FlossingProblem(CellLayout layout, FlossingHorizon horizon)
     {
         _layout = layout;
@@ -97,6 +104,7 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
         return _sums.Select(sum => sum / duration).ToArray();
     }
 
+    /// <summary>L = Σᵢ (λᵢ − λ*)² of the measured exponents.</summary>
     public double Loss(double[] exponents) => exponents.Sum(lambda => (lambda - _horizon.Target) * (lambda - _horizon.Target));
 
     /// <summary>L and thetaBar = ∂L/∂θ (overwritten). Returns (loss, λ in QR order).</summary>

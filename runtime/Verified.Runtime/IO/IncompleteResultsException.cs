@@ -9,5 +9,6 @@ public sealed class IncompleteResultsException(string what, IReadOnlyList<string
         + string.Join(", ", missing.Take(10)) + (missing.Count > 10 ? $", … ({missing.Count - 10} more)" : "")
         + "; run the shards that hold them (rerunning a shard repeats no finished run), then merge again")
 {
+    /// <summary>The ids of the missing runs.</summary>
     public IReadOnlyList<string> Missing { get; } = missing;
 }

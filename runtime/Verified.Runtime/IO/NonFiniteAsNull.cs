@@ -12,6 +12,7 @@ namespace Verified.IO;
 /// </summary>
 public sealed class NonFiniteAsNull : JsonConverter<double>
 {
+    /// <summary>A number, or NaN for null or for an older file's "NaN", "Infinity" or "-Infinity".</summary>
     public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
         JsonTokenType.Number => reader.GetDouble(),
@@ -26,6 +27,7 @@ public sealed class NonFiniteAsNull : JsonConverter<double>
         var token => throw new JsonException($"a {token} where a number belongs"),
     };
 
+    /// <summary>A finite number as it is, anything else as null.</summary>
     public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
     {
         if (double.IsFinite(value))

@@ -15,6 +15,7 @@ namespace Verified.IO;
 /// </summary>
 public sealed class ResultStore
 {
+    /// <summary>The JSON options of every envelope: camelCase names and enums, indented, strict about required values.</summary>
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -28,6 +29,7 @@ public sealed class ResultStore
 
     private readonly Action<string> _warn;
 
+    /// <summary>The store in <paramref name="folder"/> (created if missing); <paramref name="warn"/> hears of every file that is not reused.</summary>
     public ResultStore(string folder, Action<string>? warn = null)
     {
         Folder = folder;
@@ -35,6 +37,7 @@ public sealed class ResultStore
         Directory.CreateDirectory(folder);
     }
 
+    /// <summary>The folder holding ID.json files.</summary>
     public string Folder { get; }
 
     /// <summary>The Verified version recorded in every envelope.</summary>
@@ -76,6 +79,7 @@ public sealed class ResultStore
         return true;
     }
 
+    /// <summary>The store holds a result for <paramref name="id"/> under exactly <paramref name="key"/>.</summary>
     public bool Has<T>(string id, object key) => TryRead<T>(id, key, out _);
 
     /// <summary>Writes the envelope of a finished result atomically.</summary>
@@ -110,6 +114,7 @@ public sealed class ResultStore
         return true;
     }
 
+    /// <summary>The stored result for <paramref name="id"/> and <paramref name="key"/>, or <paramref name="compute"/>'s, which is then stored.</summary>
     public T GetOrCompute<T>(string id, object key, Func<T> compute)
     {
         if (TryRead<T>(id, key, out var cached))

@@ -71,6 +71,7 @@ public sealed class RunClaim : IDisposable
         return null;
     }
 
+    /// <summary>Releases the claim: stops its heartbeat and deletes ID.lock.</summary>
     public void Dispose()
     {
         _heartbeat.Dispose();

@@ -10,6 +10,7 @@ namespace Verified.Initialisation;
 /// </summary>
 public static class ParameterInitializer
 {
+    /// <summary>A new θ for <paramref name="layout"/>, every parameter drawn from its declared initialisation at gain <paramref name="gain"/>.</summary>
     public static double[] Create(CellLayout layout, double gain, Rng rng)
     {
         var theta = new double[layout.ParameterCount];
@@ -17,6 +18,11 @@ public static class ParameterInitializer
         return theta;
     }
 
+    /// <summary>Fills <paramref name="theta"/> as <see cref="Create"/> does.</summary>
+    /// <param name="layout">The cell at its sizes.</param>
+    /// <param name="theta">θ, of <see cref="CellLayout.ParameterCount"/> elements.</param>
+    /// <param name="gain">The gain g of the recurrent initialisation.</param>
+    /// <param name="rng">The generator the values are drawn from.</param>
     /// <param name="recurrent">When set, replaces the initialisation of every matrix that <see cref="Resolve"/> makes a recurrent Gaussian (e.g. orthogonal instead).</param>
     public static void Initialize(CellLayout layout, Span<double> theta, double gain, Rng rng, Init? recurrent = null)
     {

@@ -11,11 +11,19 @@ namespace Verified;
 /// </summary>
 public abstract class CellKernels<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>Called by the generated kernels.</summary>
     protected CellKernels(CellLayout layout) => Layout = layout;
 
+    /// <summary>The sizes and parameter layout these kernels are for.</summary>
     public CellLayout Layout { get; }
+
+    /// <summary>n: the length of the concatenated state.</summary>
     public int StateSize => Layout.StateSize;
+
+    /// <summary>The input's length (0 for a cell without input).</summary>
     public int InputSize => Layout.InputSize;
+
+    /// <summary>The length of θ.</summary>
     public int ParameterCount => Layout.ParameterCount;
 
     /// <summary>h_{s+1} = f(h_s, x_{s+1}; θ) for <paramref name="batch"/> sequences.</summary>
@@ -63,6 +71,7 @@ public abstract class CellKernels<T> where T : unmanaged, IFloatingPointIeee754<
         Require(input.Length, InputSize * columns, nameof(input));
     }
 
+    /// <summary>Checks that a span named <paramref name="name"/> has at least <paramref name="expected"/> elements.</summary>
     protected static void Require(int actual, int expected, string name)
     {
         if (actual < expected)

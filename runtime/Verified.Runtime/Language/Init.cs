@@ -13,6 +13,7 @@ public enum Init
     Orthogonal,
     /// <summary>Entries U(Low, High).</summary>
     Uniform,
+    /// <summary>Every entry 0.</summary>
     Zeros,
     /// <summary>Every entry equals Value.</summary>
     Constant,

@@ -2,7 +2,18 @@ using Verified.Random;
 
 namespace Verified.Lyapunov;
 
-public enum InputKind { None, Gaussian, Bernoulli, Uniform }
+/// <summary>The distribution of every input value.</summary>
+public enum InputKind
+{
+    /// <summary>Zero input.</summary>
+    None,
+    /// <summary>N(0, 1).</summary>
+    Gaussian,
+    /// <summary>0 or 1 with probability ½ each.</summary>
+    Bernoulli,
+    /// <summary>U(0, 1).</summary>
+    Uniform,
+}
 
 /// <summary>The inputs x_1, x_2, ... of a run: zero, N(0, 1), Bernoulli {0, 1} or U(0, 1), from one seeded generator.</summary>
 public static class InputStream

@@ -11,6 +11,12 @@ namespace Verified.Lyapunov;
 /// </summary>
 public static class LyapunovSpectrum
 {
+    /// <summary>The first <see cref="SpectrumOptions.K"/> exponents of the cell at parameters <paramref name="theta"/>.</summary>
+    /// <param name="layout">The cell at its sizes.</param>
+    /// <param name="theta">The cell's parameters θ (for instance from <see cref="Initialisation.ParameterInitializer.Create"/>).</param>
+    /// <param name="options">k, the steps, the transients, t_ONS, the input and the seed.</param>
+    /// <exception cref="ArgumentOutOfRangeException">k is not in 1…n, or a count is out of range.</exception>
+    /// <exception cref="TrajectoryDivergedException">The state or the tangent vectors stopped being finite; the message names the step.</exception>
     /// <param name="stepDone">Called after every step, transients included (for progress).</param>
     public static SpectrumResult Compute(CellLayout layout, ReadOnlySpan<double> theta, SpectrumOptions options, Action? stepDone = null)
     {

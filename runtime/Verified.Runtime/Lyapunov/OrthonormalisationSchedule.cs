@@ -12,6 +12,7 @@ namespace Verified.Lyapunov;
 /// </summary>
 public readonly record struct OrthonormalisationSchedule
 {
+    /// <summary>A schedule of <paramref name="steps"/> tangent steps whose first <paramref name="transient"/> are not counted, a QR every <paramref name="tons"/> steps from the end of the transient.</summary>
     public OrthonormalisationSchedule(int steps, int transient, int tons)
     {
         if (tons < 1 || transient < 0 || steps <= transient)

@@ -16,7 +16,10 @@ public sealed record SpectrumOptions
     public int QTransient { get; init; } = 100;
     /// <summary>Steps between re-orthonormalisations, t_ONS.</summary>
     public int Tons { get; init; } = 1;
+    /// <summary>The input fed to the network at every step.</summary>
     public InputKind Input { get; init; } = InputKind.None;
+
+    /// <summary>Seed of h_0, Q_0 and the inputs.</summary>
     public ulong Seed { get; init; } = 1;
     /// <summary>Also compute the mean of log|det D_s| (Σλ's identity); costs a Jacobian and an LU per step.</summary>
     public bool TrackLogDet { get; init; } = true;

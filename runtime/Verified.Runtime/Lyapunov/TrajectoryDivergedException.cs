@@ -8,8 +8,13 @@ namespace Verified.Lyapunov;
 public sealed class TrajectoryDivergedException(int step, string what, string? context = null)
     : Exception($"{(context is null ? "" : context + ", ")}step {step}: the {what} became NaN or infinite")
 {
+    /// <summary>The step whose result was not finite (1-based: the state after it).</summary>
     public int Step { get; } = step;
+
+    /// <summary>What stopped being finite ("state", "tangent vectors", ...).</summary>
     public string What { get; } = what;
+
+    /// <summary>The phase and epoch, outermost first, or null.</summary>
     public string? Context { get; } = context;
 
     /// <summary>The same divergence inside a wider phase: <paramref name="outer"/> comes first.</summary>

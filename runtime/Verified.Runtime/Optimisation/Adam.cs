@@ -10,6 +10,7 @@ public sealed class Adam
     private readonly IReadOnlyList<ParameterLayout> _trained;
     private int _t;
 
+    /// <summary>Adam over the parameters <paramref name="trained"/> of a θ of <paramref name="parameterCount"/> elements; the others are left alone.</summary>
     public Adam(IReadOnlyList<ParameterLayout> trained, int parameterCount)
     {
         _trained = trained;
@@ -17,13 +18,22 @@ public sealed class Adam
         _v = new double[parameterCount];
     }
 
+    /// <summary>The step size α.</summary>
     public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Decay β1 of the first-moment estimate.</summary>
     public double Beta1 { get; init; } = 0.9;
+
+    /// <summary>Decay β2 of the second-moment estimate.</summary>
     public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>ε added to √v̂.</summary>
     public double Epsilon { get; init; } = 1e-8;
+
     /// <summary>Per-parameter gradient-norm bound; null for none.</summary>
     public double? Clip { get; init; }
 
+    /// <summary>One step: clips <paramref name="gradient"/> per parameter (in place) and updates the trained parameters of <paramref name="theta"/>.</summary>
     public void Update(Span<double> theta, Span<double> gradient)
     {
         _t++;

@@ -9,6 +9,7 @@ public sealed class Rng
     private ulong _s0, _s1, _s2, _s3;
     private double? _spareGaussian;
 
+    /// <summary>The generator of <paramref name="seed"/>.</summary>
     public Rng(ulong seed)
     {
         var x = seed;
@@ -18,6 +19,7 @@ public sealed class Rng
         _s3 = SplitMix(ref x);
     }
 
+    /// <summary>64 random bits.</summary>
     public ulong NextUInt64()
     {
         var result = RotateLeft(_s1 * 5, 7) * 9;
@@ -34,6 +36,7 @@ public sealed class Rng
     /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
+    /// <summary>Uniform on [<paramref name="low"/>, <paramref name="high"/>).</summary>
     public double NextUniform(double low, double high) => low + (high - low) * NextDouble();
 
     /// <summary>Standard normal by the Marsaglia polar method.</summary>
@@ -71,6 +74,7 @@ public sealed class Rng
         return seed ^ hash;
     }
 
+    /// <summary>Fills <paramref name="values"/> with N(<paramref name="mean"/>, <paramref name="std"/>²) draws.</summary>
     public void FillGaussian(Span<double> values, double mean = 0, double std = 1)
     {
         for (var i = 0; i < values.Length; i++)

@@ -3,8 +3,12 @@ using System.Globalization;
 namespace Verified.Resources;
 
 /// <summary>One buffer a run will hold: its name, its elements and the bytes of one element.</summary>
+/// <param name="Name">What the buffer holds ("tape").</param>
+/// <param name="Elements">Its elements.</param>
+/// <param name="ElementBytes">Bytes per element.</param>
 public readonly record struct Buffer(string Name, long Elements, int ElementBytes)
 {
+    /// <summary>Its size in bytes.</summary>
     public long Bytes => Elements * ElementBytes;
 }
 
@@ -17,6 +21,7 @@ public readonly record struct Buffer(string Name, long Elements, int ElementByte
 /// </summary>
 public static class MemoryBudget
 {
+    /// <summary>The bytes this process may still allocate: the GC's limit or the address space left, whichever is smaller.</summary>
     public static long Available => Math.Min(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, AddressSpaceLeft());
 
     /// <summary>RLIMIT_AS less the address space in use (/proc/self/limits and /proc/self/status); unlimited elsewhere.</summary>
@@ -40,6 +45,8 @@ public static class MemoryBudget
         }
     }
 
+    /// <summary>Refuses <paramref name="run"/> when a buffer exceeds an array or all of them the memory available.</summary>
+    /// <exception cref="ResourceLimitException">The run cannot fit; the message names its estimate and the limit.</exception>
     public static void Require(string run, params Buffer[] buffers)
     {
         foreach (var buffer in buffers)

@@ -22,6 +22,7 @@ public sealed class Bptt
     private readonly double[] _tape;       // the forward pass's intermediates of every step, for StepVjp
     private readonly int _tapeLength;
 
+    /// <summary>BPTT of <paramref name="model"/> over batches of <paramref name="batch"/> sequences of <paramref name="steps"/> steps, with its buffers.</summary>
     public Bptt(RecurrentModel model, int batch, int steps)
     {
         _model = model;

@@ -13,6 +13,7 @@ public sealed class RecurrentModel
     /// <summary>Input-free steps that relax the initial state from N(0, 1) onto the network's attractor, as the author's code does.</summary>
     public const int RelaxationSteps = 100;
 
+    /// <summary>The cell <paramref name="cell"/> with a readout of <paramref name="outputSize"/> outputs.</summary>
     public RecurrentModel(CellLayout cell, int outputSize)
     {
         Cell = cell;
@@ -23,11 +24,22 @@ public sealed class RecurrentModel
         ParameterCount = InitialStateOffset + cell.StateSize;
     }
 
+    /// <summary>The cell at its sizes; its θ comes first in the model's parameters.</summary>
     public CellLayout Cell { get; }
+
+    /// <summary>Outputs O per step.</summary>
     public int OutputSize { get; }
+
+    /// <summary>Where W_out (O×n, row-major) starts.</summary>
     public int ReadoutOffset { get; }
+
+    /// <summary>Where the offset c (O) starts.</summary>
     public int BiasOffset { get; }
+
+    /// <summary>Where h_0 (n) starts.</summary>
     public int InitialStateOffset { get; }
+
+    /// <summary>The length of [θ_cell, W_out, c, h_0].</summary>
     public int ParameterCount { get; }
 
     /// <summary>

@@ -17,6 +17,8 @@ namespace Verified.Training;
 /// </summary>
 public sealed class Sweep
 {
+    /// <summary>The distinct runs of <paramref name="runs"/>, each validated before any runs.</summary>
+    /// <exception cref="ArgumentException">A run's cell is not a built-in cell of this build, or its options are invalid.</exception>
     public Sweep(IEnumerable<TrainingRun> runs)
     {
         // Distinct ids: a run without flossing is the same run for every k.
@@ -37,10 +39,13 @@ public sealed class Sweep
             from seed in seeds
             select TrainingRun.Of(spec, n, baseline with { Delay = delay, FlossK = k, Flossing = schedule, Seed = seed }));
 
+    /// <summary>The runs, in grid order, without duplicates.</summary>
     public IReadOnlyList<TrainingRun> Runs { get; }
 
+    /// <summary>Shard <paramref name="index"/> of <paramref name="count"/>: every count-th run from the index-th (<see cref="Shards"/>).</summary>
     public IReadOnlyList<TrainingRun> Shard(int index, int count) => Shards.Select(Runs, index, count);
 
+    /// <summary>The store of a sweep's runs: <paramref name="folder"/>/runs.</summary>
     public static ResultStore Store(string folder, Action<string>? warn = null) => new(Path.Combine(folder, "runs"), warn);
 
     /// <summary>The shard's runs that have no valid result in the store yet.</summary>

@@ -3,7 +3,16 @@ using Verified.Training.Tasks;
 
 namespace Verified.Training;
 
-public enum FlossingSchedule { None, Pre, During }
+/// <summary>When a training run flosses (the paper's Figs 3–5).</summary>
+public enum FlossingSchedule
+{
+    /// <summary>No flossing.</summary>
+    None,
+    /// <summary>Flossing for <see cref="TrainOptions.FlossEpochs"/> epochs before training.</summary>
+    Pre,
+    /// <summary>An episode of flossing before each epoch of <see cref="TrainOptions.FlossAt"/>.</summary>
+    During,
+}
 
 /// <summary>
 /// Options of a training run; the defaults follow the paper and the author's code (N=80, batch 16,
@@ -12,29 +21,45 @@ public enum FlossingSchedule { None, Pre, During }
 /// </summary>
 public sealed record TrainOptions
 {
+    /// <summary>The task's name (<see cref="DelayedTask.Names"/>).</summary>
     public string Task { get; init; } = "copy";
+
+    /// <summary>The task's delay d in steps.</summary>
     public int Delay { get; init; } = 10;
+
+    /// <summary>Sequence length T of the training and test batches.</summary>
     public int Steps { get; init; } = 300;
+
+    /// <summary>Sequences per training batch.</summary>
     public int Batch { get; init; } = 16;
+
+    /// <summary>Training epochs, one batch each.</summary>
     public int Epochs { get; init; } = 500;
+
+    /// <summary>Adam's learning rate for training.</summary>
     public double LearningRate { get; init; } = 1e-3;
     /// <summary>Per-parameter gradient-norm bound.</summary>
     public double? Clip { get; init; } = 0.03;
+    /// <summary>The gain g of the recurrent initialisation.</summary>
     public double Gain { get; init; } = 1.0;
     /// <summary>Gaussian (the default, N(0, g²/N)) or Orthogonal (g times orthogonal) recurrent matrices.</summary>
     public Init RecurrentInit { get; init; } = Init.RecurrentGaussian;
+    /// <summary>Seed of the initialisation, the training batches and flossing.</summary>
     public ulong Seed { get; init; } = 1;
     /// <summary>MSE or binary cross-entropy; null for the task's own loss.</summary>
     public LossKind? Loss { get; init; }
+    /// <summary>Sequences in the test set (drawn from a seed training never sees).</summary>
     public int TestBatch { get; init; } = 64;
     /// <summary>Epochs between evaluations of the test set and the gradient metrics; the first and the last epoch are always evaluated.</summary>
     public int EvalEvery { get; init; } = 100;
 
+    /// <summary>When to floss.</summary>
     public FlossingSchedule Flossing { get; init; } = FlossingSchedule.None;
     /// <summary>Flossing epochs before training (E_p) or per episode during training (E_f).</summary>
     public int FlossEpochs { get; init; } = 500;
     /// <summary>Training epochs at which an episode of flossing runs (schedule During).</summary>
     public IReadOnlyList<int> FlossAt { get; init; } = [0, 100, 200, 300, 400];
+    /// <summary>The number k of flossed exponents.</summary>
     public int FlossK { get; init; } = 1;
     /// <summary>Flossing horizon T_f (the author's code: 55 steps).</summary>
     public int FlossSteps { get; init; } = 55;
@@ -69,10 +94,29 @@ public sealed record TrainOptions
 /// set's loss and accuracy after its update, σ1, σ20, σ40 of ∂L/∂W (NaN past N), and the wall time
 /// per epoch since the previous record, evaluation included.
 /// </summary>
+/// <param name="Epoch">The epoch (0-based).</param>
+/// <param name="Loss">The training batch's loss at that epoch.</param>
+/// <param name="TestLoss">The test set's loss after the epoch's update.</param>
+/// <param name="TestAccuracy">The test set's accuracy (binary tasks) after the update.</param>
+/// <param name="GradNormH0">‖∂L/∂h_0‖ of the epoch's batch.</param>
+/// <param name="GradientSingularValues">σ1, σ20, σ40 of ∂L/∂W (NaN past N).</param>
+/// <param name="Seconds">Wall time per epoch since the previous record.</param>
 public sealed record TrainEpoch(int Epoch, double Loss, double TestLoss, double TestAccuracy, double GradNormH0, double[] GradientSingularValues, double Seconds);
 
 /// <summary>One flossing episode inside training: the epoch it ran before, its length, and the flossing loss and exponents of its first and last epoch.</summary>
+/// <param name="AtEpoch">The training epoch it ran before (0 for preflossing).</param>
+/// <param name="Epochs">Its flossing epochs.</param>
+/// <param name="LossFirst">The flossing loss Σλᵢ² of its first epoch.</param>
+/// <param name="LossLast">The flossing loss of its last epoch.</param>
+/// <param name="ExponentsFirst">The k flossed exponents at its first epoch.</param>
+/// <param name="ExponentsLast">The k flossed exponents at its last epoch.</param>
 public sealed record FlossingEpisode(int AtEpoch, int Epochs, double LossFirst, double LossLast, double[] ExponentsFirst, double[] ExponentsLast);
 
 /// <summary>A finished training run: its evaluations, the last of them, λ1 after training, the flossing episodes, the wall time and the trained parameters [θ_cell, W_out, c, h_0].</summary>
+/// <param name="History">One record per evaluated epoch.</param>
+/// <param name="Final">The last epoch's record.</param>
+/// <param name="Lambda1After">The largest Lyapunov exponent of the trained network.</param>
+/// <param name="FlossingEpisodes">The flossing episodes, in order.</param>
+/// <param name="Seconds">The run's wall time.</param>
+/// <param name="Theta">The trained parameters [θ_cell, W_out, c, h_0].</param>
 public sealed record TrainResult(IReadOnlyList<TrainEpoch> History, TrainEpoch Final, double Lambda1After, IReadOnlyList<FlossingEpisode> FlossingEpisodes, double Seconds, double[] Theta);

@@ -13,10 +13,16 @@ namespace Verified.Training;
 /// coordinates and ends in a hash of all of it, so that a folder never hands back a result that
 /// other options produced.
 /// </summary>
+/// <param name="Cell">The built-in cell's name.</param>
+/// <param name="CellSource">Its <see cref="CellSpec.SourceHash"/>.</param>
+/// <param name="N">Hidden size N.</param>
+/// <param name="Options">Every option, normalised.</param>
 public sealed record TrainingRun(string Cell, string CellSource, int N, TrainOptions Options)
 {
+    /// <summary>The run of <paramref name="spec"/>'s cell at size <paramref name="n"/> with <paramref name="options"/> normalised.</summary>
     public static TrainingRun Of(CellSpec spec, int n, TrainOptions options) => new(spec.Name, spec.SourceHash, n, options.Normalised());
 
+    /// <summary>The run's id: its coordinates (task, delay, schedule, k, seed) and a hash of everything.</summary>
     [JsonIgnore]
     public string Id
     {
@@ -41,6 +47,8 @@ public sealed record TrainingRun(string Cell, string CellSource, int N, TrainOpt
     /// <summary>The built-in cell of this run, as compiled now; null when it is unknown or its declaration has changed since the run.</summary>
     public CellSpec? CurrentCell() => BuiltInCells.Find(Cell) is { } spec && spec.SourceHash == CellSource ? spec : null;
 
+    /// <summary>Trains the run.</summary>
+    /// <exception cref="ArgumentException">The cell is not a built-in cell of this build, or its declaration has changed.</exception>
     public TrainingOutcome Execute(Action? epochDone = null)
     {
         var spec = CurrentCell() ?? throw new ArgumentException($"cell '{Cell}' with source {CellSource} is not a built-in cell of this build");
@@ -50,8 +58,17 @@ public sealed record TrainingRun(string Cell, string CellSource, int N, TrainOpt
 }
 
 /// <summary>What a training run leaves: the last evaluation, the best test accuracy over the evaluations, λ1 after training, the wall time, the history and the flossing episodes.</summary>
+/// <param name="Final">The last evaluation.</param>
+/// <param name="BestTestAccuracy">The best test accuracy over the evaluations.</param>
+/// <param name="Lambda1After">λ1 of the trained network.</param>
+/// <param name="Seconds">The run's wall time.</param>
+/// <param name="History">One record per evaluated epoch.</param>
+/// <param name="FlossingEpisodes">The flossing episodes.</param>
 public sealed record TrainingOutcome(TrainEpoch Final, double BestTestAccuracy, double Lambda1After, double Seconds,
     IReadOnlyList<TrainEpoch> History, IReadOnlyList<FlossingEpisode> FlossingEpisodes);
 
 /// <summary>A finished run with its identity.</summary>
+/// <param name="Id">The run's id.</param>
+/// <param name="Run">The run's identity.</param>
+/// <param name="Outcome">What it left.</param>
 public sealed record SweepResult(string Id, TrainingRun Run, TrainingOutcome Outcome);

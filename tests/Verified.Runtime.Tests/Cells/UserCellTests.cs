@@ -1,4 +1,6 @@
 using Verified.Checks;
+using Verified.Initialisation;
+using Verified.Random;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Cells;
@@ -26,6 +28,35 @@ public sealed class UserCellTests
         Assert.Equal(Init.Orthogonal, layout.Parameter("A").Spec.Init.Kind);
         Assert.Equal(0.3, layout.Parameter("omega").Spec.Init.Value);
     }
+
+    [Fact]
+    public void Cell_without_input_takes_input_size_zero()
+    {
+        var layout = UserOscillator.Spec.Layout(CellDimensions.Of(4, 0));
+        var kernels = UserOscillator.Spec.CreateKernels<double>(layout);
+        var theta = ParameterInitializer.Create(layout, gain: 1.0, new Rng(1));
+        var next = new double[layout.StateSize];
+
+        kernels.Step(theta, new double[layout.StateSize], [], next);
+
+        Assert.Equal(0, layout.InputSize);
+        Assert.All(next, value => Assert.True(double.IsFinite(value)));
+    }
+
+    [Fact]
+    public void Cell_with_input_refuses_input_size_zero()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(4, 0)));
+
+        Assert.Contains("dimension I", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(-3, 1)]
+    [InlineData(4, -1)]
+    public void Dimensions_refuse_a_nonpositive_size_or_a_negative_input(int n, int inputSize) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => CellDimensions.Of(n, inputSize));
 
     [Fact]
     public void Logistic_map_steps_as_declared()

@@ -1,40 +1,49 @@
-using System.Globalization;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
 namespace Verified.Cli.Plots;
 
 /// <summary>
-/// A line chart with labelled axes and a legend, written to PNG atomically. With a logarithmic y
-/// axis, values are plotted as log10 with ticks labelled 1e±k and minor ticks at 2…9 × 10^k, so that
-/// data spanning decades reads as it should; non-positive values are left out of a logarithmic axis.
+/// A line chart with labelled axes and a legend beside the data (never over it), written to PNG
+/// atomically. Every title, axis label and legend entry is rendered by <see cref="MathText"/>, so
+/// that λ_i reads λᵢ. On a logarithmic axis values are plotted as log10 with ticks from
+/// <see cref="LogTicks"/> (10⁻³, 10⁻², … or 0.002, 0.005, 0.01, …); non-positive values are left
+/// out of a logarithmic axis.
 /// </summary>
 public sealed class Chart
 {
-    private readonly Plot _plot = new();
-    private readonly bool _logY;
-    private Alignment _legend = Alignment.UpperRight;
-    private double _lowest = double.PositiveInfinity, _highest = double.NegativeInfinity;
+    private readonly bool _logX, _logY;
+    private readonly List<string> _texts = [];
+    private bool _integerX, _legendEntries;
 
-    public Chart(string title, string xLabel, string yLabel, bool logY = false)
+    /// <summary>A chart titled <paramref name="title"/> (may be empty for a panel under a common title).</summary>
+    public Chart(string title, string xLabel, string yLabel, bool logY = false, bool logX = false)
     {
-        _logY = logY;
-        _plot.Title(title);
-        _plot.Axes.Bottom.Label.Text = xLabel;
-        _plot.Axes.Left.Label.Text = yLabel;
+        (_logX, _logY) = (logX, logY);
+        Plot.Title(Text(title));
+        Plot.Axes.Bottom.Label.Text = Text(xLabel);
+        Plot.Axes.Left.Label.Text = Text(yLabel);
     }
+
+    /// <summary>The ScottPlot plot behind the chart.</summary>
+    public Plot Plot { get; } = new();
+
+    /// <summary>Every text the chart shows (title, axis labels, legend entries), as rendered.</summary>
+    public IReadOnlyList<string> Texts => _texts;
 
     /// <summary>The colour of the i-th series, so that related series (numeric and estimate) can share one.</summary>
     public static Color Colour(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
 
-    public Chart Line(string? label, IReadOnlyList<double> x, IReadOnlyList<double> y, Color? colour = null, bool dashed = false, bool markers = false)
+    /// <summary>A line through the points, labelled in the legend unless <paramref name="label"/> is null.</summary>
+    public Chart Line(string? label, IReadOnlyList<double> x, IReadOnlyList<double> y, Color? colour = null, bool dashed = false, bool markers = false,
+        LinePattern? pattern = null, float width = 2)
     {
         var (xs, ys) = Filter(x, y);
-        var line = _plot.Add.Scatter(xs, ys);
-        line.LegendText = label ?? "";
-        line.LineWidth = 2;
+        var line = Plot.Add.Scatter(xs, ys);
+        line.LegendText = Legend(label);
+        line.LineWidth = width;
         line.MarkerSize = markers ? 6 : 0;
-        line.LinePattern = dashed ? LinePattern.Dashed : LinePattern.Solid;
+        line.LinePattern = pattern ?? (dashed ? LinePattern.Dashed : LinePattern.Solid);
         if (colour is { } chosen)
         {
             line.Color = chosen;
@@ -46,7 +55,7 @@ public sealed class Chart
     public Chart Faint(IReadOnlyList<double> x, IReadOnlyList<double> y, Color colour)
     {
         var (xs, ys) = Filter(x, y);
-        var line = _plot.Add.Scatter(xs, ys);
+        var line = Plot.Add.Scatter(xs, ys);
         line.LineWidth = 1;
         line.MarkerSize = 0;
         line.Color = colour.WithAlpha(0.25);
@@ -62,18 +71,19 @@ public sealed class Chart
         {
             return this;
         }
-        var band = _plot.Add.FillY(xs, low, high);
+        var band = Plot.Add.FillY(xs, low, high);
         band.FillColor = colour.WithAlpha(0.2);
         band.LineColor = colour.WithAlpha(0);
-        band.LegendText = label ?? "";
+        band.LegendText = Legend(label);
         return this;
     }
 
+    /// <summary>Markers without a line.</summary>
     public Chart Points(string? label, IReadOnlyList<double> x, IReadOnlyList<double> y, Color? colour = null)
     {
         var (xs, ys) = Filter(x, y);
-        var points = _plot.Add.ScatterPoints(xs, ys);
-        points.LegendText = label ?? "";
+        var points = Plot.Add.ScatterPoints(xs, ys);
+        points.LegendText = Legend(label);
         points.MarkerSize = 7;
         if (colour is { } chosen)
         {
@@ -88,71 +98,109 @@ public sealed class Chart
         var first = true;
         foreach (var x in xs)
         {
-            var mark = _plot.Add.VerticalLine(x);
+            var mark = Plot.Add.VerticalLine(_logX ? Math.Log10(x) : x);
             mark.LinePattern = LinePattern.Dashed;
             mark.Color = Colors.Gray;
-            mark.LegendText = first ? label : "";
+            mark.LegendText = first ? Legend(label) : "";
             first = false;
         }
         return this;
     }
 
-    /// <summary>A dotted black vertical line at a delay or level the paper's text names.</summary>
+    /// <summary>A dotted vertical line at a delay or level the paper's text names.</summary>
     public Chart VerticalMark(string label, double x, Color? colour = null)
     {
-        var mark = _plot.Add.VerticalLine(x);
+        var mark = Plot.Add.VerticalLine(_logX ? Math.Log10(x) : x);
         mark.LinePattern = LinePattern.Dotted;
         mark.Color = colour ?? Colors.Black;
-        mark.LegendText = label;
+        mark.LegendText = Legend(label);
         return this;
     }
 
+    /// <summary>A dotted horizontal reference line (a target, a level).</summary>
     public Chart HorizontalMark(string label, double y, Color? colour = null)
     {
-        var mark = _plot.Add.HorizontalLine(_logY ? Math.Log10(y) : y);
+        var mark = Plot.Add.HorizontalLine(_logY ? Math.Log10(y) : y);
         mark.LinePattern = LinePattern.Dotted;
+        mark.LineWidth = 2;
         mark.Color = colour ?? Colors.Black;
-        mark.LegendText = label;
+        mark.LegendText = Legend(label);
         return this;
     }
 
-    /// <summary>Where the legend sits (upper right unless the data lives there).</summary>
-    public Chart Legend(Alignment corner)
+    /// <summary>Ticks only at integers on the x axis (an index, a count).</summary>
+    public Chart IntegerX()
     {
-        _legend = corner;
+        _integerX = true;
         return this;
     }
 
     /// <summary>Writes the PNG through a temporary file in the same folder, then a rename.</summary>
-    public void Save(string path, int width = 900, int height = 560)
+    public void Save(string path, int width = 1100, int height = 560) =>
+        Verified.IO.AtomicFile.WriteAllBytes(path, Finish().GetImageBytes(width, height, ImageFormat.Png));
+
+    /// <summary>The plot with its legend and ticks in place, ready to render on its own or as a panel.</summary>
+    public Plot Finish()
     {
-        _plot.ShowLegend(_legend);
-        if (_logY)
+        if (_legendEntries && !Plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Any())
         {
-            // Ticks at whole decades (1e−3, 1e−2, …) when the data spans two or more; within a narrower range the values themselves.
-            var decades = _highest - _lowest >= 2;
-            _plot.Axes.Left.TickGenerator = new NumericAutomatic
-            {
-                MinorTickGenerator = new LogMinorTickGenerator(),
-                IntegerTicksOnly = decades,
-                LabelFormatter = exponent => decades
-                    ? "1e" + exponent.ToString("0", CultureInfo.InvariantCulture)
-                    : Math.Pow(10, exponent).ToString("G3", CultureInfo.InvariantCulture),
-            };
+            Plot.ShowLegend(Edge.Right);
         }
-        Verified.IO.AtomicFile.WriteAllBytes(path, _plot.GetImageBytes(width, height, ImageFormat.Png));
+        Plot.Axes.AutoScale();
+        var limits = Plot.Axes.GetLimits();
+        Plot.Axes.Left.TickGenerator = _logY ? Manual(LogTicks.Between(limits.Bottom, limits.Top)) : Linear(integers: false);
+        Plot.Axes.Bottom.TickGenerator = _logX ? Manual(LogTicks.Between(limits.Left, limits.Right)) : Linear(_integerX);
+        return Plot;
+    }
+
+    /// <summary>ScottPlot's automatic ticks, negative labels signed with a minus (−0.5) as in the rest of the text.</summary>
+    private static NumericAutomatic Linear(bool integers)
+    {
+        var automatic = new NumericAutomatic { IntegerTicksOnly = integers };
+        var format = automatic.LabelFormatter;
+        automatic.LabelFormatter = value => format(value).Replace('-', '−');
+        return automatic;
+    }
+
+    private static NumericManual Manual(IReadOnlyList<LogTicks.Tick> ticks)
+    {
+        var manual = new NumericManual();
+        foreach (var tick in ticks)
+        {
+            if (tick.Label is { } label)
+            {
+                manual.AddMajor(tick.Position, label);
+            }
+            else
+            {
+                manual.AddMinor(tick.Position);
+            }
+        }
+        return manual;
+    }
+
+    private string Text(string text)
+    {
+        var rendered = MathText.Render(text);
+        _texts.Add(rendered);
+        return rendered;
+    }
+
+    private string Legend(string? label)
+    {
+        if (string.IsNullOrEmpty(label))
+        {
+            return "";
+        }
+        _legendEntries = true;
+        return Text(label);
     }
 
     private (double[] X, double[] Y) Filter(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         var kept = Enumerable.Range(0, Math.Min(x.Count, y.Count))
-            .Where(i => double.IsFinite(x[i]) && double.IsFinite(y[i]) && (!_logY || y[i] > 0))
+            .Where(i => double.IsFinite(x[i]) && double.IsFinite(y[i]) && (!_logX || x[i] > 0) && (!_logY || y[i] > 0))
             .ToList();
-        var ys = kept.Select(i => _logY ? Math.Log10(y[i]) : y[i]).ToArray();
-        if (ys.Length > 0)
-        {
-            (_lowest, _highest) = (Math.Min(_lowest, ys.Min()), Math.Max(_highest, ys.Max()));
-        }
-        return (kept.Select(i => x[i]).ToArray(), ys);
+        return ([.. kept.Select(i => _logX ? Math.Log10(x[i]) : x[i])], [.. kept.Select(i => _logY ? Math.Log10(y[i]) : y[i])]);
     }
 }

@@ -5,6 +5,7 @@ namespace Verified.Cli.Plots;
 /// <summary>A flossing run against the epochs: the loss Σ(λ_i − λ*)² on a log axis, and the flossed exponents with their target.</summary>
 public static class FlossingPlot
 {
+    /// <summary>The flossing loss of each run against the epoch.</summary>
     public static void WriteLoss(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, string path, string title)
     {
         var chart = new Chart(title, "flossing epoch", "loss Σ_{i≤k} (λ_i − λ*)²", logY: true);
@@ -16,20 +17,28 @@ public static class FlossingPlot
         chart.Save(path);
     }
 
-    public static void WriteExponents(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, double target, string path, string title, int shownPerRun = 4)
+    /// <summary>
+    /// The first <paramref name="shownPerRun"/> flossed exponents of each run against the epoch, each
+    /// exponent of each run its own colour and legend entry, and the target as a reference line.
+    /// </summary>
+    public static void WriteExponents(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, double target, string path, string title, int shownPerRun = 4) =>
+        Exponents(runs, target, title, shownPerRun).Save(path);
+
+    /// <summary>The chart of <see cref="WriteExponents"/>.</summary>
+    public static Chart Exponents(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, double target, string title, int shownPerRun = 4)
     {
-        var chart = new Chart(title, "flossing epoch", "flossed λ_i (per step)");
-        var index = 0;
+        var shown = runs.Max(run => Math.Min(shownPerRun, run.History[0].Exponents.Length));
+        var chart = new Chart(title, "flossing epoch", shown == 1 ? "λ_1 (per step, over each horizon)" : "flossed λ_i (per step, over each horizon)");
+        var colour = 0;
         foreach (var (label, history) in runs)
         {
-            var colour = Chart.Colour(index++);
             var epochs = history.Select(epoch => (double)epoch.Epoch).ToArray();
             for (var i = 0; i < Math.Min(shownPerRun, history[0].Exponents.Length); i++)
             {
-                chart.Line(i == 0 ? label : null, epochs, [.. history.Select(epoch => epoch.Exponents[i])], colour);
+                var name = runs.Count == 1 ? $"λ_{{{i + 1}}}" : shown == 1 ? label : $"{label}: λ_{{{i + 1}}}";
+                chart.Line(name, epochs, [.. history.Select(epoch => epoch.Exponents[i])], Chart.Colour(colour++));
             }
         }
-        chart.HorizontalMark($"target λ* = {target}", target);
-        chart.Save(path);
+        return chart.HorizontalMark($"target λ* = {target}", target);
     }
 }

@@ -17,8 +17,7 @@ public static class SweepPlot
     public static void WriteAgainstDelay(IReadOnlyList<SweepResult> results, PanelMeasure measure, IReadOnlyList<Reference> references, string path, string title)
     {
         var loss = measure == PanelMeasure.TestLoss;
-        var chart = new Chart(title, "delay d (steps)", loss ? "final test loss" : "final test accuracy", logY: loss)
-            .Legend(loss ? Alignment.LowerRight : Alignment.LowerLeft);
+        var chart = new Chart(title, "delay d (steps)", (loss ? "final test loss" : "final test accuracy") + ": mean, 20–80 % band, runs", logY: loss).IntegerX();
         var index = 0;
         foreach (var group in Series(results))
         {
@@ -29,7 +28,7 @@ public static class SweepPlot
             var x = byDelay.Select(delay => (double)delay.Key).ToList();
             var values = byDelay.Select(delay => delay.Select(result => Value(result, measure)).ToList()).ToList();
             chart.Band(null, x, [.. values.Select(v => Statistics.Percentile(v, 0.2))], [.. values.Select(v => Statistics.Percentile(v, 0.8))], colour);
-            chart.Line(group.Key + " (mean, 20–80 % band, runs)", x, [.. values.Select(v => v.Average())], colour, markers: true);
+            chart.Line(group.Key, x, [.. values.Select(v => v.Average())], colour, markers: true);
         }
         Mark(chart, references, results.FirstOrDefault()?.Run.Options.Task, measure);
         chart.Save(path);
@@ -38,7 +37,7 @@ public static class SweepPlot
     /// <summary>The final test accuracy against the number of flossed exponents k, one colour per delay; the runs without flossing as a level per delay.</summary>
     public static void WriteAgainstK(IReadOnlyList<SweepResult> results, IReadOnlyList<Reference> references, string path, string title)
     {
-        var chart = new Chart(title, "flossed exponents k", "final test accuracy").Legend(Alignment.LowerRight);
+        var chart = new Chart(title, "flossed exponents k", "final test accuracy: mean, 20–80 % band, runs").IntegerX();
         var index = 0;
         foreach (var delay in results.GroupBy(result => result.Run.Options.Delay).OrderBy(group => group.Key))
         {
@@ -49,7 +48,7 @@ public static class SweepPlot
             var values = byK.Select(group => group.Select(result => result.Outcome.Final.TestAccuracy).ToList()).ToList();
             chart.Points(null, [.. flossed.Select(result => (double)result.Run.Options.FlossK)], [.. flossed.Select(result => result.Outcome.Final.TestAccuracy)], colour);
             chart.Band(null, x, [.. values.Select(v => Statistics.Percentile(v, 0.2))], [.. values.Select(v => Statistics.Percentile(v, 0.8))], colour);
-            chart.Line($"d = {delay.Key}, flossed during training (mean, 20–80 %, runs)", x, [.. values.Select(v => v.Average())], colour, markers: true);
+            chart.Line($"d = {delay.Key}, flossed during training", x, [.. values.Select(v => v.Average())], colour, markers: true);
             if (delay.Where(result => result.Run.Options.Flossing == FlossingSchedule.None).Select(result => result.Outcome.Final.TestAccuracy).ToList() is { Count: > 0 } none)
             {
                 chart.HorizontalMark($"d = {delay.Key}, no flossing (mean)", none.Average(), colour);
@@ -62,7 +61,7 @@ public static class SweepPlot
     /// <summary>Training curves of one delay: test loss against the epoch, the median of each schedule and every run faintly, flossing episodes marked.</summary>
     public static void WriteCurves(IReadOnlyList<SweepResult> results, string path, string title)
     {
-        var chart = new Chart(title, "training epoch", "test loss", logY: true).Legend(Alignment.LowerLeft);
+        var chart = new Chart(title, "training epoch", "test loss: median, faint: each run", logY: true);
         var index = 0;
         var episodes = new SortedSet<int>();
         foreach (var group in Series(results))
@@ -76,7 +75,7 @@ public static class SweepPlot
             }
             var epochs = runs[0].Outcome.History.Select(epoch => epoch.Epoch).ToList();
             var median = epochs.Select((_, i) => Statistics.Percentile([.. runs.Where(run => run.Outcome.History.Count > i).Select(run => run.Outcome.History[i].TestLoss)], 0.5)).ToList();
-            chart.Line(group.Key + $" (median of {runs.Count}; faint: each run)", [.. epochs.Select(epoch => (double)epoch)], median, colour);
+            chart.Line(group.Key + $" ({runs.Count} runs)", [.. epochs.Select(epoch => (double)epoch)], median, colour);
         }
         if (episodes.Count > 0)
         {

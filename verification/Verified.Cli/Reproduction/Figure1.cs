@@ -47,14 +47,18 @@ public sealed class Figure1 : Figure
         var chart = new Chart("Fig 1B: λ1 of vanilla-tanh (N = 32, g ~ U(0, 1)) flossed toward −1 and −0.5", "flossing epoch", "λ1 (per step, over each horizon)");
         foreach (var (run, index) in b.Select((run, index) => (run, index)))
         {
-            chart.Line(index % networks == 0 ? $"target {run.Target}" : null,
-                [.. run.History.Select(epoch => (double)epoch.Epoch)], [.. run.History.Select(epoch => epoch.Exponents[0])], Chart.Colour(run.Target < -0.75 ? 0 : 1));
+            chart.Line(index % networks == 0 ? $"flossed toward {run.Target} ({networks} networks)" : null,
+                [.. run.History.Select(epoch => (double)epoch.Epoch)], [.. run.History.Select(epoch => epoch.Exponents[0])], Chart.Colour(Array.IndexOf(Targets, run.Target)));
+        }
+        foreach (var (target, index) in Targets.Select((target, index) => (target, index)))
+        {
+            chart.HorizontalMark($"target λ* = {target}", target, Chart.Colour(index));
         }
         chart.Save(Path.Combine(folder, "fig1b.png"));
         FlossingPlot.WriteLoss([.. c.Select(run => ($"k = {run.K}", run.History))], Path.Combine(folder, "fig1c.png"),
             "Fig 1C: flossing loss Σ_{i≤k} λ_i² of vanilla-tanh (N = 32, g = 1)");
         SpectrumPlot.WriteSpectra([("not flossed", c[0].Before), .. c.Select(run => ($"flossed k = {run.K}", run.After))], Path.Combine(folder, "fig1d.png"),
-            "Fig 1D: Lyapunov spectrum before and after flossing k exponents");
+            "Fig 1D: Lyapunov spectrum of vanilla-tanh (N = 32, g = 1) before and after flossing k exponents");
 
         var csv = new CsvTable("panel", "run", "target", "k", "gain", "epoch", "loss", "lambda1");
         foreach (var run in b.Concat(c))

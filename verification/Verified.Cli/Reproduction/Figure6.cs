@@ -28,7 +28,7 @@ public sealed class Figure6 : Figure
     {
         var runs = new[] { results.Get<FlossingRun>("lstm"), results.Get<FlossingRun>("vanilla-relu") };
         FlossingPlot.WriteExponents([.. runs.Select(run => ($"{run.Cell} (g = {run.Gain})", run.History))], 0, Path.Combine(folder, "fig6.png"),
-            "Fig 6: λ1 flossed toward 0 (N = 32, k = 1)", shownPerRun: 1);
+            "Fig 6: λ1 of lstm and vanilla-relu flossed toward 0 (N = 32, k = 1)", shownPerRun: 1);
         var csv = new CsvTable("cell", "epoch", "loss", "lambda1");
         foreach (var run in runs)
         {

@@ -1,9 +1,16 @@
 namespace Verified;
 
 /// <summary>A parameter's place in the flat parameter vector θ (matrices row-major).</summary>
+/// <param name="Spec">The declared parameter.</param>
+/// <param name="Rows">Its rows at these sizes.</param>
+/// <param name="Columns">Its columns at these sizes.</param>
+/// <param name="Offset">The index of its first element in θ.</param>
 public sealed record ParameterLayout(ParameterSpec Spec, int Rows, int Columns, int Offset)
 {
+    /// <summary>Its number of elements, Rows·Columns.</summary>
     public int Length => Rows * Columns;
+
+    /// <summary>The parameter's name.</summary>
     public string Name => Spec.Name;
 }
 
@@ -15,6 +22,13 @@ public sealed class CellLayout
 {
     internal CellLayout(CellSpec spec, CellDimensions dimensions)
     {
+        foreach (var name in spec.DimensionNames)
+        {
+            if (dimensions[name] <= 0)
+            {
+                throw new ArgumentException($"cell {spec.Name} uses dimension {name}, which must be positive, not {dimensions[name]}", nameof(dimensions));
+            }
+        }
         Spec = spec;
         Dimensions = dimensions;
         // Sizes in 64-bit: a layout whose state or parameter vector cannot be one .NET array is refused, never wrapped around.
@@ -48,16 +62,28 @@ public sealed class CellLayout
             : throw new Resources.ResourceLimitException(
                 $"cell {spec.Name} at {dimensions}: {what} would have {elements:N0} elements, more than one array holds ({Array.MaxLength:N0})");
 
+    /// <summary>The cell.</summary>
     public CellSpec Spec { get; }
+
+    /// <summary>The sizes this layout was formed at.</summary>
     public CellDimensions Dimensions { get; }
 
     /// <summary>n: the length of the concatenated state.</summary>
     public int StateSize { get; }
+
+    /// <summary>The input's length (0 for a cell without input).</summary>
     public int InputSize { get; }
+
+    /// <summary>Where each state starts in the concatenated state, in declaration order.</summary>
     public IReadOnlyList<int> StateOffsets { get; }
+
+    /// <summary>Each parameter's place in θ, in declaration order.</summary>
     public IReadOnlyList<ParameterLayout> Parameters { get; }
+
+    /// <summary>The length of θ.</summary>
     public int ParameterCount { get; }
 
+    /// <summary>The value of dimension <paramref name="name"/> ("N").</summary>
     public int Dimension(string name) => Dimensions[name];
 
     /// <summary>The parameter that is the time step Δt; null for a constant time step or none.</summary>
@@ -67,6 +93,8 @@ public sealed class CellLayout
     public double? TimeStep<T>(ReadOnlySpan<T> theta) where T : System.Numerics.INumberBase<T> =>
         TimeStepParameter is { } parameter ? double.CreateTruncating(theta[parameter.Offset]) : Spec.TimeStep?.Constant;
 
+    /// <summary>The parameter called <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">The cell has no such parameter.</exception>
     public ParameterLayout Parameter(string name) =>
         Parameters.FirstOrDefault(parameter => parameter.Name == name)
         ?? throw new ArgumentException($"cell {Spec.Name} has no parameter '{name}'", nameof(name));

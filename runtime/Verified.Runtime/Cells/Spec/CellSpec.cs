@@ -2,15 +2,42 @@ using System.Numerics;
 
 namespace Verified;
 
+/// <summary>A declared state vector.</summary>
+/// <param name="Name">The field's name.</param>
+/// <param name="Size">Its size.</param>
 public sealed record StateSpec(string Name, CellSize Size);
 
+/// <summary>The declared input vector.</summary>
+/// <param name="Name">The field's name.</param>
+/// <param name="Size">Its size.</param>
 public sealed record InputSpec(string Name, CellSize Size);
 
-public enum ParameterKind { Scalar, Vector, Matrix }
+/// <summary>The shape of a parameter.</summary>
+public enum ParameterKind
+{
+    /// <summary>One number (<see cref="Verified.Scalar"/>).</summary>
+    Scalar,
+    /// <summary>A vector (<see cref="Vec"/>).</summary>
+    Vector,
+    /// <summary>A matrix (<see cref="Mat"/>), stored row-major.</summary>
+    Matrix,
+}
 
 /// <summary>A parameter's declared initialisation (see <see cref="Verified.Init"/>).</summary>
+/// <param name="Kind">The initialisation.</param>
+/// <param name="Mean">Mean of a Gaussian initialisation.</param>
+/// <param name="Scale">Standard deviation of <see cref="Verified.Init.Gaussian"/>; factor of g/√fan-in for <see cref="Verified.Init.RecurrentGaussian"/>.</param>
+/// <param name="Low">Lower end of <see cref="Verified.Init.Uniform"/>.</param>
+/// <param name="High">Upper end of <see cref="Verified.Init.Uniform"/>.</param>
+/// <param name="Value">Value of <see cref="Verified.Init.Constant"/>, and a scalar's declared default.</param>
 public sealed record InitSpec(Init Kind, double Mean, double Scale, double Low, double High, double Value);
 
+/// <summary>A declared parameter, before sizes are fixed.</summary>
+/// <param name="Name">The field's name.</param>
+/// <param name="Kind">Scalar, vector or matrix.</param>
+/// <param name="Rows">Rows (a vector's length; 1 for a scalar).</param>
+/// <param name="Columns">Columns (1 for a vector or a scalar).</param>
+/// <param name="Init">The declared initialisation.</param>
 public sealed record ParameterSpec(string Name, ParameterKind Kind, CellSize Rows, CellSize Columns, InitSpec Init);
 
 /// <summary>
@@ -43,6 +70,15 @@ public sealed class CellSpec
     private readonly Func<CellLayout, CellKernels<double>> _createDouble;
     private readonly Func<CellLayout, CellKernels<float>> _createSingle;
 
+    /// <summary>Called by the generated code; a user obtains a spec as the cell class's static <c>Spec</c>.</summary>
+    /// <param name="name">The cell's name (<see cref="RecurrentCellAttribute.Name"/>).</param>
+    /// <param name="states">The states in declaration order.</param>
+    /// <param name="input">The input, or null for a cell without one.</param>
+    /// <param name="parameters">The parameters in declaration order.</param>
+    /// <param name="timeStep">The cell's time step Δt (a parameter or a constant), or null for a cell without one.</param>
+    /// <param name="sourceHash">The declaration's hash (see <see cref="SourceHash"/>).</param>
+    /// <param name="createDouble">Creates the double kernels for a layout.</param>
+    /// <param name="createSingle">Creates the float kernels for a layout.</param>
     public CellSpec(
         string name,
         StateSpec[] states,
@@ -63,9 +99,16 @@ public sealed class CellSpec
         _createSingle = createSingle;
     }
 
+    /// <summary>The cell's name ("vanilla-tanh").</summary>
     public string Name { get; }
+
+    /// <summary>The states in declaration order; the state vector h is their concatenation.</summary>
     public IReadOnlyList<StateSpec> States { get; }
+
+    /// <summary>The input, or null for a cell without one.</summary>
     public InputSpec? Input { get; }
+
+    /// <summary>The parameters in declaration order; θ is their concatenation.</summary>
     public IReadOnlyList<ParameterSpec> Parameters { get; }
 
     /// <summary>The time step Δt, or null for a cell whose exponents are per step.</summary>
@@ -84,8 +127,13 @@ public sealed class CellSpec
             .Distinct()
             .ToArray();
 
+    /// <summary>The cell at the sizes <paramref name="dimensions"/> gives its dimension names.</summary>
+    /// <exception cref="ArgumentException">A dimension the cell uses is not positive.</exception>
+    /// <exception cref="Resources.ResourceLimitException">The state or parameter vector would not fit one array.</exception>
     public CellLayout Layout(CellDimensions dimensions) => new(this, dimensions);
 
+    /// <summary>New kernels in element type <typeparamref name="T"/> (float or double) for <paramref name="layout"/>; use one instance per thread.</summary>
+    /// <exception cref="ArgumentException"><paramref name="layout"/> belongs to another cell.</exception>
     public CellKernels<T> CreateKernels<T>(CellLayout layout) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (layout.Spec != this)
@@ -103,5 +151,6 @@ public sealed class CellSpec
         throw new NotSupportedException($"cells are generated for float and double, not {typeof(T).Name}");
     }
 
+    /// <summary>The cell's name.</summary>
     public override string ToString() => Name;
 }

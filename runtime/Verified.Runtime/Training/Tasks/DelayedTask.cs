@@ -2,7 +2,14 @@ using Verified.Random;
 
 namespace Verified.Training.Tasks;
 
-public enum LossKind { MeanSquaredError, BinaryCrossEntropy }
+/// <summary>The training loss.</summary>
+public enum LossKind
+{
+    /// <summary>Mean squared error of the outputs against the targets.</summary>
+    MeanSquaredError,
+    /// <summary>Binary cross-entropy of the outputs as logits against 0/1 targets.</summary>
+    BinaryCrossEntropy,
+}
 
 /// <summary>
 /// A delayed-memory task of the paper's appendix H: a seeded stream of inputs x_t and targets
@@ -11,6 +18,7 @@ public enum LossKind { MeanSquaredError, BinaryCrossEntropy }
 /// </summary>
 public abstract class DelayedTask
 {
+    /// <summary>A task with delay <paramref name="delay"/> ≥ 1.</summary>
     protected DelayedTask(int delay)
     {
         if (delay < 1)
@@ -20,10 +28,19 @@ public abstract class DelayedTask
         Delay = delay;
     }
 
+    /// <summary>The delay d: targets depend on inputs up to d steps back.</summary>
     public int Delay { get; }
+
+    /// <summary>The task's name ("copy").</summary>
     public abstract string Name { get; }
+
+    /// <summary>Input channels per step.</summary>
     public abstract int InputSize { get; }
+
+    /// <summary>Target channels per step.</summary>
     public virtual int OutputSize => 1;
+
+    /// <summary>The loss the task is trained with unless another is chosen.</summary>
     public abstract LossKind DefaultLoss { get; }
 
     /// <summary>The distribution of every input value: what flossing feeds the network when it floss with the task's input.</summary>
@@ -84,8 +101,11 @@ public abstract class DelayedTask
     /// <summary>Target o at step t ≥ d of one sequence (inputs of step s at sequence[s·I ..]).</summary>
     protected abstract double Target(double[] sequence, int t, int output);
 
+    /// <summary>The tasks <see cref="Create"/> knows.</summary>
     public static IReadOnlyList<string> Names { get; } = ["copy", "xor", "continuous-xor", "spatial-xor"];
 
+    /// <summary>The task called <paramref name="name"/> with delay <paramref name="delay"/>.</summary>
+    /// <exception cref="ArgumentException">No task has that name.</exception>
     public static DelayedTask Create(string name, int delay) => name switch
     {
         "copy" => new CopyTask(delay),
@@ -97,8 +117,17 @@ public abstract class DelayedTask
 }
 
 /// <summary>Inputs and targets of a batch; targets at steps before the delay are undefined (zero, not scored).</summary>
+/// <param name="Inputs">Inputs, feature-major per step: input i of sequence j at step t at (t·I + i)·b + j.</param>
+/// <param name="Targets">Targets in the same order, output o at (t·O + o)·b + j.</param>
+/// <param name="Batch">Sequences b.</param>
+/// <param name="Steps">Steps T.</param>
+/// <param name="InputSize">Input channels I.</param>
+/// <param name="OutputSize">Target channels O.</param>
+/// <param name="Delay">The task's delay d.</param>
 public sealed record TaskBatch(double[] Inputs, double[] Targets, int Batch, int Steps, int InputSize, int OutputSize, int Delay)
 {
+    /// <summary>The b·I inputs of step <paramref name="step"/>.</summary>
     public ReadOnlySpan<double> InputAt(int step) => Inputs.AsSpan(step * InputSize * Batch, InputSize * Batch);
+    /// <summary>The b·O targets of step <paramref name="step"/>.</summary>
     public ReadOnlySpan<double> TargetAt(int step) => Targets.AsSpan(step * OutputSize * Batch, OutputSize * Batch);
 }

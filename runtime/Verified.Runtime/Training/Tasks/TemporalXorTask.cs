@@ -7,9 +7,14 @@ namespace Verified.Training.Tasks;
 /// </summary>
 public sealed class TemporalXorTask(int delay, bool continuous = false) : DelayedTask(delay)
 {
+    /// <inheritdoc/>
     public override string Name => continuous ? "continuous-xor" : "xor";
+    /// <inheritdoc/>
     public override int InputSize => 1;
+    /// <inheritdoc/>
     public override LossKind DefaultLoss => continuous ? LossKind.MeanSquaredError : LossKind.BinaryCrossEntropy;
+    /// <inheritdoc/>
     public override Lyapunov.InputKind Input => continuous ? Lyapunov.InputKind.Uniform : Lyapunov.InputKind.Bernoulli;
+    /// <inheritdoc/>
     protected override double Target(double[] sequence, int t, int output) => Math.Abs(sequence[t - Delay / 2] - sequence[t - Delay]);
 }
