@@ -37,7 +37,7 @@ public sealed class JsonFilesTests
         var condition = RunJson("condition", "--cell", "linear", "--g", "0", "--n", "4", "--m", "2", "--horizon", "10");
 
         Assert.All(spectrum.GetProperty("exponents").EnumerateArray(), exponent => Assert.Equal(JsonValueKind.Null, exponent.ValueKind));
-        Assert.Contains("exponent 1 is −∞", spectrum.GetProperty("warnings")[0].GetString());
+        Assert.Contains("the exponent of column 1 of Q is −∞", spectrum.GetProperty("warnings")[0].GetString());
         Assert.All(condition.GetProperty("points").EnumerateArray(), point => Assert.Equal(JsonValueKind.Null, point.GetProperty("log10KappaEq10").ValueKind));
     }
 
