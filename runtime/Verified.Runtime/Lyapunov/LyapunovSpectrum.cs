@@ -117,7 +117,7 @@ public static class LyapunovSpectrum
             var covered = schedule.CountedThrough(t);
             if (covered >= nextRecord || s == totalSteps - 1)
             {
-                running.Add(sums.Select(sum => sum / covered).ToArray());
+                running.Add(Averages(sums, covered));
                 runningSteps.Add(covered);
                 nextRecord = (covered / recordEvery + 1) * recordEvery;
             }
@@ -139,6 +139,17 @@ public static class LyapunovSpectrum
             accumulated,
             unit,
             warnings);
+    }
+
+    /// <summary>Each sum over <paramref name="steps"/>: a record of the running estimate (a loop, not a lambda, whose closure would be allocated every step).</summary>
+    private static double[] Averages(double[] sums, int steps)
+    {
+        var averages = new double[sums.Length];
+        for (var i = 0; i < sums.Length; i++)
+        {
+            averages[i] = sums[i] / steps;
+        }
+        return averages;
     }
 
     private static double[] Gaussian(Rng rng, int length)
