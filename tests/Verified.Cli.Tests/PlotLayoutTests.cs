@@ -23,7 +23,7 @@ public sealed class PlotLayoutTests
     public void Spectrum_convergence_has_a_log_step_axis_and_separate_panels_for_the_leading_and_trailing_exponents()
     {
         var theta = ParameterInitializer.Create(Layout, 1.0, new Rng(1));
-        var spectrum = LyapunovSpectrum.Compute(Layout, theta, new SpectrumOptions { K = 16, Steps = 300, Transient = 20, QTransient = 20 });
+        var spectrum = LyapunovSpectrum.Compute(Layout, theta, new SpectrumOptions { K = 16, Steps = 300, Transient = 20, QTransient = 20, RecordEvery = 1 });
 
         var panels = SpectrumPlot.Convergence(spectrum, "convergence");
 
