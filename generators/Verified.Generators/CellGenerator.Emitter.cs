@@ -79,9 +79,10 @@ public sealed partial class CellGenerator
             { } constant => "global::Verified.TimeStepSpec.FromConstant(" + ScalarExpr.Literal(constant.Constant, "double") + ")",
         };
 
-        private static string Size(SizeModel size) => size.Name is null
-            ? "global::Verified.CellSize.Fixed(" + size.Value + ")"
-            : "global::Verified.CellSize.Named(" + Quote(size.Name) + ")";
+        private static string Size(SizeModel size) =>
+            size.Name is null ? "global::Verified.CellSize.Fixed(" + size.Value + ")"
+            : size.Multiplier == 1 ? "global::Verified.CellSize.Named(" + Quote(size.Name) + ")"
+            : "global::Verified.CellSize.Multiple(" + size.Multiplier + ", " + Quote(size.Name) + ")";
 
         /// <summary>A name as C# source: a class declared as @class is written so again (the namespace's display string has its @ already).</summary>
         private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;

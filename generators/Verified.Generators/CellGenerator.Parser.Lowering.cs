@@ -14,7 +14,7 @@ public sealed partial class CellGenerator
     private sealed partial class Parser
     {
         /// <summary>What to do with a work item: lower an expression, or combine the results of its operands.</summary>
-        private enum Step { Expression, Negate, Call, Binary, MatVec, Property }
+        private enum Step { Expression, Negate, Call, Binary, MatVec, Block, Property }
 
         private readonly record struct WorkItem(Step Step, SyntaxNode Syntax, int Argument);
 
@@ -49,6 +49,9 @@ public sealed partial class CellGenerator
                         break;
                     case Step.MatVec:
                         _results.Push(CombineMatVec((BinaryExpressionSyntax)item.Syntax, item.Argument, _results.Pop()));
+                        break;
+                    case Step.Block:
+                        _results.Push(CombineBlock((InvocationExpressionSyntax)item.Syntax, _results.Pop()));
                         break;
                     case Step.Property:
                         _results.Push(LeaveProperty((PropertyDeclarationSyntax)item.Syntax, _results.Pop()));
@@ -232,21 +235,73 @@ public sealed partial class CellGenerator
                     _results.Push(-1);
                     return;
             }
-            if (!PrimitiveRules.Functions.TryGetValue(name.ValueText, out var primitive))
+            var isBlock = name.ValueText == PrimitiveRules.Block;
+            var primitive = Primitive.None;
+            if (!isBlock && !PrimitiveRules.Functions.TryGetValue(name.ValueText, out primitive))
             {
                 Report(DiagnosticDescriptors.UnknownFunction, name, name.ValueText, PrimitiveRules.FunctionList);
                 _results.Push(-1);
                 return;
             }
             var arguments = invocation.ArgumentList.Arguments;
-            if (arguments.Count != 1)
+            var arity = isBlock ? 3 : 1;
+            if (arguments.Count != arity)
             {
-                Report(DiagnosticDescriptors.WrongArgumentCount, invocation.ArgumentList, name.ValueText, "1", arguments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Report(DiagnosticDescriptors.WrongArgumentCount, invocation.ArgumentList, name.ValueText,
+                    arity.ToString(System.Globalization.CultureInfo.InvariantCulture), arguments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 _results.Push(-1);
                 return;
             }
-            Push(Step.Call, invocation, (int)primitive);
+            // Block's index and count are read as constants when it is combined; only its vector is lowered.
+            Push(isBlock ? Step.Block : Step.Call, invocation, (int)primitive);
             Push(Step.Expression, arguments[0].Expression);
+        }
+
+        /// <summary>Block(v, j, G): the j-th of G equal blocks of v, j and G constant integers, G dividing v's size.</summary>
+        private int CombineBlock(InvocationExpressionSyntax invocation, int operand)
+        {
+            var arguments = invocation.ArgumentList.Arguments;
+            var index = ConstantInteger(invocation, arguments[1].Expression, "index");
+            var count = ConstantInteger(invocation, arguments[2].Expression, "count");
+            if (operand < 0 || index is null || count is null)
+            {
+                return -1;
+            }
+            if (_graph[operand].Size is not { } size)
+            {
+                Report(DiagnosticDescriptors.BadBlock, arguments[0].Expression, Text(invocation), "'" + Text(arguments[0].Expression) + "' is a scalar, not a vector");
+                return -1;
+            }
+            if (count < 1)
+            {
+                Report(DiagnosticDescriptors.BadBlock, arguments[2].Expression, Text(invocation), "the count of blocks is at least 1, not " + count);
+                return -1;
+            }
+            var blockSize = size.DividedBy(count.Value);
+            if (blockSize is null)
+            {
+                Report(DiagnosticDescriptors.BadBlock, arguments[2].Expression, Text(invocation),
+                    "Vec[" + size + "] does not split into " + count + " equal blocks at every size; declare its size as a multiple, such as \"" + count + "*N\"");
+            }
+            if (index < 0 || index >= count)
+            {
+                Report(DiagnosticDescriptors.BadBlock, arguments[1].Expression, Text(invocation),
+                    "the index of a block is from 0 to " + (count - 1) + ", not " + index);
+                return -1;
+            }
+            return blockSize is { } resolved ? _graph.Block(operand, index.Value, resolved, Text(invocation)) : -1;
+        }
+
+        /// <summary>The value of an argument that must be a constant integer, or null (reported).</summary>
+        private int? ConstantInteger(InvocationExpressionSyntax invocation, ExpressionSyntax argument, string role)
+        {
+            var constant = _semantics.GetConstantValue(argument, _cancellationToken);
+            if (constant.HasValue && constant.Value is int value)
+            {
+                return value;
+            }
+            Report(DiagnosticDescriptors.BadBlock, argument, Text(invocation), "its " + role + " '" + Text(argument) + "' is not a constant integer");
+            return null;
         }
 
         private int CombineCall(InvocationExpressionSyntax invocation, Primitive primitive, int argument) =>

@@ -330,7 +330,7 @@ public sealed partial class CellGenerator
                 defaultValue = System.Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
                 finite &= CheckFinite(defaultValue, initializer.Value);
             }
-            if (initKind < 0 || initKind > 6)
+            if (initKind < 0 || initKind >= InitKinds)
             {
                 Report(DiagnosticDescriptors.BadAttributeArgument, (SyntaxNode?)syntax ?? field, "Parameter", "unknown Init value " + initKind);
                 return;
@@ -351,6 +351,9 @@ public sealed partial class CellGenerator
 
         /// <summary>Verified.Init.Uniform.</summary>
         private const int UniformInit = 4;
+
+        /// <summary>The number of values of Verified.Init, Auto (0) to HiddenUniform (7).</summary>
+        private const int InitKinds = 8;
 
         private static SyntaxNode? NamedArgument(AttributeSyntax? syntax, string name) =>
             syntax?.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name)?.Expression;
@@ -394,15 +397,32 @@ public sealed partial class CellGenerator
             var argument = position < attribute.ConstructorArguments.Length ? attribute.ConstructorArguments[position].Value : null;
             switch (argument)
             {
-                case string name when SyntaxFacts.IsValidIdentifier(name):
-                    return SizeModel.Named(name);
+                case string sizeText when ParseNamedSize(sizeText) is { } named:
+                    return named;
                 case int value when value > 0 && value <= MaxFixedSize:
                     return SizeModel.Fixed(value);
                 default:
                     Report(DiagnosticDescriptors.BadAttributeArgument, where, attributeName,
-                        "a size is a dimension name such as \"N\" or an integer from 1 to " + Count(MaxFixedSize) + ", not " + (argument is string text ? "\"" + text + "\"" : argument?.ToString() ?? "null"));
+                        "a size is a dimension name such as \"N\", a multiple of one such as \"4*N\" (a factor from 1 to " + Count(MaxFixedSize) +
+                        ") or an integer from 1 to " + Count(MaxFixedSize) + ", not " + (argument is string text ? "\"" + text + "\"" : argument?.ToString() ?? "null"));
                     return null;
             }
+        }
+
+        /// <summary>A dimension name "N" or a multiple "4*N" (spaces allowed around '*'); null for any other text.</summary>
+        private static SizeModel? ParseNamedSize(string text)
+        {
+            var star = text.IndexOf('*');
+            if (star < 0)
+            {
+                return SyntaxFacts.IsValidIdentifier(text) ? SizeModel.Named(text) : null;
+            }
+            var (factor, name) = (text.Substring(0, star).Trim(), text.Substring(star + 1).Trim());
+            return factor.Length > 0 && factor.All(digit => digit is >= '0' and <= '9') && SyntaxFacts.IsValidIdentifier(name) &&
+                int.TryParse(factor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var multiplier) &&
+                multiplier >= 1 && multiplier <= MaxFixedSize
+                    ? SizeModel.Multiple(multiplier, name)
+                    : null;
         }
 
         /// <summary>

@@ -48,6 +48,8 @@ public static class DiagnosticDescriptors
         "'{0}' is {1}; a cell's constants are finite and, in expressions, within the float range ±3.4e38");
     public static readonly DiagnosticDescriptor ExpressionTooLarge = Error("VRF0017", "Expression too large",
         "The cell's expressions exceed a bound of the generator: {0}");
+    public static readonly DiagnosticDescriptor BadBlock = Error("VRF0022", "Bad Block",
+        "'{0}' is not a block of its vector: {1}");
 
     public static readonly DiagnosticDescriptor CellFileUsing = CellFileError("VRF0018", "Using not allowed in a cell file",
         "'{0}' is not allowed in a cell file, which imports namespaces ('using System;') and 'using static Verified.CellMath;' only");

@@ -69,7 +69,14 @@ internal static class PrimitiveRules
         ["Abs"] = Primitive.Abs,
     };
 
-    public static string FunctionList => string.Join(", ", Functions.Keys.OrderBy(name => name, System.StringComparer.Ordinal));
+    /// <summary>
+    /// Block(v, j, G): block j of G equal blocks of v. It is linear and not element-wise, so its rules
+    /// are structural and live in the emitter beside Mat·Vec's: forward and tangent copy the block,
+    /// the Jacobian is the block's rows of the operand's, and the pullback adds the cotangent into the block.
+    /// </summary>
+    public const string Block = "Block";
+
+    public static string FunctionList => string.Join(", ", Functions.Keys.Append(Block).OrderBy(name => name, System.StringComparer.Ordinal));
 
     /// <summary>
     /// The whole-buffer routine of Verified.Dense.ElementWise that computes the primitive's value,

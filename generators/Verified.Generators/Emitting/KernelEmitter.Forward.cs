@@ -54,6 +54,11 @@ internal sealed partial class KernelEmitter
                     read.Add(n.A);
                     continue;
                 }
+                if (n.Kind == NodeKind.Block)
+                {
+                    // Linear: its pullback reads no value.
+                    continue;
+                }
                 var operands = Operands(node).ToList();
                 for (var position = 0; position < operands.Count; position++)
                 {
@@ -132,6 +137,19 @@ internal sealed partial class KernelEmitter
                 var parameter = _model.Parameters[n.Index];
                 _w.Line(GemmCall("Multiply") + _names.Parameters[n.Index] + ", " + _names[n.A] + ", " + _names[node] + ", " +
                     Size(parameter.Rows) + ", " + Size(parameter.Columns) + ", " + cols + ", accumulate: false);");
+                continue;
+            }
+            if (n.Kind == NodeKind.Block)
+            {
+                // y = rows [start, start + m) of a: contiguous in the feature-major layout, or a slice of a broadcast parameter.
+                if (NeedsRow(n.A))
+                {
+                    Loop(Rows(node), cols, needsRow: true, () => _w.Line(_names[node] + "[at] = " + _names[n.A] + "[" + BlockStart(node) + " + row];"));
+                }
+                else
+                {
+                    _w.Line(_names[n.A] + ".Slice(" + BlockStart(node) + " * " + cols + ", " + Rows(node) + " * " + cols + ").CopyTo(" + _names[node] + ");");
+                }
                 continue;
             }
             var formula = n.Kind == NodeKind.Unary

@@ -32,7 +32,7 @@ internal sealed partial class KernelEmitter
             blocks[node] = n.Kind == NodeKind.State ? n.Index : dependent.Count > 0 ? blocks[dependent[0]] : -1;
             kinds[node] = !n.DependsOnState ? JacKind.Zero
                 : n.Kind == NodeKind.State ? JacKind.Identity
-                : n.Kind == NodeKind.MatVec ? JacKind.Dense
+                : n.Kind is NodeKind.MatVec or NodeKind.Block ? JacKind.Dense
                 : dependent.All(operand => kinds[operand] is JacKind.Identity or JacKind.Diagonal) && dependent.Select(operand => blocks[operand]).Distinct().Count() == 1
                     ? JacKind.Diagonal
                     : JacKind.Dense;
@@ -135,6 +135,21 @@ internal sealed partial class KernelEmitter
                     _w.Close();
                     return;
             }
+        }
+        if (n.Kind == NodeKind.Block)
+        {
+            // The block's rows of the operand's Jacobian: rows×n of a dense one, or one entry per row of an identity or diagonal.
+            if (JacobianKind(n.A) == JacKind.Dense)
+            {
+                _w.Line(JacobianField(n.A) + ".AsSpan(" + BlockStart(node) + " * n, " + Rows(node) + " * n).CopyTo(" + target + ");");
+                return;
+            }
+            _w.Line(target + ".AsSpan().Clear();");
+            var entry = JacobianKind(n.A) == JacKind.Diagonal ? JacobianField(n.A) + "[" + BlockStart(node) + " + row]" : Literal(1);
+            _w.Open("for (int row = 0; row < " + Rows(node) + "; row++)");
+            _w.Line(target + "[row * n + " + StateOffset(JacobianBlock(n.A)) + " + " + BlockStart(node) + " + row] = " + entry + ";");
+            _w.Close();
+            return;
         }
         _w.Line(target + ".AsSpan().Clear();");
         _w.Open("for (int row = 0; row < " + Rows(node) + "; row++)");

@@ -137,6 +137,11 @@ internal sealed partial class KernelEmitter
                 Need(n.A);
                 continue;
             }
+            if (n.Kind == NodeKind.Block)
+            {
+                // Linear: no second-order term, and its pullback reads no tangent.
+                continue;
+            }
             var operands = Operands(node).ToList();
             for (var p = 0; p < operands.Count; p++)
             {
@@ -197,6 +202,21 @@ internal sealed partial class KernelEmitter
             }
             _w.Line(GemmCall("MultiplyTransposedB") + Local(node, Buffer.Bar) + ", " + _names[n.A] + ", thetaBar.Slice(" + ParameterOffset(n.Index) + ", " +
                 rows + " * " + columns + "), " + rows + ", " + cols + ", " + columns + ", accumulate: true);");
+            return;
+        }
+        if (n.Kind == NodeKind.Block)
+        {
+            // ā += ȳ in the block's rows (the block of a needing operand needs an adjoint itself).
+            if (NeedsRow(n.A))
+            {
+                Loop(Rows(node), cols, needsRow: true, () =>
+                    _w.Line(Accumulate(n.A, "at", BlockStart(node) + " + row", Local(node, Buffer.Bar) + "[at]")));
+            }
+            else
+            {
+                _w.Line("global::Verified.Dense.Blas.Axpy<" + _type + ">(" + Literal(1) + ", " + Local(node, Buffer.Bar) + ", " +
+                    Local(n.A, Buffer.Bar) + ".Slice(" + BlockStart(node) + " * " + cols + ", " + Rows(node) + " * " + cols + "));");
+            }
             return;
         }
         var terms = Operands(node).Select((operand, position) => (operand, position)).Where(term => Node(term.operand).NeedsAdjoint).ToList();
@@ -283,6 +303,13 @@ internal sealed partial class KernelEmitter
                 columns + ", " + rows + ", k, accumulate: true);");
             _w.Line(GemmCall("MultiplyTransposedB") + Local(node, Buffer.DotBar) + ", " + Local(n.A, Buffer.Dot) + ", thetaBar.Slice(" + ParameterOffset(n.Index) + ", " +
                 rows + " * " + columns + "), " + rows + ", k, " + columns + ", accumulate: true);");
+            return;
+        }
+        if (n.Kind == NodeKind.Block)
+        {
+            // The operand's tangent adjoint += ẏ̄ in the block's rows; linear, so no second-order term.
+            _w.Line("global::Verified.Dense.Blas.Axpy<" + _type + ">(" + Literal(1) + ", " + Local(node, Buffer.DotBar) + ", " +
+                Local(n.A, Buffer.DotBar) + ".Slice(" + BlockStart(node) + " * k, " + Rows(node) + " * k));");
             return;
         }
         var tangents = StateDependentOperands(node).ToList();

@@ -35,7 +35,7 @@ internal sealed partial class KernelEmitter
         EmitBufferLocals(Buffer.Dot, "k", clear: false);
     }
 
-    /// <summary>ẏ = Σ_o ∂y/∂o ⊙ ȯ for element-wise nodes, ẏ = W ȧ for Mat·Vec, for the nodes <paramref name="include"/> selects.</summary>
+    /// <summary>ẏ = Σ_o ∂y/∂o ⊙ ȯ for element-wise nodes, ẏ = W ȧ for Mat·Vec, ẏ = the block of ȧ for Block, for the nodes <paramref name="include"/> selects.</summary>
     private void EmitTangentForward(System.Func<int, bool> include)
     {
         foreach (var node in Indices.Where(node => IsComputed(Node(node)) && Node(node).DependsOnState && TangentAlias(node) < 0 && include(node)))
@@ -47,6 +47,11 @@ internal sealed partial class KernelEmitter
                 var parameter = _model.Parameters[n.Index];
                 _w.Line(GemmCall("Multiply") + _names.Parameters[n.Index] + ", " + Local(n.A, Buffer.Dot) + ", " + Local(node, Buffer.Dot) + ", " +
                     Size(parameter.Rows) + ", " + Size(parameter.Columns) + ", k, accumulate: false);");
+                continue;
+            }
+            if (n.Kind == NodeKind.Block)
+            {
+                _w.Line(Local(n.A, Buffer.Dot) + ".Slice(" + BlockStart(node) + " * k, " + Rows(node) + " * k).CopyTo(" + Local(node, Buffer.Dot) + ");");
                 continue;
             }
             // Row by row, ẏ_row = Σ_o (∂y/∂o)_row ȯ_row over the k columns, with SIMD row kernels.

@@ -36,7 +36,7 @@ internal sealed partial class KernelEmitter
 
     private NodeModel Node(int index) => _model.Nodes[index];
 
-    private static bool IsComputed(NodeModel node) => node.Kind is NodeKind.Unary or NodeKind.Binary or NodeKind.MatVec;
+    private static bool IsComputed(NodeModel node) => node.Kind is NodeKind.Unary or NodeKind.Binary or NodeKind.MatVec or NodeKind.Block;
 
     private bool IsComputedVector(int index) => IsComputed(Node(index)) && !Node(index).IsScalar;
 
@@ -86,9 +86,15 @@ internal sealed partial class KernelEmitter
             .Distinct();
 
     private static string Size(SizeModel size) =>
-        size.Name is null ? size.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "_dim" + size.Name;
+        size.Name is null ? size.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : size.Multiplier == 1 ? "_dim" + size.Name
+        : "(" + size.Multiplier.ToString(System.Globalization.CultureInfo.InvariantCulture) + " * _dim" + size.Name + ")";
 
     private string Rows(int node) => Size(Node(node).Size!.Value);
+
+    /// <summary>The first row of a Block node in its operand: index × the block's size.</summary>
+    private string BlockStart(int node) =>
+        Node(node).Index == 0 ? "0" : "(" + Node(node).Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + " * " + Rows(node) + ")";
 
     private string ParameterOffset(int parameter) => "_offset" + Capitalize(_names.Parameters[parameter]);
 

@@ -23,12 +23,25 @@ internal readonly record struct TimeStepModel(int Parameter, double Constant)
     public static TimeStepModel OfConstant(double value) => new(-1, value);
 }
 
-/// <summary>A size: a dimension name chosen at run time, or a fixed integer when <see cref="Name"/> is null.</summary>
-internal readonly record struct SizeModel(string? Name, int Value)
+/// <summary>
+/// A size: <see cref="Multiplier"/> × a dimension name chosen at run time ("N", "4*N"), or a fixed
+/// integer when <see cref="Name"/> is null (its multiplier is then 1).
+/// </summary>
+internal readonly record struct SizeModel(string? Name, int Value, int Multiplier)
 {
-    public static SizeModel Named(string name) => new(name, 0);
-    public static SizeModel Fixed(int value) => new(null, value);
-    public override string ToString() => Name ?? Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static SizeModel Named(string name) => new(name, 0, 1);
+    public static SizeModel Multiple(int multiplier, string name) => new(name, 0, multiplier);
+    public static SizeModel Fixed(int value) => new(null, value, 1);
+
+    /// <summary>The size of each of <paramref name="count"/> equal blocks, or null when <paramref name="count"/> does not divide this size for every value of its dimension.</summary>
+    public SizeModel? DividedBy(int count) =>
+        Name is null ? (Value % count == 0 ? Fixed(Value / count) : null)
+        : Multiplier % count == 0 ? Multiple(Multiplier / count, Name) : null;
+
+    public override string ToString() =>
+        Name is null ? Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : Multiplier == 1 ? Name
+        : Multiplier.ToString(System.Globalization.CultureInfo.InvariantCulture) + "*" + Name;
 }
 
 internal sealed record StateModel(string Name, SizeModel Size);

@@ -10,7 +10,7 @@ namespace Verified.Generators.Model;
 internal sealed class GraphBuilder
 {
     private readonly List<NodeModel> _nodes = new();
-    private readonly Dictionary<(NodeKind, Primitive, int, int, int, double), int> _shared = new();
+    private readonly Dictionary<(NodeKind, Primitive, int, int, int, double, SizeModel?), int> _shared = new();
 
     public NodeModel this[int index] => _nodes[index];
 
@@ -58,6 +58,13 @@ internal sealed class GraphBuilder
     public int MatVec(int matrix, int operand, SizeModel rows, string text) =>
         Add(new NodeModel(NodeKind.MatVec, Primitive.None, operand, -1, matrix, 0, rows, null, text, _nodes[operand].DependsOnState, true));
 
+    /// <summary>Block <paramref name="index"/> of vector <paramref name="operand"/> split into blocks of <paramref name="size"/>.</summary>
+    public int Block(int operand, int index, SizeModel size, string text)
+    {
+        var a = _nodes[operand];
+        return Add(new NodeModel(NodeKind.Block, Primitive.None, operand, -1, index, 0, size, null, text, a.DependsOnState, a.NeedsAdjoint));
+    }
+
     /// <summary>Gives a node the name of the property that defines it, unless it has one.</summary>
     public void Name(int node, string name)
     {
@@ -82,7 +89,7 @@ internal sealed class GraphBuilder
             needed[index] = true;
             foreach (var operand in new[] { _nodes[index].A, _nodes[index].B })
             {
-                if (operand >= 0 && _nodes[index].Kind is NodeKind.Unary or NodeKind.Binary or NodeKind.MatVec)
+                if (operand >= 0 && _nodes[index].Kind is NodeKind.Unary or NodeKind.Binary or NodeKind.MatVec or NodeKind.Block)
                 {
                     stack.Push(operand);
                 }
@@ -110,7 +117,8 @@ internal sealed class GraphBuilder
 
     private int Add(NodeModel node)
     {
-        var key = (node.Kind, node.Primitive, node.A, node.B, node.Index, node.Constant);
+        // The size tells apart blocks of the same index and operand that split it differently.
+        var key = (node.Kind, node.Primitive, node.A, node.B, node.Index, node.Constant, node.Size);
         if (_shared.TryGetValue(key, out var existing))
         {
             return existing;

@@ -16,6 +16,8 @@ internal enum NodeKind
     Binary,
     /// <summary>The product of matrix parameter Index with vector A.</summary>
     MatVec,
+    /// <summary>Block Index of vector A split into equal blocks of this node's size: CellMath.Block.</summary>
+    Block,
 }
 
 /// <summary>

@@ -14,6 +14,9 @@ public static class BuiltInCells
         Lstm.Spec,
         Gru.Spec,
         RateCell.Spec,
+        TorchRnn.Spec,
+        TorchLstm.Spec,
+        TorchGru.Spec,
     ];
 
     /// <summary>The built-in cell named <paramref name="name"/> (ordinal), or null.</summary>

@@ -6,7 +6,7 @@ namespace Verified.Initialisation;
 /// <summary>
 /// Fills θ from each parameter's declared initialisation (DESIGN.md; the paper's appendix B):
 /// recurrent matrices N(mean, (scale·g)²/fan-in), input weights N(0, 1), vectors zero, scalars
-/// their default value.
+/// their default value; PyTorch's recurrent layers U(−g/√H, g/√H).
 /// </summary>
 public static class ParameterInitializer
 {
@@ -43,10 +43,11 @@ public static class ParameterInitializer
                     Orthogonal(parameter, values, gain * init.Scale, rng);
                     break;
                 case Init.Uniform:
-                    for (var i = 0; i < values.Length; i++)
-                    {
-                        values[i] = rng.NextUniform(init.Low, init.High);
-                    }
+                    FillUniform(values, init.Low, init.High, rng);
+                    break;
+                case Init.HiddenUniform:
+                    var bound = init.Scale * gain / Math.Sqrt(layout.Spec.States[0].Size.Resolve(layout.Dimensions));
+                    FillUniform(values, -bound, bound, rng);
                     break;
                 case Init.Zeros:
                     values.Clear();
@@ -55,6 +56,14 @@ public static class ParameterInitializer
                     values.Fill(init.Value);
                     break;
             }
+        }
+    }
+
+    private static void FillUniform(Span<double> values, double low, double high, Rng rng)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = rng.NextUniform(low, high);
         }
     }
 

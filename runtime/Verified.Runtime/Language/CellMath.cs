@@ -1,11 +1,20 @@
 namespace Verified;
 
 /// <summary>
-/// The element-wise functions of the cell language. Each has a Vec and a Scalar overload; the
-/// generator knows their values and derivatives (generators/.../Differentiation/PrimitiveRules.cs).
+/// The functions of the cell language: element-wise functions, each with a Vec and a Scalar overload,
+/// whose values and derivatives the generator knows (generators/.../Differentiation/PrimitiveRules.cs),
+/// and <see cref="Block"/>.
 /// </summary>
 public static class CellMath
 {
+    /// <summary>
+    /// The <paramref name="index"/>-th of <paramref name="count"/> equal blocks of <paramref name="x"/>:
+    /// elements index·m to (index + 1)·m − 1, m = |x| / count. Index and count are constant integers,
+    /// and count divides |x| (declare the size as a multiple, "4*N"): the gates of stacked weights,
+    /// Block(gates, 2, 4) the third of four.
+    /// </summary>
+    public static Vec Block(Vec x, int index, int count) => Declaration.Only<Vec>();
+
     /// <summary>tanh x, element-wise.</summary>
     public static Vec Tanh(Vec x) => Declaration.Only<Vec>();
     /// <summary>σ(x) = 1/(1 + e^−x), element-wise.</summary>

@@ -17,4 +17,9 @@ public enum Init
     Zeros,
     /// <summary>Every entry equals Value.</summary>
     Constant,
+    /// <summary>
+    /// Entries U(−Scale·g/√H, Scale·g/√H), H the size of the cell's first state (the hidden size):
+    /// at g = 1, how torch.nn.RNN, LSTM and GRU initialise every parameter.
+    /// </summary>
+    HiddenUniform,
 }

@@ -37,20 +37,22 @@ public sealed class CellLayout
         for (var s = 0; s < offsets.Length; s++)
         {
             offsets[s] = (int)stateSize;
-            stateSize = Fit(stateSize + spec.States[s].Size.Resolve(dimensions), spec, dimensions, "its state");
+            stateSize = Fit(stateSize + spec.States[s].Size.ResolveWide(dimensions), spec, dimensions, "its state");
         }
         StateOffsets = offsets;
         StateSize = (int)stateSize;
-        InputSize = spec.Input?.Size.Resolve(dimensions) ?? 0;
+        InputSize = (int)Fit(spec.Input?.Size.ResolveWide(dimensions) ?? 0, spec, dimensions, "its input");
         var parameters = new ParameterLayout[spec.Parameters.Count];
         var offset = 0L;
         for (var p = 0; p < parameters.Length; p++)
         {
             var parameter = spec.Parameters[p];
-            var (rows, columns) = (parameter.Rows.Resolve(dimensions), parameter.Columns.Resolve(dimensions));
-            Fit((long)rows * columns, spec, dimensions, $"parameter {parameter.Name} ({rows}×{columns})");
-            parameters[p] = new ParameterLayout(parameter, rows, columns, (int)offset);
-            offset = Fit(offset + (long)rows * columns, spec, dimensions, "its parameter vector");
+            var (rows, columns) = (parameter.Rows.ResolveWide(dimensions), parameter.Columns.ResolveWide(dimensions));
+            var shape = $"parameter {parameter.Name} ({rows}×{columns})";
+            // Each factor first, so that the product cannot overflow 64 bits.
+            Fit(Fit(rows, spec, dimensions, shape) * Fit(columns, spec, dimensions, shape), spec, dimensions, shape);
+            parameters[p] = new ParameterLayout(parameter, (int)rows, (int)columns, (int)offset);
+            offset = Fit(offset + rows * columns, spec, dimensions, "its parameter vector");
         }
         Parameters = parameters;
         ParameterCount = (int)offset;
