@@ -16,6 +16,47 @@ public sealed class UserCellTests
     }
 
     [Fact]
+    public void Blocks_pass_every_check_wherever_they_stand()
+    {
+        foreach (var options in new[] { new DerivativeCheckOptions(), new DerivativeCheckOptions { N = 3, InputSize = 2, K = 4, Batch = 3, Seed = 5 } })
+        {
+            var results = new DerivativeChecks(UserBlocks.Spec, options).Run();
+
+            Assert.Equal(16, results.Count);
+            Assert.All(results, result => Assert.True(result.Passed, $"{result.Name}: {result.MaxRelError:E2}"));
+        }
+    }
+
+    [Fact]
+    public void Multiplied_sizes_resolve_to_the_multiple()
+    {
+        var layout = UserBlocks.Spec.Layout(CellDimensions.Of(3, 2));
+
+        Assert.Equal(2 * 3 + 6 + 3, layout.StateSize);
+        Assert.Equal(4, layout.InputSize);
+        Assert.Equal((12, 6), (layout.Parameter("W").Rows, layout.Parameter("W").Columns));
+        Assert.Equal((6, 2), (layout.Parameter("U").Rows, layout.Parameter("U").Columns));
+        Assert.Equal("4*N", layout.Parameter("W").Spec.Rows.ToString());
+        Assert.Equal(CellSize.Multiple(4, "N"), layout.Parameter("b").Spec.Rows);
+    }
+
+    [Fact]
+    public void A_block_is_the_indexed_run_of_elements_in_every_column()
+    {
+        var layout = BlockPicker.Spec.Layout(CellDimensions.Of(1));
+        var kernels = BlockPicker.Spec.CreateKernels<double>(layout);
+        double[] c = [1, 2, 3, 4, 5, 6];
+        // Two sequences, feature-major: element i of sequence j at 2i + j.
+        double[] x = [10, 20, 11, 21, 12, 22, 13, 23, 14, 24, 15, 25];
+        var next = new double[4];
+
+        kernels.Step(c, new double[4], x, next, batch: 2);
+
+        // Block(x, 2, 3) is x[4..6), Block(c, 1, 3) is c[2..4).
+        Assert.Equal([14 + 3, 24 + 3, 15 + 4, 25 + 4], next);
+    }
+
+    [Fact]
     public void User_cell_layout_follows_its_declaration()
     {
         var layout = UserOscillator.Spec.Layout(CellDimensions.Of(4));

@@ -55,3 +55,40 @@ public partial class Lorenz
     [Update(nameof(y))] public Vec yNext => y + Dt * (x * (rho - z) - y);
     [Update(nameof(z))] public Vec zNext => z + Dt * (x * y - beta * z);
 }
+
+/// <summary>
+/// Block in every position the emitter tells apart: of a dense intermediate, nested, as a state's
+/// update, of a state at a non-zero offset (identity Jacobian), of an element-wise function of a state
+/// (diagonal Jacobian), of a broadcast vector parameter and of the input; sizes fixed and multiplied.
+/// </summary>
+[RecurrentCell(Name = "user-blocks")]
+public partial class UserBlocks
+{
+    [State("2*N")] public Vec h;
+    [State(6)] public Vec f;
+    [State("N")] public Vec m;
+    [Input("2*I")] public Vec x;
+    [Parameter("4*N", "2*N")] public Mat W;
+    [Parameter("4*N", Init = Init.Uniform)] public Vec b;
+    [Parameter("2*N", "I")] public Mat V;
+    [Parameter("2*N", 2)] public Mat U;
+    [Parameter(6, "N")] public Mat P;
+
+    public Vec gates => W * Tanh(h) + b;
+
+    [Update(nameof(h))] public Vec hNext =>
+        Sigmoid(Block(gates, 0, 2)) * h + Tanh(Block(gates, 1, 2) + V * Block(x, 1, 2)) * Block(b, 1, 2) + U * Block(f, 2, 3);
+    [Update(nameof(f))] public Vec fNext => Tanh(P * Block(Tanh(h), 1, 2)) + 0.5 * f;
+    [Update(nameof(m))] public Vec mNext => Block(Block(gates, 1, 2), 0, 2);
+}
+
+/// <summary>Blocks of the input and of a parameter, to check by hand which elements a block is.</summary>
+[RecurrentCell(Name = "block-picker")]
+public partial class BlockPicker
+{
+    [State(2)] public Vec h;
+    [Input(6)] public Vec x;
+    [Parameter(6)] public Vec c;
+
+    [Update(nameof(h))] public Vec hNext => Block(x, 2, 3) + Block(c, 1, 3);
+}
