@@ -49,6 +49,20 @@ public sealed class DiagnosticTests
     [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [TimeStep] public const double Dt = 0.1; [Parameter, TimeStep] public Scalar /*!*/dt = 0.2; [Update(nameof(h))] public Vec n => dt * h; }")]
     [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(\"N\"), TimeStep] public Vec /*!*/dt; [Update(nameof(h))] public Vec n => dt * h; }")]
     [InlineData("VRF0012", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter] public const double /*!*/A = 2; [Update(nameof(h))] public Vec n => A * h; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(/*!*/\"4*\")] public Vec h; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(/*!*/\"N*4\", \"N\")] public Mat W; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(\"N\", /*!*/\"0*N\")] public Mat W; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(/*!*/\"32769*N\")] public Vec h; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0009", "[RecurrentCell] public partial class C { [State(/*!*/\"2*3\")] public Vec h; [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0011", "[RecurrentCell] public partial class C { [State(\"2*N\")] public Vec h; public Vec p => Block/*!*/(h, 1); [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0022", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => Block(h, 0, /*!*/2); }")]
+    [InlineData("VRF0022", "[RecurrentCell] public partial class C { [State(6)] public Vec h; public Vec p => Block(h, 0, /*!*/4); [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0022", "[RecurrentCell] public partial class C { [State(\"4*N\")] public Vec h; public Vec p => Block(h, 0, /*!*/3); [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0022", "[RecurrentCell] public partial class C { [State(\"2*N\")] public Vec h; public Vec p => Block(h, 0, /*!*/0); [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0022", "[RecurrentCell] public partial class C { [State(\"2*N\")] public Vec h; public Vec p => Block(h, /*!*/2, 2); [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0022", "[RecurrentCell] public partial class C { [State(\"2*N\")] public Vec h; public Vec p => Block(h, /*!*/-1, 2); [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0022", "[RecurrentCell] public partial class C { [State(\"2*N\")] public Vec h; public Vec p => Block(h, /*!*/System.Environment.ProcessorCount, 2); [Update(nameof(h))] public Vec n => h; }")]
+    [InlineData("VRF0022", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter] public Scalar a; public Vec p => Block(/*!*/a, 0, 1); [Update(nameof(h))] public Vec n => h; }")]
     [MemberData(nameof(OversizedDeclarations))]
     public void Diagnostic_is_reported_at_the_offending_token(string id, string declaration)
     {
@@ -86,6 +100,42 @@ public sealed class DiagnosticTests
         var message = Assert.Single(result.Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("Vec[N]", message);
         Assert.Contains("Vec[I]", message);
+    }
+
+    [Fact]
+    public void Block_that_does_not_divide_names_the_size_and_the_multiple_to_declare()
+    {
+        var (result, _) = GeneratorHarness.Run(Header +
+            "[RecurrentCell] public partial class C { [State(\"3*N\")] public Vec h; public Vec p => Block(h, 1, 2); [Update(nameof(h))] public Vec n => h; }");
+
+        var message = Assert.Single(result.Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("Block(h, 1, 2)", message);
+        Assert.Contains("Vec[3*N]", message);
+        Assert.Contains("\"2*N\"", message);
+    }
+
+    [Fact]
+    public void Malformed_size_names_the_forms_a_size_takes()
+    {
+        var (result, _) = GeneratorHarness.Run(Header + "[RecurrentCell] public partial class C { [State(\"N*4\")] public Vec h; [Update(nameof(h))] public Vec n => h; }");
+
+        var message = Assert.Single(result.Diagnostics, diagnostic => diagnostic.Id == "VRF0009").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("\"N*4\"", message);
+        Assert.Contains("\"4*N\"", message);
+    }
+
+    [Theory]
+    [InlineData("\"4*N\"", 4, "global::Verified.CellSize.Multiple(4, \"N\")")]
+    [InlineData("\" 4 * N \"", 4, "global::Verified.CellSize.Multiple(4, \"N\")")]
+    [InlineData("\"1*N\"", 1, "global::Verified.CellSize.Named(\"N\")")]
+    public void Multiplied_sizes_are_read_and_emitted(string size, int blocks, string emitted)
+    {
+        var (result, output) = GeneratorHarness.Run(Header +
+            "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(" + size + ", \"N\")] public Mat W; [Update(nameof(h))] public Vec n => Tanh(Block(W * h, " + (blocks - 1) + ", " + blocks + ")); }");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("new global::Verified.ParameterSpec(\"W\", global::Verified.ParameterKind.Matrix, " + emitted + ", ", Assert.Single(result.GeneratedSources).SourceText.ToString());
     }
 
     /// <summary>The generator's own descriptors; those of the cell-file rules are tested with the `verified` command.</summary>

@@ -93,8 +93,12 @@ internal sealed partial class KernelEmitter
     private string Rows(int node) => Size(Node(node).Size!.Value);
 
     /// <summary>The first row of a Block node in its operand: index × the block's size.</summary>
-    private string BlockStart(int node) =>
-        Node(node).Index == 0 ? "0" : "(" + Node(node).Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + " * " + Rows(node) + ")";
+    private string BlockStart(int node) => Node(node).Index switch
+    {
+        0 => "0",
+        1 => Rows(node),
+        var index => "(" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + " * " + Rows(node) + ")",
+    };
 
     private string ParameterOffset(int parameter) => "_offset" + Capitalize(_names.Parameters[parameter]);
 
