@@ -93,7 +93,8 @@ public static class ParameterFile
 
     /// <summary>
     /// The cell's dimensions as the file's tensors give them: each named size of a declared parameter is read off
-    /// its tensor's shape (all sizes of one name must agree); null for a name no tensor shows.
+    /// its tensor's shape, divided by the size's multiplier (a stacked "4*N" of 20 rows gives N = 5; all sizes of one
+    /// name must agree); null for a name no tensor shows.
     /// </summary>
     public static IReadOnlyDictionary<string, int> DimensionsIn(string path, CellSpec spec)
     {
@@ -121,7 +122,11 @@ public static class ParameterFile
                 {
                     continue;
                 }
-                var value = (int)tensor.Shape[axis];
+                if (tensor.Shape[axis] % sizes[axis].Multiplier != 0)
+                {
+                    throw new ParameterFileException(path, $"tensor '{parameter.Name}' has shape {tensor.ShapeText}, but its size {sizes[axis]} along axis {axis} is a multiple of {sizes[axis].Multiplier}");
+                }
+                var value = (int)(tensor.Shape[axis] / sizes[axis].Multiplier);
                 if (found.TryGetValue(name, out var earlier) && earlier.Value != value)
                 {
                     throw new ParameterFileException(path, $"gives dimension {name} = {earlier.Value} through tensor '{earlier.Tensor}' but {value} through tensor '{parameter.Name}'");

@@ -1,4 +1,5 @@
 using Verified.Initialisation;
+using Verified.IO;
 using Verified.Random;
 using Verified.Runtime.Tests.Cells.Torch;
 using Xunit;
@@ -86,6 +87,35 @@ public sealed class TorchCellTests
         Assert.Equal(["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"], layout.Parameters.Select(parameter => parameter.Name));
         Assert.Equal([(gates * 5, 3), (gates * 5, 5), (gates * 5, 1), (gates * 5, 1)], layout.Parameters.Select(parameter => (parameter.Rows, parameter.Columns)));
         Assert.Equal(cell == "torch-lstm" ? 10 : 5, layout.StateSize);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public void A_state_dict_gives_the_cell_s_dimensions_through_its_stacked_shapes(string cell)
+    {
+        var fixture = TorchFixture.Load(cell);
+
+        var dimensions = ParameterFile.DimensionsIn(fixture.ParameterPath, BuiltInCells.Find(cell)!);
+
+        Assert.Equal(new Dictionary<string, int> { ["I"] = fixture.InputSize, ["N"] = fixture.N }, dimensions.OrderBy(entry => entry.Key));
+    }
+
+    [Fact]
+    public void A_stacked_tensor_that_is_not_a_multiple_of_its_gates_is_refused_naming_it()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "verified-tests-" + Guid.NewGuid().ToString("N") + ".safetensors");
+        SafeTensors.Write(path, [new SafeTensor("weight_hh_l0", "F64", [21, 5], new double[105])], new Dictionary<string, string>());
+        try
+        {
+            var error = Assert.Throws<ParameterFileException>(() => ParameterFile.DimensionsIn(path, BuiltInCells.Find("torch-lstm")!));
+
+            Assert.Contains("'weight_hh_l0'", error.Message);
+            Assert.Contains("4*N", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>PyTorch's initialisation: every parameter U(−1/√N, 1/√N), scaled by the gain g.</summary>

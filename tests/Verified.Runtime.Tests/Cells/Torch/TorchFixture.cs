@@ -26,29 +26,12 @@ public sealed record TorchFixture(
 
     public CellLayout Layout => BuiltInCells.Find(Cell)!.Layout(CellDimensions.Of(N, InputSize));
 
-    /// <summary>
-    /// θ from the safetensors file, each tensor placed by its name at the offset of the parameter of
-    /// that name, after checking that the file has exactly the layout's names with its shapes.
-    /// </summary>
+    public string ParameterPath => Path.Combine(Folder, Parameters);
+
+    /// <summary>θ from the safetensors file through <see cref="ParameterFile"/>, as --params loads it: each tensor by its name, shape checked.</summary>
     public double[] Theta(CellLayout layout)
     {
-        var (tensors, _) = SafeTensors.Read(Path.Combine(Folder, Parameters));
-        var theta = new double[layout.ParameterCount];
-        foreach (var parameter in layout.Parameters)
-        {
-            var tensor = tensors.TryGetValue(parameter.Name, out var found) ? found
-                : throw new InvalidDataException($"{Parameters} has no tensor '{parameter.Name}'");
-            long[] shape = parameter.Spec.Kind == ParameterKind.Matrix ? [parameter.Rows, parameter.Columns] : [parameter.Rows];
-            if (!tensor.Shape.SequenceEqual(shape))
-            {
-                throw new InvalidDataException($"{Parameters}: tensor '{parameter.Name}' is {tensor.ShapeText}, the cell declares [{string.Join(", ", shape)}]");
-            }
-            tensor.Values.CopyTo(theta, parameter.Offset);
-        }
-        if (tensors.Count != layout.Parameters.Count)
-        {
-            throw new InvalidDataException($"{Parameters} has tensors the cell does not declare: {string.Join(", ", tensors.Keys.Except(layout.Parameters.Select(p => p.Name)))}");
-        }
-        return theta;
+        var theta = ParameterFile.Load(ParameterPath, layout, out var network);
+        return network.Count == 0 ? theta : throw new InvalidDataException($"{Parameters} holds network tensors besides the state_dict");
     }
 }
