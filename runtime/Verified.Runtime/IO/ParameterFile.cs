@@ -124,7 +124,7 @@ public static class ParameterFile
                 }
                 if (tensor.Shape[axis] % sizes[axis].Multiplier != 0)
                 {
-                    throw new ParameterFileException(path, $"tensor '{parameter.Name}' has shape {tensor.ShapeText}, but its size {sizes[axis]} along axis {axis} is a multiple of {sizes[axis].Multiplier}");
+                    throw new ParameterFileException(path, $"tensor '{parameter.Name}' has shape {tensor.ShapeText}, but its axis {axis} is declared {sizes[axis]}, and {tensor.Shape[axis]} is not a multiple of {sizes[axis].Multiplier}");
                 }
                 var value = (int)(tensor.Shape[axis] / sizes[axis].Multiplier);
                 if (found.TryGetValue(name, out var earlier) && earlier.Value != value)
