@@ -20,6 +20,9 @@ public sealed class CellAssertTests
     [InlineData("lstm")]
     [InlineData("gru")]
     [InlineData("rate")]
+    [InlineData("torch-rnn")]
+    [InlineData("torch-lstm")]
+    [InlineData("torch-gru")]
     public void Built_in_cell_fingerprint_matches_its_snapshot(string cell) => CellAssert.MatchesFingerprint(BuiltInCells.Find(cell)!);
 
     [Fact]
