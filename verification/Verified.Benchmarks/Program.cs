@@ -34,7 +34,7 @@ if (args is ["product", ..])
 // `peak`: one core's measured FMA peak at the vector width in use.
 if (args is ["peak"])
 {
-    Console.WriteLine($"peak of one core, {Peak.VectorBits}-bit vectors: double {Peak.GigaFlops<double>():F1} GFLOP/s, float {Peak.GigaFlops<float>():F1} GFLOP/s");
+    Console.WriteLine($"peak of one core, {Peak.VectorBits}-bit vectors: double {Peak.GigaFlops(single: false):F1} GFLOP/s, float {Peak.GigaFlops(single: true):F1} GFLOP/s");
     return;
 }
 
@@ -43,7 +43,7 @@ if (args is ["quick", ..])
 {
     var repeats = args.Length > 1 ? int.Parse(args[1]) : 5;
     var (n, k) = args.Length > 4 ? (int.Parse(args[3]), int.Parse(args[4])) : (80, 75);
-    var peaks = (Double: Peak.GigaFlops<double>(), Single: Peak.GigaFlops<float>());
+    var peaks = (Double: Peak.GigaFlops(single: false), Single: Peak.GigaFlops(single: true));
     Console.WriteLine($"peak of one core, {Peak.VectorBits}-bit vectors: double {peaks.Double:F1} GFLOP/s, float {peaks.Single:F1} GFLOP/s");
     Report("double", new FlossingWorkload<double>(n, k).Epoch, repeats, n, k, peaks.Double);
     Report("float", new FlossingWorkload<float>(n, k).Epoch, repeats, n, k, peaks.Single);
