@@ -58,6 +58,8 @@ public sealed class OptionTableTests(ITestOutputHelper log)
         else if (type == typeof(double) || type == typeof(double?))
         {
             yield return "abc";
+            // A decimal comma, which would otherwise be read as a thousands separator.
+            yield return "0,5";
             foreach (var value in rule == ValueRule.Any ? [] : new[] { "NaN", "Infinity", "-Infinity", "1e400" })
             {
                 yield return value;

@@ -59,6 +59,21 @@ public sealed class ParameterFileCommandTests
     }
 
     [Fact]
+    public void A_saved_network_whose_input_size_is_not_the_task_s_is_refused_before_training()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        var file = Path.Combine(folder, "xor.safetensors");
+        string[] small = ["--cell", "vanilla-tanh", "--delay", "4", "--steps", "30", "--batch", "4"];
+        Assert.Equal(0, CliRunner.Run(["train", .. small, "--task", "xor", "--n", "8", "--epochs", "2", "--save-params", file]).ExitCode);
+
+        var (code, output, error) = CliRunner.Run(["train", .. small, "--task", "spatial-xor", "--params", file, "--epochs", "0"]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal($"error: the network in '{file}' takes 1 input(s) per step, but the spatial-xor task gives 3", error.Trim());
+    }
+
+    [Fact]
     public void An_initial_state_from_a_file_starts_the_trajectory_and_must_have_the_state_s_size()
     {
         var folder = CliRunner.TemporaryFolder();

@@ -101,6 +101,15 @@ public sealed class TrainAndSweepCommandTests
         Assert.Equal([2, 2, 3, 3], epochs.Order());
     }
 
+    [Fact]
+    public void Flossing_episodes_past_the_last_epoch_are_refused_naming_floss_at_and_the_epochs()
+    {
+        var (code, _, error) = CliRunner.Run("train", "--cell", "vanilla-tanh", "--n", "8", "--k", "2", "--flossing", "during", "--epochs", "50", "--steps", "30", "--delay", "3");
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: flossing during training needs episodes (--floss-at) at epochs between 0 and 49, not 100 200 300 400", error.Trim());
+    }
+
     [Theory]
     [InlineData("train", "--cell", "vanilla-tanh", "--task", "parity")]
     [InlineData("train", "--cell", "vanilla-tanh", "--delay", "300", "--steps", "300")]

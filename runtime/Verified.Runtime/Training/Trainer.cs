@@ -160,7 +160,7 @@ public static class Trainer
         Require(options.FlossSteps > options.FlossTransient && options.FlossTransient >= 0, $"the flossing horizon T_f = {options.FlossSteps} must exceed its transient {options.FlossTransient}");
         Require(options.FlossLearningRate > 0 && double.IsFinite(options.FlossLearningRate), "the flossing learning rate must be positive");
         Require(options.Flossing != FlossingSchedule.During || (options.FlossAt.Count > 0 && options.FlossAt.All(epoch => epoch >= 0 && epoch < options.Epochs)),
-            $"flossing during training needs episodes at epochs between 0 and {options.Epochs - 1}");
+            $"flossing during training needs episodes (--floss-at) at epochs between 0 and {options.Epochs - 1}, not {string.Join(" ", options.FlossAt.Where(epoch => epoch < 0 || epoch >= options.Epochs).DefaultIfEmpty(-1).Select(epoch => epoch < 0 && options.FlossAt.Count == 0 ? "none" : epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)))}");
     }
 
     /// <summary>σ1, σ20 and σ40 of ∂L/∂W for the recurrent matrix W (the paper's Fig 10); NaN where W has fewer.</summary>

@@ -19,7 +19,7 @@ public sealed class NetworkFileOptions
 
     public Option<FileInfo?> SaveParams { get; } = new Option<FileInfo?>("--save-params")
     {
-        Description = "Save the final parameters to this safetensors file (F64, F32 with --precision float; default: not saved)",
+        Description = "Save the final parameters to this safetensors file (F64; F32 when floss runs with --precision float; default: not saved)",
     }.WritableFile();
 
     public Option<FileInfo?> InitialState { get; } = new Option<FileInfo?>("--initial-state")

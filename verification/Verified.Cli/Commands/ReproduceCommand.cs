@@ -12,7 +12,7 @@ public static class ReproduceCommand
         var figures = Reproducer.Figures();
         var figure = new Argument<string>("figure") { Description = "One of " + string.Join(", ", figures.Select(f => f.Name)) };
         figure.AcceptOnlyFromAmong([.. figures.Select(f => f.Name)]);
-        var scale = new Option<string>("--scale") { Description = "small (minutes here), claims (figs 3 and 4: the runs behind the paper's headline sentences, about three hours on two cores) or paper (the paper's protocol, for a cluster)", DefaultValueFactory = _ => "small" };
+        var scale = new Option<string>("--scale") { Description = "small (5–25 s per figure here), claims (figs 3 and 4: the runs behind the paper's headline sentences, about 1.5 hours with --jobs 2 on two cores) or paper (the paper's protocol, hundreds of runs of minutes each, for a cluster)", DefaultValueFactory = _ => "small" };
         scale.AcceptOnlyFromAmong("small", "claims", "paper");
         var jobs = JobsOption.Create();
         var outFolder = new Option<DirectoryInfo?>("--out") { Description = "Folder of the figure (default: reproduce/FIGURE-SCALE)" }.WritableFolder();

@@ -35,6 +35,10 @@ public static class TrainCommand
             var trainOptions = training.Read(result, result.GetValue(delay), schedule, result.GetValue(k));
             var task = DelayedTask.Create(trainOptions.Task, trainOptions.Delay);
             var layout = network.Layout(result, spec, options, task.InputSize);
+            if (layout.InputSize != task.InputSize)
+            {
+                throw new UsageException($"the network in '{result.GetValue(network.Params)}' takes {layout.InputSize} input(s) per step, but the {trainOptions.Task} task gives {task.InputSize}");
+            }
             n = layout.Dimension("N");
             TrainingOptionSet.Check(spec, n, trainOptions);
             var model = new RecurrentModel(layout, task.OutputSize);
