@@ -125,22 +125,49 @@ public static class Gemm
     }
 
     /// <summary>
-    /// Blocks of 4 rows × 3 vectors keep twelve accumulators in registers; then 4 rows × 2 vectors
-    /// and 4 rows × 1 vector; the last partial vector is computed over the final full-width window
-    /// of columns and stored only in its new lanes.
+    /// Twelve accumulators in registers: blocks of 4 rows × 3 vectors where the CPU has 32 vector
+    /// registers (AVX-512), of 6 rows × 2 vectors where it has 16 (AVX2: twelve accumulators, two
+    /// rows of B and one broadcast fill 15 of them without a spill); then 4 rows × 2 vectors and
+    /// 4 rows × 1 vector; the last partial vector is computed over the final full-width window of
+    /// columns and stored only in its new lanes.
     /// </summary>
     private static void Kernel<T, TV, TOps>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0,
         int m, int p, int n, bool accumulate, bool lowerOnly)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var width = TOps.Count;
-        var all = TOps.AllBitsSet;
         var i = 0;
+        // Eight rows left go as two blocks of four rather than six and two single rows.
+        for (; !TOps.ManyRegisters && i + 6 <= m && m - i != 8; i += 6)
+        {
+            var columns = lowerOnly ? Math.Min(n, i + 6) : n;
+            var j = 0;
+            for (; j + 2 * width <= columns; j += 2 * width)
+            {
+                Block6x2<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate);
+            }
+            if (j + width <= columns)
+            {
+                Block6x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate, TOps.AllBitsSet);
+                j += width;
+            }
+            if (j < columns && columns >= width)
+            {
+                Block6x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, TOps.LanesFrom(width - (columns - j)));
+            }
+            else
+            {
+                for (var r = 0; r < 6; r++)
+                {
+                    Scalar(ref a0, rowStride, colStride, ref b0, ref c0, i + r, j, columns, p, n, accumulate);
+                }
+            }
+        }
         for (; i + 4 <= m; i += 4)
         {
             var columns = lowerOnly ? Math.Min(n, i + 4) : n;
             var j = 0;
-            for (; j + 3 * width <= columns; j += 3 * width)
+            for (; TOps.ManyRegisters && j + 3 * width <= columns; j += 3 * width)
             {
                 Block4x3<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate);
             }
@@ -148,39 +175,169 @@ public static class Gemm
             {
                 Block4x2<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate);
             }
-            for (; j + width <= columns; j += width)
-            {
-                Block4x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate, all);
-            }
-            if (j < columns && columns >= width)
-            {
-                Block4x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, TOps.LanesFrom(width - (columns - j)));
-            }
-            else
-            {
-                for (var r = 0; r < 4; r++)
-                {
-                    Scalar(ref a0, rowStride, colStride, ref b0, ref c0, i + r, j, columns, p, n, accumulate);
-                }
-            }
+            FourRowTail<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, columns, p, n, accumulate);
         }
         for (; i < m; i++)
         {
-            var columns = lowerOnly ? Math.Min(n, i + 1) : n;
-            var j = 0;
-            for (; j + width <= columns; j += width)
+            RowTail<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, 0, lowerOnly ? Math.Min(n, i + 1) : n, p, n, accumulate);
+        }
+    }
+
+    /// <summary>Columns from…columns−1 of rows i…i+3, a vector at a time, the last one masked.</summary>
+    private static void FourRowTail<T, TV, TOps>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0,
+        int i, int from, int columns, int p, int n, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var width = TOps.Count;
+        var j = from;
+        for (; j + width <= columns; j += width)
+        {
+            Block4x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate, TOps.AllBitsSet);
+        }
+        if (j < columns && columns >= width)
+        {
+            Block4x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, TOps.LanesFrom(width - (columns - j)));
+        }
+        else
+        {
+            for (var r = 0; r < 4; r++)
             {
-                Row1x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate, all);
-            }
-            if (j < columns && columns >= width)
-            {
-                Row1x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, TOps.LanesFrom(width - (columns - j)));
-            }
-            else
-            {
-                Scalar(ref a0, rowStride, colStride, ref b0, ref c0, i, j, columns, p, n, accumulate);
+                Scalar(ref a0, rowStride, colStride, ref b0, ref c0, i + r, j, columns, p, n, accumulate);
             }
         }
+    }
+
+    /// <summary>Columns from…columns−1 of row i, a vector at a time, the last one masked.</summary>
+    private static void RowTail<T, TV, TOps>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0,
+        int i, int from, int columns, int p, int n, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var width = TOps.Count;
+        var j = from;
+        for (; j + 4 * width <= columns; j += 4 * width)
+        {
+            Row1x4<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate);
+        }
+        for (; j + width <= columns; j += width)
+        {
+            Row1x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, j, p, n, accumulate, TOps.AllBitsSet);
+        }
+        if (j < columns && columns >= width)
+        {
+            Row1x1<T, TV, TOps>(ref a0, rowStride, colStride, ref b0, ref c0, i, columns - width, p, n, accumulate, TOps.LanesFrom(width - (columns - j)));
+        }
+        else
+        {
+            Scalar(ref a0, rowStride, colStride, ref b0, ref c0, i, j, columns, p, n, accumulate);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block6x2<T, TV, TOps>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var width = (nuint)TOps.Count;
+        TV c00 = TOps.Zero, c01 = TOps.Zero, c10 = TOps.Zero, c11 = TOps.Zero, c20 = TOps.Zero, c21 = TOps.Zero;
+        TV c30 = TOps.Zero, c31 = TOps.Zero, c40 = TOps.Zero, c41 = TOps.Zero, c50 = TOps.Zero, c51 = TOps.Zero;
+        ref var al = ref Unsafe.Add(ref a0, i * rowStride);
+        ref var bl = ref Unsafe.Add(ref b0, j);
+        nint r1 = rowStride, r2 = 2 * rowStride, r3 = 3 * rowStride, r4 = 4 * rowStride, r5 = 5 * rowStride;
+        for (var l = 0; l < p; l++)
+        {
+            var v0 = TOps.Load(ref bl, 0);
+            var v1 = TOps.Load(ref bl, width);
+            var s = TOps.Broadcast(al);
+            c00 = TOps.MultiplyAdd(s, v0, c00);
+            c01 = TOps.MultiplyAdd(s, v1, c01);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r1));
+            c10 = TOps.MultiplyAdd(s, v0, c10);
+            c11 = TOps.MultiplyAdd(s, v1, c11);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r2));
+            c20 = TOps.MultiplyAdd(s, v0, c20);
+            c21 = TOps.MultiplyAdd(s, v1, c21);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r3));
+            c30 = TOps.MultiplyAdd(s, v0, c30);
+            c31 = TOps.MultiplyAdd(s, v1, c31);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r4));
+            c40 = TOps.MultiplyAdd(s, v0, c40);
+            c41 = TOps.MultiplyAdd(s, v1, c41);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r5));
+            c50 = TOps.MultiplyAdd(s, v0, c50);
+            c51 = TOps.MultiplyAdd(s, v1, c51);
+            al = ref Unsafe.Add(ref al, colStride);
+            bl = ref Unsafe.Add(ref bl, n);
+        }
+        var all = TOps.AllBitsSet;
+        var at = (nuint)(i * n + j);
+        var next = (nuint)n;
+        Store<T, TV, TOps>(ref c0, at, c00, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + width, c01, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + next, c10, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + next + width, c11, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + 2 * next, c20, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + 2 * next + width, c21, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + 3 * next, c30, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + 3 * next + width, c31, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + 4 * next, c40, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + 4 * next + width, c41, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + 5 * next, c50, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + 5 * next + width, c51, accumulate, all);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block6x1<T, TV, TOps>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate, TV lanes)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        TV c0v = TOps.Zero, c1v = TOps.Zero, c2v = TOps.Zero, c3v = TOps.Zero, c4v = TOps.Zero, c5v = TOps.Zero;
+        ref var al = ref Unsafe.Add(ref a0, i * rowStride);
+        ref var bl = ref Unsafe.Add(ref b0, j);
+        for (var l = 0; l < p; l++)
+        {
+            var v = TOps.Load(ref bl, 0);
+            c0v = TOps.MultiplyAdd(TOps.Broadcast(al), v, c0v);
+            c1v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, rowStride)), v, c1v);
+            c2v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 2 * rowStride)), v, c2v);
+            c3v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 3 * rowStride)), v, c3v);
+            c4v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 4 * rowStride)), v, c4v);
+            c5v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 5 * rowStride)), v, c5v);
+            al = ref Unsafe.Add(ref al, colStride);
+            bl = ref Unsafe.Add(ref bl, n);
+        }
+        var at = (nuint)(i * n + j);
+        var next = (nuint)n;
+        Store<T, TV, TOps>(ref c0, at, c0v, accumulate, lanes);
+        Store<T, TV, TOps>(ref c0, at + next, c1v, accumulate, lanes);
+        Store<T, TV, TOps>(ref c0, at + 2 * next, c2v, accumulate, lanes);
+        Store<T, TV, TOps>(ref c0, at + 3 * next, c3v, accumulate, lanes);
+        Store<T, TV, TOps>(ref c0, at + 4 * next, c4v, accumulate, lanes);
+        Store<T, TV, TOps>(ref c0, at + 5 * next, c5v, accumulate, lanes);
+    }
+
+    /// <summary>One row by four vectors: four independent FMA chains hide the FMA latency a single chain would expose.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row1x4<T, TV, TOps>(ref T a0, int rowStride, int colStride, ref T b0, ref T c0, int i, int j, int p, int n, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var width = (nuint)TOps.Count;
+        TV s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
+        ref var al = ref Unsafe.Add(ref a0, i * rowStride);
+        ref var bl = ref Unsafe.Add(ref b0, j);
+        for (var l = 0; l < p; l++)
+        {
+            var a = TOps.Broadcast(al);
+            s0 = TOps.MultiplyAdd(a, TOps.Load(ref bl, 0), s0);
+            s1 = TOps.MultiplyAdd(a, TOps.Load(ref bl, width), s1);
+            s2 = TOps.MultiplyAdd(a, TOps.Load(ref bl, 2 * width), s2);
+            s3 = TOps.MultiplyAdd(a, TOps.Load(ref bl, 3 * width), s3);
+            al = ref Unsafe.Add(ref al, colStride);
+            bl = ref Unsafe.Add(ref bl, n);
+        }
+        var all = TOps.AllBitsSet;
+        var at = (nuint)(i * n + j);
+        Store<T, TV, TOps>(ref c0, at, s0, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + width, s1, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + 2 * width, s2, accumulate, all);
+        Store<T, TV, TOps>(ref c0, at + 3 * width, s3, accumulate, all);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -233,25 +390,26 @@ public static class Gemm
     {
         var width = (nuint)TOps.Count;
         TV c00 = TOps.Zero, c01 = TOps.Zero, c10 = TOps.Zero, c11 = TOps.Zero, c20 = TOps.Zero, c21 = TOps.Zero, c30 = TOps.Zero, c31 = TOps.Zero;
-        ref var ar = ref Unsafe.Add(ref a0, i * rowStride);
-        ref var bj = ref Unsafe.Add(ref b0, j);
+        ref var al = ref Unsafe.Add(ref a0, i * rowStride);
+        ref var bl = ref Unsafe.Add(ref b0, j);
         for (var l = 0; l < p; l++)
         {
-            var v0 = TOps.Load(ref bj, (nuint)(l * n));
-            var v1 = TOps.Load(ref bj, (nuint)(l * n) + width);
-            ref var al = ref Unsafe.Add(ref ar, l * colStride);
-            var s0 = TOps.Broadcast(al);
-            var s1 = TOps.Broadcast(Unsafe.Add(ref al, rowStride));
-            var s2 = TOps.Broadcast(Unsafe.Add(ref al, 2 * rowStride));
-            var s3 = TOps.Broadcast(Unsafe.Add(ref al, 3 * rowStride));
-            c00 = TOps.MultiplyAdd(s0, v0, c00);
-            c01 = TOps.MultiplyAdd(s0, v1, c01);
-            c10 = TOps.MultiplyAdd(s1, v0, c10);
-            c11 = TOps.MultiplyAdd(s1, v1, c11);
-            c20 = TOps.MultiplyAdd(s2, v0, c20);
-            c21 = TOps.MultiplyAdd(s2, v1, c21);
-            c30 = TOps.MultiplyAdd(s3, v0, c30);
-            c31 = TOps.MultiplyAdd(s3, v1, c31);
+            var v0 = TOps.Load(ref bl, 0);
+            var v1 = TOps.Load(ref bl, width);
+            var s = TOps.Broadcast(al);
+            c00 = TOps.MultiplyAdd(s, v0, c00);
+            c01 = TOps.MultiplyAdd(s, v1, c01);
+            s = TOps.Broadcast(Unsafe.Add(ref al, rowStride));
+            c10 = TOps.MultiplyAdd(s, v0, c10);
+            c11 = TOps.MultiplyAdd(s, v1, c11);
+            s = TOps.Broadcast(Unsafe.Add(ref al, 2 * rowStride));
+            c20 = TOps.MultiplyAdd(s, v0, c20);
+            c21 = TOps.MultiplyAdd(s, v1, c21);
+            s = TOps.Broadcast(Unsafe.Add(ref al, 3 * rowStride));
+            c30 = TOps.MultiplyAdd(s, v0, c30);
+            c31 = TOps.MultiplyAdd(s, v1, c31);
+            al = ref Unsafe.Add(ref al, colStride);
+            bl = ref Unsafe.Add(ref bl, n);
         }
         var all = TOps.AllBitsSet;
         Store<T, TV, TOps>(ref c0, (nuint)(i * n + j), c00, accumulate, all);

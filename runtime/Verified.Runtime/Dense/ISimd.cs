@@ -10,6 +10,8 @@ namespace Verified.Dense;
 /// </summary>
 internal interface ISimd<TV, T> where TV : struct where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>Whether the CPU has 32 vector registers at this width (AVX-512), so that twelve accumulators fit beside their operands.</summary>
+    static abstract bool ManyRegisters { get; }
     static abstract int Count { get; }
     static abstract TV Zero { get; }
     static abstract TV AllBitsSet { get; }

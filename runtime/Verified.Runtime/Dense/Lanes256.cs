@@ -8,6 +8,7 @@ namespace Verified.Dense;
 /// <summary><see cref="ISimd{TV, T}"/> on 256-bit vectors, with FMA3 where the CPU has it.</summary>
 internal readonly struct Lanes256<T> : ISimd<Vector256<T>, T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    public static bool ManyRegisters => false;
     public static int Count => Vector256<T>.Count;
     public static Vector256<T> Zero => Vector256<T>.Zero;
     public static Vector256<T> AllBitsSet => Vector256<T>.AllBitsSet;

@@ -8,6 +8,7 @@ namespace Verified.Dense;
 /// <summary><see cref="ISimd{TV, T}"/> on 512-bit vectors (AVX-512F).</summary>
 internal readonly struct Lanes512<T> : ISimd<Vector512<T>, T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    public static bool ManyRegisters => true;
     public static int Count => Vector512<T>.Count;
     public static Vector512<T> Zero => Vector512<T>.Zero;
     public static Vector512<T> AllBitsSet => Vector512<T>.AllBitsSet;

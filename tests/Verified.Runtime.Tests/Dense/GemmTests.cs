@@ -5,12 +5,12 @@ using Xunit;
 
 namespace Verified.Runtime.Tests.Dense;
 
-/// <summary>Every product form against the textbook triple loop, on shapes that hit each block size and the masked last vector.</summary>
+/// <summary>Every product form against the textbook triple loop, on shapes that hit each block size (6- and 4-row blocks, single rows), each column tail and the masked last vector.</summary>
 public sealed class GemmTests
 {
     public static TheoryData<int, int, int> Shapes => new()
     {
-        { 1, 1, 1 }, { 3, 5, 2 }, { 4, 7, 9 }, { 5, 3, 17 }, { 8, 8, 8 }, { 13, 11, 31 }, { 80, 80, 75 }, { 75, 80, 75 }, { 80, 75, 80 },
+        { 1, 1, 1 }, { 3, 5, 2 }, { 4, 7, 9 }, { 5, 3, 17 }, { 8, 8, 8 }, { 13, 11, 31 }, { 6, 3, 9 }, { 7, 5, 13 }, { 9, 4, 3 }, { 14, 6, 21 }, { 20, 9, 35 }, { 11, 7, 2 }, { 80, 80, 75 }, { 75, 80, 75 }, { 80, 75, 80 },
     };
 
     [Theory]
