@@ -86,6 +86,17 @@ public static class Gemm
         Kernel(a, p, 1, transposed, c, m, p, n, accumulate, lowerOnly: false);
     }
 
+    /// <summary>
+    /// C (m×n) (+)= A · B with A(i, l) at a[i·<paramref name="aRowStride"/> + l]: a block of a larger
+    /// matrix, as a blocked triangular solve takes its off-diagonal blocks.
+    /// </summary>
+    internal static void MultiplyBlockA<T>(ReadOnlySpan<T> a, int aRowStride, ReadOnlySpan<T> b, Span<T> c, int m, int p, int n, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Check(a.Length, m == 0 ? 0 : (m - 1) * aRowStride + p, b.Length, p * n, c.Length, m * n);
+        Kernel(a, aRowStride, 1, b, c, m, p, n, accumulate, lowerOnly: false);
+    }
+
     private static Span<T> TransposeBuffer<T>(int length)
     {
         if (_transposeBuffer is not T[] buffer || buffer.Length < length)

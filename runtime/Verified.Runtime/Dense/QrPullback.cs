@@ -18,6 +18,7 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
     private readonly T[] _gram;
     private readonly int _stride;     // n rounded up to whole vectors
     private readonly T[] _transposed; // Āᵀ during the triangular solve, rows of length _stride
+    private readonly T[] _negatedR;   // −R, the off-diagonal blocks of the blocked solve
 
     /// <summary>The pullback of the thin QR of n×k matrices, 1 ≤ k ≤ n, with its workspace.</summary>
     public QrPullback(int n, int k)
@@ -26,6 +27,7 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
         _m = new T[k * k];
         _gram = new T[k * k];
         _transposed = new T[k * _stride];
+        _negatedR = new T[k * k];
     }
 
     /// <summary>Ā (n×k) from Q (n×k), R (k×k), Q̄ (n×k) and an upper-triangular R̄ (k×k).</summary>
@@ -78,31 +80,48 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>
     /// X ← X R^{−T} for upper-triangular R (X n×k): with Y = Xᵀ, row i of the solution is
-    /// (y_i − Σ_{j>i} R_ij row_j) / R_ii. Each row is built in registers a block of vectors at a
-    /// time, reading the finished rows once, and stored once.
+    /// (y_i − Σ_{j>i} R_ij y_j) / R_ii. Blocked from the last rows up: a block of rows I first takes
+    /// Y_I −= R_{I,J} Y_J for all finished rows J below it as one matrix product, then is solved
+    /// within itself; so all but the diagonal blocks' share of the n·k² multiply-adds runs in the
+    /// GEMM kernel.
     /// </summary>
     private void SolveTransposedUpper(ReadOnlySpan<T> r, Span<T> x)
     {
         int n = _n, k = _k, stride = _stride;
         var y = _transposed.AsSpan();
         Transposition.Transpose<T>(x, k, y, stride, n, k);
-        if (Simd.Wide)
+        for (var at = 0; at < k * k; at++)
         {
-            SolveRows<Vector512<T>, Lanes512<T>>(r, y);
+            _negatedR[at] = -r[at];
         }
-        else
+        // Six rows per block on AVX2 (the GEMM kernel's 6-row tile), eight on AVX-512 (two 4-row tiles).
+        var block = Simd.Wide ? 8 : 6;
+        for (var end = k; end > 0; end -= block)
         {
-            SolveRows<Vector256<T>, Lanes256<T>>(r, y);
+            var start = Math.Max(0, end - block);
+            if (end < k)
+            {
+                Gemm.MultiplyBlockA<T>(_negatedR.AsSpan(start * k + end), k, y[(end * stride)..], y.Slice(start * stride, (end - start) * stride),
+                    end - start, k - end, stride, accumulate: true);
+            }
+            if (Simd.Wide)
+            {
+                SolveRows<Vector512<T>, Lanes512<T>>(r, y, start, end);
+            }
+            else
+            {
+                SolveRows<Vector256<T>, Lanes256<T>>(r, y, start, end);
+            }
         }
         Transposition.Transpose<T>(y, stride, x, k, k, n);
     }
 
-    /// <summary>Row i of Y ← (y_i − Σ_{j>i} R_ij y_j) / R_ii, from the last row up.</summary>
-    private void SolveRows<TV, TOps>(ReadOnlySpan<T> r, Span<T> y) where TV : struct where TOps : ISimd<TV, T>
+    /// <summary>Rows start…end−1 of Y, whose rows from end on are already subtracted: row i ← (y_i − Σ_{i&lt;j&lt;end} R_ij y_j) / R_ii, from the last row up.</summary>
+    private void SolveRows<TV, TOps>(ReadOnlySpan<T> r, Span<T> y, int start, int end) where TV : struct where TOps : ISimd<TV, T>
     {
         int k = _k, stride = _stride, width = TOps.Count;
         ref var y0 = ref MemoryMarshal.GetReference(y);
-        for (var i = k - 1; i >= 0; i--)
+        for (var i = end - 1; i >= start; i--)
         {
             var inverse = TOps.Broadcast(T.One / r[i * k + i]);
             var row = (nuint)(i * stride);
@@ -116,7 +135,7 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
                 var acc1 = TOps.Load(ref y0, at + w);
                 var acc2 = TOps.Load(ref y0, at + 2 * w);
                 var acc3 = TOps.Load(ref y0, at + 3 * w);
-                for (var j = i + 1; j < k; j++)
+                for (var j = i + 1; j < end; j++)
                 {
                     var coefficient = TOps.Broadcast(-r[i * k + j]);
                     var other = (nuint)(j * stride + column);
@@ -137,12 +156,12 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
                 var acc = TOps.Load(ref y0, at);
                 var other = TOps.Zero;
                 var j = i + 1;
-                for (; j + 1 < k; j += 2)
+                for (; j + 1 < end; j += 2)
                 {
                     acc = TOps.MultiplyAdd(TOps.Broadcast(-r[i * k + j]), TOps.Load(ref y0, (nuint)(j * stride + column)), acc);
                     other = TOps.MultiplyAdd(TOps.Broadcast(-r[i * k + j + 1]), TOps.Load(ref y0, (nuint)((j + 1) * stride + column)), other);
                 }
-                if (j < k)
+                if (j < end)
                 {
                     acc = TOps.MultiplyAdd(TOps.Broadcast(-r[i * k + j]), TOps.Load(ref y0, (nuint)(j * stride + column)), acc);
                 }

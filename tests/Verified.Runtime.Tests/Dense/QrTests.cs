@@ -73,6 +73,8 @@ public sealed class QrTests
     [InlineData(6, 6)]
     [InlineData(9, 4)]
     [InlineData(8, 1)]
+    [InlineData(14, 13)] // the blocked solve: several blocks of rows on either vector width
+    [InlineData(21, 19)]
     public void Pullback_matches_finite_differences(int n, int k)
     {
         var a = Gaussian(n * k, 2);
