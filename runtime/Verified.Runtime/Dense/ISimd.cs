@@ -26,6 +26,8 @@ internal interface ISimd<TV, T> where TV : struct where T : unmanaged, IFloating
     /// <summary>mask ? a : b, lane by lane.</summary>
     static abstract TV Select(TV mask, TV a, TV b);
     static abstract T Sum(TV value);
+    /// <summary>Lane <paramref name="lane"/> of <paramref name="value"/>.</summary>
+    static abstract T Element(TV value, int lane);
     /// <summary>A mask of the lanes from <paramref name="first"/> on (none when first ≥ the width).</summary>
     static abstract TV LanesFrom(int first);
 }

@@ -49,6 +49,9 @@ internal readonly struct Lanes256<T> : ISimd<Vector256<T>, T> where T : unmanage
     public static Vector256<T> Select(Vector256<T> mask, Vector256<T> a, Vector256<T> b) => Vector256.ConditionalSelect(mask, a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Element(Vector256<T> value, int lane) => value.GetElement(lane);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> value) => Vector256.Sum(value);
 
     public static Vector256<T> LanesFrom(int first) =>

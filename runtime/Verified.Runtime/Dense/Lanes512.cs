@@ -49,6 +49,9 @@ internal readonly struct Lanes512<T> : ISimd<Vector512<T>, T> where T : unmanage
     public static Vector512<T> Select(Vector512<T> mask, Vector512<T> a, Vector512<T> b) => Vector512.ConditionalSelect(mask, a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Element(Vector512<T> value, int lane) => value.GetElement(lane);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512<T> value) => Vector512.Sum(value);
 
     public static Vector512<T> LanesFrom(int first) =>

@@ -1,0 +1,297 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Verified.Dense;
+
+/// <summary>
+/// The core of every <see cref="Gemm"/> product: C (m×n) (+)= A·B with A(i, l) at
+/// a[i·aRow + l·aCol] and B(l, j) at b[l·bRow + j·bCol], so that either operand may be transposed
+/// at no cost to the caller. B is first packed, as BLIS does, into strips of nr columns stored
+/// l-major (p × nr, zero-padded past column n), so that the micro-kernel reads it as one
+/// contiguous stream whatever B's layout; A is read in place, through its strides. The micro-kernel
+/// keeps an mr × nr block of C in twelve vector accumulators: 6 rows × 2 vectors on 16-register
+/// AVX2 (two rows of B and one broadcast fill the other three registers; 4 × 3 spilled an
+/// accumulator through memory there), 4 rows × 3 vectors on 32-register AVX-512. A last partial
+/// row block is computed over the final mr rows and stored only in its new rows; columns past n
+/// are never stored. The packed strips live in a per-thread buffer: no allocation per call.
+/// </summary>
+internal static class PackedKernel
+{
+    [ThreadStatic]
+    private static object? _packed;
+
+    /// <summary>C (+)= A·B on the widest vectors this CPU runs natively (scalar when it has none); only blocks touching j ≤ i when <paramref name="lowerOnly"/>.</summary>
+    public static void Multiply<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0,
+        int m, int p, int n, bool accumulate, bool lowerOnly)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+        if (Simd.Wide)
+        {
+            Multiply<T, Vector512<T>, Lanes512<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, m, p, n, accumulate, lowerOnly);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Multiply<T, Vector256<T>, Lanes256<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, m, p, n, accumulate, lowerOnly);
+        }
+        else
+        {
+            Scalar(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, m, p, n, accumulate, lowerOnly);
+        }
+    }
+
+    private static void Multiply<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0,
+        int m, int p, int n, bool accumulate, bool lowerOnly)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var (mr, nr) = TOps.ManyRegisters ? (4, 3 * TOps.Count) : (6, 2 * TOps.Count);
+        var strips = (n + nr - 1) / nr;
+        ref var packed = ref Pack<T, TV, TOps>(ref b0, bRow, bCol, p, n, nr, strips);
+        if (m < mr)
+        {
+            for (var row = 0; row < m; row++)
+            {
+                var columns = lowerOnly ? Math.Min(n, row + 1) : n;
+                for (var strip = 0; strip * nr < columns; strip++)
+                {
+                    Row<T, TV, TOps>(ref Unsafe.Add(ref a0, row * aRow), aCol, ref Unsafe.Add(ref packed, strip * p * nr), p,
+                        ref c0, row * n + strip * nr, Math.Min(nr, n - strip * nr), accumulate);
+                }
+            }
+            return;
+        }
+        for (var block = 0; block < m; block += mr)
+        {
+            // The last block starts mr rows from the end and stores only the rows the one before it did not.
+            var first = Math.Min(block, m - mr);
+            var skip = block - first;
+            var columns = lowerOnly ? Math.Min(n, first + mr) : n;
+            ref var a = ref Unsafe.Add(ref a0, first * aRow);
+            for (var strip = 0; strip * nr < columns; strip++)
+            {
+                ref var panel = ref Unsafe.Add(ref packed, strip * p * nr);
+                var at = first * n + strip * nr;
+                var width = Math.Min(nr, n - strip * nr);
+                if (TOps.ManyRegisters)
+                {
+                    Block4x3<T, TV, TOps>(ref a, aRow, aCol, ref panel, p, ref c0, at, n, skip, width, accumulate);
+                }
+                else
+                {
+                    Block6x2<T, TV, TOps>(ref a, aRow, aCol, ref panel, p, ref c0, at, n, skip, width, accumulate);
+                }
+            }
+        }
+    }
+
+    /// <summary>B as strips of nr columns, each p × nr row-major, zeros past column n.</summary>
+    private static ref T Pack<T, TV, TOps>(ref T b0, int bRow, int bCol, int p, int n, int nr, int strips)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var length = strips * p * nr;
+        if (_packed is not T[] buffer || buffer.Length < length)
+        {
+            buffer = new T[Math.Max(length, 4096)];
+            _packed = buffer;
+        }
+        ref var packed = ref MemoryMarshal.GetArrayDataReference(buffer);
+        var width = TOps.Count;
+        for (var strip = 0; strip < strips; strip++)
+        {
+            var from = strip * nr;
+            var columns = Math.Min(nr, n - from);
+            ref var panel = ref Unsafe.Add(ref packed, strip * p * nr);
+            if (bCol == 1 && columns == nr)
+            {
+                // Rows of B are contiguous: whole vectors.
+                for (var l = 0; l < p; l++)
+                {
+                    ref var source = ref Unsafe.Add(ref b0, l * bRow + from);
+                    for (var v = 0; v < nr; v += width)
+                    {
+                        TOps.Store(TOps.Load(ref source, (nuint)v), ref panel, (nuint)(l * nr + v));
+                    }
+                }
+                continue;
+            }
+            for (var l = 0; l < p; l++)
+            {
+                ref var target = ref Unsafe.Add(ref panel, l * nr);
+                for (var j = 0; j < columns; j++)
+                {
+                    Unsafe.Add(ref target, j) = Unsafe.Add(ref b0, l * bRow + (from + j) * bCol);
+                }
+                for (var j = columns; j < nr; j++)
+                {
+                    Unsafe.Add(ref target, j) = T.Zero;
+                }
+            }
+        }
+        return ref packed;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block6x2<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var w = (nuint)TOps.Count;
+        TV c00 = TOps.Zero, c01 = TOps.Zero, c10 = TOps.Zero, c11 = TOps.Zero, c20 = TOps.Zero, c21 = TOps.Zero;
+        TV c30 = TOps.Zero, c31 = TOps.Zero, c40 = TOps.Zero, c41 = TOps.Zero, c50 = TOps.Zero, c51 = TOps.Zero;
+        nint r1 = aRow, r2 = 2 * aRow, r3 = 3 * aRow, r4 = 4 * aRow, r5 = 5 * aRow;
+        ref var al = ref a;
+        ref var bl = ref panel;
+        for (var l = 0; l < p; l++)
+        {
+            var v0 = TOps.Load(ref bl, 0);
+            var v1 = TOps.Load(ref bl, w);
+            var s = TOps.Broadcast(al);
+            c00 = TOps.MultiplyAdd(s, v0, c00);
+            c01 = TOps.MultiplyAdd(s, v1, c01);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r1));
+            c10 = TOps.MultiplyAdd(s, v0, c10);
+            c11 = TOps.MultiplyAdd(s, v1, c11);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r2));
+            c20 = TOps.MultiplyAdd(s, v0, c20);
+            c21 = TOps.MultiplyAdd(s, v1, c21);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r3));
+            c30 = TOps.MultiplyAdd(s, v0, c30);
+            c31 = TOps.MultiplyAdd(s, v1, c31);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r4));
+            c40 = TOps.MultiplyAdd(s, v0, c40);
+            c41 = TOps.MultiplyAdd(s, v1, c41);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r5));
+            c50 = TOps.MultiplyAdd(s, v0, c50);
+            c51 = TOps.MultiplyAdd(s, v1, c51);
+            al = ref Unsafe.Add(ref al, aCol);
+            bl = ref Unsafe.Add(ref bl, 2 * w);
+        }
+        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, c00, c01, c00);
+        StoreRow<T, TV, TOps>(ref c0, at + n, width, accumulate, skip <= 1, c10, c11, c10);
+        StoreRow<T, TV, TOps>(ref c0, at + 2 * n, width, accumulate, skip <= 2, c20, c21, c20);
+        StoreRow<T, TV, TOps>(ref c0, at + 3 * n, width, accumulate, skip <= 3, c30, c31, c30);
+        StoreRow<T, TV, TOps>(ref c0, at + 4 * n, width, accumulate, skip <= 4, c40, c41, c40);
+        StoreRow<T, TV, TOps>(ref c0, at + 5 * n, width, accumulate, skip <= 5, c50, c51, c50);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4x3<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var w = (nuint)TOps.Count;
+        TV c00 = TOps.Zero, c01 = TOps.Zero, c02 = TOps.Zero, c10 = TOps.Zero, c11 = TOps.Zero, c12 = TOps.Zero;
+        TV c20 = TOps.Zero, c21 = TOps.Zero, c22 = TOps.Zero, c30 = TOps.Zero, c31 = TOps.Zero, c32 = TOps.Zero;
+        nint r1 = aRow, r2 = 2 * aRow, r3 = 3 * aRow;
+        ref var al = ref a;
+        ref var bl = ref panel;
+        for (var l = 0; l < p; l++)
+        {
+            var v0 = TOps.Load(ref bl, 0);
+            var v1 = TOps.Load(ref bl, w);
+            var v2 = TOps.Load(ref bl, 2 * w);
+            var s = TOps.Broadcast(al);
+            c00 = TOps.MultiplyAdd(s, v0, c00);
+            c01 = TOps.MultiplyAdd(s, v1, c01);
+            c02 = TOps.MultiplyAdd(s, v2, c02);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r1));
+            c10 = TOps.MultiplyAdd(s, v0, c10);
+            c11 = TOps.MultiplyAdd(s, v1, c11);
+            c12 = TOps.MultiplyAdd(s, v2, c12);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r2));
+            c20 = TOps.MultiplyAdd(s, v0, c20);
+            c21 = TOps.MultiplyAdd(s, v1, c21);
+            c22 = TOps.MultiplyAdd(s, v2, c22);
+            s = TOps.Broadcast(Unsafe.Add(ref al, r3));
+            c30 = TOps.MultiplyAdd(s, v0, c30);
+            c31 = TOps.MultiplyAdd(s, v1, c31);
+            c32 = TOps.MultiplyAdd(s, v2, c32);
+            al = ref Unsafe.Add(ref al, aCol);
+            bl = ref Unsafe.Add(ref bl, 3 * w);
+        }
+        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, c00, c01, c02);
+        StoreRow<T, TV, TOps>(ref c0, at + n, width, accumulate, skip <= 1, c10, c11, c12);
+        StoreRow<T, TV, TOps>(ref c0, at + 2 * n, width, accumulate, skip <= 2, c20, c21, c22);
+        StoreRow<T, TV, TOps>(ref c0, at + 3 * n, width, accumulate, skip <= 3, c30, c31, c32);
+    }
+
+    /// <summary>One row of C against a strip (fewer rows than a block): vectors of the strip as independent chains.</summary>
+    private static void Row<T, TV, TOps>(ref T a, int aCol, ref T panel, int p, ref T c0, int at, int width, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var w = (nuint)TOps.Count;
+        var vectors = TOps.ManyRegisters ? 3 : 2;
+        TV s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero;
+        ref var al = ref a;
+        ref var bl = ref panel;
+        for (var l = 0; l < p; l++)
+        {
+            var x = TOps.Broadcast(al);
+            s0 = TOps.MultiplyAdd(x, TOps.Load(ref bl, 0), s0);
+            s1 = TOps.MultiplyAdd(x, TOps.Load(ref bl, w), s1);
+            if (vectors == 3)
+            {
+                s2 = TOps.MultiplyAdd(x, TOps.Load(ref bl, 2 * w), s2);
+            }
+            al = ref Unsafe.Add(ref al, aCol);
+            bl = ref Unsafe.Add(ref bl, (nuint)vectors * w);
+        }
+        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, true, s0, s1, s2);
+    }
+
+    /// <summary>
+    /// The first <paramref name="width"/> columns of one row of the block (vectors v0, v1 and, on
+    /// AVX-512, v2) into C at <paramref name="at"/>, added when accumulating; the partial vector
+    /// at the end of a row element by element, so nothing past column n is touched.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow<T, TV, TOps>(ref T c0, int at, int width, bool accumulate, bool store, TV v0, TV v1, TV v2)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        if (!store)
+        {
+            return;
+        }
+        var w = TOps.Count;
+        var vectors = TOps.ManyRegisters ? 3 : 2;
+        for (var v = 0; v < vectors && v * w < width; v++)
+        {
+            var value = v switch { 0 => v0, 1 => v1, _ => v2 };
+            var offset = (nuint)(at + v * w);
+            var count = width - v * w;
+            if (count >= w)
+            {
+                TOps.Store(accumulate ? TOps.Add(TOps.Load(ref c0, offset), value) : value, ref c0, offset);
+                continue;
+            }
+            for (var lane = 0; lane < count; lane++)
+            {
+                ref var target = ref Unsafe.Add(ref c0, offset + (nuint)lane);
+                var element = TOps.Element(value, lane);
+                target = accumulate ? target + element : element;
+            }
+        }
+    }
+
+    private static void Scalar<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0,
+        int m, int p, int n, bool accumulate, bool lowerOnly)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = 0; j < (lowerOnly ? Math.Min(n, i + 1) : n); j++)
+            {
+                var sum = T.Zero;
+                for (var l = 0; l < p; l++)
+                {
+                    sum += Unsafe.Add(ref a0, i * aRow + l * aCol) * Unsafe.Add(ref b0, l * bRow + j * bCol);
+                }
+                ref var target = ref Unsafe.Add(ref c0, i * n + j);
+                target = accumulate ? target + sum : sum;
+            }
+        }
+    }
+}
