@@ -2,18 +2,19 @@ namespace Verified.Optimisation;
 
 /// <summary>
 /// Adam (Kingma and Ba 2015) over a chosen subset of θ, with optional per-parameter gradient-norm
-/// clipping (each parameter's gradient rescaled to norm ≤ clip before the update).
+/// clipping (each parameter's gradient rescaled to norm ≤ clip before the update). An update
+/// allocates nothing.
 /// </summary>
 public sealed class Adam
 {
     private readonly double[] _m, _v;
-    private readonly IReadOnlyList<ParameterLayout> _trained;
+    private readonly ParameterLayout[] _trained;
     private int _t;
 
     /// <summary>Adam over the parameters <paramref name="trained"/> of a θ of <paramref name="parameterCount"/> elements; the others are left alone.</summary>
     public Adam(IReadOnlyList<ParameterLayout> trained, int parameterCount)
     {
-        _trained = trained;
+        _trained = [.. trained];
         _m = new double[parameterCount];
         _v = new double[parameterCount];
     }

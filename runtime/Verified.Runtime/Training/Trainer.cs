@@ -13,7 +13,8 @@ namespace Verified.Training;
 /// it; a [TimeStep] parameter (Δt) is not trained. Training batches and the test set come from
 /// separate seeded streams, and evaluation (the test set, ∂L/∂W's singular values) runs only every
 /// <see cref="TrainOptions.EvalEvery"/> epochs and at the last, touching neither θ nor a generator
-/// that training uses: θ does not depend on how often a run is evaluated.
+/// that training uses: θ does not depend on how often a run is evaluated. A training epoch between
+/// evaluations allocates nothing, so runs side by side do not stop for each other's collections.
 /// </summary>
 public static class Trainer
 {
@@ -85,7 +86,16 @@ public static class Trainer
             {
                 task.Fill(training, batch);
             }
-            var (trainLoss, gradNormH0) = Within($"training epoch {epoch}", () => bptt.LossAndGradient(theta, batch, loss, gradient));
+            double trainLoss, gradNormH0;
+            try
+            {
+                (trainLoss, gradNormH0) = bptt.LossAndGradient(theta, batch, loss, gradient);
+            }
+            catch (TrajectoryDivergedException diverged)
+            {
+                // The phase is named only when it fails: a training epoch allocates nothing.
+                throw diverged.Within($"training epoch {epoch}");
+            }
             var evaluate = epoch % options.EvalEvery == 0 || epoch == options.Epochs - 1;
             var singular = evaluate ? GradientSingularValues(model, gradient) : null;
             adam.Update(theta, gradient);

@@ -12,5 +12,5 @@ public sealed class CopyTask(int delay) : DelayedTask(delay)
     /// <inheritdoc/>
     public override Lyapunov.InputKind Input => Lyapunov.InputKind.Uniform;
     /// <inheritdoc/>
-    protected override double Target(double[] sequence, int t, int output) => sequence[t - Delay];
+    protected override double Target(SequenceView sequence, int t, int output) => sequence[t - Delay];
 }

@@ -58,7 +58,7 @@ public abstract class DelayedTask
         return generated;
     }
 
-    /// <summary>Overwrites a batch of this task's shape with fresh sequences: one per training epoch, with no new arrays but one sequence's scratch.</summary>
+    /// <summary>Overwrites a batch of this task's shape with fresh sequences, allocating nothing: one per training epoch.</summary>
     public void Fill(Rng rng, TaskBatch target)
     {
         if (target.Delay != Delay || target.InputSize != InputSize || target.OutputSize != OutputSize)
@@ -66,25 +66,20 @@ public abstract class DelayedTask
             throw new ArgumentException("the batch was made for another task", nameof(target));
         }
         var (inputs, targets, batch, steps) = (target.Inputs, target.Targets, target.Batch, target.Steps);
-        var sequence = new double[steps * InputSize];
+        var values = steps * InputSize;
         for (var j = 0; j < batch; j++)
         {
-            for (var i = 0; i < sequence.Length; i++)
+            // Sequence j's values in draw order k = t·I + i, written in place at k·b + j.
+            for (var k = 0; k < values; k++)
             {
-                sequence[i] = Sample(rng);
+                inputs[k * batch + j] = Sample(rng);
             }
-            for (var t = 0; t < steps; t++)
+            var sequence = new SequenceView(inputs, batch, j);
+            for (var t = Delay; t < steps; t++)
             {
-                for (var i = 0; i < InputSize; i++)
+                for (var o = 0; o < OutputSize; o++)
                 {
-                    inputs[(t * InputSize + i) * batch + j] = sequence[t * InputSize + i];
-                }
-                if (t >= Delay)
-                {
-                    for (var o = 0; o < OutputSize; o++)
-                    {
-                        targets[(t * OutputSize + o) * batch + j] = Target(sequence, t, o);
-                    }
+                    targets[(t * OutputSize + o) * batch + j] = Target(sequence, t, o);
                 }
             }
         }
@@ -99,7 +94,7 @@ public abstract class DelayedTask
     };
 
     /// <summary>Target o at step t ≥ d of one sequence (inputs of step s at sequence[s·I ..]).</summary>
-    protected abstract double Target(double[] sequence, int t, int output);
+    protected abstract double Target(SequenceView sequence, int t, int output);
 
     /// <summary>The tasks <see cref="Create"/> knows.</summary>
     public static IReadOnlyList<string> Names { get; } = ["copy", "xor", "continuous-xor", "spatial-xor"];

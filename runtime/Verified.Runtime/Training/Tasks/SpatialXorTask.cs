@@ -13,7 +13,7 @@ public sealed class SpatialXorTask(int delay) : DelayedTask(delay)
     public override Lyapunov.InputKind Input => Lyapunov.InputKind.Bernoulli;
 
     /// <inheritdoc/>
-    protected override double Target(double[] sequence, int t, int output)
+    protected override double Target(SequenceView sequence, int t, int output)
     {
         var s = (t - Delay) * 3;
         return ((int)sequence[s] ^ (int)sequence[s + 1] ^ (int)sequence[s + 2]) & 1;

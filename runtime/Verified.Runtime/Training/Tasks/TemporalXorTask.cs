@@ -16,5 +16,5 @@ public sealed class TemporalXorTask(int delay, bool continuous = false) : Delaye
     /// <inheritdoc/>
     public override Lyapunov.InputKind Input => continuous ? Lyapunov.InputKind.Uniform : Lyapunov.InputKind.Bernoulli;
     /// <inheritdoc/>
-    protected override double Target(double[] sequence, int t, int output) => Math.Abs(sequence[t - Delay / 2] - sequence[t - Delay]);
+    protected override double Target(SequenceView sequence, int t, int output) => Math.Abs(sequence[t - Delay / 2] - sequence[t - Delay]);
 }
