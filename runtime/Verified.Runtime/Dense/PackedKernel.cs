@@ -10,7 +10,8 @@ namespace Verified.Dense;
 /// a[i·aRow + l·aCol] and B(l, j) at b[l·bRow + j·bCol], so that either operand may be transposed
 /// at no cost to the caller. B is first packed, as BLIS does, into strips of nr columns stored
 /// l-major (p × nr, zero-padded past column n), so that the micro-kernel reads it as one
-/// contiguous stream whatever B's layout; A is read in place, through its strides. The micro-kernel
+/// contiguous stream whatever B's layout (a small B with contiguous rows, which stays in L1
+/// anyway, is read in place but for its partial last strip); A is read in place, through its strides. The micro-kernel
 /// keeps an mr × nr block of C in twelve vector accumulators: 6 rows × 2 vectors on 16-register
 /// AVX2 (two rows of B and one broadcast fill the other three registers; 4 × 3 spilled an
 /// accumulator through memory there), 4 rows × 3 vectors on 32-register AVX-512. A last partial
@@ -19,6 +20,9 @@ namespace Verified.Dense;
 /// </summary>
 internal static class PackedKernel
 {
+    /// <summary>Largest B read in place rather than packed: half of a 32 KB L1 data cache.</summary>
+    private const int InPlaceBytes = 16 << 10;
+
     [ThreadStatic]
     private static object? _packed;
 
@@ -51,7 +55,9 @@ internal static class PackedKernel
     {
         var (mr, nr) = TOps.ManyRegisters ? (4, 3 * TOps.Count) : (6, 2 * TOps.Count);
         var strips = (n + nr - 1) / nr;
-        ref var packed = ref Pack<T, TV, TOps>(ref b0, bRow, bCol, p, n, nr, strips);
+        // A small B with contiguous rows is read in place (it stays in L1 anyway); only a partial last strip is packed, for its zeros.
+        var inPlace = bCol == 1 && (long)p * n * Unsafe.SizeOf<T>() <= InPlaceBytes;
+        ref var packed = ref Pack<T, TV, TOps>(ref b0, bRow, bCol, p, n, nr, strips, inPlace);
         if (m < mr)
         {
             for (var row = 0; row < m; row++)
@@ -59,7 +65,9 @@ internal static class PackedKernel
                 var columns = lowerOnly ? Math.Min(n, row + 1) : n;
                 for (var strip = 0; strip * nr < columns; strip++)
                 {
-                    Row<T, TV, TOps>(ref Unsafe.Add(ref a0, row * aRow), aCol, ref Unsafe.Add(ref packed, strip * p * nr), p,
+                    var direct = inPlace && (strip + 1) * nr <= n;
+                    Row<T, TV, TOps>(ref Unsafe.Add(ref a0, row * aRow), aCol,
+                        ref direct ? ref Unsafe.Add(ref b0, strip * nr) : ref Unsafe.Add(ref packed, strip * p * nr), direct ? bRow : nr, p,
                         ref c0, row * n + strip * nr, Math.Min(nr, n - strip * nr), accumulate);
                 }
             }
@@ -74,23 +82,25 @@ internal static class PackedKernel
             ref var a = ref Unsafe.Add(ref a0, first * aRow);
             for (var strip = 0; strip * nr < columns; strip++)
             {
-                ref var panel = ref Unsafe.Add(ref packed, strip * p * nr);
+                var direct = inPlace && (strip + 1) * nr <= n;
+                ref var panel = ref direct ? ref Unsafe.Add(ref b0, strip * nr) : ref Unsafe.Add(ref packed, strip * p * nr);
+                var step = direct ? bRow : nr;
                 var at = first * n + strip * nr;
                 var width = Math.Min(nr, n - strip * nr);
                 if (TOps.ManyRegisters)
                 {
-                    Block4x3<T, TV, TOps>(ref a, aRow, aCol, ref panel, p, ref c0, at, n, skip, width, accumulate);
+                    Block4x3<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, n, skip, width, accumulate);
                 }
                 else
                 {
-                    Block6x2<T, TV, TOps>(ref a, aRow, aCol, ref panel, p, ref c0, at, n, skip, width, accumulate);
+                    Block6x2<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, n, skip, width, accumulate);
                 }
             }
         }
     }
 
-    /// <summary>B as strips of nr columns, each p × nr row-major, zeros past column n.</summary>
-    private static ref T Pack<T, TV, TOps>(ref T b0, int bRow, int bCol, int p, int n, int nr, int strips)
+    /// <summary>B as strips of nr columns, each p × nr row-major, zeros past column n; with <paramref name="inPlace"/> only the partial last strip.</summary>
+    private static ref T Pack<T, TV, TOps>(ref T b0, int bRow, int bCol, int p, int n, int nr, int strips, bool inPlace)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var length = strips * p * nr;
@@ -106,6 +116,10 @@ internal static class PackedKernel
             var from = strip * nr;
             var columns = Math.Min(nr, n - from);
             ref var panel = ref Unsafe.Add(ref packed, strip * p * nr);
+            if (inPlace && columns == nr)
+            {
+                continue;
+            }
             if (bCol == 1 && columns == nr)
             {
                 // Rows of B are contiguous: whole vectors.
@@ -119,10 +133,16 @@ internal static class PackedKernel
                 }
                 continue;
             }
+            if (bRow == 1)
+            {
+                // Bᵀ stored: the strip's columns are contiguous rows of the source, transposed in blocks.
+                Transposition.Transpose(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b0, from * bCol), (columns - 1) * bCol + p), bCol,
+                    MemoryMarshal.CreateSpan(ref panel, p * nr), nr, columns, p);
+            }
             for (var l = 0; l < p; l++)
             {
                 ref var target = ref Unsafe.Add(ref panel, l * nr);
-                for (var j = 0; j < columns; j++)
+                for (var j = bRow == 1 ? columns : 0; j < columns; j++)
                 {
                     Unsafe.Add(ref target, j) = Unsafe.Add(ref b0, l * bRow + (from + j) * bCol);
                 }
@@ -136,7 +156,7 @@ internal static class PackedKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block6x2<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
+    private static void Block6x2<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var w = (nuint)TOps.Count;
@@ -168,7 +188,7 @@ internal static class PackedKernel
             c50 = TOps.MultiplyAdd(s, v0, c50);
             c51 = TOps.MultiplyAdd(s, v1, c51);
             al = ref Unsafe.Add(ref al, aCol);
-            bl = ref Unsafe.Add(ref bl, 2 * w);
+            bl = ref Unsafe.Add(ref bl, step);
         }
         StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, c00, c01, c00);
         StoreRow<T, TV, TOps>(ref c0, at + n, width, accumulate, skip <= 1, c10, c11, c10);
@@ -179,7 +199,7 @@ internal static class PackedKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x3<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
+    private static void Block4x3<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var w = (nuint)TOps.Count;
@@ -210,7 +230,7 @@ internal static class PackedKernel
             c31 = TOps.MultiplyAdd(s, v1, c31);
             c32 = TOps.MultiplyAdd(s, v2, c32);
             al = ref Unsafe.Add(ref al, aCol);
-            bl = ref Unsafe.Add(ref bl, 3 * w);
+            bl = ref Unsafe.Add(ref bl, step);
         }
         StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, c00, c01, c02);
         StoreRow<T, TV, TOps>(ref c0, at + n, width, accumulate, skip <= 1, c10, c11, c12);
@@ -219,7 +239,7 @@ internal static class PackedKernel
     }
 
     /// <summary>One row of C against a strip (fewer rows than a block): vectors of the strip as independent chains.</summary>
-    private static void Row<T, TV, TOps>(ref T a, int aCol, ref T panel, int p, ref T c0, int at, int width, bool accumulate)
+    private static void Row<T, TV, TOps>(ref T a, int aCol, ref T panel, int step, int p, ref T c0, int at, int width, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var w = (nuint)TOps.Count;
@@ -237,7 +257,7 @@ internal static class PackedKernel
                 s2 = TOps.MultiplyAdd(x, TOps.Load(ref bl, 2 * w), s2);
             }
             al = ref Unsafe.Add(ref al, aCol);
-            bl = ref Unsafe.Add(ref bl, (nuint)vectors * w);
+            bl = ref Unsafe.Add(ref bl, step);
         }
         StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, true, s0, s1, s2);
     }
