@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Verified.Runtime.Tests.Dense;
 
-/// <summary>Transposition on shapes with and without whole blocks of eight rows, with strides wider than the matrix on both sides.</summary>
+/// <summary>Transposition on shapes with and without whole register tiles (4×4 doubles, 8×8 floats) and blocks of eight rows, with strides wider than the matrix on both sides.</summary>
 public sealed class TranspositionTests
 {
     [Theory]
@@ -11,6 +11,8 @@ public sealed class TranspositionTests
     [InlineData(3, 7)]
     [InlineData(8, 4)]
     [InlineData(17, 6)]
+    [InlineData(4, 4)]
+    [InlineData(6, 9)]
     [InlineData(80, 75)]
     [InlineData(75, 80)]
     public void Every_element_lands_in_its_place_in_double(int rows, int cols) => Check<double>(rows, cols);
@@ -19,6 +21,8 @@ public sealed class TranspositionTests
     [InlineData(3, 7)]
     [InlineData(8, 8)]
     [InlineData(13, 10)]
+    [InlineData(16, 24)]
+    [InlineData(19, 17)]
     [InlineData(80, 75)]
     public void Every_element_lands_in_its_place_in_float(int rows, int cols) => Check<float>(rows, cols);
 
