@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.CommandLine.Help;
-using Verified.Cli.CellFiles;
 
 namespace Verified.Cli.Commands;
 
@@ -83,14 +82,6 @@ public static class CommandLine
         {
             error.WriteLine("error: " + incomplete.Message);
             return ExitCodes.Incomplete;
-        }
-        catch (CellFileException compile)
-        {
-            foreach (var line in compile.Diagnostics)
-            {
-                error.WriteLine(line);
-            }
-            return ExitCodes.BadInput;
         }
     }
 }
