@@ -20,6 +20,7 @@ public static class CommandLine
         root.Subcommands.Add(SweepCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
+        ValueParsers.Install(root);
         return root;
     }
 

@@ -77,12 +77,6 @@ public static class OptionRules
         Rules.AddOrUpdate(option, new StrongBox<ValueRule>(rule));
         option.Validators.Add(result =>
         {
-            // A decimal comma would be read as a thousands separator ("0,5" as 5): refused, never misread.
-            if (IsReal(typeof(T)) && result.Tokens.FirstOrDefault(token => token.Value.Contains(',')) is { } comma)
-            {
-                result.AddError($"{option.Name} takes numbers with a decimal point, not '{comma.Value}'");
-                return;
-            }
             if (result.Tokens.Count > 0 && TryValue(result, out T value) && problem(value, string.Join(" ", result.Tokens.Select(token => token.Value))) is { } message)
             {
                 result.AddError(message);
@@ -91,9 +85,7 @@ public static class OptionRules
         return option;
     }
 
-    private static bool IsReal(Type type) => type == typeof(double) || type == typeof(double?) || type == typeof(double[]);
-
-    /// <summary>The option's value, or false when its tokens do not convert: that is a parse error of its own, reported by System.CommandLine.</summary>
+    /// <summary>The option's value, or false when its tokens do not convert: that is a parse error of its own, reported by <see cref="ValueParsers"/>.</summary>
     private static bool TryValue<T>(System.CommandLine.Parsing.OptionResult result, out T value)
     {
         try
