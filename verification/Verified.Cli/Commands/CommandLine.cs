@@ -21,6 +21,7 @@ public static class CommandLine
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
         ValueParsers.Install(root);
+        SeparateFiles.Install(root);
         return root;
     }
 
