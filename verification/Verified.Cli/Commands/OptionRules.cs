@@ -33,8 +33,6 @@ public static class OptionRules
 
     public static Option<double> FinitePositive(this Option<double> option) => Checked(option, ValueRule.FinitePositive, value => double.IsFinite(value) && value > 0, "a finite positive number");
 
-    public static Option<double?> FinitePositive(this Option<double?> option) => Checked(option, ValueRule.FinitePositive, value => value is not { } given || (double.IsFinite(given) && given > 0), "a finite positive number");
-
     /// <summary>An output file: its folder must exist and take a new file, and the path must not be a folder; checked before any work.</summary>
     public static Option<FileInfo?> WritableFile(this Option<FileInfo?> option) => Validated(option, ValueRule.WritableFile, (file, _) =>
         file is null ? null

@@ -41,9 +41,6 @@ public static class ValueParsers
             case Option<double> real:
                 real.CustomParser = result => One<double>(result, real, Real, RealWanted(result, "a number"));
                 break;
-            case Option<double?> real:
-                real.CustomParser = result => One<double>(result, real, Real, RealWanted(result, "a number"));
-                break;
             case Option<int[]> wholes:
                 wholes.CustomParser = result => Many<int>(result, wholes, Whole, "whole numbers");
                 break;
