@@ -7,7 +7,7 @@ namespace Verified.Cli.Tests;
 
 /// <summary>
 /// Every option of every command, handed the values its type and rule refuse (negative, zero, NaN,
-/// ±∞, huge sizes, wrong types, bad paths, unknown names): each must give exit 2, one line starting
+/// ±∞, huge sizes, wrong types, empty and bad paths, unknown names): each must give exit 2, one line starting
 /// with "error:" that names no .NET type, no work and no file.
 /// </summary>
 public sealed class OptionTableTests(ITestOutputHelper log)
@@ -83,6 +83,7 @@ public sealed class OptionTableTests(ITestOutputHelper log)
         }
         else if (type == typeof(FileInfo))
         {
+            yield return "";
             yield return option.Name == "--cell-file" ? "/nonexistent/cell.cs" : "/nonexistent/out.json";
             yield return "/tmp";
             if (option.Name != "--cell-file")
@@ -92,6 +93,7 @@ public sealed class OptionTableTests(ITestOutputHelper log)
         }
         else if (type == typeof(DirectoryInfo))
         {
+            yield return "";
             yield return "/proc/verified-out";
             yield return aFile;
         }

@@ -15,6 +15,9 @@ public sealed class ValueMessageTests
     [InlineData("--seed takes a whole number ≥ 0, not '-1'", "spectrum", "--cell", "vanilla-tanh", "--seed", "-1")]
     [InlineData("--floss-at takes whole numbers, not 'x'", "train", "--cell", "vanilla-tanh", "--flossing", "during", "--floss-at", "0", "x")]
     [InlineData("--delays takes whole numbers, not '2.5'", "sweep", "--cell", "vanilla-tanh", "--out", "{out}", "--delays", "5", "2.5")]
+    [InlineData("--json takes a file path, not ''", "spectrum", "--cell", "vanilla-tanh", "--json", "")]
+    [InlineData("--cell-file takes a file path, not ''", "cells", "--cell-file", "")]
+    [InlineData("--out takes a folder path, not ''", "sweep", "--cell", "vanilla-tanh", "--out", "")]
     public void Says_what_was_expected(string expected, params string[] args)
     {
         var folder = Path.Combine(CliRunner.TemporaryFolder(), "out");

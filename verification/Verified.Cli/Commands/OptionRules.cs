@@ -84,7 +84,7 @@ public static class OptionRules
     }
 
     /// <summary>The option's value, or false when its tokens do not convert: that is a parse error of its own, reported by <see cref="ValueParsers"/>.</summary>
-    private static bool TryValue<T>(System.CommandLine.Parsing.OptionResult result, out T value)
+    internal static bool TryValue<T>(System.CommandLine.Parsing.OptionResult result, out T value)
     {
         try
         {

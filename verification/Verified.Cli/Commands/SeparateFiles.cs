@@ -30,7 +30,7 @@ public static class SeparateFiles
     private static void Check(CommandResult result, IReadOnlyList<Option<FileInfo?>> options)
     {
         var given = options
-            .Select(option => (Option: option, File: result.GetResult(option) is { Implicit: false } found && found.Tokens.Count > 0 ? Same(found.Tokens[0].Value) : null))
+            .Select(option => (Option: option, File: result.GetResult(option) is { Implicit: false } found && !found.Errors.Any() && OptionRules.TryValue(found, out FileInfo? file) && file is not null ? Same(file) : null))
             .Where(entry => entry.File is not null)
             .ToList();
         for (var i = 0; i < given.Count; i++)
@@ -52,9 +52,5 @@ public static class SeparateFiles
     }
 
     /// <summary>The file a path names, as one string for every way of writing it: the full path, through a symbolic link to its final target.</summary>
-    private static string Same(string path)
-    {
-        var file = new FileInfo(path);
-        return file.Exists && file.LinkTarget is not null && file.ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : file.FullName;
-    }
+    private static string Same(FileInfo file) => file.Exists && file.LinkTarget is not null && file.ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : file.FullName;
 }
