@@ -51,7 +51,7 @@ public sealed class BadInputTests
 
         Assert.Equal(2, code);
         Assert.Single(error.Trim().Split('\n'));
-        Assert.Matches(@"^(error:|.*error VRF\d{4}:)", error);
+        Assert.StartsWith("error: ", error);
         var folder = OutFolder(args);
         Assert.True(folder is null || !Directory.Exists(folder) || Directory.GetFileSystemEntries(folder).Length == 0, $"output written to {folder}: {output}");
     }

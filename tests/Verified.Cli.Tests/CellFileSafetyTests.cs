@@ -66,7 +66,7 @@ public sealed class CellFileSafetyTests
         var (code, _, error) = CliRunner.Run("check", "--cell-file", file);
 
         Assert.Equal(2, code);
-        Assert.Contains($"cell.cs({line},{column}): error {id}:", error);
+        Assert.Contains($"cell.cs:{line}:{column}: {id}:", error);
         Assert.False(File.Exists(marker), "the cell file ran: " + (File.Exists(marker) ? File.ReadAllText(marker) : ""));
     }
 
@@ -84,7 +84,7 @@ public sealed class CellFileSafetyTests
         var (code, _, error) = CliRunner.Run(command, "--cell-file", file);
 
         Assert.Equal(2, code);
-        Assert.Matches(@"cell\.cs\(\d+,\d+\): error VRF0020:", error);
+        Assert.Matches(@"cell\.cs:\d+:\d+: VRF0020:", error);
         Assert.False(File.Exists(marker));
     }
 

@@ -69,7 +69,7 @@ public sealed class CheckCommandTests
         var (code, _, error) = CliRunner.Run("check", "--cell-file", file);
 
         Assert.Equal(2, code);
-        Assert.Contains("bad.cs(6,49): error VRF0003:", error);
+        Assert.Contains("bad.cs:6:49: VRF0003:", error);
     }
 
     [Theory]

@@ -46,6 +46,31 @@ public sealed class ValidateAndReproduceCommandTests
         Assert.True(File.Exists(Path.Combine(folder, "parts", "training.json")));
     }
 
+    [Fact]
+    public void Validate_of_some_parts_keeps_the_earlier_parts_in_the_report()
+    {
+        var folder = CliRunner.TemporaryFolder();
+
+        var (first, _, firstError) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives");
+        var (second, output, secondError) = CliRunner.Run("validate", "--out", folder, "--parts", "flossing");
+
+        Assert.True(first == 0, firstError);
+        Assert.True(second == 0, secondError);
+        Assert.Contains("(with the earlier results of derivatives)", output);
+        var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
+        // 16 derivative checks for every built-in cell, 6 of flossing.
+        var expected = 16 * BuiltInCells.All.Count + 6;
+        Assert.Contains($"All {expected} checks passed", markdown);
+        Assert.Contains("(`derivatives`,", markdown);
+        Assert.Contains("(`flossing`,", markdown);
+        Assert.True(markdown.IndexOf("(`derivatives`,", StringComparison.Ordinal) < markdown.IndexOf("(`flossing`,", StringComparison.Ordinal), "parts in the suite's order");
+        Assert.Contains("Parts not yet run in this folder: `spectrum`, `condition`, `training`.", markdown);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+        Assert.Equal(expected, report.RootElement.GetProperty("checks").GetArrayLength());
+        Assert.Equal(["derivatives", "flossing"], report.RootElement.GetProperty("parts").EnumerateArray().Select(part => part.GetProperty("part").GetString()));
+        Assert.Equal(["spectrum", "condition", "training"], report.RootElement.GetProperty("notRun").EnumerateArray().Select(part => part.GetString()));
+    }
+
     /// <summary>A part outcome that is truncated, null, empty or not an outcome is reported and the part is run again; the tool does not crash.</summary>
     [Theory]
     [InlineData("{\"id\":\"derivatives\",\"key\":{\"pa")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
@@ -12,8 +13,9 @@ namespace Verified.Cli.CellFiles;
 /// Compiles a user's cell declaration in-process exactly as a project would: the same Roslyn
 /// version, the Verified generator, the runtime as reference. The file is first checked on its
 /// syntax against <see cref="CellFileRules"/>, so that nothing in it but the cell reaches the
-/// compiler, and nothing at all runs before the one cell class's generated Spec is read. Its
-/// diagnostics are reported as <c>path(line,col): error VRFxxxx: message</c>.
+/// compiler, and nothing at all runs before the one cell class's generated Spec is read. A file that
+/// does not compile is one line (<see cref="Refusal"/>): its first error, at path:line:column, and
+/// how many more there are.
 /// </summary>
 public static class CellFileCompiler
 {
@@ -50,12 +52,7 @@ public static class CellFileCompiler
         var (violations, cell) = CellFileRules.Check(tree);
         if (violations.Count > 0 || cell is null)
         {
-            throw new CellFileException(tree.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
-                .Concat(violations)
-                .OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start)
-                .Select(diagnostic => diagnostic.ToString())
-                .Distinct()
-                .ToList());
+            throw Refusal(tree.GetDiagnostics().Concat(violations));
         }
         var name = "VerifiedUserCell" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
         lock (Loading)
@@ -79,18 +76,16 @@ public static class CellFileCompiler
                 optimizationLevel: OptimizationLevel.Release, allowUnsafe: false));
         CSharpGeneratorDriver.Create(new CellGenerator())
             .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
-        var errors = generatorDiagnostics.Concat(generated.GetDiagnostics())
-            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
-            .ToList();
-        if (errors.Count > 0)
+        var diagnostics = generatorDiagnostics.Concat(generated.GetDiagnostics()).ToList();
+        if (diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
         {
-            throw new CellFileException(errors.Select(diagnostic => diagnostic.ToString()).Distinct().ToList());
+            throw Refusal(diagnostics);
         }
         using var image = new MemoryStream();
         var emitted = generated.Emit(image);
         if (!emitted.Success)
         {
-            throw new CellFileException(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList());
+            throw Refusal(emitted.Diagnostics);
         }
         image.Position = 0;
         var assembly = AssemblyLoadContext.Default.LoadFromStream(image);
@@ -98,6 +93,28 @@ public static class CellFileCompiler
         var type = assembly.GetType(MetadataName(cell), throwOnError: true)!;
         return (CellSpec)type.GetProperty(nameof(IRecurrentCell.Spec), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
+
+    /// <summary>
+    /// The one line that refuses a file which does not compile: "path:line:column: ID: message" of
+    /// its first error in the file (the generator's VRF error before the compiler's at the same
+    /// token, as the generator's are reported first), and "(and m more errors)" when there are m more.
+    /// Errors without a place in the file (none is expected) come after those with one.
+    /// </summary>
+    private static UsageException Refusal(IEnumerable<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
+            .Select(diagnostic => (Diagnostic: diagnostic, Span: diagnostic.Location.GetLineSpan(), Message: OneLine(diagnostic.GetMessage(CultureInfo.InvariantCulture))))
+            .DistinctBy(error => (error.Diagnostic.Id, error.Span.Path, error.Span.StartLinePosition, error.Message))
+            .OrderBy(error => error.Span.IsValid ? 0 : 1)
+            .ThenBy(error => error.Span.StartLinePosition)
+            .ToList();
+        var (first, span, message) = errors[0];
+        var place = span.IsValid ? $"{span.Path}:{span.StartLinePosition.Line + 1}:{span.StartLinePosition.Character + 1}: " : "";
+        var more = errors.Count - 1;
+        return new UsageException($"{place}{first.Id}: {message}" + (more == 0 ? "" : $" (and {more} more error{(more == 1 ? "" : "s")})"));
+    }
+
+    private static string OneLine(string text) => string.Join(" ", text.Split((char[])['\r', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     private static string MetadataName(ClassDeclarationSyntax cell) =>
         cell.Parent is BaseNamespaceDeclarationSyntax space
@@ -111,10 +128,4 @@ public static class CellFileCompiler
             .Distinct()
             .Select(path => MetadataReference.CreateFromFile(path));
     }
-}
-
-/// <summary>A cell file that does not compile: its diagnostics, one per line.</summary>
-public sealed class CellFileException(IReadOnlyList<string> diagnostics) : Exception(string.Join(Environment.NewLine, diagnostics))
-{
-    public IReadOnlyList<string> Diagnostics { get; } = diagnostics;
 }

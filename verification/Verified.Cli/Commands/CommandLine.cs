@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.CommandLine.Help;
-using Verified.Cli.CellFiles;
 
 namespace Verified.Cli.Commands;
 
@@ -21,6 +20,8 @@ public static class CommandLine
         root.Subcommands.Add(SweepCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
+        ValueParsers.Install(root);
+        SeparateFiles.Install(root);
         return root;
     }
 
@@ -83,14 +84,6 @@ public static class CommandLine
         {
             error.WriteLine("error: " + incomplete.Message);
             return ExitCodes.Incomplete;
-        }
-        catch (CellFileException compile)
-        {
-            foreach (var line in compile.Diagnostics)
-            {
-                error.WriteLine(line);
-            }
-            return ExitCodes.BadInput;
         }
     }
 }

@@ -76,6 +76,21 @@ public sealed class CommonOptions
     /// <summary>--tons, the steps between re-orthonormalisations, shared by the commands that run Algorithm 2.</summary>
     public static Option<int> Tons() => new Option<int>("--tons") { Description = "Steps between re-orthonormalisations t_ONS", DefaultValueFactory = _ => 1 }.Positive();
 
+    /// <summary>
+    /// --clip, the bound on each parameter's gradient norm, defined once for every command that
+    /// takes it: 0 means no clipping everywhere, and only the default (<paramref name="bound"/>, null
+    /// for none) differs between commands. Read it with <see cref="ClipBound"/>.
+    /// </summary>
+    public static Option<double> Clip(double? bound, string during) => new Option<double>("--clip")
+    {
+        Description = $"Bound on each parameter's gradient norm {during} (0: no clipping)",
+        HelpName = "bound",
+        DefaultValueFactory = _ => bound ?? 0,
+    }.FiniteNonNegative();
+
+    /// <summary>The bound of <see cref="Clip"/>: null (no clipping) for 0.</summary>
+    public static double? ClipBound(ParseResult result, Option<double> clip) => result.GetValue(clip) is > 0 and var bound ? bound : null;
+
     public static Lyapunov.InputKind InputKind(ParseResult result, Option<string> option) =>
         Enum.Parse<Lyapunov.InputKind>(result.GetValue(option)!, ignoreCase: true);
 

@@ -58,7 +58,9 @@ public static class ConditionCommand
             {
                 throw new UsageException($"--floss-k must be between 0 and the state size {layout.StateSize}, not {floss}");
             }
-            Footprints.Condition(layout, columns.Max(), confirming ? 512 : result.GetValue(bits));
+            // Before the horizons are listed: a horizon near int.MaxValue is refused by its size, not enumerated.
+            Footprints.Condition(layout, columns.Max(), confirming ? 512 : result.GetValue(bits),
+                steps: new ConditionOptions().Transient + (long)longest, horizons: longest / step + 1L, ms: columns.Length);
             var seed = result.GetValue(options.Seed);
             var gain = result.GetValue(options.Gain);
             var theta = network.Theta(result, layout, options);

@@ -21,7 +21,7 @@ public static class FlossCommand
         var target = new Option<double>("--target") { Description = "Target λ*, in the exponents' unit (per unit time for a cell with a time step, per step otherwise)", DefaultValueFactory = _ => 0.0 }.Finite();
         var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.FinitePositive();
         var tons = CommonOptions.Tons();
-        var clip = new Option<double?>("--clip") { Description = "Bound on each parameter's gradient norm, a positive number such as 0.03 (default: no clipping)", HelpName = "bound" }.FinitePositive();
+        var clip = CommonOptions.Clip(bound: null, "while flossing");
         var checkpoint = new Option<int>("--checkpoint") { Description = "Steps between checkpoints of the reverse pass (0: store the whole horizon)", DefaultValueFactory = _ => 0 }.NonNegative();
         var precision = new Option<string>("--precision") { Description = "Element type of the flossing gradient: float or double", DefaultValueFactory = _ => "double" };
         precision.AcceptOnlyFromAmong("float", "double");
@@ -54,7 +54,7 @@ public static class FlossCommand
                 Tons = result.GetValue(tons),
                 Target = result.GetValue(target),
                 LearningRate = result.GetValue(learningRate),
-                Clip = result.GetValue(clip),
+                Clip = CommonOptions.ClipBound(result, clip),
                 CheckpointEvery = result.GetValue(checkpoint),
                 Seed = seed,
                 Input = CommonOptions.InputKind(result, options.Input),

@@ -20,7 +20,8 @@ public static class Footprints
     public static void Flossing(CellLayout layout, int k, int horizon, int checkpointEvery, int elementBytes)
     {
         var segment = checkpointEvery == 0 ? horizon : Math.Min(checkpointEvery, horizon);
-        var checkpoints = (horizon + segment - 1) / segment + 1;
+        // In long: a horizon near int.MaxValue must be refused by its size, not wrap to a negative count.
+        var checkpoints = (horizon + (long)segment - 1) / segment + 1;
         MemoryBudget.Require($"flossing {k} exponents of {layout.Spec.Name} at n = {layout.StateSize} over {horizon} steps",
             new Buffer("parameter vector, its gradient and Adam's moments", 6L * layout.ParameterCount, Double),
             new Buffer("stored bases of the horizon", MemoryBudget.Product(segment + checkpoints, layout.StateSize, k), elementBytes),
@@ -36,9 +37,9 @@ public static class Footprints
         long Tape(int batch) => MemoryBudget.Product(options.Steps, kernels.TapeLength(batch));
         MemoryBudget.Require($"training {layout.Spec.Name} at n = {layout.StateSize} on {options.Steps} steps",
             new Buffer("parameter vector, its gradient and Adam's moments", 4L * model.ParameterCount, Double),
-            new Buffer("states of the training batch", MemoryBudget.Product(options.Steps + 1, layout.StateSize, options.Batch), Double),
+            new Buffer("states of the training batch", MemoryBudget.Product(options.Steps + 1L, layout.StateSize, options.Batch), Double),
             new Buffer("tape of the training batch", Tape(options.Batch), Double),
-            new Buffer("states of the test set", MemoryBudget.Product(options.Steps + 1, layout.StateSize, options.TestBatch), Double),
+            new Buffer("states of the test set", MemoryBudget.Product(options.Steps + 1L, layout.StateSize, options.TestBatch), Double),
             new Buffer("tape of the test set", Tape(options.TestBatch), Double));
         if (options.Flossing != FlossingSchedule.None)
         {
@@ -46,11 +47,17 @@ public static class Footprints
         }
     }
 
-    /// <summary>The long-term product T_t Q (n×m) and one Jacobian at the working precision (about 2·bits/8 bytes a number with its exponent and sign), and its SVD's copy.</summary>
-    public static void Condition(CellLayout layout, int m, int bits) => MemoryBudget.Require($"κ2 of {layout.Spec.Name} at n = {layout.StateSize}, m = {m}, {bits} bits",
+    /// <summary>
+    /// The long-term product T_t Q (n×m) and one Jacobian at the working precision (about 2·bits/8 bytes
+    /// a number with its exponent and sign), and its SVD's copy; the inputs of the trajectory's
+    /// <paramref name="steps"/> steps; and κ2 and its bounds at each of <paramref name="horizons"/> horizons for each of <paramref name="ms"/> values of m.
+    /// </summary>
+    public static void Condition(CellLayout layout, int m, int bits, long steps, long horizons, int ms) => MemoryBudget.Require($"κ2 of {layout.Spec.Name} at n = {layout.StateSize}, m = {m}, {bits} bits",
         new Buffer("Jacobian at the working precision", MemoryBudget.Product(layout.StateSize, layout.StateSize), 2 * bits / 8 + 16),
         new Buffer("long-term product and its SVD", 3 * MemoryBudget.Product(layout.StateSize, m), 2 * bits / 8 + 16),
-        new Buffer("parameter vector", layout.ParameterCount, Double));
+        new Buffer("parameter vector", layout.ParameterCount, Double),
+        new Buffer("inputs of the trajectory", MemoryBudget.Product(layout.InputSize, steps), Double),
+        new Buffer("κ2 and its bounds per horizon", 4 * MemoryBudget.Product(horizons, ms), Double));
 
     /// <summary>The checks form dense Jacobians (n×n and n×P) by finite differences, in double and float.</summary>
     public static void Check(CellLayout layout) => MemoryBudget.Require($"the derivative checks of {layout.Spec.Name} at n = {layout.StateSize}",

@@ -33,8 +33,6 @@ public static class OptionRules
 
     public static Option<double> FinitePositive(this Option<double> option) => Checked(option, ValueRule.FinitePositive, value => double.IsFinite(value) && value > 0, "a finite positive number");
 
-    public static Option<double?> FinitePositive(this Option<double?> option) => Checked(option, ValueRule.FinitePositive, value => value is not { } given || (double.IsFinite(given) && given > 0), "a finite positive number");
-
     /// <summary>An output file: its folder must exist and take a new file, and the path must not be a folder; checked before any work.</summary>
     public static Option<FileInfo?> WritableFile(this Option<FileInfo?> option) => Validated(option, ValueRule.WritableFile, (file, _) =>
         file is null ? null
@@ -77,12 +75,6 @@ public static class OptionRules
         Rules.AddOrUpdate(option, new StrongBox<ValueRule>(rule));
         option.Validators.Add(result =>
         {
-            // A decimal comma would be read as a thousands separator ("0,5" as 5): refused, never misread.
-            if (IsReal(typeof(T)) && result.Tokens.FirstOrDefault(token => token.Value.Contains(',')) is { } comma)
-            {
-                result.AddError($"{option.Name} takes numbers with a decimal point, not '{comma.Value}'");
-                return;
-            }
             if (result.Tokens.Count > 0 && TryValue(result, out T value) && problem(value, string.Join(" ", result.Tokens.Select(token => token.Value))) is { } message)
             {
                 result.AddError(message);
@@ -91,10 +83,8 @@ public static class OptionRules
         return option;
     }
 
-    private static bool IsReal(Type type) => type == typeof(double) || type == typeof(double?) || type == typeof(double[]);
-
-    /// <summary>The option's value, or false when its tokens do not convert: that is a parse error of its own, reported by System.CommandLine.</summary>
-    private static bool TryValue<T>(System.CommandLine.Parsing.OptionResult result, out T value)
+    /// <summary>The option's value, or false when its tokens do not convert: that is a parse error of its own, reported by <see cref="ValueParsers"/>.</summary>
+    internal static bool TryValue<T>(System.CommandLine.Parsing.OptionResult result, out T value)
     {
         try
         {

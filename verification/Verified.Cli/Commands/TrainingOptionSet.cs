@@ -20,7 +20,7 @@ public sealed class TrainingOptionSet
     public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Batch size b", DefaultValueFactory = _ => Defaults.Batch }.Positive();
     public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Training epochs (one Adam step on a fresh batch each; 0: evaluate the starting network)", DefaultValueFactory = _ => Defaults.Epochs }.NonNegative();
     public Option<double> LearningRate { get; } = new Option<double>("--lr") { Description = "Adam learning rate of training", DefaultValueFactory = _ => Defaults.LearningRate }.FinitePositive();
-    public Option<double> Clip { get; } = new Option<double>("--clip") { Description = "Per-parameter gradient-norm bound of training (0: none)", DefaultValueFactory = _ => Defaults.Clip ?? 0 }.FiniteNonNegative();
+    public Option<double> Clip { get; } = CommonOptions.Clip(Defaults.Clip, "in training");
     public Option<string> Init { get; } = new("--init") { Description = "Recurrent matrices: gaussian (N(0, g²/N)) or orthogonal", DefaultValueFactory = _ => "gaussian" };
     public Option<string?> Loss { get; } = new("--loss") { Description = "mse or bce (default: the task's own; copy and continuous-xor mse, the binary tasks bce on logits)" };
     public Option<int> EvalEvery { get; } = new Option<int>("--eval-every") { Description = "Epochs between evaluations of the test set and ∂L/∂W (the first and last epoch are always evaluated)", DefaultValueFactory = _ => Defaults.EvalEvery }.Positive();
@@ -79,7 +79,6 @@ public sealed class TrainingOptionSet
     /// <summary>The options as given, for a run of <paramref name="schedule"/> at delay <paramref name="delay"/> with k flossed exponents.</summary>
     public TrainOptions Read(ParseResult result, int delay, FlossingSchedule schedule, int k)
     {
-        var clip = result.GetValue(Clip);
         return new TrainOptions
         {
             Task = result.GetValue(Task)!,
@@ -88,7 +87,7 @@ public sealed class TrainingOptionSet
             Batch = result.GetValue(Batch),
             Epochs = result.GetValue(Epochs),
             LearningRate = result.GetValue(LearningRate),
-            Clip = clip > 0 ? clip : null,
+            Clip = CommonOptions.ClipBound(result, Clip),
             Gain = result.GetValue(_common.Gain),
             RecurrentInit = result.GetValue(Init) == "orthogonal" ? Verified.Init.Orthogonal : Verified.Init.RecurrentGaussian,
             Seed = result.GetValue(_common.Seed),

@@ -7,7 +7,10 @@ using Verified.IO;
 
 namespace Verified.Cli.Commands;
 
-/// <summary>`verified validate --out DIR`: the whole validation suite, as a report with data and plots; exit 1 if any check fails.</summary>
+/// <summary>
+/// `verified validate --out DIR`: the validation suite (or the parts of --parts), as a report with data
+/// and plots that also keeps the parts recorded in DIR before; exit 1 if a check of the parts asked for fails.
+/// </summary>
 public static class ValidateCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -30,7 +33,7 @@ public static class ValidateCommand
                 parts = [.. parts.Where(part => names.Contains(part.Name))];
             }
             var folder = OutputFolder.Create(result.GetValue(outFolder)!);
-            var outcomes = ValidationSuite.Run(folder, parts, output, error);
+            var (outcomes, earlier) = ValidationSuite.Run(folder, parts, output, error);
 
             var console = Terminal.Create(output);
             var table = new Table().AddColumns("part", "checks", "failed", "seconds");
@@ -47,8 +50,8 @@ public static class ValidateCommand
                 console.WriteLine($"FAILED {check.Part}: {check.Name}: {NumberText.Compact(check.Measured)}, bound {check.Relation} {NumberText.Compact(check.Limit)}");
             }
             var failed = checks.Count(check => !check.Passed);
-            console.WriteLine(failed == 0 ? $"all {checks.Count} checks passed; report: {Path.Combine(folder, "report.md")}"
-                : $"{failed} of {checks.Count} checks FAILED; report: {Path.Combine(folder, "report.md")}");
+            var report = Path.Combine(folder, "report.md") + (earlier.Count == 0 ? "" : $" (with the earlier results of {string.Join(", ", earlier)})");
+            console.WriteLine(failed == 0 ? $"all {checks.Count} checks passed; report: {report}" : $"{failed} of {checks.Count} checks FAILED; report: {report}");
             return failed == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return command;

@@ -5,10 +5,13 @@ using Verified.IO;
 
 namespace Verified.Cli.Validation;
 
-/// <summary>report.md: a summary line, then per part a table of every check (measured figure, bound, result) and the files it wrote; report.json beside it.</summary>
+/// <summary>
+/// report.md: a summary line (and the parts of the suite it lacks, if any), then per part a table of
+/// every check (measured figure, bound, result) and the files it wrote; report.json beside it.
+/// </summary>
 public static class ValidationReport
 {
-    public static void Write(string folder, IReadOnlyList<PartOutcome> outcomes)
+    public static void Write(string folder, IReadOnlyList<PartOutcome> outcomes, IReadOnlyList<string> notRun)
     {
         var checks = outcomes.SelectMany(outcome => outcome.Checks).ToList();
         var failed = checks.Count(check => !check.Passed);
@@ -17,6 +20,10 @@ public static class ValidationReport
         text.AppendLine(failed == 0
             ? $"**All {checks.Count} checks passed** in {outcomes.Sum(outcome => outcome.Seconds):F0} s of computation."
             : $"**{failed} of {checks.Count} checks FAILED.**").AppendLine();
+        if (notRun.Count > 0)
+        {
+            text.AppendLine($"Parts not yet run in this folder: {string.Join(", ", notRun.Select(part => $"`{part}`"))}.").AppendLine();
+        }
         text.AppendLine("Each check states a measured figure and the bound it must keep: `≤` for errors, `≥` for reductions and accuracies. ");
         text.AppendLine("Relative errors are norm-wise: max|a − e| / max(max|a|, max|e|).").AppendLine();
         foreach (var outcome in outcomes)
@@ -41,6 +48,6 @@ public static class ValidationReport
             }
         }
         Verified.IO.AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), text.ToString());
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "report.json")), new { passed = failed == 0, checks, parts = outcomes });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "report.json")), new { passed = failed == 0, checks, parts = outcomes, notRun });
     }
 }

@@ -4,15 +4,16 @@ using Verified.Cli.Output;
 namespace Verified.Cli.Validation;
 
 /// <summary>
-/// `verified validate`: every part in turn (skipping those whose outcome is already in the folder),
-/// then report.md and report.json over all of them.
+/// `verified validate`: every part asked for in turn (skipping those whose outcome is already in the
+/// folder), then report.md and report.json over every part recorded in the folder: those just run,
+/// and those an earlier run recorded there.
 /// </summary>
 public static class ValidationSuite
 {
     public static IReadOnlyList<ValidationPart> Parts() =>
         [new DerivativesPart(), new SpectrumPart(), new FlossingPart(), new ConditionPart(), new TrainingPart()];
 
-    public static IReadOnlyList<PartOutcome> Run(string folder, IReadOnlyList<ValidationPart> parts, TextWriter output, TextWriter error)
+    public static SuiteRun Run(string folder, IReadOnlyList<ValidationPart> parts, TextWriter output, TextWriter error)
     {
         var outcomes = new Verified.IO.ResultStore(Path.Combine(folder, "parts"), warning => error.WriteLine("warning: " + warning));
         var missing = parts.Where(part => !outcomes.Has<PartOutcome>(part.Name, Key(part))).ToList();
@@ -29,11 +30,19 @@ public static class ValidationSuite
                 var files = Directory.GetFiles(folder, part.Name + "-*").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
                 return new PartOutcome(part.Name, part.Title, checks, files, clock.Elapsed.TotalSeconds);
             })))]);
-        var all = parts.Select(part => outcomes.TryRead<PartOutcome>(part.Name, Key(part), out var outcome) ? outcome : throw new InvalidDataException($"part {part.Name} vanished")).ToList();
-        ValidationReport.Write(folder, all);
-        return all;
+        var done = parts.Select(part => Recorded(outcomes, part) ?? throw new InvalidDataException($"part {part.Name} vanished")).ToList();
+        // The report is the folder's: every part of the suite recorded in it, so that `--parts` adds to the report and removes nothing.
+        var recorded = Parts().Select(part => done.Find(outcome => outcome.Part == part.Name) ?? Recorded(outcomes, part)).OfType<PartOutcome>().ToList();
+        ValidationReport.Write(folder, recorded, [.. Parts().Select(part => part.Name).Where(name => !recorded.Exists(outcome => outcome.Part == name))]);
+        return new SuiteRun(done, [.. recorded.Select(outcome => outcome.Part).Except(parts.Select(part => part.Name))]);
     }
+
+    private static PartOutcome? Recorded(Verified.IO.ResultStore outcomes, ValidationPart part) =>
+        outcomes.TryRead<PartOutcome>(part.Name, Key(part), out var outcome) ? outcome : null;
 
     /// <summary>A part's outcome depends on nothing but the part.</summary>
     private static object Key(ValidationPart part) => new { part = part.Name };
 }
+
+/// <summary>The outcomes of the parts asked for, and the names of the parts an earlier run recorded that the report holds too.</summary>
+public sealed record SuiteRun(IReadOnlyList<PartOutcome> Outcomes, IReadOnlyList<string> Earlier);
