@@ -94,8 +94,10 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
         {
             _negatedR[at] = -r[at];
         }
-        // Six rows per block on AVX2 (the GEMM kernel's 6-row tile), eight on AVX-512 (two 4-row tiles).
-        var block = Simd.Wide ? 8 : 6;
+        // 24 rows per block: four of the GEMM kernel's 6-row tiles on AVX2, six 4-row tiles on AVX-512. Each block's
+        // update packs the finished rows below it once, so wider blocks pack less: at n = 256, k = 128 blocks of 6 spent
+        // about a fifth of the pullback packing; blocks of 24 made the pullback 15–20 % faster and left n = 80 unchanged.
+        const int block = 24;
         for (var end = k; end > 0; end -= block)
         {
             var start = Math.Max(0, end - block);

@@ -73,8 +73,9 @@ public sealed class QrTests
     [InlineData(6, 6)]
     [InlineData(9, 4)]
     [InlineData(8, 1)]
-    [InlineData(14, 13)] // the blocked solve: several blocks of rows on either vector width
+    [InlineData(14, 13)]
     [InlineData(21, 19)]
+    [InlineData(60, 53)] // the blocked solve: blocks of 24 rows (two whole, one partial), each several GEMM tiles
     public void Pullback_matches_finite_differences(int n, int k)
     {
         var a = Gaussian(n * k, 2);
