@@ -11,12 +11,13 @@ namespace Verified.Dense;
 /// at no cost to the caller. B is first packed, as BLIS does, into strips of nr columns stored
 /// l-major (p × nr, zero-padded past column n), so that the micro-kernel reads it as one
 /// contiguous stream whatever B's layout (a small B with contiguous rows, which stays in L1
-/// anyway, is read in place but for its partial last strip); A is read in place, through its strides. The micro-kernel
+/// anyway, is read in place but for its partial last strip); A is read in place through its strides when
+/// its rows are contiguous, and otherwise (Aᵀ stored) gathered block by block into l-major mr × p panels. The micro-kernel
 /// keeps an mr × nr block of C in twelve vector accumulators: 6 rows × 2 vectors on 16-register
 /// AVX2 (two rows of B and one broadcast fill the other three registers; 4 × 3 spilled an
 /// accumulator through memory there), 4 rows × 3 vectors on 32-register AVX-512. A last partial
 /// row block is computed over the final mr rows and stored only in its new rows; columns past n
-/// are never stored. The packed strips live in a per-thread buffer: no allocation per call.
+/// are never stored. The packed strips and panels live in per-thread buffers: no allocation per call.
 /// </summary>
 internal static class PackedKernel
 {
@@ -25,6 +26,9 @@ internal static class PackedKernel
 
     [ThreadStatic]
     private static object? _packed;
+
+    [ThreadStatic]
+    private static object? _packedRows;
 
     /// <summary>C (+)= A·B on the widest vectors this CPU runs natively (scalar when it has none); only blocks touching j ≤ i when <paramref name="lowerOnly"/>.</summary>
     public static void Multiply<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0,
@@ -80,6 +84,15 @@ internal static class PackedKernel
             var skip = block - first;
             var columns = lowerOnly ? Math.Min(n, first + mr) : n;
             ref var a = ref Unsafe.Add(ref a0, first * aRow);
+            var (rowStep, columnStep) = (aRow, aCol);
+            if (aCol != 1)
+            {
+                // Aᵀ stored: the block's mr rows of A lie across p lines of memory a whole row of Aᵀ apart, which a
+                // power-of-two row length maps to a few cache sets. Gathered once into an l-major mr × p block,
+                // they stay in L1 for all the strips.
+                a = ref PackRows(ref a, aRow, aCol, mr, p);
+                (rowStep, columnStep) = (1, mr);
+            }
             for (var strip = 0; strip * nr < columns; strip++)
             {
                 var direct = inPlace && (strip + 1) * nr <= n;
@@ -89,11 +102,11 @@ internal static class PackedKernel
                 var width = Math.Min(nr, n - strip * nr);
                 if (TOps.ManyRegisters)
                 {
-                    Block4x3<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, n, skip, width, accumulate);
+                    Block4x3<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, n, skip, width, accumulate);
                 }
                 else
                 {
-                    Block6x2<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, n, skip, width, accumulate);
+                    Block6x2<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, n, skip, width, accumulate);
                 }
             }
         }
@@ -150,6 +163,44 @@ internal static class PackedKernel
                 {
                     Unsafe.Add(ref target, j) = T.Zero;
                 }
+            }
+        }
+        return ref packed;
+    }
+
+    /// <summary>Rows 0…mr−1 of A (A(i, l) at a[i·aRow + l·aCol]) as an l-major mr × p block in a per-thread buffer.</summary>
+    private static ref T PackRows<T>(ref T a, int aRow, int aCol, int mr, int p) where T : unmanaged
+    {
+        var length = mr * p;
+        if (_packedRows is not T[] buffer || buffer.Length < length)
+        {
+            buffer = new T[Math.Max(length, 4096)];
+            _packedRows = buffer;
+        }
+        ref var packed = ref MemoryMarshal.GetArrayDataReference(buffer);
+        if (aRow == 1 && Vector128.IsHardwareAccelerated && mr >= Vector128<T>.Count)
+        {
+            // Aᵀ row-major: each l's mr elements are contiguous, copied as 128-bit vectors (the last one overlapping).
+            var width = Vector128<T>.Count;
+            for (var l = 0; l < p; l++)
+            {
+                ref var source = ref Unsafe.Add(ref a, l * aCol);
+                ref var target = ref Unsafe.Add(ref packed, l * mr);
+                for (var i = 0; i < mr; i += width)
+                {
+                    var at = (nuint)Math.Min(i, mr - width);
+                    Vector128.LoadUnsafe(ref source, at).StoreUnsafe(ref target, at);
+                }
+            }
+            return ref packed;
+        }
+        for (var l = 0; l < p; l++)
+        {
+            ref var source = ref Unsafe.Add(ref a, l * aCol);
+            ref var target = ref Unsafe.Add(ref packed, l * mr);
+            for (var i = 0; i < mr; i++)
+            {
+                Unsafe.Add(ref target, i) = Unsafe.Add(ref source, i * aRow);
             }
         }
         return ref packed;
