@@ -72,19 +72,22 @@ internal sealed partial class KernelEmitter
         EmitTangentLocals();
         var needed = TangentsNeededInReverse();
         EmitTangentForward(needed.Contains);
-        _w.Line("qBar.Slice(0, StateSize * k).Clear();");
         for (var s = 0; s < _model.States.Count; s++)
         {
             _w.Line(Span + " " + _names.States[s] + "DotBar = qBar.Slice(" + StateOffset(s) + " * k, " + StateRows(s) + " * k);");
         }
-        EmitBufferLocals(Buffer.DotBar, "k", clear: true);
+        EmitBufferLocals(Buffer.DotBar, "k", clear: false);
         EmitAdjointLocals("cols");
+        _writtenTangentAdjoints.Clear();
         for (var s = 0; s < _model.States.Count; s++)
         {
             var update = _model.UpdateNodes[s];
             if (Node(update).DependsOnState)
             {
-                _w.Line("global::Verified.Dense.Blas.Axpy<" + _type + ">(" + Literal(1) + ", u.Slice(" + StateOffset(s) + " * k, " + StateRows(s) + " * k), " + Local(update, Buffer.DotBar) + ");");
+                var seed = "u.Slice(" + StateOffset(s) + " * k, " + StateRows(s) + " * k)";
+                _w.Line(FirstTangentAdjointWrite(update)
+                    ? seed + ".CopyTo(" + Local(update, Buffer.DotBar) + ");"
+                    : "global::Verified.Dense.Blas.Axpy<" + _type + ">(" + Literal(1) + ", " + seed + ", " + Local(update, Buffer.DotBar) + ");");
             }
         }
         foreach (var node in Indices.Reverse().Where(node => IsComputed(Node(node))))
@@ -98,8 +101,39 @@ internal sealed partial class KernelEmitter
                 EmitReverseNode(node, "cols");
             }
         }
+        // Q̄'s blocks that nothing flowed into (a state the tangent does not depend on) are zero.
+        for (var s = 0; s < _model.States.Count; s++)
+        {
+            var state = Indices.Where(node => Node(node).Kind == NodeKind.State && Node(node).Index == s).DefaultIfEmpty(-1).First();
+            if (state < 0 || !_writtenTangentAdjoints.Contains(state))
+            {
+                _w.Line(_names.States[s] + "DotBar.Clear();");
+            }
+        }
         EmitScalarParameterGradients();
         _w.Close();
+    }
+
+    /// <summary>
+    /// The tangent adjoints TangentVjp has written so far (by the node owning the buffer). A buffer's
+    /// first contribution assigns (a copy, a scaled copy, a product without accumulation), so that no
+    /// n×k buffer is cleared and then read back; one that is added to in parts, or read before anything
+    /// flowed into it, is cleared first.
+    /// </summary>
+    private readonly System.Collections.Generic.HashSet<int> _writtenTangentAdjoints = new();
+
+    private int TangentRoot(int node) => TangentAlias(node) is var root and >= 0 ? root : node;
+
+    /// <summary>Whether a contribution that writes all of <paramref name="node"/>'s tangent adjoint is its first (so it assigns); marks it written.</summary>
+    private bool FirstTangentAdjointWrite(int node) => _writtenTangentAdjoints.Add(TangentRoot(node));
+
+    /// <summary>Before a partial contribution to, or a read of, <paramref name="node"/>'s tangent adjoint: clears it if nothing was written to it yet.</summary>
+    private void EnsureTangentAdjointStarted(int node, string local)
+    {
+        if (FirstTangentAdjointWrite(node))
+        {
+            _w.Line(local + ".Clear();");
+        }
     }
 
     /// <summary>
@@ -295,12 +329,14 @@ internal sealed partial class KernelEmitter
     {
         var n = Node(node);
         _w.Line("// tangent adjoint of " + _names[node] + " = " + n.Text);
+        EnsureTangentAdjointStarted(node, Local(node, Buffer.DotBar));
         if (n.Kind == NodeKind.MatVec)
         {
             var parameter = _model.Parameters[n.Index];
             var (rows, columns) = (Size(parameter.Rows), Size(parameter.Columns));
+            var accumulate = FirstTangentAdjointWrite(n.A) ? "false" : "true";
             _w.Line(GemmCall("MultiplyTransposedA") + _names.Parameters[n.Index] + ", " + Local(node, Buffer.DotBar) + ", " + Local(n.A, Buffer.DotBar) + ", " +
-                columns + ", " + rows + ", k, accumulate: true);");
+                columns + ", " + rows + ", k, accumulate: " + accumulate + ");");
             _w.Line(GemmCall("MultiplyTransposedB") + Local(node, Buffer.DotBar) + ", " + Local(n.A, Buffer.Dot) + ", thetaBar.Slice(" + ParameterOffset(n.Index) + ", " +
                 rows + " * " + columns + "), " + rows + ", k, " + columns + ", accumulate: true);");
             return;
@@ -308,6 +344,7 @@ internal sealed partial class KernelEmitter
         if (n.Kind == NodeKind.Block)
         {
             // The operand's tangent adjoint += ẏ̄ in the block's rows; linear, so no second-order term.
+            EnsureTangentAdjointStarted(n.A, Local(n.A, Buffer.DotBar));
             _w.Line("global::Verified.Dense.Blas.Axpy<" + _type + ">(" + Literal(1) + ", " + Local(node, Buffer.DotBar) + ", " +
                 Local(n.A, Buffer.DotBar) + ".Slice(" + BlockStart(node) + " * k, " + Rows(node) + " * k));");
             return;
@@ -322,14 +359,15 @@ internal sealed partial class KernelEmitter
             .ToList();
         var sums = secondOrder.Select(term => term.O.Position).Distinct().ToList();
 
-        // Row by row over the k columns with SIMD row kernels: ȱ_row += g_o ẏ̄_row and sum_o = ⟨ẏ̄_row, ȯ_row⟩.
+        // Row by row over the k columns with SIMD row kernels: ȱ_row += g_o ẏ̄_row (= on its first write) and sum_o = ⟨ẏ̄_row, ȯ_row⟩.
         _w.Open("for (int row = 0; row < " + Rows(node) + "; row++)");
         _w.Line("var source = " + Local(node, Buffer.DotBar) + ".Slice(row * k, k);");
         foreach (var (operand, position) in tangents)
         {
             var derivative = FirstDerivative(node, position);
             var factor = derivative.IsOne ? Literal(1) : Render(derivative, node, "row", "row");
-            _w.Line("global::Verified.Dense.Blas.Axpy<" + _type + ">(" + factor + ", source, " + Local(operand, Buffer.DotBar) + ".Slice(row * k, k));");
+            var kernel = FirstTangentAdjointWrite(operand) ? "ScaleTo" : "Axpy";
+            _w.Line("global::Verified.Dense.Blas." + kernel + "<" + _type + ">(" + factor + ", source, " + Local(operand, Buffer.DotBar) + ".Slice(row * k, k));");
         }
         foreach (var position in sums)
         {

@@ -16,23 +16,39 @@ internal sealed partial class KernelEmitter
         _w.Line("EnsureTangentColumns(k);");
         _w.Line("int cols = 1;");
         EmitPrimalPass();
-        EmitTangentLocals();
+        // A state's new tangent is computed in place in its rows of dq when it is a buffer of its own
+        // (not a state's tangent, not shared with another state); otherwise it is copied there at the end.
+        var inPlace = new System.Collections.Generic.Dictionary<int, int>();
+        for (var s = 0; s < _model.States.Count; s++)
+        {
+            var root = TangentRoot(_model.UpdateNodes[s]);
+            if (Node(_model.UpdateNodes[s]).DependsOnState && HasBuffer(root, Buffer.Dot) && !inPlace.ContainsKey(root))
+            {
+                inPlace[root] = s;
+            }
+        }
+        EmitTangentLocals(node => inPlace.TryGetValue(node, out var s) ? DqRows(s) : null);
         EmitTangentForward(node => true);
         for (var s = 0; s < _model.States.Count; s++)
         {
-            EmitCopyOut(_model.UpdateNodes[s], "dq.Slice(" + StateOffset(s) + " * k, " + StateRows(s) + " * k)", StateRows(s), "k", Buffer.Dot);
+            if (!inPlace.TryGetValue(TangentRoot(_model.UpdateNodes[s]), out var owner) || owner != s)
+            {
+                EmitCopyOut(_model.UpdateNodes[s], DqRows(s), StateRows(s), "k", Buffer.Dot);
+            }
         }
         _w.Close();
     }
 
-    /// <summary>The tangents of the state blocks are the rows of Q; the other tangents are buffers.</summary>
-    private void EmitTangentLocals()
+    private string DqRows(int state) => "dq.Slice(" + StateOffset(state) + " * k, " + StateRows(state) + " * k)";
+
+    /// <summary>The tangents of the state blocks are the rows of Q; the other tangents are buffers, or the spans <paramref name="placement"/> gives.</summary>
+    private void EmitTangentLocals(System.Func<int, string?>? placement = null)
     {
         for (var s = 0; s < _model.States.Count; s++)
         {
             _w.Line(ReadOnlySpan + " " + _names.States[s] + "Dot = q.Slice(" + StateOffset(s) + " * k, " + StateRows(s) + " * k);");
         }
-        EmitBufferLocals(Buffer.Dot, "k", clear: false);
+        EmitBufferLocals(Buffer.Dot, "k", clear: false, placement);
     }
 
     /// <summary>ẏ = Σ_o ∂y/∂o ⊙ ȯ for element-wise nodes, ẏ = W ȧ for Mat·Vec, ẏ = the block of ȧ for Block, for the nodes <paramref name="include"/> selects.</summary>

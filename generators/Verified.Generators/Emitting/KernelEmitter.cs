@@ -275,11 +275,13 @@ internal sealed partial class KernelEmitter
         }
     }
 
-    private void EmitBufferLocals(Buffer buffer, string cols, bool clear)
+    /// <summary>Spans over each node's buffer of a kind (cleared when asked), or over the span <paramref name="placement"/> gives for the node.</summary>
+    private void EmitBufferLocals(Buffer buffer, string cols, bool clear, System.Func<int, string?>? placement = null)
     {
         foreach (var node in Indices.Where(node => HasBuffer(node, buffer)))
         {
-            _w.Line(Span + " " + Local(node, buffer) + " = " + Field(node, buffer) + ".AsSpan(0, " + Rows(node) + " * " + cols + ");");
+            var span = placement?.Invoke(node) ?? Field(node, buffer) + ".AsSpan(0, " + Rows(node) + " * " + cols + ")";
+            _w.Line(Span + " " + Local(node, buffer) + " = " + span + ";");
             if (clear)
             {
                 _w.Line(Local(node, buffer) + ".Clear();");

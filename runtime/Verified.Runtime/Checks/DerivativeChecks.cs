@@ -179,7 +179,7 @@ public sealed class DerivativeChecks
         _single.Jacobian(theta, h, x, singleJacobian);
         yield return new CheckResult("float-jacobian", Compare.RelativeError(singleJacobian, jacobian), tolerance);
 
-        var dq = new float[_n * _k];
+        var dq = Unwritten<float>(_n * _k);
         _single.Tangent(theta, h, x, q, dq, _k);
         yield return new CheckResult("float-tangent", Compare.RelativeError(dq, Tangent(_theta, _h, x1, _q, _k)), tolerance);
 
@@ -189,7 +189,7 @@ public sealed class DerivativeChecks
         yield return new CheckResult("float-stepvjp", Math.Max(
             Compare.RelativeError(singleStateBar, stateBar), Compare.RelativeError(singleThetaBar, thetaBar)), tolerance);
 
-        var singleQBar = new float[_n * _k];
+        var singleQBar = Unwritten<float>(_n * _k);
         var singleHBar = new float[_n];
         var singleThetaBar2 = new float[_p];
         _single.TangentVjp(theta, h, x, q, u, singleQBar, singleHBar, singleThetaBar2, _k);
@@ -215,7 +215,7 @@ public sealed class DerivativeChecks
 
     private double[] Tangent(double[] theta, double[] h, double[] x, double[] q, int k)
     {
-        var dq = new double[_n * k];
+        var dq = Unwritten<double>(_n * k);
         _kernels.Tangent(theta, h, x, q, dq, k);
         return dq;
     }
@@ -230,7 +230,7 @@ public sealed class DerivativeChecks
 
     private (double[] QBar, double[] StateBar, double[] ThetaBar) TangentVjp(double[] theta, double[] h, double[] x, double[] q, double[] u)
     {
-        var qBar = new double[_n * _k];
+        var qBar = Unwritten<double>(_n * _k);
         var stateBar = new double[_n];
         var thetaBar = new double[_p];
         _kernels.TangentVjp(theta, h, x, q, u, qBar, stateBar, thetaBar, _k);
@@ -238,6 +238,14 @@ public sealed class DerivativeChecks
     }
 
     // ---- small helpers ------------------------------------------------------------------------
+
+    /// <summary>An output the kernel overwrites, filled with NaN first: an element it leaves unwritten fails the check.</summary>
+    private static T[] Unwritten<T>(int length) where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        var values = new T[length];
+        values.AsSpan().Fill(T.NaN);
+        return values;
+    }
 
     private static double Dot(double[] a, double[] b) => Blas.Dot<double>(a, b);
 

@@ -42,7 +42,7 @@ public abstract class CellKernels<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>The one-step Jacobian D_s = ∂h_{s+1}/∂h_s as a dense n×n row-major matrix.</summary>
     public abstract void Jacobian(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, Span<T> jacobian);
 
-    /// <summary>D_s·Q for the k columns of the n×k matrix Q, without forming D_s.</summary>
+    /// <summary>D_s·Q for the k columns of the n×k matrix Q, without forming D_s; <paramref name="dq"/> must not overlap <paramref name="q"/>.</summary>
     public abstract void Tangent(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, ReadOnlySpan<T> q, Span<T> dq, int k);
 
     /// <summary>
