@@ -9,36 +9,56 @@ namespace Verified.Dense;
 /// Householder QR of a row-major n×k matrix (k ≤ n), thin form A = Q R with Q n×k orthonormal and
 /// R k×k upper triangular with a positive diagonal (DESIGN.md: flip Q's columns and R's rows).
 /// The factorisation works in place on Aᵀ, each column a contiguous run padded with zeros to a
-/// whole number of SIMD vectors, as LAPACK's geqr2/org2r do: column j keeps R above its diagonal
-/// and the reflector v_j from the diagonal down, and Q is then formed over the reflectors. One
-/// n×k array is the whole working set (48 KB at n = 80, k = 75 in double). Reflections go two at a time
-/// as whole-vector dot products and axpys; the one vector holding a reflector's first row is
-/// masked so that the R entries above it count as zeros. The workspace is owned by the instance:
-/// no allocation per call.
+/// whole number of SIMD vectors and starting on a cache line, as LAPACK's geqr2/org2r do: column j
+/// keeps R above its diagonal and the reflector v_j from the diagonal down, and Q is then formed over
+/// the reflectors. One n×k array is the whole working set (48 KB at n = 80, k = 75 in double).
+/// Reflections go two at a time as whole-vector dot products and axpys; the one vector holding a
+/// reflector's first row is masked so that the R entries above it count as zeros. With several
+/// panels (dgeqrf/dorgqr), a panel's reflectors go on its own columns so, and then as one
+/// <see cref="BlockReflector{T}"/> through matrix products on the later columns. The workspace is
+/// owned by the instance: no allocation per call.
 /// </summary>
 public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int _n;
     private readonly int _k;
     private readonly int _stride;     // n rounded up to whole vectors
-    private readonly T[] _columns;    // k columns (stride _stride): R above the diagonal, v_j or Q's column j from it down
+    private readonly AlignedArray<T> _columns; // k columns (stride _stride): R above the diagonal, v_j or Q's column j from it down
     private readonly T[] _beta;       // 2/(v_jᵀ v_j)
     private readonly T[] _alpha;      // R_jj before the sign fix
     private readonly T[] _fromLane;   // vector l (l = 0…width): lanes l… set, so v_j's first vector is masked by vector j mod width
+    private readonly int _panelWidth; // columns a panel (k: unblocked)
+    private readonly BlockReflector<T>? _block; // a panel's block reflector, when there are several panels
 
     /// <summary>A factoriser of n×k matrices, 1 ≤ k ≤ n, with its workspace.</summary>
-    public HouseholderQr(int n, int k)
+    public HouseholderQr(int n, int k) : this(n, k, DefaultPanelWidth(k))
+    {
+    }
+
+    /// <summary>
+    /// A factoriser of n×k matrices, 1 ≤ k ≤ n, whose blocked algorithm takes
+    /// <paramref name="panelWidth"/> columns a panel (k or more: unblocked), with its workspace.
+    /// </summary>
+    public HouseholderQr(int n, int k, int panelWidth)
     {
         if (k < 1 || k > n)
         {
             throw new ArgumentOutOfRangeException(nameof(k), $"QR needs 1 ≤ k ≤ n, got n={n}, k={k}");
         }
-        (_n, _k, _stride) = (n, k, Simd.RoundUp<T>(n));
-        _columns = new T[k * _stride];
+        if (panelWidth < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(panelWidth), $"a panel needs at least one column, got {panelWidth}");
+        }
+        (_n, _k, _stride, _panelWidth) = (n, k, Simd.RoundUp<T>(n), Math.Min(panelWidth, k));
+        _columns = new AlignedArray<T>(k * _stride);
         _beta = new T[k];
         _alpha = new T[k];
         _fromLane = Simd.Wide ? Masks<Vector512<T>, Lanes512<T>>() : Masks<Vector256<T>, Lanes256<T>>();
+        _block = _panelWidth < k ? new BlockReflector<T>(n, k, _stride, _panelWidth) : null;
     }
+
+    /// <summary>The panel width measured fastest for k columns: unblocked below 96 (n = 80, k = 75 among them).</summary>
+    private static int DefaultPanelWidth(int k) => k < 96 ? k : 32;
 
     private static T[] Masks<TV, TOps>() where TV : struct where TOps : ISimd<TV, T>
     {
@@ -66,44 +86,41 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
 
     private void Factor<TV, TOps>(ReadOnlySpan<T> a, Span<T> q, Span<T> r) where TV : struct where TOps : ISimd<TV, T>
     {
-        int n = _n, k = _k, stride = _stride;
-        Transposition.Transpose(a, k, _columns, stride, n, k);
-        // Factorisation: reflectors in pairs, H_j on column j + 1 alone, then v_{j+1}, then both on the later columns in one pass.
-        for (var j = 0; j < k; j++)
+        int n = _n, k = _k, stride = _stride, width = _panelWidth;
+        var columns = _columns.Span;
+        Transposition.Transpose(a, k, columns, stride, n, k);
+        // Factorisation a panel at a time: its reflectors on its own columns, then as one block reflector on the later ones.
+        for (var first = 0; first < k; first += width)
         {
-            MakeReflector(j);
-            if (j + 1 < k)
+            var end = Math.Min(first + width, k);
+            FactorPanel<TV, TOps>(first, end);
+            if (end < k)
             {
-                ReflectWithPair<TV, TOps>(j, -1, j + 1, j + 2);
-                MakeReflector(j + 1);
-                ReflectWithPair<TV, TOps>(j, j + 1, j + 2, k);
-                j++;
+                _block!.Load(columns, first, end);
+                _block.FormTriangle(_beta);
+                _block.ApplyTransposed(columns, end, k);
             }
         }
-        // R: the diagonal from α, above it the transformed columns.
-        r[..(k * k)].Clear();
+        // R: above the diagonal the transformed columns (R_ic in entry i of column c), the diagonal from α, zeros below
+        // where the transposition brings the reflectors.
+        Transposition.Transpose<T>(columns, stride, r, k, k, k);
         for (var i = 0; i < k; i++)
         {
+            r.Slice(i * k, i).Clear();
             r[i * k + i] = _alpha[i];
-            for (var c = i + 1; c < k; c++)
+        }
+        // Q = H_0 ⋯ H_{k−1} [I_k; 0], a panel at a time from the last back: the columns after the panel
+        // already hold H_end ⋯ H_{k−1} e_c, so the panel's block reflector acts on them, and then the
+        // panel's own columns are formed.
+        for (var first = (k - 1) / width * width; first >= 0; first -= width)
+        {
+            var end = Math.Min(first + width, k);
+            if (end < k)
             {
-                r[i * k + c] = _columns[c * stride + i];
+                _block!.Load(columns, first, end);
+                _block.Apply(columns, end, k);
             }
-        }
-        // Q = H_0 ⋯ H_{k−1} [I_k; 0], from the last reflector back: the columns after j already hold
-        // H_{j+1} ⋯ H_{k−1} e_c, so H_j acts on them, and column j turns from v_j into H_j e_j.
-        var last = k - 1;
-        if (k % 2 == 1)
-        {
-            FormBasisColumn(last);
-            last--;
-        }
-        for (var j = last; j > 0; j -= 2)
-        {
-            ReflectWithPair<TV, TOps>(j, j - 1, j + 1, k);
-            FormBasisColumn(j);
-            ReflectWithPair<TV, TOps>(j - 1, -1, j, j + 1);
-            FormBasisColumn(j - 1);
+            FormPanel<TV, TOps>(first, end);
         }
         // Positive diagonal: flip row i of R and column i of Q where R_ii < 0.
         for (var i = 0; i < k; i++)
@@ -111,16 +128,57 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
             if (r[i * k + i] < T.Zero)
             {
                 Blas.Scale(-T.One, r.Slice(i * k + i, k - i));
-                Blas.Scale(-T.One, _columns.AsSpan(i * stride, n));
+                Blas.Scale(-T.One, columns.Slice(i * stride, n));
             }
         }
-        Transposition.Transpose<T>(_columns, stride, q, k, k, n);
+        Transposition.Transpose<T>(columns, stride, q, k, k, n);
+    }
+
+    /// <summary>
+    /// Reflectors <paramref name="first"/> … <paramref name="end"/>−1 made and applied within those
+    /// columns, in pairs: H_j on column j + 1 alone, then v_{j+1}, then both on the later columns in one pass.
+    /// </summary>
+    private void FactorPanel<TV, TOps>(int first, int end) where TV : struct where TOps : ISimd<TV, T>
+    {
+        for (var j = first; j < end; j++)
+        {
+            MakeReflector(j);
+            if (j + 1 < end)
+            {
+                ReflectWithPair<TV, TOps>(j, -1, j + 1, j + 2);
+                MakeReflector(j + 1);
+                ReflectWithPair<TV, TOps>(j, j + 1, j + 2, end);
+                j++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Columns <paramref name="first"/> … <paramref name="end"/>−1 of Q's factor H_first ⋯ H_{end−1}, from the
+    /// last back: the columns after j already hold H_{j+1} ⋯ H_{end−1} e_c, so H_j acts on them, and
+    /// column j turns from v_j into H_j e_j; in pairs, as the factorisation goes.
+    /// </summary>
+    private void FormPanel<TV, TOps>(int first, int end) where TV : struct where TOps : ISimd<TV, T>
+    {
+        var last = end - 1;
+        if ((end - first) % 2 == 1)
+        {
+            FormBasisColumn(last);
+            last--;
+        }
+        for (var j = last; j > first; j -= 2)
+        {
+            ReflectWithPair<TV, TOps>(j, j - 1, j + 1, end);
+            FormBasisColumn(j);
+            ReflectWithPair<TV, TOps>(j - 1, -1, j, j + 1);
+            FormBasisColumn(j - 1);
+        }
     }
 
     /// <summary>v_j = x + sign(x_0)‖x‖ e_0 over x = rows j..n−1 of column j, in place; R_jj = −sign(x_0)‖x‖; β_j = 2/(v_jᵀv_j).</summary>
     private void MakeReflector(int j)
     {
-        var x = _columns.AsSpan(j * _stride + j, _n - j);
+        var x = _columns.Span.Slice(j * _stride + j, _n - j);
         var squared = Blas.Dot<T>(x, x);
         var x0 = x[0];
         var alpha = x0 >= T.Zero ? -T.Sqrt(squared) : T.Sqrt(squared);
@@ -133,7 +191,7 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>Column j ← H_j e_j = e_j − β_j v_j(j) v_j, with zeros above row j (where R was).</summary>
     private void FormBasisColumn(int j)
     {
-        var column = _columns.AsSpan(j * _stride, _stride);
+        var column = _columns.Span.Slice(j * _stride, _stride);
         var scale = -_beta[j] * column[j];
         var diagonal = T.FusedMultiplyAdd(scale, column[j], T.One);
         column[..j].Clear();
@@ -152,17 +210,33 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         {
             return;
         }
+        Reflect(MakePair<TV, TOps>(a, b), first, last);
+    }
+
+    /// <summary>The pair of reflectors a, b (b &lt; 0: a alone) with their masked first vectors and τ = v_bᵀv_a.</summary>
+    private Pair<TV, TOps> MakePair<TV, TOps>(int a, int b) where TV : struct where TOps : ISimd<TV, T>
+    {
         int stride = _stride, width = TOps.Count;
         var from = Math.Min(a, b < 0 ? a : b) / width * width;
-        ref var a0 = ref MemoryMarshal.GetArrayDataReference(_columns);
+        var columns = _columns.Span;
+        ref var a0 = ref MemoryMarshal.GetReference(columns);
         ref var va = ref Unsafe.Add(ref a0, a * stride);
         ref var vb = ref Unsafe.Add(ref a0, (b < 0 ? a : b) * stride); // alone, H_a pairs with itself at β_b = 0
         ref var masks = ref MemoryMarshal.GetArrayDataReference(_fromLane);
         var headA = TOps.And(TOps.Load(ref va, (nuint)from), TOps.Load(ref masks, (nuint)((a - from) * width)));
         var headB = b < 0 ? TOps.Zero : TOps.And(TOps.Load(ref vb, (nuint)from), TOps.Load(ref masks, (nuint)((b - from) * width)));
         var tail = from + width;
-        var tau = b < 0 ? T.Zero : TOps.Sum(TOps.Multiply(headA, headB)) + Blas.Dot<T>(_columns.AsSpan(a * stride + tail, stride - tail), _columns.AsSpan(b * stride + tail, stride - tail));
-        var pair = new Pair<TV, TOps>(from, stride, headA, headB, _beta[a], b < 0 ? T.Zero : _beta[b], tau);
+        var tau = b < 0 ? T.Zero : TOps.Sum(TOps.Multiply(headA, headB)) + Blas.Dot<T>(columns.Slice(a * stride + tail, stride - tail), columns.Slice(b * stride + tail, stride - tail));
+        return new Pair<TV, TOps>(a, b < 0 ? a : b, from, stride, headA, headB, _beta[a], b < 0 ? T.Zero : _beta[b], tau);
+    }
+
+    /// <summary>Columns first…last−1 ← H_b H_a columns: four at a time, then two, then one.</summary>
+    private void Reflect<TV, TOps>(in Pair<TV, TOps> pair, int first, int last) where TV : struct where TOps : ISimd<TV, T>
+    {
+        var stride = _stride;
+        ref var a0 = ref MemoryMarshal.GetReference(_columns.Span);
+        ref var va = ref Unsafe.Add(ref a0, pair.A * stride);
+        ref var vb = ref Unsafe.Add(ref a0, pair.B * stride);
         var c = first;
         for (; c + 4 <= last; c += 4)
         {
@@ -179,7 +253,7 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     }
 
     /// <summary>Two reflectors from row <see cref="From"/> on, their first vectors already masked, and τ = v_bᵀv_a.</summary>
-    private readonly record struct Pair<TV, TOps>(int From, int Length, TV HeadA, TV HeadB, T BetaA, T BetaB, T Tau) where TV : struct where TOps : ISimd<TV, T>
+    private readonly record struct Pair<TV, TOps>(int A, int B, int From, int Length, TV HeadA, TV HeadB, T BetaA, T BetaB, T Tau) where TV : struct where TOps : ISimd<TV, T>
     {
         /// <summary>The pair reflection on four columns <paramref name="stride"/> apart: eight independent dot products hide the FMA latency.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

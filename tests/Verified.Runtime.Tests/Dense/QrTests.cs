@@ -17,6 +17,10 @@ public sealed class QrTests
     [InlineData(17, 16)]
     [InlineData(40, 33)]
     [InlineData(80, 75)]
+    [InlineData(256, 128)] // blocked: several whole panels
+    [InlineData(200, 97)]  // a partial last panel
+    [InlineData(130, 129)] // k close to n: the last panels' reflectors start in the padding's vector
+    [InlineData(301, 150)]
     public void Qr_reconstructs_with_orthonormal_q_and_positive_diagonal(int n, int k)
     {
         var a = Gaussian(n * k, 1);
@@ -46,6 +50,9 @@ public sealed class QrTests
     [InlineData(13, 11)]
     [InlineData(19, 18)]
     [InlineData(80, 75)]
+    [InlineData(256, 128)]
+    [InlineData(200, 97)]
+    [InlineData(130, 129)]
     public void Float_qr_reconstructs_with_orthonormal_q_and_positive_diagonal(int n, int k)
     {
         var a = Array.ConvertAll(Gaussian(n * k, 8), value => (float)value);
