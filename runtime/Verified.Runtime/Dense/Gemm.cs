@@ -85,34 +85,18 @@ public static class Gemm
     /// matrix, as a blocked triangular solve takes its off-diagonal blocks.
     /// </summary>
     internal static void MultiplyBlockA<T>(ReadOnlySpan<T> a, int aRowStride, ReadOnlySpan<T> b, Span<T> c, int m, int p, int n, bool accumulate)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        MultiplyStrided(a, aRowStride, 1, b, n, 1, c, n, m, p, n, accumulate);
-
-    /// <summary>
-    /// C (m×n) (+)= A · B with A(i, l) at a[i·aRow + l·aCol], B(l, j) at b[l·bRow + j·bCol] and
-    /// C(i, j) at c[i·<paramref name="cRow"/> + j]: each a block of a larger matrix, either operand
-    /// possibly transposed, as a block reflector takes rows of its workspace. With
-    /// <paramref name="lowerOnly"/> only the lower triangle (j ≤ i) of C is computed and what is above it afterwards is unspecified.
-    /// </summary>
-    internal static void MultiplyStrided<T>(ReadOnlySpan<T> a, int aRow, int aCol, ReadOnlySpan<T> b, int bRow, int bCol, Span<T> c, int cRow,
-        int m, int p, int n, bool accumulate, bool lowerOnly = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Check(a.Length, Extent(m, aRow, p, aCol), b.Length, Extent(p, bRow, n, bCol), c.Length, Extent(m, cRow, n, 1));
-        PackedKernel.Multiply(ref MemoryMarshal.GetReference(a), aRow, aCol, ref MemoryMarshal.GetReference(b), bRow, bCol,
-            ref MemoryMarshal.GetReference(c), cRow, m, p, n, accumulate, lowerOnly);
+        Check(a.Length, m == 0 ? 0 : (m - 1) * aRowStride + p, b.Length, p * n, c.Length, m * n);
+        Kernel(a, aRowStride, 1, b, n, 1, c, m, p, n, accumulate, lowerOnly: false);
     }
 
-    /// <summary>C (+)= A·B with A(i, l) at a[i·aRow + l·aCol], B(l, j) at b[l·bRow + j·bCol] and C contiguous (m×n).</summary>
+    /// <summary>C (+)= A·B with A(i, l) at a[i·aRow + l·aCol] and B(l, j) at b[l·bRow + j·bCol].</summary>
     private static void Kernel<T>(ReadOnlySpan<T> a, int aRow, int aCol, ReadOnlySpan<T> b, int bRow, int bCol, Span<T> c,
         int m, int p, int n, bool accumulate, bool lowerOnly)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         PackedKernel.Multiply(ref MemoryMarshal.GetReference(a), aRow, aCol, ref MemoryMarshal.GetReference(b), bRow, bCol,
-            ref MemoryMarshal.GetReference(c), n, m, p, n, accumulate, lowerOnly);
-
-    /// <summary>Elements a rows × cols block spans at these strides (0 when it is empty).</summary>
-    private static int Extent(int rows, int rowStride, int cols, int colStride) =>
-        rows == 0 || cols == 0 ? 0 : (rows - 1) * rowStride + (cols - 1) * colStride + 1;
+            ref MemoryMarshal.GetReference(c), m, p, n, accumulate, lowerOnly);
 
     private static void Check(int aLength, int aNeeded, int bLength, int bNeeded, int cLength, int cNeeded)
     {

@@ -13,10 +13,11 @@ namespace Verified.Dense;
 /// keeps R above its diagonal and the reflector v_j from the diagonal down, and Q is then formed over
 /// the reflectors. One n×k array is the whole working set (48 KB at n = 80, k = 75 in double).
 /// Reflections go two at a time as whole-vector dot products and axpys; the one vector holding a
-/// reflector's first row is masked so that the R entries above it count as zeros. With several
-/// panels (dgeqrf/dorgqr), a panel's reflectors go on its own columns so, and then as one
-/// <see cref="BlockReflector{T}"/> through matrix products on the later columns. The workspace is
-/// owned by the instance: no allocation per call.
+/// reflector's first row is masked so that the R entries above it count as zeros. The reflectors
+/// go a panel at a time (as dgeqrf/dorgqr block them): the panel's pairs on its own columns, then on
+/// the later columns a group at a time, which then stays in the L1 cache through all the pairs; each
+/// column sees the same operations in the same order, so the panel width changes the speed, never
+/// the result. The workspace is owned by the instance: no allocation per call.
 /// </summary>
 public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -27,17 +28,21 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     private readonly T[] _beta;       // 2/(v_jᵀ v_j)
     private readonly T[] _alpha;      // R_jj before the sign fix
     private readonly T[] _fromLane;   // vector l (l = 0…width): lanes l… set, so v_j's first vector is masked by vector j mod width
-    private readonly int _panelWidth; // columns a panel (k: unblocked)
-    private readonly BlockReflector<T>? _block; // a panel's block reflector, when there are several panels
+    private readonly int _panelWidth; // columns a panel, even but for k itself (k: unblocked)
+    private readonly object _pairs;   // Pair<TV, TOps>[] at the vector width in use: a panel's pairs of reflectors
+
+    /// <summary>Columns a group that goes through all of a panel's pairs while in the L1 cache.</summary>
+    private const int GroupColumns = 8;
 
     /// <summary>A factoriser of n×k matrices, 1 ≤ k ≤ n, with its workspace.</summary>
-    public HouseholderQr(int n, int k) : this(n, k, DefaultPanelWidth(k))
+    public HouseholderQr(int n, int k) : this(n, k, DefaultPanelWidth(n, k))
     {
     }
 
     /// <summary>
-    /// A factoriser of n×k matrices, 1 ≤ k ≤ n, whose blocked algorithm takes
-    /// <paramref name="panelWidth"/> columns a panel (k or more: unblocked), with its workspace.
+    /// A factoriser of n×k matrices, 1 ≤ k ≤ n, that takes the reflectors <paramref name="panelWidth"/>
+    /// at a time (rounded up to even, so that the panels pair them as the unblocked order does; k or
+    /// more: unblocked), with its workspace. Every width gives the same result; only the speed differs.
     /// </summary>
     public HouseholderQr(int n, int k, int panelWidth)
     {
@@ -49,16 +54,23 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         {
             throw new ArgumentOutOfRangeException(nameof(panelWidth), $"a panel needs at least one column, got {panelWidth}");
         }
-        (_n, _k, _stride, _panelWidth) = (n, k, Simd.RoundUp<T>(n), Math.Min(panelWidth, k));
+        // An even width pairs the reflectors as the unblocked order does: (0, 1), (2, 3), …
+        var width = Math.Min(panelWidth, k);
+        (_n, _k, _stride, _panelWidth) = (n, k, Simd.RoundUp<T>(n), width % 2 == 1 && width < k ? width + 1 : width);
         _columns = new AlignedArray<T>(k * _stride);
         _beta = new T[k];
         _alpha = new T[k];
         _fromLane = Simd.Wide ? Masks<Vector512<T>, Lanes512<T>>() : Masks<Vector256<T>, Lanes256<T>>();
-        _block = _panelWidth < k ? new BlockReflector<T>(n, k, _stride, _panelWidth) : null;
+        _pairs = Simd.Wide ? new Pair<Vector512<T>, Lanes512<T>>[_panelWidth / 2] : new Pair<Vector256<T>, Lanes256<T>>[_panelWidth / 2];
     }
 
-    /// <summary>The panel width measured fastest for k columns: unblocked below 96 (n = 80, k = 75 among them).</summary>
-    private static int DefaultPanelWidth(int k) => k < 96 ? k : 32;
+    /// <summary>
+    /// Panels of 16 columns once the columns outgrow a 32 KB L1 data cache (at n = 256, k = 128 about
+    /// 9% faster in double, 6% in float than one panel); one panel, the unblocked order, while they fit
+    /// (float at n = 80, k = 75 ran 5% slower in panels).
+    /// </summary>
+    private static int DefaultPanelWidth(int n, int k) =>
+        (long)k * Simd.RoundUp<T>(n) * Unsafe.SizeOf<T>() > 32 << 10 ? 16 : k;
 
     private static T[] Masks<TV, TOps>() where TV : struct where TOps : ISimd<TV, T>
     {
@@ -88,18 +100,14 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     {
         int n = _n, k = _k, stride = _stride, width = _panelWidth;
         var columns = _columns.Span;
+        var pairs = (Pair<TV, TOps>[])_pairs;
         Transposition.Transpose(a, k, columns, stride, n, k);
-        // Factorisation a panel at a time: its reflectors on its own columns, then as one block reflector on the later ones.
+        // Factorisation a panel at a time: its reflectors, in pairs, on its own columns, then on the later ones.
         for (var first = 0; first < k; first += width)
         {
             var end = Math.Min(first + width, k);
-            FactorPanel<TV, TOps>(first, end);
-            if (end < k)
-            {
-                _block!.Load(columns, first, end);
-                _block.FormTriangle(_beta);
-                _block.ApplyTransposed(columns, end, k);
-            }
+            var count = FactorPanel(pairs, first, end);
+            ReflectLater(pairs, count, end, k);
         }
         // R: above the diagonal the transformed columns (R_ic in entry i of column c), the diagonal from α, zeros below
         // where the transposition brings the reflectors.
@@ -110,17 +118,14 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
             r[i * k + i] = _alpha[i];
         }
         // Q = H_0 ⋯ H_{k−1} [I_k; 0], a panel at a time from the last back: the columns after the panel
-        // already hold H_end ⋯ H_{k−1} e_c, so the panel's block reflector acts on them, and then the
-        // panel's own columns are formed.
+        // already hold H_end ⋯ H_{k−1} e_c, so the panel's reflectors act on them, and then the panel's
+        // own columns are formed.
         for (var first = (k - 1) / width * width; first >= 0; first -= width)
         {
             var end = Math.Min(first + width, k);
-            if (end < k)
-            {
-                _block!.Load(columns, first, end);
-                _block.Apply(columns, end, k);
-            }
-            FormPanel<TV, TOps>(first, end);
+            var count = FormingPairs(pairs, first, end);
+            ReflectLater(pairs, count, end, k);
+            FormPanel(pairs, first, end);
         }
         // Positive diagonal: flip row i of R and column i of Q where R_ii < 0.
         for (var i = 0; i < k; i++)
@@ -136,29 +141,47 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
 
     /// <summary>
     /// Reflectors <paramref name="first"/> … <paramref name="end"/>−1 made and applied within those
-    /// columns, in pairs: H_j on column j + 1 alone, then v_{j+1}, then both on the later columns in one pass.
+    /// columns, in pairs: H_j on column j + 1 alone, then v_{j+1}, then both on the panel's later
+    /// columns in one pass. The pairs are kept in <paramref name="pairs"/> for the columns after the
+    /// panel; returns how many.
     /// </summary>
-    private void FactorPanel<TV, TOps>(int first, int end) where TV : struct where TOps : ISimd<TV, T>
+    private int FactorPanel<TV, TOps>(Pair<TV, TOps>[] pairs, int first, int end) where TV : struct where TOps : ISimd<TV, T>
     {
-        for (var j = first; j < end; j++)
+        var count = 0;
+        for (var j = first; j < end; j += 2)
         {
             MakeReflector(j);
             if (j + 1 < end)
             {
-                ReflectWithPair<TV, TOps>(j, -1, j + 1, j + 2);
+                Reflect(MakePair<TV, TOps>(j, -1), j + 1, j + 2);
                 MakeReflector(j + 1);
-                ReflectWithPair<TV, TOps>(j, j + 1, j + 2, end);
-                j++;
+                pairs[count] = MakePair<TV, TOps>(j, j + 1);
+                Reflect(pairs[count++], j + 2, end);
             }
         }
+        return count;
+    }
+
+    /// <summary>
+    /// The pairs (j, j−1) that form the panel's columns from the last back (the last column alone when
+    /// their number is odd), into <paramref name="pairs"/>; returns how many.
+    /// </summary>
+    private int FormingPairs<TV, TOps>(Pair<TV, TOps>[] pairs, int first, int end) where TV : struct where TOps : ISimd<TV, T>
+    {
+        var count = 0;
+        for (var j = end - 1 - (end - first) % 2; j > first; j -= 2)
+        {
+            pairs[count++] = MakePair<TV, TOps>(j, j - 1);
+        }
+        return count;
     }
 
     /// <summary>
     /// Columns <paramref name="first"/> … <paramref name="end"/>−1 of Q's factor H_first ⋯ H_{end−1}, from the
     /// last back: the columns after j already hold H_{j+1} ⋯ H_{end−1} e_c, so H_j acts on them, and
-    /// column j turns from v_j into H_j e_j; in pairs, as the factorisation goes.
+    /// column j turns from v_j into H_j e_j; in the pairs of <see cref="FormingPairs"/>.
     /// </summary>
-    private void FormPanel<TV, TOps>(int first, int end) where TV : struct where TOps : ISimd<TV, T>
+    private void FormPanel<TV, TOps>(Pair<TV, TOps>[] pairs, int first, int end) where TV : struct where TOps : ISimd<TV, T>
     {
         var last = end - 1;
         if ((end - first) % 2 == 1)
@@ -166,12 +189,30 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
             FormBasisColumn(last);
             last--;
         }
-        for (var j = last; j > first; j -= 2)
+        for (int j = last, i = 0; j > first; j -= 2, i++)
         {
-            ReflectWithPair<TV, TOps>(j, j - 1, j + 1, end);
+            Reflect(pairs[i], j + 1, end);
             FormBasisColumn(j);
-            ReflectWithPair<TV, TOps>(j - 1, -1, j, j + 1);
+            Reflect(MakePair<TV, TOps>(j - 1, -1), j, j + 1);
             FormBasisColumn(j - 1);
+        }
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> pairs, in order, on columns <paramref name="first"/> … <paramref name="last"/>−1:
+    /// a group of columns at a time through all the pairs, so that the group stays in the L1 cache
+    /// while the panel's reflectors stream past it. Each column sees the very operations of the
+    /// unblocked order, so the result is the same to the last bit.
+    /// </summary>
+    private void ReflectLater<TV, TOps>(Pair<TV, TOps>[] pairs, int count, int first, int last) where TV : struct where TOps : ISimd<TV, T>
+    {
+        for (var group = first; group < last; group += GroupColumns)
+        {
+            var end = Math.Min(group + GroupColumns, last);
+            for (var i = 0; i < count; i++)
+            {
+                Reflect(pairs[i], group, end);
+            }
         }
     }
 
@@ -200,20 +241,9 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     }
 
     /// <summary>
-    /// Columns first…last−1 ← H_b H_a columns in one pass (H_a alone when b &lt; 0): with d_a = v_aᵀy,
-    /// d_b = v_bᵀy and τ = v_bᵀv_a, y −= c_a v_a + c_b v_b where c_a = β_a d_a and c_b = β_b (d_b − c_a τ).
-    /// Both reflectors start within the first vector, which is masked; with b &lt; 0, v_b's first vector and β_b are zero.
+    /// The pair of reflectors a, b with τ = v_bᵀv_a. Both start within their first vector, which is
+    /// masked; with b &lt; 0 (a alone) v_b's first vector and β_b are zero.
     /// </summary>
-    private void ReflectWithPair<TV, TOps>(int a, int b, int first, int last) where TV : struct where TOps : ISimd<TV, T>
-    {
-        if (first >= last)
-        {
-            return;
-        }
-        Reflect(MakePair<TV, TOps>(a, b), first, last);
-    }
-
-    /// <summary>The pair of reflectors a, b (b &lt; 0: a alone) with their masked first vectors and τ = v_bᵀv_a.</summary>
     private Pair<TV, TOps> MakePair<TV, TOps>(int a, int b) where TV : struct where TOps : ISimd<TV, T>
     {
         int stride = _stride, width = TOps.Count;
@@ -230,7 +260,11 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
         return new Pair<TV, TOps>(a, b < 0 ? a : b, from, stride, headA, headB, _beta[a], b < 0 ? T.Zero : _beta[b], tau);
     }
 
-    /// <summary>Columns first…last−1 ← H_b H_a columns: four at a time, then two, then one.</summary>
+    /// <summary>
+    /// Columns first…last−1 ← H_b H_a columns in one pass (H_a alone when b &lt; 0): with d_a = v_aᵀy,
+    /// d_b = v_bᵀy and τ = v_bᵀv_a, y −= c_a v_a + c_b v_b where c_a = β_a d_a and c_b = β_b (d_b − c_a τ);
+    /// four columns at a time, then two, then one.
+    /// </summary>
     private void Reflect<TV, TOps>(in Pair<TV, TOps> pair, int first, int last) where TV : struct where TOps : ISimd<TV, T>
     {
         var stride = _stride;

@@ -7,8 +7,8 @@ namespace Verified.Dense;
 
 /// <summary>
 /// The core of every <see cref="Gemm"/> product: C (m×n) (+)= A·B with A(i, l) at
-/// a[i·aRow + l·aCol], B(l, j) at b[l·bRow + j·bCol] and C(i, j) at c[i·cRow + j], so that either
-/// operand may be transposed, and any of the three be a block of a larger matrix, at no cost to the caller. B is first packed, as BLIS does, into strips of nr columns stored
+/// a[i·aRow + l·aCol] and B(l, j) at b[l·bRow + j·bCol], so that either operand may be transposed
+/// at no cost to the caller. B is first packed, as BLIS does, into strips of nr columns stored
 /// l-major (p × nr, zero-padded past column n), so that the micro-kernel reads it as one
 /// contiguous stream whatever B's layout (a small B with contiguous rows, which stays in L1
 /// anyway, is read in place but for its partial last strip); A is read in place, through its strides. The micro-kernel
@@ -27,7 +27,7 @@ internal static class PackedKernel
     private static object? _packed;
 
     /// <summary>C (+)= A·B on the widest vectors this CPU runs natively (scalar when it has none); only blocks touching j ≤ i when <paramref name="lowerOnly"/>.</summary>
-    public static void Multiply<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0, int cRow,
+    public static void Multiply<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0,
         int m, int p, int n, bool accumulate, bool lowerOnly)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -37,19 +37,19 @@ internal static class PackedKernel
         }
         if (Simd.Wide)
         {
-            Multiply<T, Vector512<T>, Lanes512<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, cRow, m, p, n, accumulate, lowerOnly);
+            Multiply<T, Vector512<T>, Lanes512<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, m, p, n, accumulate, lowerOnly);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            Multiply<T, Vector256<T>, Lanes256<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, cRow, m, p, n, accumulate, lowerOnly);
+            Multiply<T, Vector256<T>, Lanes256<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, m, p, n, accumulate, lowerOnly);
         }
         else
         {
-            Scalar(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, cRow, m, p, n, accumulate, lowerOnly);
+            Scalar(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, m, p, n, accumulate, lowerOnly);
         }
     }
 
-    private static void Multiply<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0, int cRow,
+    private static void Multiply<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0,
         int m, int p, int n, bool accumulate, bool lowerOnly)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
@@ -68,7 +68,7 @@ internal static class PackedKernel
                     var direct = inPlace && (strip + 1) * nr <= n;
                     Row<T, TV, TOps>(ref Unsafe.Add(ref a0, row * aRow), aCol,
                         ref direct ? ref Unsafe.Add(ref b0, strip * nr) : ref Unsafe.Add(ref packed, strip * p * nr), direct ? bRow : nr, p,
-                        ref c0, row * cRow + strip * nr, Math.Min(nr, n - strip * nr), accumulate);
+                        ref c0, row * n + strip * nr, Math.Min(nr, n - strip * nr), accumulate);
                 }
             }
             return;
@@ -85,15 +85,15 @@ internal static class PackedKernel
                 var direct = inPlace && (strip + 1) * nr <= n;
                 ref var panel = ref direct ? ref Unsafe.Add(ref b0, strip * nr) : ref Unsafe.Add(ref packed, strip * p * nr);
                 var step = direct ? bRow : nr;
-                var at = first * cRow + strip * nr;
+                var at = first * n + strip * nr;
                 var width = Math.Min(nr, n - strip * nr);
                 if (TOps.ManyRegisters)
                 {
-                    Block4x3<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                    Block4x3<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, n, skip, width, accumulate);
                 }
                 else
                 {
-                    Block6x2<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                    Block6x2<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, n, skip, width, accumulate);
                 }
             }
         }
@@ -156,7 +156,7 @@ internal static class PackedKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block6x2<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int cRow, int skip, int width, bool accumulate)
+    private static void Block6x2<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var w = (nuint)TOps.Count;
@@ -190,27 +190,16 @@ internal static class PackedKernel
             al = ref Unsafe.Add(ref al, aCol);
             bl = ref Unsafe.Add(ref bl, step);
         }
-        if (skip == 0 && width == 2 * (int)w)
-        {
-            // A whole tile: every row, both vectors, straight-line.
-            StoreWhole<T, TV, TOps>(ref c0, at, accumulate, c00, c01);
-            StoreWhole<T, TV, TOps>(ref c0, at + cRow, accumulate, c10, c11);
-            StoreWhole<T, TV, TOps>(ref c0, at + 2 * cRow, accumulate, c20, c21);
-            StoreWhole<T, TV, TOps>(ref c0, at + 3 * cRow, accumulate, c30, c31);
-            StoreWhole<T, TV, TOps>(ref c0, at + 4 * cRow, accumulate, c40, c41);
-            StoreWhole<T, TV, TOps>(ref c0, at + 5 * cRow, accumulate, c50, c51);
-            return;
-        }
         StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, c00, c01, c00);
-        StoreRow<T, TV, TOps>(ref c0, at + cRow, width, accumulate, skip <= 1, c10, c11, c10);
-        StoreRow<T, TV, TOps>(ref c0, at + 2 * cRow, width, accumulate, skip <= 2, c20, c21, c20);
-        StoreRow<T, TV, TOps>(ref c0, at + 3 * cRow, width, accumulate, skip <= 3, c30, c31, c30);
-        StoreRow<T, TV, TOps>(ref c0, at + 4 * cRow, width, accumulate, skip <= 4, c40, c41, c40);
-        StoreRow<T, TV, TOps>(ref c0, at + 5 * cRow, width, accumulate, skip <= 5, c50, c51, c50);
+        StoreRow<T, TV, TOps>(ref c0, at + n, width, accumulate, skip <= 1, c10, c11, c10);
+        StoreRow<T, TV, TOps>(ref c0, at + 2 * n, width, accumulate, skip <= 2, c20, c21, c20);
+        StoreRow<T, TV, TOps>(ref c0, at + 3 * n, width, accumulate, skip <= 3, c30, c31, c30);
+        StoreRow<T, TV, TOps>(ref c0, at + 4 * n, width, accumulate, skip <= 4, c40, c41, c40);
+        StoreRow<T, TV, TOps>(ref c0, at + 5 * n, width, accumulate, skip <= 5, c50, c51, c50);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x3<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int cRow, int skip, int width, bool accumulate)
+    private static void Block4x3<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var w = (nuint)TOps.Count;
@@ -244,9 +233,9 @@ internal static class PackedKernel
             bl = ref Unsafe.Add(ref bl, step);
         }
         StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, c00, c01, c02);
-        StoreRow<T, TV, TOps>(ref c0, at + cRow, width, accumulate, skip <= 1, c10, c11, c12);
-        StoreRow<T, TV, TOps>(ref c0, at + 2 * cRow, width, accumulate, skip <= 2, c20, c21, c22);
-        StoreRow<T, TV, TOps>(ref c0, at + 3 * cRow, width, accumulate, skip <= 3, c30, c31, c32);
+        StoreRow<T, TV, TOps>(ref c0, at + n, width, accumulate, skip <= 1, c10, c11, c12);
+        StoreRow<T, TV, TOps>(ref c0, at + 2 * n, width, accumulate, skip <= 2, c20, c21, c22);
+        StoreRow<T, TV, TOps>(ref c0, at + 3 * n, width, accumulate, skip <= 3, c30, c31, c32);
     }
 
     /// <summary>One row of C against a strip (fewer rows than a block): vectors of the strip as independent chains.</summary>
@@ -307,23 +296,7 @@ internal static class PackedKernel
         }
     }
 
-    /// <summary>Two whole vectors of one row of C at <paramref name="at"/>, added when accumulating.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreWhole<T, TV, TOps>(ref T c0, int at, bool accumulate, TV v0, TV v1)
-        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
-    {
-        var first = (nuint)at;
-        var second = first + (nuint)TOps.Count;
-        if (accumulate)
-        {
-            v0 = TOps.Add(TOps.Load(ref c0, first), v0);
-            v1 = TOps.Add(TOps.Load(ref c0, second), v1);
-        }
-        TOps.Store(v0, ref c0, first);
-        TOps.Store(v1, ref c0, second);
-    }
-
-    private static void Scalar<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0, int cRow,
+    private static void Scalar<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0,
         int m, int p, int n, bool accumulate, bool lowerOnly)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -336,7 +309,7 @@ internal static class PackedKernel
                 {
                     sum += Unsafe.Add(ref a0, i * aRow + l * aCol) * Unsafe.Add(ref b0, l * bRow + j * bCol);
                 }
-                ref var target = ref Unsafe.Add(ref c0, i * cRow + j);
+                ref var target = ref Unsafe.Add(ref c0, i * n + j);
                 target = accumulate ? target + sum : sum;
             }
         }
