@@ -7,7 +7,8 @@ namespace Verified.Dense;
 /// A workspace of elements starting on a 64-byte boundary: a cache line, and a whole number of
 /// vectors at any width, so that whole-vector loads at multiples of the vector width never straddle
 /// two lines (a straddling load costs two). The array lives on the pinned object heap, where the
-/// GC never moves it, so the boundary holds for its lifetime.
+/// GC never moves it, so the boundary holds for its lifetime. For elements whose size divides 64
+/// (float, double): arrays start on 8-byte boundaries, so a whole number of elements reaches the line.
 /// </summary>
 internal readonly struct AlignedArray<T> where T : unmanaged
 {
