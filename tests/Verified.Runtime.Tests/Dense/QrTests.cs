@@ -17,6 +17,10 @@ public sealed class QrTests
     [InlineData(17, 16)]
     [InlineData(40, 33)]
     [InlineData(80, 75)]
+    [InlineData(256, 128)] // in panels: several whole ones
+    [InlineData(200, 97)]  // a partial last panel of odd width
+    [InlineData(130, 129)] // k close to n: the last reflectors start in the last vector
+    [InlineData(301, 150)]
     public void Qr_reconstructs_with_orthonormal_q_and_positive_diagonal(int n, int k)
     {
         var a = Gaussian(n * k, 1);
@@ -46,6 +50,9 @@ public sealed class QrTests
     [InlineData(13, 11)]
     [InlineData(19, 18)]
     [InlineData(80, 75)]
+    [InlineData(256, 128)]
+    [InlineData(200, 97)]
+    [InlineData(130, 129)]
     public void Float_qr_reconstructs_with_orthonormal_q_and_positive_diagonal(int n, int k)
     {
         var a = Array.ConvertAll(Gaussian(n * k, 8), value => (float)value);
@@ -65,6 +72,32 @@ public sealed class QrTests
             {
                 Assert.True(Math.Abs(gram[i * k + j] - (i == j ? 1 : 0)) < 1e-5, $"QᵀQ[{i},{j}] = {gram[i * k + j]}");
             }
+        }
+    }
+
+    /// <summary>
+    /// Panels change only the order in which columns meet the reflectors, never the operations on a
+    /// column: every panel width (odd ones rounded up to even) gives the unblocked result bit for bit.
+    /// </summary>
+    [Theory]
+    [InlineData(256, 128)]
+    [InlineData(200, 97)]
+    [InlineData(130, 129)]
+    [InlineData(80, 75)]
+    public void Every_panel_width_gives_the_unblocked_result_exactly(int n, int k)
+    {
+        var a = Gaussian(n * k, 9);
+        var af = Array.ConvertAll(a, value => (float)value);
+        var (q, r) = Factor(a, n, k, panelWidth: k);
+        var (qf, rf) = Factor(af, n, k, panelWidth: k);
+        foreach (var width in new[] { 2, 3, 16, 48 })
+        {
+            var (qw, rw) = Factor(a, n, k, width);
+            Assert.Equal(q, qw);
+            Assert.Equal(r, rw);
+            var (qfw, rfw) = Factor(af, n, k, width);
+            Assert.Equal(qf, qfw);
+            Assert.Equal(rf, rfw);
         }
     }
 
@@ -128,6 +161,14 @@ public sealed class QrTests
         var q = new double[n * k];
         var r = new double[k * k];
         new HouseholderQr<double>(n, k).Factor(a, q, r);
+        return (q, r);
+    }
+
+    private static (T[] Q, T[] R) Factor<T>(T[] a, int n, int k, int panelWidth) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var q = new T[n * k];
+        var r = new T[k * k];
+        new HouseholderQr<T>(n, k, panelWidth).Factor(a, q, r);
         return (q, r);
     }
 
