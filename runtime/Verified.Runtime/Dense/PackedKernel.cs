@@ -17,7 +17,7 @@ namespace Verified.Dense;
 /// AVX2 (two rows of B and one broadcast fill the other three registers; 4 × 3 spilled an
 /// accumulator through memory there), 4 rows × 3 vectors on 32-register AVX-512. A last partial
 /// row block is computed over the final mr rows and stored only in its new rows; columns past n
-/// are never stored. The packed strips and panels live in per-thread buffers: no allocation per call.
+/// are never stored. The packed strips and panels live in per-thread buffers from a cache line: no allocation per call.
 /// </summary>
 internal static class PackedKernel
 {
@@ -117,12 +117,12 @@ internal static class PackedKernel
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var length = strips * p * nr;
-        if (_packed is not T[] buffer || buffer.Length < length)
+        if (_packed is not AlignedArray<T> buffer || buffer.Span.Length < length)
         {
-            buffer = new T[Math.Max(length, 4096)];
+            buffer = new AlignedArray<T>(Math.Max(length, 4096));
             _packed = buffer;
         }
-        ref var packed = ref MemoryMarshal.GetArrayDataReference(buffer);
+        ref var packed = ref MemoryMarshal.GetReference(buffer.Span);
         var width = TOps.Count;
         for (var strip = 0; strip < strips; strip++)
         {
@@ -172,12 +172,12 @@ internal static class PackedKernel
     private static ref T PackRows<T>(ref T a, int aRow, int aCol, int mr, int p) where T : unmanaged
     {
         var length = mr * p;
-        if (_packedRows is not T[] buffer || buffer.Length < length)
+        if (_packedRows is not AlignedArray<T> buffer || buffer.Span.Length < length)
         {
-            buffer = new T[Math.Max(length, 4096)];
+            buffer = new AlignedArray<T>(Math.Max(length, 4096));
             _packedRows = buffer;
         }
-        ref var packed = ref MemoryMarshal.GetArrayDataReference(buffer);
+        ref var packed = ref MemoryMarshal.GetReference(buffer.Span);
         if (aRow == 1 && Vector128.IsHardwareAccelerated && mr >= Vector128<T>.Count)
         {
             // Aᵀ row-major: each l's mr elements are contiguous, copied as 128-bit vectors (the last one overlapping).

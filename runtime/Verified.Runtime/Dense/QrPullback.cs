@@ -17,7 +17,7 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
     private readonly T[] _m;
     private readonly T[] _gram;
     private readonly int _stride;     // n rounded up to whole vectors
-    private readonly T[] _transposed; // Āᵀ during the triangular solve, rows of length _stride
+    private readonly AlignedArray<T> _transposed; // Āᵀ during the triangular solve, rows of length _stride from a cache line
     private readonly T[] _negatedR;   // −R, the off-diagonal blocks of the blocked solve
 
     /// <summary>The pullback of the thin QR of n×k matrices, 1 ≤ k ≤ n, with its workspace.</summary>
@@ -26,7 +26,7 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
         (_n, _k, _stride) = (n, k, Simd.RoundUp<T>(n));
         _m = new T[k * k];
         _gram = new T[k * k];
-        _transposed = new T[k * _stride];
+        _transposed = new AlignedArray<T>(k * _stride);
         _negatedR = new T[k * k];
     }
 
@@ -88,7 +88,7 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
     private void SolveTransposedUpper(ReadOnlySpan<T> r, Span<T> x)
     {
         int n = _n, k = _k, stride = _stride;
-        var y = _transposed.AsSpan();
+        var y = _transposed.Span;
         Transposition.Transpose<T>(x, k, y, stride, n, k);
         for (var at = 0; at < k * k; at++)
         {

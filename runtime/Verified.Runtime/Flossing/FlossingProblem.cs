@@ -39,9 +39,10 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
     private readonly T[] _checkpointStates;   // h at the start of every segment, and at the end
     private readonly T[] _checkpointBases;    // Q at the start of every segment, and at the end
     private readonly T[] _states;             // h_0 … h_c of the current segment
-    private readonly T[] _bases;              // Q_0 … Q_c of the current segment
-    private readonly T[] _rs;                 // R of each step of the segment that ends with a QR
-    private readonly T[] _tangent, _qBar, _qTildeBar, _rBar, _hBar, _hBarNext;
+    private readonly AlignedArray<T> _bases;  // Q_0 … Q_c of the current segment; the n×k workspaces start on a cache line
+    private readonly AlignedArray<T> _rs;     // R of each step of the segment that ends with a QR
+    private readonly AlignedArray<T> _tangent, _qBar, _qTildeBar;
+    private readonly T[] _rBar, _hBar, _hBarNext;
     private readonly double[] _sums;
     private readonly HouseholderQr<T> _qr;
     private readonly QrPullback<T> _pullback;
@@ -66,11 +67,11 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
         _checkpointStates = new T[(_segments + 1) * _n];
         _checkpointBases = new T[(_segments + 1) * _n * _k];
         _states = new T[(_segment + 1) * _n];
-        _bases = new T[(_segment + 1) * _n * _k];
-        _rs = new T[_segment * _k * _k];
-        _tangent = new T[_n * _k];
-        _qBar = new T[_n * _k];
-        _qTildeBar = new T[_n * _k];
+        _bases = new AlignedArray<T>((_segment + 1) * _n * _k);
+        _rs = new AlignedArray<T>(_segment * _k * _k);
+        _tangent = new AlignedArray<T>(_n * _k);
+        _qBar = new AlignedArray<T>(_n * _k);
+        _qTildeBar = new AlignedArray<T>(_n * _k);
         _rBar = new T[_k];
         _hBar = new T[_n];
         _hBarNext = new T[_n];
@@ -86,7 +87,7 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
     public ExponentUnit Unit(ReadOnlySpan<T> theta) => ExponentUnit.Of(_layout, theta);
 
     /// <summary>Elements of T held for the reverse pass: O(c·n·k), c the checkpoint interval.</summary>
-    public long StoredElements => _checkpointStates.Length + _checkpointBases.Length + _states.Length + _bases.Length + _rs.Length;
+    public long StoredElements => _checkpointStates.Length + _checkpointBases.Length + _states.Length + _bases.Span.Length + _rs.Span.Length;
 
     private int SegmentLength(int segment) => Math.Min(_segment, _horizon.Steps - segment * _segment);
 
@@ -115,7 +116,7 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
         var exponents = Exponents(theta, h0, q0, inputs);
         var duration = AccumulatedSteps * Unit(theta).StepDuration;
         thetaBar.Clear();
-        Array.Clear(_qBar);
+        _qBar.Span.Clear();
         Array.Clear(_hBarNext);
         Array.Clear(_rBar);
         for (var segment = _segments - 1; segment >= 0; segment--)
@@ -132,22 +133,22 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
                 if (_schedule.FactorsAfter(s))
                 {
                     // R̄ = diag(∂L/∂λ_i / (steps · Δt · R_ii)), zero inside the transient.
-                    var r = _rs.AsSpan(j * k * k, k * k);
+                    var r = _rs.Span.Slice(j * k * k, k * k);
                     for (var i = 0; i < k; i++)
                     {
                         _rBar[i] = _schedule.Counts(s)
                             ? T.CreateTruncating(2 * (exponents[i] - _horizon.Target) / duration) / r[i * k + i]
                             : T.Zero;
                     }
-                    _pullback.BackwardDiagonal(_bases.AsSpan((j + 1) * n * k, n * k), r, _qBar, _rBar, _qTildeBar);
+                    _pullback.BackwardDiagonal(_bases.Span.Slice((j + 1) * n * k, n * k), r, _qBar.Span, _rBar, _qTildeBar.Span);
                 }
                 else
                 {
-                    _qBar.CopyTo(_qTildeBar, 0);
+                    _qBar.Span.CopyTo(_qTildeBar.Span);
                 }
                 // h̄_s = D_sᵀ h̄_{s+1} + ∂/∂h_s⟨Q̃̄, D_s Q_s⟩;  θ̄ += (∂f/∂θ)ᵀ h̄_{s+1} + ∂/∂θ⟨Q̃̄, D_s Q_s⟩;  Q̄_s = D_sᵀ Q̃̄.
                 _kernels.StepVjp(theta, h, x, _hBarNext, _hBar, thetaBar);
-                _kernels.TangentVjp(theta, h, x, _bases.AsSpan(j * n * k, n * k), _qTildeBar, _qBar, _hBar, thetaBar, k);
+                _kernels.TangentVjp(theta, h, x, _bases.Span.Slice(j * n * k, n * k), _qTildeBar.Span, _qBar.Span, _hBar, thetaBar, k);
                 _hBar.CopyTo(_hBarNext, 0);
             }
         }
@@ -166,15 +167,15 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
     {
         int n = _n, k = _k;
         _checkpointStates.AsSpan(segment * n, n).CopyTo(_states);
-        _checkpointBases.AsSpan(segment * n * k, n * k).CopyTo(_bases);
+        _checkpointBases.AsSpan(segment * n * k, n * k).CopyTo(_bases.Span);
         var length = SegmentLength(segment);
         for (var j = 0; j < length; j++)
         {
             var s = segment * _segment + j;
             var h = _states.AsSpan(j * n, n);
             var x = inputs.Slice(s * _inputSize, _inputSize);
-            var nextBasis = _bases.AsSpan((j + 1) * n * k, n * k);
-            _kernels.Tangent(theta, h, x, _bases.AsSpan(j * n * k, n * k), _schedule.FactorsAfter(s) ? _tangent : nextBasis, k);
+            var nextBasis = _bases.Span.Slice((j + 1) * n * k, n * k);
+            _kernels.Tangent(theta, h, x, _bases.Span.Slice(j * n * k, n * k), _schedule.FactorsAfter(s) ? _tangent.Span : nextBasis, k);
             var next = _states.AsSpan((j + 1) * n, n);
             _kernels.Step(theta, h, x, next);
             if (!Compare.AllFinite<T>(next))
@@ -185,8 +186,8 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
             {
                 continue;
             }
-            var r = _rs.AsSpan(j * k * k, k * k);
-            _qr.Factor(_tangent, nextBasis, r);
+            var r = _rs.Span.Slice(j * k * k, k * k);
+            _qr.Factor(_tangent.Span, nextBasis, r);
             if (accumulate && _schedule.Counts(s))
             {
                 for (var i = 0; i < k; i++)
@@ -196,7 +197,7 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
             }
         }
         _states.AsSpan(length * n, n).CopyTo(_checkpointStates.AsSpan((segment + 1) * n, n));
-        _bases.AsSpan(length * n * k, n * k).CopyTo(_checkpointBases.AsSpan((segment + 1) * n * k, n * k));
+        _bases.Span.Slice(length * n * k, n * k).CopyTo(_checkpointBases.AsSpan((segment + 1) * n * k, n * k));
         _storedSegment = segment;
     }
 }
