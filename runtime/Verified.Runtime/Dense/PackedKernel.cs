@@ -21,6 +21,13 @@ namespace Verified.Dense;
 /// </summary>
 internal static class PackedKernel
 {
+    /// <summary>
+    /// Fewest strips of B over which a block of Aᵀ is gathered: the gathering costs about a strip's
+    /// worth of loads, so over 16 strips (Wᵀ·Ū at n = 256, k = 128) it made the product 12 % faster,
+    /// while over 2 (Wᵀ·h̄ for a training batch of 16) it made the whole training epoch 9 % slower.
+    /// </summary>
+    private const int PackRowsFromStrips = 4;
+
     /// <summary>Largest B read in place rather than packed: half of a 32 KB L1 data cache.</summary>
     private const int InPlaceBytes = 16 << 10;
 
@@ -85,7 +92,7 @@ internal static class PackedKernel
             var columns = lowerOnly ? Math.Min(n, first + mr) : n;
             ref var a = ref Unsafe.Add(ref a0, first * aRow);
             var (rowStep, columnStep) = (aRow, aCol);
-            if (aCol != 1)
+            if (aCol != 1 && strips >= PackRowsFromStrips)
             {
                 // Aᵀ stored: the block's mr rows of A lie across p lines of memory a whole row of Aᵀ apart, which a
                 // power-of-two row length maps to a few cache sets. Gathered once into an l-major mr × p block,
