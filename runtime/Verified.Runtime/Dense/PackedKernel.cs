@@ -31,11 +31,15 @@ internal static class PackedKernel
     /// <summary>Largest B read in place rather than packed: half of a 32 KB L1 data cache.</summary>
     private const int InPlaceBytes = 16 << 10;
 
-    [ThreadStatic]
-    private static object? _packed;
+    /// <summary>The per-thread packing buffers of one element type (a thread that multiplies in both types keeps both).</summary>
+    private static class Buffers<T> where T : unmanaged
+    {
+        [ThreadStatic]
+        public static AlignedArray<T>? Strips;
 
-    [ThreadStatic]
-    private static object? _packedRows;
+        [ThreadStatic]
+        public static AlignedArray<T>? Rows;
+    }
 
     /// <summary>C (+)= A·B on the widest vectors this CPU runs natively (scalar when it has none); only blocks touching j ≤ i when <paramref name="lowerOnly"/>.</summary>
     public static void Multiply<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0,
@@ -124,10 +128,10 @@ internal static class PackedKernel
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var length = strips * p * nr;
-        if (_packed is not AlignedArray<T> buffer || buffer.Span.Length < length)
+        if (Buffers<T>.Strips is not { } buffer || buffer.Span.Length < length)
         {
             buffer = new AlignedArray<T>(Math.Max(length, 4096));
-            _packed = buffer;
+            Buffers<T>.Strips = buffer;
         }
         ref var packed = ref MemoryMarshal.GetReference(buffer.Span);
         var width = TOps.Count;
@@ -179,10 +183,10 @@ internal static class PackedKernel
     private static ref T PackRows<T>(ref T a, int aRow, int aCol, int mr, int p) where T : unmanaged
     {
         var length = mr * p;
-        if (_packedRows is not AlignedArray<T> buffer || buffer.Span.Length < length)
+        if (Buffers<T>.Rows is not { } buffer || buffer.Span.Length < length)
         {
             buffer = new AlignedArray<T>(Math.Max(length, 4096));
-            _packedRows = buffer;
+            Buffers<T>.Rows = buffer;
         }
         ref var packed = ref MemoryMarshal.GetReference(buffer.Span);
         if (aRow == 1 && Vector128.IsHardwareAccelerated && mr >= Vector128<T>.Count)
