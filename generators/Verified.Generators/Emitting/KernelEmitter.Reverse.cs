@@ -122,17 +122,15 @@ internal sealed partial class KernelEmitter
     /// </summary>
     private readonly System.Collections.Generic.HashSet<int> _writtenTangentAdjoints = new();
 
-    private int TangentRoot(int node) => TangentAlias(node) is var root and >= 0 ? root : node;
-
     /// <summary>Whether a contribution that writes all of <paramref name="node"/>'s tangent adjoint is its first (so it assigns); marks it written.</summary>
     private bool FirstTangentAdjointWrite(int node) => _writtenTangentAdjoints.Add(TangentRoot(node));
 
     /// <summary>Before a partial contribution to, or a read of, <paramref name="node"/>'s tangent adjoint: clears it if nothing was written to it yet.</summary>
-    private void EnsureTangentAdjointStarted(int node, string local)
+    private void EnsureTangentAdjointStarted(int node)
     {
         if (FirstTangentAdjointWrite(node))
         {
-            _w.Line(local + ".Clear();");
+            _w.Line(Local(node, Buffer.DotBar) + ".Clear();");
         }
     }
 
@@ -152,7 +150,7 @@ internal sealed partial class KernelEmitter
             while (pending.Count > 0)
             {
                 var next = pending.Pop();
-                var root = TangentAlias(next) is var alias and >= 0 ? alias : next;
+                var root = TangentRoot(next);
                 if (!Node(root).DependsOnState || !needed.Add(root) || !IsComputed(Node(root)))
                 {
                     continue;
@@ -329,7 +327,7 @@ internal sealed partial class KernelEmitter
     {
         var n = Node(node);
         _w.Line("// tangent adjoint of " + _names[node] + " = " + n.Text);
-        EnsureTangentAdjointStarted(node, Local(node, Buffer.DotBar));
+        EnsureTangentAdjointStarted(node);
         if (n.Kind == NodeKind.MatVec)
         {
             var parameter = _model.Parameters[n.Index];
@@ -344,7 +342,7 @@ internal sealed partial class KernelEmitter
         if (n.Kind == NodeKind.Block)
         {
             // The operand's tangent adjoint += ẏ̄ in the block's rows; linear, so no second-order term.
-            EnsureTangentAdjointStarted(n.A, Local(n.A, Buffer.DotBar));
+            EnsureTangentAdjointStarted(n.A);
             _w.Line("global::Verified.Dense.Blas.Axpy<" + _type + ">(" + Literal(1) + ", " + Local(node, Buffer.DotBar) + ", " +
                 Local(n.A, Buffer.DotBar) + ".Slice(" + BlockStart(node) + " * k, " + Rows(node) + " * k));");
             return;

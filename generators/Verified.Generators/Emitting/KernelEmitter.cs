@@ -115,9 +115,7 @@ internal sealed partial class KernelEmitter
     private static readonly string[] Suffixes = { "", "Dot", "Bar", "DotBar" };
 
     private string Local(int node, Buffer buffer) =>
-        buffer is Buffer.Dot or Buffer.DotBar && TangentAlias(node) is var root and >= 0
-            ? _names[root] + Suffixes[(int)buffer]
-            : _names[node] + Suffixes[(int)buffer];
+        _names[buffer is Buffer.Dot or Buffer.DotBar ? TangentRoot(node) : node] + Suffixes[(int)buffer];
 
     private string Field(int node, Buffer buffer) => "_" + Local(node, buffer);
 
@@ -136,6 +134,9 @@ internal sealed partial class KernelEmitter
     /// tangent passes neither copy nor add.
     /// </summary>
     private int TangentAlias(int node) => _tangentAliases[node];
+
+    /// <summary>The node that owns this node's tangent and tangent-adjoint buffers: its <see cref="TangentAlias"/>, or itself.</summary>
+    private int TangentRoot(int node) => TangentAlias(node) is var root and >= 0 ? root : node;
 
     /// <summary>Every node's <see cref="TangentAlias"/>, in graph order so that an operand's is known first.</summary>
     private int[] TangentAliases()
