@@ -12,7 +12,7 @@ namespace Verified.Dense;
 /// l-major (p × nr, zero-padded past column n), so that the micro-kernel reads it as one
 /// contiguous stream whatever B's layout (a small B with contiguous rows, which stays in L1
 /// anyway, is read in place but for its partial last strip); A is read in place through its strides when
-/// its rows are contiguous, and otherwise (Aᵀ stored) gathered block by block into l-major mr × p panels. The micro-kernel
+/// its rows are contiguous, and, stored transposed, gathered block by block into l-major mr × p panels. The micro-kernel
 /// keeps an mr × nr block of C in twelve vector accumulators: 6 rows × 2 vectors on 16-register
 /// AVX2 (two rows of B and one broadcast fill the other three registers; 4 × 3 spilled an
 /// accumulator through memory there), 4 rows × 3 vectors on 32-register AVX-512. A last partial
@@ -96,12 +96,12 @@ internal static class PackedKernel
             var columns = lowerOnly ? Math.Min(n, first + mr) : n;
             ref var a = ref Unsafe.Add(ref a0, first * aRow);
             var (rowStep, columnStep) = (aRow, aCol);
-            if (aCol != 1 && strips >= PackRowsFromStrips)
+            if (aRow == 1 && strips >= PackRowsFromStrips)
             {
                 // Aᵀ stored: the block's mr rows of A lie across p lines of memory a whole row of Aᵀ apart, which a
                 // power-of-two row length maps to a few cache sets. Gathered once into an l-major mr × p block,
                 // they stay in L1 for all the strips.
-                a = ref PackRows(ref a, aRow, aCol, mr, p);
+                a = ref PackRows(ref a, aCol, mr, p);
                 (rowStep, columnStep) = (1, mr);
             }
             for (var strip = 0; strip * nr < columns; strip++)
@@ -179,8 +179,12 @@ internal static class PackedKernel
         return ref packed;
     }
 
-    /// <summary>Rows 0…mr−1 of A (A(i, l) at a[i·aRow + l·aCol]) as an l-major mr × p block in a per-thread buffer.</summary>
-    private static ref T PackRows<T>(ref T a, int aRow, int aCol, int mr, int p) where T : unmanaged
+    /// <summary>
+    /// Rows 0…mr−1 of an A stored transposed (A(i, l) at a[i + l·aCol]) as an l-major mr × p block in a
+    /// per-thread buffer: each l's mr elements are contiguous and go as 128-bit vectors, the last one
+    /// overlapping (mr ≥ 4 is at least one vector of either type).
+    /// </summary>
+    private static ref T PackRows<T>(ref T a, int aCol, int mr, int p) where T : unmanaged
     {
         var length = mr * p;
         if (Buffers<T>.Rows is not { } buffer || buffer.Span.Length < length)
@@ -189,29 +193,15 @@ internal static class PackedKernel
             Buffers<T>.Rows = buffer;
         }
         ref var packed = ref MemoryMarshal.GetReference(buffer.Span);
-        if (aRow == 1 && Vector128.IsHardwareAccelerated && mr >= Vector128<T>.Count)
-        {
-            // Aᵀ row-major: each l's mr elements are contiguous, copied as 128-bit vectors (the last one overlapping).
-            var width = Vector128<T>.Count;
-            for (var l = 0; l < p; l++)
-            {
-                ref var source = ref Unsafe.Add(ref a, l * aCol);
-                ref var target = ref Unsafe.Add(ref packed, l * mr);
-                for (var i = 0; i < mr; i += width)
-                {
-                    var at = (nuint)Math.Min(i, mr - width);
-                    Vector128.LoadUnsafe(ref source, at).StoreUnsafe(ref target, at);
-                }
-            }
-            return ref packed;
-        }
+        var width = Vector128<T>.Count;
         for (var l = 0; l < p; l++)
         {
             ref var source = ref Unsafe.Add(ref a, l * aCol);
             ref var target = ref Unsafe.Add(ref packed, l * mr);
-            for (var i = 0; i < mr; i++)
+            for (var i = 0; i < mr; i += width)
             {
-                Unsafe.Add(ref target, i) = Unsafe.Add(ref source, i * aRow);
+                var at = (nuint)Math.Min(i, mr - width);
+                Vector128.LoadUnsafe(ref source, at).StoreUnsafe(ref target, at);
             }
         }
         return ref packed;
