@@ -29,9 +29,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void Check_of_a_cell_file_compiles_it_with_the_generator()
     {
-        var folder = CliRunner.TemporaryFolder();
-        var file = Path.Combine(folder, "cell.cs");
-        File.WriteAllText(file, """
+        var file = CliRunner.CellFile("""
             using Verified;
             using static Verified.CellMath;
             [RecurrentCell(Name = "mine")]
@@ -62,9 +60,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void Cell_file_diagnostics_are_printed_with_path_line_and_column()
     {
-        var folder = CliRunner.TemporaryFolder();
-        var file = Path.Combine(folder, "bad.cs");
-        File.WriteAllText(file, "using Verified;\n[RecurrentCell]\npublic partial class Bad\n{\n    [State(\"N\")] public Vec h;\n    [Update(nameof(h))] public Vec hNext => h + nope;\n}\n");
+        var file = CliRunner.CellFile("using Verified;\n[RecurrentCell]\npublic partial class Bad\n{\n    [State(\"N\")] public Vec h;\n    [Update(nameof(h))] public Vec hNext => h + nope;\n}\n", "bad.cs");
 
         var (code, _, error) = CliRunner.Run("check", "--cell-file", file);
 

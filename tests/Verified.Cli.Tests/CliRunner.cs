@@ -19,4 +19,12 @@ public static class CliRunner
         Directory.CreateDirectory(folder);
         return folder;
     }
+
+    /// <summary>A cell file named <paramref name="name"/> holding <paramref name="source"/>, in a fresh temporary folder; its path.</summary>
+    public static string CellFile(string source, string name = "cell.cs")
+    {
+        var file = Path.Combine(TemporaryFolder(), name);
+        File.WriteAllText(file, source);
+        return file;
+    }
 }
