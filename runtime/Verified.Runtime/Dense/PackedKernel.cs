@@ -207,7 +207,7 @@ internal static class PackedKernel
         return ref packed;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Block6x2<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
@@ -250,7 +250,7 @@ internal static class PackedKernel
         StoreRow<T, TV, TOps>(ref c0, at + 5 * n, width, accumulate, skip <= 5, c50, c51, c50);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Block4x3<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
