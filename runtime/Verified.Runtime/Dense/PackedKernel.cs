@@ -207,7 +207,14 @@ internal static class PackedKernel
         return ref packed;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>
+    /// One mr × nr block of C (AVX2: 6 rows × 2 vectors). Each micro-kernel is compiled on its own and fully
+    /// optimised from its first call: inlined into a caller that dynamic PGO had grown, it kept only eight of
+    /// its twelve accumulators in registers and stored and reloaded the other four at every step of l (the
+    /// N = 256 tangent product ran at half speed in some processes); and tiered up like other methods it ran
+    /// its first thousands of calls unoptimised.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block6x2<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
@@ -250,7 +257,8 @@ internal static class PackedKernel
         StoreRow<T, TV, TOps>(ref c0, at + 5 * n, width, accumulate, skip <= 5, c50, c51, c50);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>One mr × nr block of C on AVX-512 (4 rows × 3 vectors), compiled as <see cref="Block6x2{T, TV, TOps}"/> is.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block4x3<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
