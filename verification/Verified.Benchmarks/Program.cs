@@ -8,10 +8,7 @@ if (args is ["train", ..])
 {
     var repeats = args.Length > 1 ? int.Parse(args[1]) : 6;
     var workload = new TrainingWorkload();
-    for (var warm = 0; warm < 3; warm++)
-    {
-        workload.Epoch();
-    }
+    WarmUp(() => workload.Epoch());
     var best = double.MaxValue;
     for (var i = 0; i < repeats; i++)
     {
@@ -58,10 +55,7 @@ BenchmarkSwitcher.FromAssembly(typeof(FlossingEpochBenchmark).Assembly).Run(args
 
 static void Report(string name, Func<double> epoch, int repeats, int n, int k, double peak)
 {
-    for (var warm = 0; warm < 3; warm++)
-    {
-        epoch();
-    }
+    WarmUp(() => epoch());
     var best = double.MaxValue;
     for (var i = 0; i < repeats; i++)
     {
@@ -99,6 +93,17 @@ static void Components<T>(StepComponents<T> parts, string name, int n, int k, do
         }
         var rate = Flops.Rate(300 * flops, best);
         Console.WriteLine($"  {name,-6} {label,-10} {best:F1} ms per 300 steps (best of 10), {rate:F1} GFLOP/s, {rate / peak:P0} of peak");
+    }
+}
+
+// At least 3 runs and 3 s: the runtime recompiles hot methods with their profile in the background for
+// several N = 80 epochs after their first calls, and an epoch timed before that measures the JIT's tiers.
+static void WarmUp(Action run)
+{
+    var clock = Stopwatch.StartNew();
+    for (var runs = 0; runs < 3 || clock.Elapsed.TotalSeconds < 3; runs++)
+    {
+        run();
     }
 }
 
