@@ -34,6 +34,7 @@ internal sealed partial class KernelEmitter
         }
         _w.Line("stateBar.Slice(0, StateSize * cols).Clear();");
         EmitAdjointLocals("cols");
+        _flowedAdjoints.Clear();
         for (var s = 0; s < _model.States.Count; s++)
         {
             var update = _model.UpdateNodes[s];
@@ -41,9 +42,10 @@ internal sealed partial class KernelEmitter
             {
                 Loop(StateRows(s), "cols", NeedsRow(update), () =>
                     _w.Line(Accumulate(update, "at", "row", "nextBar[" + StateOffset(s) + " * cols + at]")));
+                _flowedAdjoints.Add(update);
             }
         }
-        foreach (var node in Indices.Reverse().Where(node => IsComputed(Node(node)) && Node(node).NeedsAdjoint))
+        foreach (var node in Indices.Reverse().Where(node => IsComputed(Node(node)) && AdjointFlowed(node)))
         {
             EmitReverseNode(node, "cols");
         }
@@ -79,6 +81,7 @@ internal sealed partial class KernelEmitter
         EmitBufferLocals(Buffer.DotBar, "k", clear: false);
         EmitAdjointLocals("cols");
         _writtenTangentAdjoints.Clear();
+        _flowedAdjoints.Clear();
         for (var s = 0; s < _model.States.Count; s++)
         {
             var update = _model.UpdateNodes[s];
@@ -96,7 +99,7 @@ internal sealed partial class KernelEmitter
             {
                 EmitTangentReverseNode(node);
             }
-            if (Node(node).NeedsAdjoint)
+            if (AdjointFlowed(node))
             {
                 EmitReverseNode(node, "cols");
             }
@@ -189,6 +192,18 @@ internal sealed partial class KernelEmitter
         return needed;
     }
 
+    /// <summary>
+    /// The nodes whose primal adjoint something has flowed into so far in the reverse pass being
+    /// emitted (nodes come in reverse order, so a node's consumers have all been emitted when it comes).
+    /// The adjoint of any other node is zero, and its pullback is not emitted. StepVjp seeds every
+    /// update node; TangentVjp seeds none, so there the first-order chain runs only from the nodes its
+    /// second-order terms reach: for vanilla-tanh, whose one such term lands in h̄ itself, there is no
+    /// Wᵀ·0 and no W̄ += 0·tanh(h)ᵀ (two passes over n×n matrices a step).
+    /// </summary>
+    private readonly System.Collections.Generic.HashSet<int> _flowedAdjoints = new();
+
+    private bool AdjointFlowed(int node) => Node(node).NeedsAdjoint && _flowedAdjoints.Contains(node);
+
     /// <summary>Adjoints of the state blocks are the rows of stateBar; the others are cleared buffers and scalars.</summary>
     private void EmitAdjointLocals(string cols)
     {
@@ -223,6 +238,7 @@ internal sealed partial class KernelEmitter
     {
         var n = Node(node);
         _w.Line("// adjoint of " + _names[node] + " = " + n.Text);
+        _flowedAdjoints.UnionWith(Operands(node).Where(operand => Node(operand).NeedsAdjoint));
         if (n.Kind == NodeKind.MatVec)
         {
             var parameter = _model.Parameters[n.Index];
@@ -374,6 +390,7 @@ internal sealed partial class KernelEmitter
         foreach (var (p, o, h) in secondOrder)
         {
             _w.Line(Accumulate(p.Operand, "row", "row", Times(h, Render(h, node, "row", "row"), "sum" + o.Position)));
+            _flowedAdjoints.Add(p.Operand);
         }
         _w.Close();
     }
