@@ -12,15 +12,26 @@ internal sealed partial class KernelEmitter
         _w.Open("public override void " + name + "(" + ReadOnlySpan + " theta, " + ReadOnlySpan + " state, " + ReadOnlySpan + " input" + extra + ")");
     }
 
-    /// <summary>Step: h_{s+1} = f(h_s, x_{s+1}; θ) for a batch of sequences.</summary>
-    private void EmitStep()
+    /// <summary>
+    /// Step: h_{s+1} = f(h_s, x_{s+1}; θ) for a batch of sequences; <paramref name="withTape"/>, the
+    /// values the reverse pass reads are computed straight into the tape rather than copied there.
+    /// </summary>
+    private void EmitStep(bool withTape)
     {
-        EmitSignature("Step", ", " + Span + " next, int batch");
+        EmitSignature("Step", ", " + Span + " next, int batch" + (withTape ? ", " + Span + " tape" : ""));
         _w.Line("Require(theta, state, input, batch);");
         _w.Line("Require(next.Length, StateSize * batch, nameof(next));");
+        if (withTape)
+        {
+            _w.Line("Require(tape.Length, TapeLength(batch), nameof(tape));");
+        }
         _w.Line("EnsureColumns(batch);");
         _w.Line("int cols = batch;");
-        EmitPrimalPass();
+        var tape = withTape ? TapeSlices("cols") : new Dictionary<int, string>();
+        EmitParameterLocals();
+        EmitStateLocals("cols");
+        EmitBufferLocals(Buffer.Value, "cols", clear: false, placement: node => tape.TryGetValue(node, out var slice) ? slice : null);
+        EmitForward("cols");
         for (var s = 0; s < _model.States.Count; s++)
         {
             EmitCopyOut(_model.UpdateNodes[s], "next.Slice(" + StateOffset(s) + " * cols, " + StateRows(s) + " * cols)", StateRows(s), "cols");
@@ -28,7 +39,7 @@ internal sealed partial class KernelEmitter
         _w.Close();
     }
 
-    /// <summary>Locals over θ, the state and the buffers, then the forward pass, for the method's `cols` columns.</summary>
+    /// <summary>Locals over θ, the state and the buffers, then the forward pass, for the method's `cols` columns (the passes that recompute it).</summary>
     private void EmitPrimalPass()
     {
         EmitParameterLocals();
@@ -91,37 +102,26 @@ internal sealed partial class KernelEmitter
         _w.Line("public override int TapeLength(int batch) => (" + (rows.Count == 0 ? "0" : string.Join(" + ", rows)) + ") * batch;");
     }
 
-    /// <summary>Step that also records each computed vector on the tape.</summary>
-    private void EmitStepWithTape()
+    /// <summary>Each tape node's span of the tape for <paramref name="cols"/> columns, one after another.</summary>
+    private Dictionary<int, string> TapeSlices(string cols)
     {
-        EmitSignature("Step", ", " + Span + " next, int batch, " + Span + " tape");
-        _w.Line("Require(tape.Length, TapeLength(batch), nameof(tape));");
-        _w.Line("Step(theta, state, input, next, batch);");
-        var nodes = TapeNodes.ToList();
-        if (nodes.Count > 0)
+        var slices = new Dictionary<int, string>();
+        var before = new List<string>();
+        foreach (var node in TapeNodes)
         {
-            _w.Line("int offset = 0;");
+            var offset = before.Count == 0 ? "0" : before.Count == 1 ? before[0] + " * " + cols : "(" + string.Join(" + ", before) + ") * " + cols;
+            slices[node] = "tape.Slice(" + offset + ", " + Rows(node) + " * " + cols + ")";
+            before.Add(Rows(node));
         }
-        foreach (var node in nodes)
-        {
-            _w.Line(Field(node, Buffer.Value) + ".AsSpan(0, " + Rows(node) + " * batch).CopyTo(tape.Slice(offset));");
-            _w.Line("offset += " + Rows(node) + " * batch;");
-        }
-        _w.Close();
+        return slices;
     }
 
     /// <summary>Read-only views of the tape in place of the forward buffers.</summary>
     private void EmitTapeLocals()
     {
-        var nodes = TapeNodes.ToList();
-        if (nodes.Count > 0)
+        foreach (var slice in TapeSlices("cols"))
         {
-            _w.Line("int offset = 0;");
-        }
-        foreach (var node in nodes)
-        {
-            _w.Line(ReadOnlySpan + " " + _names[node] + " = tape.Slice(offset, " + Rows(node) + " * cols);");
-            _w.Line("offset += " + Rows(node) + " * cols;");
+            _w.Line(ReadOnlySpan + " " + _names[slice.Key] + " = " + slice.Value + ";");
         }
     }
 

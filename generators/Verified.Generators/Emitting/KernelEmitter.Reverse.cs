@@ -40,8 +40,16 @@ internal sealed partial class KernelEmitter
             var update = _model.UpdateNodes[s];
             if (Node(update).NeedsAdjoint)
             {
-                Loop(StateRows(s), "cols", NeedsRow(update), () =>
-                    _w.Line(Accumulate(update, "at", "row", "nextBar[" + StateOffset(s) + " * cols + at]")));
+                var seed = "nextBar.Slice(" + StateOffset(s) + " * cols, " + StateRows(s) + " * cols)";
+                if (IsComputedVector(update))
+                {
+                    _w.Line("global::Verified.Dense.Blas.Axpy<" + _type + ">(" + Literal(1) + ", " + seed + ", " + Local(update, Buffer.Bar) + ");");
+                }
+                else
+                {
+                    Loop(StateRows(s), "cols", NeedsRow(update), () =>
+                        _w.Line(Accumulate(update, "at", "row", "nextBar[" + StateOffset(s) + " * cols + at]")));
+                }
                 _flowedAdjoints.Add(update);
             }
         }
@@ -267,8 +275,15 @@ internal sealed partial class KernelEmitter
             }
             return;
         }
-        var terms = Operands(node).Select((operand, position) => (operand, position)).Where(term => Node(term.operand).NeedsAdjoint).ToList();
-        if (!n.IsScalar && TryEmitVectorPullback(node, terms))
+        // An operand that shares this node's adjoint buffer (AdjointRoot) already holds its contribution.
+        var terms = Operands(node).Select((operand, position) => (operand, position))
+            .Where(term => Node(term.operand).NeedsAdjoint && (n.IsScalar || Local(term.operand, Buffer.Bar) != Local(node, Buffer.Bar)))
+            .ToList();
+        if (terms.Count == 0)
+        {
+            return;
+        }
+        if (!n.IsScalar && TryEmitVectorPullback(node, terms, cols))
         {
             return;
         }
@@ -292,33 +307,51 @@ internal sealed partial class KernelEmitter
     }
 
     /// <summary>
-    /// Whole-buffer pullbacks where every operand is a buffer of the node's shape (or a scalar that
-    /// needs no adjoint): sums and differences as axpys, products as fused multiply-adds, and the
-    /// unary primitives that have a vector pullback in PrimitiveRules.
+    /// Whole-buffer pullbacks where every operand needing an adjoint is a buffer of the node's shape or a
+    /// broadcast vector parameter: sums and differences as axpys and row sums (for the parameter),
+    /// and, where no operand is broadcast, products as fused multiply-adds and the unary primitives
+    /// that have a vector pullback in PrimitiveRules.
     /// </summary>
-    private bool TryEmitVectorPullback(int node, System.Collections.Generic.List<(int operand, int position)> terms)
+    private bool TryEmitVectorPullback(int node, System.Collections.Generic.List<(int operand, int position)> terms, string cols)
     {
         var n = Node(node);
-        if (Operands(node).Any(NeedsRow) || terms.Any(term => Node(term.operand).IsScalar))
+        if (terms.Any(term => Node(term.operand).IsScalar))
         {
             return false;
         }
         var bar = Local(node, Buffer.Bar);
         var blas = "global::Verified.Dense.Blas.Axpy<" + _type + ">(";
         var elementWise = "global::Verified.Dense.ElementWise.";
+        if (n.Kind == NodeKind.Binary && n.Primitive is Primitive.Add or Primitive.Subtract)
+        {
+            foreach (var (operand, position) in terms)
+            {
+                var negative = position == 1 && n.Primitive == Primitive.Subtract;
+                if (NeedsRow(operand))
+                {
+                    // A vector broadcast over the columns: its adjoint is ȳ's row sums.
+                    _w.Open("for (int row = 0; row < " + Rows(node) + "; row++)");
+                    _w.Line("thetaBar[" + ParameterOffset(Node(operand).Index) + " + row] " + (negative ? "-" : "+") + "= global::Verified.Dense.Blas.Sum<" + _type + ">(" +
+                        bar + ".Slice(row * " + cols + ", " + cols + "));");
+                    _w.Close();
+                }
+                else
+                {
+                    _w.Line(blas + (negative ? Literal(-1) : Literal(1)) + ", " + bar + ", " + Local(operand, Buffer.Bar) + ");");
+                }
+            }
+            return true;
+        }
+        if (Operands(node).Any(NeedsRow))
+        {
+            return false;
+        }
         switch (n.Kind, n.Primitive)
         {
             case (NodeKind.Unary, _) when PrimitiveRules.VectorPullback(n.Primitive) is { } pullback:
                 foreach (var (operand, _) in terms)
                 {
                     _w.Line(elementWise + pullback + "<" + _type + ">(" + _names[node] + ", " + bar + ", " + Local(operand, Buffer.Bar) + ");");
-                }
-                return true;
-            case (NodeKind.Binary, Primitive.Add or Primitive.Subtract):
-                foreach (var (operand, position) in terms)
-                {
-                    var sign = position == 1 && n.Primitive == Primitive.Subtract ? Literal(-1) : Literal(1);
-                    _w.Line(blas + sign + ", " + bar + ", " + Local(operand, Buffer.Bar) + ");");
                 }
                 return true;
             case (NodeKind.Binary, Primitive.Multiply):

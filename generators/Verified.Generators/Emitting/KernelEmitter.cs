@@ -20,6 +20,7 @@ internal sealed partial class KernelEmitter
     private readonly JacKind[] _jacobianKinds;
     private readonly int[] _jacobianBlocks;
     private readonly int[] _tangentAliases;
+    private readonly int[] _adjointRoots;
 
     public KernelEmitter(CellModel model, string type, string className, SourceWriter writer)
     {
@@ -30,6 +31,7 @@ internal sealed partial class KernelEmitter
         _w = writer;
         (_jacobianKinds, _jacobianBlocks) = JacobianStructure();
         _tangentAliases = TangentAliases();
+        _adjointRoots = AdjointRoots();
     }
 
     private IEnumerable<int> Indices => Enumerable.Range(0, _model.Nodes.Count);
@@ -57,11 +59,11 @@ internal sealed partial class KernelEmitter
         _w.Line();
         EmitEnsureColumns();
         _w.Line();
-        EmitStep();
+        EmitStep(withTape: false);
         _w.Line();
         EmitTapeLength();
         _w.Line();
-        EmitStepWithTape();
+        EmitStep(withTape: true);
         _w.Line();
         EmitJacobian();
         _w.Line();
@@ -115,7 +117,7 @@ internal sealed partial class KernelEmitter
     private static readonly string[] Suffixes = { "", "Dot", "Bar", "DotBar" };
 
     private string Local(int node, Buffer buffer) =>
-        _names[buffer is Buffer.Dot or Buffer.DotBar ? TangentRoot(node) : node] + Suffixes[(int)buffer];
+        _names[buffer switch { Buffer.Dot or Buffer.DotBar => TangentRoot(node), Buffer.Bar => AdjointRoot(node), _ => node }] + Suffixes[(int)buffer];
 
     private string Field(int node, Buffer buffer) => "_" + Local(node, buffer);
 
@@ -124,7 +126,7 @@ internal sealed partial class KernelEmitter
     private bool HasBuffer(int node, Buffer buffer) => buffer switch
     {
         Buffer.Value => IsComputedVector(node),
-        Buffer.Bar => IsComputedVector(node) && Node(node).NeedsAdjoint,
+        Buffer.Bar => IsComputedVector(node) && Node(node).NeedsAdjoint && AdjointRoot(node) == node,
         _ => IsComputedVector(node) && Node(node).DependsOnState && TangentAlias(node) < 0,
     };
 
@@ -155,6 +157,46 @@ internal sealed partial class KernelEmitter
             aliases[node] = through < 0 ? -1 : aliases[through] >= 0 ? aliases[through] : through;
         }
         return aliases;
+    }
+
+    /// <summary>The node that owns this node's primal adjoint buffer: itself, or the root of the sum it alone feeds.</summary>
+    private int AdjointRoot(int node) => _adjointRoots[node];
+
+    /// <summary>
+    /// Every node's <see cref="AdjointRoot"/>, consumers first. A computed vector whose only use is
+    /// as a term of a sum (or the minuend of a difference) receives exactly that sum's adjoint
+    /// (ā = ȳ, ∂y/∂a = 1), so it shares the sum's buffer: the reverse passes neither clear, copy
+    /// nor add it. An update node is excluded, as its adjoint is also seeded from nextBar.
+    /// </summary>
+    private int[] AdjointRoots()
+    {
+        var uses = new int[_model.Nodes.Count];
+        var consumer = new int[_model.Nodes.Count];
+        foreach (var node in Indices.Where(node => IsComputed(Node(node))))
+        {
+            foreach (var operand in Operands(node))
+            {
+                uses[operand]++;
+                consumer[operand] = node;
+            }
+        }
+        var roots = new int[_model.Nodes.Count];
+        foreach (var node in Indices.Reverse())
+        {
+            roots[node] = node;
+            if (!IsComputedVector(node) || uses[node] != 1 || _model.UpdateNodes.Contains(node))
+            {
+                continue;
+            }
+            var sum = Node(consumer[node]);
+            var passesThrough = sum.Kind == NodeKind.Binary && !sum.IsScalar &&
+                (sum.Primitive == Primitive.Add || (sum.Primitive == Primitive.Subtract && sum.A == node));
+            if (passesThrough && IsComputedVector(consumer[node]))
+            {
+                roots[node] = roots[consumer[node]];
+            }
+        }
+        return roots;
     }
 
     private void EmitFields()

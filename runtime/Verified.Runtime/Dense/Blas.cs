@@ -78,6 +78,30 @@ public static class Blas
         return sum;
     }
 
+    /// <summary>Σ x_i: a broadcast vector's adjoint is its consumer's row sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var length = x.Length;
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        var i = 0;
+        var sum = T.Zero;
+        if (Vector.IsHardwareAccelerated && length >= Vector<T>.Count)
+        {
+            var acc = Vector<T>.Zero;
+            for (; i <= length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                acc += Vector.LoadUnsafe(ref xs, (nuint)i);
+            }
+            sum = Vector.Sum(acc);
+        }
+        for (; i < length; i++)
+        {
+            sum += Unsafe.Add(ref xs, i);
+        }
+        return sum;
+    }
+
     /// <summary>x *= a.</summary>
     public static void Scale<T>(T a, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {

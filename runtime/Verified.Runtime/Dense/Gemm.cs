@@ -19,12 +19,12 @@ public static class Gemm
         Check(a.Length, m * p, b.Length, p * n, c.Length, m * n);
         if (n == 1)
         {
-            // Matrix-vector: one dot product per row.
-            for (var i = 0; i < m; i++)
-            {
-                var dot = Blas.Dot(a.Slice(i * p, p), b[..p]);
-                c[i] = accumulate ? c[i] + dot : dot;
-            }
+            MatrixVector(a, b[..p], c, m, accumulate);
+            return;
+        }
+        if (p == 1)
+        {
+            Outer(a[..m], b[..n], c, accumulate);
             return;
         }
         Kernel(a, p, 1, b, n, 1, c, m, p, n, accumulate, lowerOnly: false);
@@ -56,6 +56,11 @@ public static class Gemm
             }
             return;
         }
+        if (p == 1 && !lowerOnly)
+        {
+            Outer(a[..m], b[..n], c, accumulate);
+            return;
+        }
         Kernel(a, 1, m, b, n, 1, c, m, p, n, accumulate, lowerOnly);
     }
 
@@ -66,15 +71,12 @@ public static class Gemm
         Check(a.Length, m * p, b.Length, n * p, c.Length, m * n);
         if (p == 1)
         {
-            // Outer product a bᵀ.
-            if (!accumulate)
-            {
-                c[..(m * n)].Clear();
-            }
-            for (var i = 0; i < m; i++)
-            {
-                Blas.Axpy(a[i], b[..n], c.Slice(i * n, n));
-            }
+            Outer(a[..m], b[..n], c, accumulate);
+            return;
+        }
+        if (n == 1)
+        {
+            MatrixVector(a, b[..p], c, m, accumulate);
             return;
         }
         Kernel(a, p, 1, b, 1, p, c, m, p, n, accumulate, lowerOnly: false);
@@ -89,6 +91,36 @@ public static class Gemm
     {
         Check(a.Length, m == 0 ? 0 : (m - 1) * aRowStride + p, b.Length, p * n, c.Length, m * n);
         Kernel(a, aRowStride, 1, b, n, 1, c, m, p, n, accumulate, lowerOnly: false);
+    }
+
+    /// <summary>c (m) (+)= A x with A stored m×x.Length: one dot product per row.</summary>
+    private static void MatrixVector<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> x, Span<T> c, int m, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var p = x.Length;
+        for (var i = 0; i < m; i++)
+        {
+            var dot = Blas.Dot(a.Slice(i * p, p), x);
+            c[i] = accumulate ? c[i] + dot : dot;
+        }
+    }
+
+    /// <summary>C (u.Length × v.Length) (+)= u vᵀ, row by row: a batch of one-column products (V x for a scalar input) is one.</summary>
+    private static void Outer<T>(ReadOnlySpan<T> u, ReadOnlySpan<T> v, Span<T> c, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var n = v.Length;
+        for (var i = 0; i < u.Length; i++)
+        {
+            if (accumulate)
+            {
+                Blas.Axpy(u[i], v, c.Slice(i * n, n));
+            }
+            else
+            {
+                Blas.ScaleTo(u[i], v, c.Slice(i * n, n));
+            }
+        }
     }
 
     /// <summary>C (+)= A·B with A(i, l) at a[i·aRow + l·aCol] and B(l, j) at b[l·bRow + j·bCol].</summary>

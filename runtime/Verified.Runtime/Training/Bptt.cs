@@ -45,7 +45,9 @@ public sealed class Bptt
         var cell = _model.Cell.ParameterCount;
         var readout = theta.Slice(_model.ReadoutOffset, o * n);
         gradient.Clear();
-        Array.Clear(_hBarNext);
+        // h̄_{t+1} and h̄_t trade buffers at each step rather than being copied.
+        var (hBarNext, hBar) = (_hBarNext, _hBar);
+        Array.Clear(hBarNext);
         var scale = 1.0 / ((_steps - batch.Delay) * b * o);
         for (var t = _steps - 1; t >= 0; t--)
         {
@@ -71,11 +73,11 @@ public sealed class Bptt
                         gradient[_model.BiasOffset + i] += _outputBar[i * b + j];
                     }
                 }
-                Gemm.MultiplyTransposedA<double>(readout, _outputBar, _hBarNext, n, o, b, accumulate: true);
+                Gemm.MultiplyTransposedA<double>(readout, _outputBar, hBarNext, n, o, b, accumulate: true);
             }
-            _kernels.StepVjp(theta[..cell], _states.AsSpan(t * n * b, n * b), batch.InputAt(t), _hBarNext, _hBar, gradient[..cell], b,
+            _kernels.StepVjp(theta[..cell], _states.AsSpan(t * n * b, n * b), batch.InputAt(t), hBarNext, hBar, gradient[..cell], b,
                 _tape.AsSpan(t * _tapeLength, _tapeLength));
-            _hBar.CopyTo(_hBarNext, 0);
+            (hBarNext, hBar) = (hBar, hBarNext);
         }
         var initialBar = gradient.Slice(_model.InitialStateOffset, n);
         for (var i = 0; i < n; i++)
@@ -83,11 +85,11 @@ public sealed class Bptt
             var sum = 0.0;
             for (var j = 0; j < b; j++)
             {
-                sum += _hBarNext[i * b + j];
+                sum += hBarNext[i * b + j];
             }
             initialBar[i] = sum;
         }
-        return (value, Math.Sqrt(Blas.Dot<double>(_hBarNext, _hBarNext)));
+        return (value, Math.Sqrt(Blas.Dot<double>(hBarNext, hBarNext)));
     }
 
     /// <summary>The loss, and the accuracy of the outputs thresholded at 0.5 (after a sigmoid for logits).</summary>

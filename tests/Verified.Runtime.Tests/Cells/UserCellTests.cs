@@ -28,6 +28,18 @@ public sealed class UserCellTests
     }
 
     [Fact]
+    public void Sums_pass_every_check_whichever_terms_share_their_adjoint()
+    {
+        foreach (var options in new[] { new DerivativeCheckOptions(), new DerivativeCheckOptions { N = 3, InputSize = 2, K = 4, Batch = 3, Seed = 7 } })
+        {
+            var results = new DerivativeChecks(UserSums.Spec, options).Run();
+
+            Assert.Equal(16, results.Count);
+            Assert.All(results, result => Assert.True(result.Passed, $"{result.Name}: {result.MaxRelError:E2}"));
+        }
+    }
+
+    [Fact]
     public void Multiplied_sizes_resolve_to_the_multiple()
     {
         var layout = UserBlocks.Spec.Layout(CellDimensions.Of(3, 2));

@@ -92,3 +92,25 @@ public partial class BlockPicker
 
     [Update(nameof(h))] public Vec hNext => Block(x, 2, 3) + Block(c, 1, 3);
 }
+
+/// <summary>
+/// Sums in every position the reverse passes tell apart when terms share the sum's adjoint buffer:
+/// terms used once (they share it), nested sums, a subtrahend used once (its adjoint is −ȳ, so it
+/// must not), an intermediate used in a sum and again in a product (it must not either), and a
+/// broadcast vector parameter added and subtracted (its adjoint is ±ȳ's row sums).
+/// </summary>
+[RecurrentCell(Name = "user-sums")]
+public partial class UserSums
+{
+    [State("N")] public Vec h;
+    [Input("I")] public Vec x;
+    [Parameter("N", "N")] public Mat W;
+    [Parameter("N", "N")] public Mat U;
+    [Parameter("N", "I")] public Mat V;
+    [Parameter("N", Init = Init.Uniform)] public Vec b;
+    [Parameter("N", Init = Init.Uniform)] public Vec c;
+
+    public Vec shared => W * Tanh(h);
+
+    [Update(nameof(h))] public Vec hNext => Tanh(V * x + 0.5 * shared + shared + b - U * Sin(h) - c);
+}

@@ -11,6 +11,8 @@ public sealed class GemmTests
     public static TheoryData<int, int, int> Shapes => new()
     {
         { 1, 1, 1 }, { 3, 5, 2 }, { 4, 7, 9 }, { 5, 3, 17 }, { 8, 8, 8 }, { 13, 11, 31 }, { 6, 3, 9 }, { 7, 5, 13 }, { 9, 4, 3 }, { 14, 6, 21 }, { 20, 9, 35 }, { 11, 7, 2 }, { 80, 80, 75 }, { 75, 80, 75 }, { 80, 75, 80 },
+        // One-column products and matrix-vector products in each form (V x and V̄ += x̄ xᵀ for a scalar input over a batch).
+        { 80, 1, 16 }, { 7, 1, 13 }, { 80, 16, 1 }, { 9, 4, 1 },
     };
 
     [Theory]
@@ -35,10 +37,18 @@ public sealed class GemmTests
         Gemm.MultiplyTransposedA<double>(aT, b, c, m, p, n, accumulate: false);
         Assert.True(Compare.RelativeError(c, expected) < 1e-14);
 
+        c = (double[])c0.Clone();
+        Gemm.MultiplyTransposedA<double>(aT, b, c, m, p, n, accumulate: true);
+        Assert.True(Compare.RelativeError(c, expected.Select((value, at) => value + c0[at]).ToArray()) < 1e-14);
+
         var bT = Transpose(b, p, n);
         c = (double[])c0.Clone();
         Gemm.MultiplyTransposedB<double>(a, bT, c, m, p, n, accumulate: false);
         Assert.True(Compare.RelativeError(c, expected) < 1e-14);
+
+        c = (double[])c0.Clone();
+        Gemm.MultiplyTransposedB<double>(a, bT, c, m, p, n, accumulate: true);
+        Assert.True(Compare.RelativeError(c, expected.Select((value, at) => value + c0[at]).ToArray()) < 1e-14);
 
         c = (double[])c0.Clone();
         Gemm.MultiplyTransposedALower<double>(aT, b, c, m, p, n, accumulate: false);
