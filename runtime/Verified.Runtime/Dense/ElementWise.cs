@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Verified.Dense;
 
@@ -57,6 +59,39 @@ public static class ElementWise
     public static void Divide<T>(ReadOnlySpan<T> a, T b, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Divide(a, b, y);
     /// <summary>y = a / b with the scalar a broadcast.</summary>
     public static void Divide<T>(T a, ReadOnlySpan<T> b, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Divide(a, b, y);
+
+    /// <summary>y = a + v 1ᵀ for an a of v.Length rows × <paramref name="cols"/> columns: a vector (a bias) broadcast over a batch.</summary>
+    public static void AddRows<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> v, Span<T> y, int cols) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var rows = v.Length;
+        if (a.Length < rows * cols || y.Length < rows * cols)
+        {
+            throw new ArgumentException($"broadcasting {rows} rows over {cols} columns: a {a.Length} or y {y.Length} too short");
+        }
+        if (cols == 1)
+        {
+            TensorPrimitives.Add(a[..rows], v, y[..rows]);
+            return;
+        }
+        ref var a0 = ref MemoryMarshal.GetReference(a);
+        ref var y0 = ref MemoryMarshal.GetReference(y);
+        var width = Vector<T>.Count;
+        for (var row = 0; row < rows; row++)
+        {
+            var start = row * cols;
+            var value = v[row];
+            var broadcast = new Vector<T>(value);
+            var col = 0;
+            for (; col + width <= cols; col += width)
+            {
+                (Vector.LoadUnsafe(ref a0, (nuint)(start + col)) + broadcast).StoreUnsafe(ref y0, (nuint)(start + col));
+            }
+            for (; col < cols; col++)
+            {
+                Unsafe.Add(ref y0, start + col) = Unsafe.Add(ref a0, start + col) + value;
+            }
+        }
+    }
 
     // Pullbacks, x̄ += (∂y/∂x) ⊙ ȳ, written in terms of the output y where that is cheaper.
 
