@@ -16,23 +16,17 @@ public sealed class UserCellTests
     }
 
     [Fact]
-    public void Blocks_pass_every_check_wherever_they_stand()
-    {
-        foreach (var options in new[] { new DerivativeCheckOptions(), new DerivativeCheckOptions { N = 3, InputSize = 2, K = 4, Batch = 3, Seed = 5 } })
-        {
-            var results = new DerivativeChecks(UserBlocks.Spec, options).Run();
-
-            Assert.Equal(16, results.Count);
-            Assert.All(results, result => Assert.True(result.Passed, $"{result.Name}: {result.MaxRelError:E2}"));
-        }
-    }
+    public void Blocks_pass_every_check_wherever_they_stand() => PassesEveryCheckAtTwoSizes(UserBlocks.Spec, seed: 5);
 
     [Fact]
-    public void Sums_pass_every_check_whichever_terms_share_their_adjoint()
+    public void Sums_pass_every_check_whichever_terms_share_their_adjoint() => PassesEveryCheckAtTwoSizes(UserSums.Spec, seed: 7);
+
+    /// <summary>All 16 derivative checks at the default sizes and at small odd ones (N = 3, I = 2, k = 4, batch 3).</summary>
+    private static void PassesEveryCheckAtTwoSizes(CellSpec spec, ulong seed)
     {
-        foreach (var options in new[] { new DerivativeCheckOptions(), new DerivativeCheckOptions { N = 3, InputSize = 2, K = 4, Batch = 3, Seed = 7 } })
+        foreach (var options in new[] { new DerivativeCheckOptions(), new DerivativeCheckOptions { N = 3, InputSize = 2, K = 4, Batch = 3, Seed = seed } })
         {
-            var results = new DerivativeChecks(UserSums.Spec, options).Run();
+            var results = new DerivativeChecks(spec, options).Run();
 
             Assert.Equal(16, results.Count);
             Assert.All(results, result => Assert.True(result.Passed, $"{result.Name}: {result.MaxRelError:E2}"));
