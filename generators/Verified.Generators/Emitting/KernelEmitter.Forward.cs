@@ -167,8 +167,7 @@ internal sealed partial class KernelEmitter
                 _w.Line("global::Verified.Dense.ElementWise." + routine + "<" + _type + ">(" + string.Join(", ", arguments) + ", " + _names[node] + ");");
                 continue;
             }
-            if (n.Primitive == Primitive.Add && NeedsRow(n.A) != NeedsRow(n.B) && !Node(n.A).IsScalar && !Node(n.B).IsScalar &&
-                Node(NeedsRow(n.A) ? n.B : n.A).Kind != NodeKind.Constant)
+            if (n.Primitive == Primitive.Add && NeedsRow(n.A) != NeedsRow(n.B) && !Node(n.A).IsScalar && !Node(n.B).IsScalar)
             {
                 // A buffer plus a vector parameter broadcast over the columns (a bias), row by row in vectors.
                 var (buffer, broadcast) = NeedsRow(n.A) ? (n.B, n.A) : (n.A, n.B);
