@@ -25,11 +25,11 @@ public static class Transposition
         var i = 0;
         if (Avx.IsSupported && typeof(T) == typeof(float))
         {
-            i = Tiles8(ref Unsafe.As<T, float>(ref s0), sourceStride, ref Unsafe.As<T, float>(ref t0), targetStride, rows, cols);
+            i = Tiles<float, Floats8>(ref Unsafe.As<T, float>(ref s0), sourceStride, ref Unsafe.As<T, float>(ref t0), targetStride, rows, cols);
         }
         else if (Avx.IsSupported && typeof(T) == typeof(double))
         {
-            i = Tiles4(ref Unsafe.As<T, double>(ref s0), sourceStride, ref Unsafe.As<T, double>(ref t0), targetStride, rows, cols);
+            i = Tiles<double, Doubles4>(ref Unsafe.As<T, double>(ref s0), sourceStride, ref Unsafe.As<T, double>(ref t0), targetStride, rows, cols);
         }
         for (; i + 8 <= rows; i += 8)
         {
@@ -57,34 +57,26 @@ public static class Transposition
         }
     }
 
-    /// <summary>Rows i &lt; 4⌊rows/4⌋ of doubles as 4×4 register tiles, the columns after the last whole tile element by element; returns the first row left.</summary>
-    private static int Tiles4(ref double s0, int sourceStride, ref double t0, int targetStride, int rows, int cols)
+    /// <summary>
+    /// Rows i &lt; s⌊rows/s⌋ as s×s register tiles of <typeparamref name="TTile"/>, the columns after the
+    /// last whole tile element by element; returns the first row left for the caller.
+    /// </summary>
+    private static int Tiles<TE, TTile>(ref TE s0, int sourceStride, ref TE t0, int targetStride, int rows, int cols)
+        where TTile : struct, ITile<TE>
     {
+        var size = TTile.Size;
         var i = 0;
-        for (; i + 4 <= rows; i += 4)
+        for (; i + size <= rows; i += size)
         {
             ref var block = ref Unsafe.Add(ref s0, i * sourceStride);
             var j = 0;
-            for (; j + 4 <= cols; j += 4)
+            for (; j + size <= cols; j += size)
             {
-                ref var from = ref Unsafe.Add(ref block, j);
-                var r0 = Vector256.LoadUnsafe(ref from);
-                var r1 = Vector256.LoadUnsafe(ref from, (nuint)sourceStride);
-                var r2 = Vector256.LoadUnsafe(ref from, (nuint)(2 * sourceStride));
-                var r3 = Vector256.LoadUnsafe(ref from, (nuint)(3 * sourceStride));
-                var a0 = Avx.UnpackLow(r0, r1);
-                var a1 = Avx.UnpackHigh(r0, r1);
-                var a2 = Avx.UnpackLow(r2, r3);
-                var a3 = Avx.UnpackHigh(r2, r3);
-                ref var to = ref Unsafe.Add(ref t0, j * targetStride + i);
-                Avx.Permute2x128(a0, a2, 0x20).StoreUnsafe(ref to);
-                Avx.Permute2x128(a1, a3, 0x20).StoreUnsafe(ref to, (nuint)targetStride);
-                Avx.Permute2x128(a0, a2, 0x31).StoreUnsafe(ref to, (nuint)(2 * targetStride));
-                Avx.Permute2x128(a1, a3, 0x31).StoreUnsafe(ref to, (nuint)(3 * targetStride));
+                TTile.Transpose(ref Unsafe.Add(ref block, j), sourceStride, ref Unsafe.Add(ref t0, j * targetStride + i), targetStride);
             }
             for (; j < cols; j++)
             {
-                for (var r = 0; r < 4; r++)
+                for (var r = 0; r < size; r++)
                 {
                     Unsafe.Add(ref t0, j * targetStride + i + r) = Unsafe.Add(ref block, r * sourceStride + j);
                 }
@@ -93,63 +85,78 @@ public static class Transposition
         return i;
     }
 
-    /// <summary>
-    /// Rows i &lt; 8⌊rows/8⌋ of floats as 8×8 register tiles, the columns after the last whole tile
-    /// element by element; returns the first row left for the caller.
-    /// </summary>
-    private static int Tiles8(ref float s0, int sourceStride, ref float t0, int targetStride, int rows, int cols)
+    /// <summary>One square tile transposed through registers.</summary>
+    private interface ITile<TE>
     {
-        var i = 0;
-        for (; i + 8 <= rows; i += 8)
+        static abstract int Size { get; }
+
+        /// <summary>to[c·targetStride + r] = from[r·sourceStride + c] for r, c &lt; Size.</summary>
+        static abstract void Transpose(ref TE from, int sourceStride, ref TE to, int targetStride);
+    }
+
+    /// <summary>4×4 doubles: interleave pairs of rows, then swap 128-bit lanes.</summary>
+    private struct Doubles4 : ITile<double>
+    {
+        public static int Size => 4;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Transpose(ref double from, int sourceStride, ref double to, int targetStride)
         {
-            ref var block = ref Unsafe.Add(ref s0, i * sourceStride);
-            var j = 0;
-            for (; j + 8 <= cols; j += 8)
-            {
-                ref var from = ref Unsafe.Add(ref block, j);
-                var r0 = Vector256.LoadUnsafe(ref from);
-                var r1 = Vector256.LoadUnsafe(ref from, (nuint)sourceStride);
-                var r2 = Vector256.LoadUnsafe(ref from, (nuint)(2 * sourceStride));
-                var r3 = Vector256.LoadUnsafe(ref from, (nuint)(3 * sourceStride));
-                var r4 = Vector256.LoadUnsafe(ref from, (nuint)(4 * sourceStride));
-                var r5 = Vector256.LoadUnsafe(ref from, (nuint)(5 * sourceStride));
-                var r6 = Vector256.LoadUnsafe(ref from, (nuint)(6 * sourceStride));
-                var r7 = Vector256.LoadUnsafe(ref from, (nuint)(7 * sourceStride));
-                // Interleave pairs of rows, then pairs of pairs within each 128-bit lane, then swap lanes.
-                var a0 = Avx.UnpackLow(r0, r1);
-                var a1 = Avx.UnpackHigh(r0, r1);
-                var a2 = Avx.UnpackLow(r2, r3);
-                var a3 = Avx.UnpackHigh(r2, r3);
-                var a4 = Avx.UnpackLow(r4, r5);
-                var a5 = Avx.UnpackHigh(r4, r5);
-                var a6 = Avx.UnpackLow(r6, r7);
-                var a7 = Avx.UnpackHigh(r6, r7);
-                var b0 = Avx.Shuffle(a0, a2, 0x44);
-                var b1 = Avx.Shuffle(a0, a2, 0xEE);
-                var b2 = Avx.Shuffle(a1, a3, 0x44);
-                var b3 = Avx.Shuffle(a1, a3, 0xEE);
-                var b4 = Avx.Shuffle(a4, a6, 0x44);
-                var b5 = Avx.Shuffle(a4, a6, 0xEE);
-                var b6 = Avx.Shuffle(a5, a7, 0x44);
-                var b7 = Avx.Shuffle(a5, a7, 0xEE);
-                ref var to = ref Unsafe.Add(ref t0, j * targetStride + i);
-                Avx.Permute2x128(b0, b4, 0x20).StoreUnsafe(ref to);
-                Avx.Permute2x128(b1, b5, 0x20).StoreUnsafe(ref to, (nuint)targetStride);
-                Avx.Permute2x128(b2, b6, 0x20).StoreUnsafe(ref to, (nuint)(2 * targetStride));
-                Avx.Permute2x128(b3, b7, 0x20).StoreUnsafe(ref to, (nuint)(3 * targetStride));
-                Avx.Permute2x128(b0, b4, 0x31).StoreUnsafe(ref to, (nuint)(4 * targetStride));
-                Avx.Permute2x128(b1, b5, 0x31).StoreUnsafe(ref to, (nuint)(5 * targetStride));
-                Avx.Permute2x128(b2, b6, 0x31).StoreUnsafe(ref to, (nuint)(6 * targetStride));
-                Avx.Permute2x128(b3, b7, 0x31).StoreUnsafe(ref to, (nuint)(7 * targetStride));
-            }
-            for (; j < cols; j++)
-            {
-                for (var r = 0; r < 8; r++)
-                {
-                    Unsafe.Add(ref t0, j * targetStride + i + r) = Unsafe.Add(ref block, r * sourceStride + j);
-                }
-            }
+            var r0 = Vector256.LoadUnsafe(ref from);
+            var r1 = Vector256.LoadUnsafe(ref from, (nuint)sourceStride);
+            var r2 = Vector256.LoadUnsafe(ref from, (nuint)(2 * sourceStride));
+            var r3 = Vector256.LoadUnsafe(ref from, (nuint)(3 * sourceStride));
+            var a0 = Avx.UnpackLow(r0, r1);
+            var a1 = Avx.UnpackHigh(r0, r1);
+            var a2 = Avx.UnpackLow(r2, r3);
+            var a3 = Avx.UnpackHigh(r2, r3);
+            Avx.Permute2x128(a0, a2, 0x20).StoreUnsafe(ref to);
+            Avx.Permute2x128(a1, a3, 0x20).StoreUnsafe(ref to, (nuint)targetStride);
+            Avx.Permute2x128(a0, a2, 0x31).StoreUnsafe(ref to, (nuint)(2 * targetStride));
+            Avx.Permute2x128(a1, a3, 0x31).StoreUnsafe(ref to, (nuint)(3 * targetStride));
         }
-        return i;
+    }
+
+    /// <summary>8×8 floats: interleave pairs of rows, then pairs of pairs within each 128-bit lane, then swap lanes.</summary>
+    private struct Floats8 : ITile<float>
+    {
+        public static int Size => 8;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Transpose(ref float from, int sourceStride, ref float to, int targetStride)
+        {
+            var r0 = Vector256.LoadUnsafe(ref from);
+            var r1 = Vector256.LoadUnsafe(ref from, (nuint)sourceStride);
+            var r2 = Vector256.LoadUnsafe(ref from, (nuint)(2 * sourceStride));
+            var r3 = Vector256.LoadUnsafe(ref from, (nuint)(3 * sourceStride));
+            var r4 = Vector256.LoadUnsafe(ref from, (nuint)(4 * sourceStride));
+            var r5 = Vector256.LoadUnsafe(ref from, (nuint)(5 * sourceStride));
+            var r6 = Vector256.LoadUnsafe(ref from, (nuint)(6 * sourceStride));
+            var r7 = Vector256.LoadUnsafe(ref from, (nuint)(7 * sourceStride));
+            var a0 = Avx.UnpackLow(r0, r1);
+            var a1 = Avx.UnpackHigh(r0, r1);
+            var a2 = Avx.UnpackLow(r2, r3);
+            var a3 = Avx.UnpackHigh(r2, r3);
+            var a4 = Avx.UnpackLow(r4, r5);
+            var a5 = Avx.UnpackHigh(r4, r5);
+            var a6 = Avx.UnpackLow(r6, r7);
+            var a7 = Avx.UnpackHigh(r6, r7);
+            var b0 = Avx.Shuffle(a0, a2, 0x44);
+            var b1 = Avx.Shuffle(a0, a2, 0xEE);
+            var b2 = Avx.Shuffle(a1, a3, 0x44);
+            var b3 = Avx.Shuffle(a1, a3, 0xEE);
+            var b4 = Avx.Shuffle(a4, a6, 0x44);
+            var b5 = Avx.Shuffle(a4, a6, 0xEE);
+            var b6 = Avx.Shuffle(a5, a7, 0x44);
+            var b7 = Avx.Shuffle(a5, a7, 0xEE);
+            Avx.Permute2x128(b0, b4, 0x20).StoreUnsafe(ref to);
+            Avx.Permute2x128(b1, b5, 0x20).StoreUnsafe(ref to, (nuint)targetStride);
+            Avx.Permute2x128(b2, b6, 0x20).StoreUnsafe(ref to, (nuint)(2 * targetStride));
+            Avx.Permute2x128(b3, b7, 0x20).StoreUnsafe(ref to, (nuint)(3 * targetStride));
+            Avx.Permute2x128(b0, b4, 0x31).StoreUnsafe(ref to, (nuint)(4 * targetStride));
+            Avx.Permute2x128(b1, b5, 0x31).StoreUnsafe(ref to, (nuint)(5 * targetStride));
+            Avx.Permute2x128(b2, b6, 0x31).StoreUnsafe(ref to, (nuint)(6 * targetStride));
+            Avx.Permute2x128(b3, b7, 0x31).StoreUnsafe(ref to, (nuint)(7 * targetStride));
+        }
     }
 }
