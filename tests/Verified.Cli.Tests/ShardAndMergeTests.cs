@@ -29,7 +29,7 @@ public sealed class ShardAndMergeTests
     public void A_figure_merge_is_refused_while_runs_of_other_shards_are_missing_and_names_them()
     {
         var folder = CliRunner.TemporaryFolder();
-        var runs = new TrainingFigure(3).Runs(Scale.Small);
+        var runs = new TrainingFigure("fig3").Runs(Scale.Small);
         var (ran, output, _) = CliRunner.Run("reproduce", "fig3", "--scale", "small", "--out", folder, "--shard", "0/4", "--jobs", "1");
 
         var (merged, _, error) = CliRunner.Run("reproduce", "fig3", "--scale", "small", "--out", folder, "--merge");

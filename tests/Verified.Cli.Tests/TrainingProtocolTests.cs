@@ -7,74 +7,130 @@ namespace Verified.Cli.Tests;
 /// <summary>The paper and claims presets of Figs 3–5 against the numbers the paper and the author's code give (docs/reproduction.md).</summary>
 public sealed class TrainingProtocolTests
 {
-    public static TheoryData<int, string, string, int, int, int, int[], string> PaperTable => new()
+    public static TheoryData<string, string, string, int, int, int, int[], string> PaperTable => new()
     {
-        // figure, scale, task, epochs, k, seeds, delays, schedules
-        { 3, "paper", "copy", 10_000, 40, 10, [5, 10, 15, 20, 25, 30, 35, 40, 45, 50], "None Pre" },
-        { 3, "paper", "continuous-xor", 10_000, 75, 10, [10, 20, 30, 40, 50, 60, 70], "None Pre" },
-        { 3, "claims", "copy", 10_000, 40, 5, [20, 40], "None Pre" },
-        { 4, "paper", "xor", 10_000, 75, 10, [10, 20, 30, 40, 50, 60, 70, 80], "None Pre During" },
-        { 4, "paper", "spatial-xor", 5_000, 75, 10, [5, 10, 15, 20, 25, 30], "None Pre During" },
-        { 4, "claims", "xor", 10_000, 75, 5, [40, 70], "None Pre During" },
-        { 5, "paper", "xor", 10_000, 75, 10, [40, 70], "None During" },
+        // figure, scale, task, epochs, k, seeds, delays, arms (RunArm keys)
+        { "fig3", "paper", "copy", 10_000, 40, 10, [5, 10, 15, 20, 25, 30, 35, 40, 45, 50], "none pre" },
+        { "fig3", "paper", "continuous-xor", 10_000, 75, 10, [10, 20, 30, 40, 50, 60, 70], "none pre" },
+        { "fig3", "claims", "copy", 10_000, 40, 5, [20, 40], "none pre" },
+        // Fig 4's caption: 10⁴ epochs for every panel; both schedules of flossing during training; T_f = d + 16 at the longest delays.
+        { "fig4", "paper", "xor", 10_000, 75, 10, [10, 20, 30, 40, 50, 60, 70, 80], "none pre during during-0-500 pre-tf86 during-tf86" },
+        { "fig4", "paper", "spatial-xor", 10_000, 75, 10, [10, 20, 30, 40, 50, 60, 70, 80], "none pre during during-0-500 pre-tf86 during-tf86" },
+        { "fig4", "claims", "xor", 10_000, 75, 5, [40, 70], "none pre during during-0-500 pre-tf86 during-tf86" },
+        { "fig4", "claims", "spatial-xor", 10_000, 75, 5, [60, 70], "none pre during during-0-500" },
+        { "fig5", "paper", "xor", 10_000, 75, 10, [40, 70], "none during" },
+        { "fig3-ablation", "claims", "copy", 10_000, 40, 5, [30, 40], "none none-author-init none-bernoulli pre-author-init pre-bernoulli" },
+        { "fig3-ablation", "paper", "copy", 10_000, 40, 10, [30, 40], "none none-author-init none-bernoulli pre-author-init pre-bernoulli" },
     };
 
     [Theory]
     [MemberData(nameof(PaperTable))]
-    public void Presets_follow_the_paper(int figure, string scale, string task, int epochs, int k, int seeds, int[] delays, string schedules)
+    public void Presets_follow_the_paper(string figure, string scale, string task, int epochs, int k, int seeds, int[] delays, string arms)
     {
         var panel = TrainingProtocol.Panels(figure, Enum.Parse<Scale>(scale, ignoreCase: true)).Single(p => p.Baseline.Task == task);
         var options = panel.Baseline;
 
-        // The paper's per-run settings: vanilla-tanh, N = 80, g = 1, b = 16, T = 300, Adam 1e-3, clipping 0.03.
+        // The captions' per-run settings: vanilla-tanh, N = 80, g = 1, b = 16, T = 300; Adam 1e-3 with clipping 0.03 (the code).
         Assert.Equal((80, 1.0, 16, 300, 1e-3, 0.03), (panel.N, options.Gain, options.Batch, options.Steps, options.LearningRate, options.Clip!.Value));
         Assert.Equal(epochs, options.Epochs);
         Assert.Equal(k, panel.Ks.Max());
         Assert.Equal(seeds, panel.Seeds);
         Assert.Equal(delays, panel.Delays);
-        Assert.Equal(schedules, string.Join(" ", panel.Schedules));
+        Assert.Equal(arms, string.Join(" ", panel.ArmNames));
         // Flossing: E_p = E_f = 500 epochs, episodes at e ∈ {0, 100, 200, 300, 400}; where the paper is silent, the author's code: T_f = 55 with 16 steps not counted, Adam 1e-3, the task's own input.
         Assert.Equal((500, 55, 16, 1e-3), (options.FlossEpochs, options.FlossSteps, options.FlossTransient, options.FlossLearningRate));
         Assert.Equal([0, 100, 200, 300, 400], options.FlossAt);
         Assert.Null(options.FlossInput);
         Assert.Null(options.FlossParameters);
+        Assert.Null(options.ModelInit);
+        Assert.Null(options.TaskInput);
         Assert.Equal(100, options.EvalEvery);
         Assert.All(panel.Runs(), run => Assert.Equal("vanilla-tanh", run.Cell));
     }
 
     [Fact]
+    public void Spatial_xor_delays_reach_past_sixty_where_the_paper_says_preflossing_starts_failing()
+    {
+        Assert.Contains(TrainingProtocol.Panels("fig4", Scale.Paper).Single(panel => panel.Name == "spatial-xor").Delays, delay => delay > 60);
+        Assert.Contains(TrainingProtocol.Panels("fig4", Scale.Claims).Single(panel => panel.Name == "spatial-xor").Delays, delay => delay > 60);
+    }
+
+    [Fact]
+    public void The_two_schedules_of_flossing_during_training_are_the_papers()
+    {
+        var runs = TrainingProtocol.Panels("fig4", Scale.Paper)[0].Runs().Where(run => run.Options.Flossing == FlossingSchedule.During).ToList();
+
+        // Figs 7, 9 and 12: episodes at e ∈ {0, 100, 200, 300, 400}; Sec 7: before training and again after 500 epochs.
+        Assert.Equal(["0 100 200 300 400", "0 500"], runs.Select(run => string.Join(" ", run.Options.FlossAt)).Distinct().Order(StringComparer.Ordinal));
+        // The bridging horizon: T_f = d + 16 (appendix F), only at the longest delays.
+        Assert.Equal([(70, 86), (80, 96)], runs.Where(run => run.Options.FlossSteps != 55).Select(run => (run.Options.Delay, run.Options.FlossSteps)).Distinct().Order());
+    }
+
+    [Fact]
     public void The_claims_scale_is_the_paper_restricted_to_the_delays_its_sentences_name()
     {
-        foreach (var figure in new[] { 3, 4 })
+        foreach (var figure in new[] { "fig3", "fig4" })
         {
-            var claims = TrainingProtocol.Panels(figure, Scale.Claims).Single();
-            var paper = TrainingProtocol.Panels(figure, Scale.Paper).First(panel => panel.Name == claims.Name);
-            Assert.Equal(paper.Baseline, claims.Baseline);
-            Assert.Equal(paper.N, claims.N);
-            Assert.Subset(paper.Delays.ToHashSet(), claims.Delays.ToHashSet());
-            Assert.Equal(5, claims.Seeds);
+            foreach (var claims in TrainingProtocol.Panels(figure, Scale.Claims))
+            {
+                var paper = TrainingProtocol.Panels(figure, Scale.Paper).First(panel => panel.Name == claims.Name);
+                Assert.Equal(paper.Baseline, claims.Baseline);
+                Assert.Equal(paper.N, claims.N);
+                Assert.Subset(paper.Delays.ToHashSet(), claims.Delays.ToHashSet());
+                Assert.Equal(5, claims.Seeds);
+            }
         }
-        // 20 + 30 runs: no flossing is one run per delay and seed, whatever k.
-        Assert.Equal(20, new TrainingFigure(3).Runs(Scale.Claims).Count);
-        Assert.Equal(30, new TrainingFigure(4).Runs(Scale.Claims).Count);
+        // 20 runs; 90: the temporal XOR's 30 recorded ones, 10 on the second schedule, 10 with a bridging horizon, 40 on the spatial XOR.
+        Assert.Equal(20, new TrainingFigure("fig3").Runs(Scale.Claims).Count);
+        Assert.Equal(90, new TrainingFigure("fig4").Runs(Scale.Claims).Count);
+        // The ablation: 3 arms × 2 delays × 5 seeds without flossing, and preflossing under each departure at d = 40.
+        Assert.Equal(40, new TrainingFigure("fig3-ablation").Runs(Scale.Claims).Count);
     }
 
     [Fact]
     public void Claims_are_judged_on_the_runs_and_missing_runs_are_not_yet_run()
     {
-        RunGroup Group(string task, int delay, string schedule, double loss, double accuracy, int trained, double? epoch = null) =>
-            new(task, delay, schedule, schedule == "none" ? 0 : 75, 5, loss, loss, loss, accuracy, accuracy, accuracy, trained, epoch);
+        RunGroup Group(string task, int delay, string arm, double loss, double accuracy, int trained, double? epoch = null) =>
+            new(task, delay, arm, arm == "none" ? 0 : 75, 5, loss, loss, loss, accuracy, accuracy, accuracy, trained, epoch);
 
         var holding = PaperClaims.Evaluate([
             Group("copy", 20, "none", 1e-3, 0.9, 5), Group("copy", 40, "none", 0.08, 0.5, 0), Group("copy", 40, "pre", 1e-3, 0.9, 4, 500),
             Group("xor", 40, "none", 0.69, 0.5, 0), Group("xor", 70, "none", 0.69, 0.5, 0), Group("xor", 40, "pre", 0.3, 0.9, 5),
-            Group("xor", 70, "pre", 0.69, 0.52, 0), Group("xor", 70, "during", 0.2, 0.85, 4)]);
+            Group("xor", 70, "pre", 0.69, 0.52, 0), Group("xor", 70, "during", 0.2, 0.85, 4), Group("xor", 70, "during-0-500", 0.2, 0.9, 5),
+            Group("spatial-xor", 60, "none", 0.69, 0.5, 0), Group("spatial-xor", 60, "pre", 0.1, 0.95, 5), Group("spatial-xor", 70, "pre", 0.6, 0.6, 1),
+            Group("spatial-xor", 70, "during", 0.1, 0.95, 5)]);
         var failing = PaperClaims.Evaluate([
             Group("copy", 20, "none", 1e-3, 0.9, 5), Group("copy", 40, "none", 1e-3, 0.9, 5, 300), Group("copy", 40, "pre", 0.08, 0.5, 3, 900),
-            Group("xor", 70, "during", 0.6, 0.7, 0)]);
+            Group("xor", 70, "during", 0.6, 0.7, 0), Group("spatial-xor", 60, "pre", 0.6, 0.6, 2), Group("spatial-xor", 70, "pre", 0.6, 0.6, 1)]);
 
-        Assert.Equal(7, holding.Count);
+        Assert.Equal(["C3.1", "C3.2", "C3.3", "C4.1", "C4.2", "C4.3", "C4.4", "C4.4", "C4.5", "C4.6", "C4.7"], holding.Select(verdict => verdict.Id));
         Assert.All(holding, verdict => Assert.Equal("holds", verdict.Verdict));
-        Assert.Equal(["does not hold", "does not hold", "does not hold", "not yet run", "not yet run", "not yet run", "does not hold"], failing.Select(verdict => verdict.Verdict));
+        Assert.Contains("[arm during-0-500]", holding[7].Sentence);
+        Assert.Equal(["does not hold", "does not hold", "does not hold", "not yet run", "not yet run", "not yet run", "does not hold", "not yet run", "does not hold", "not yet run"],
+            failing.Select(verdict => verdict.Verdict));
+    }
+
+    [Fact]
+    public void At_the_boundary_four_in_five_is_reliable_and_one_in_five_is_failing()
+    {
+        RunGroup Copy(int delay, string arm, int trained) => new("copy", delay, arm, arm == "none" ? 0 : 40, 5, 0, 0, 0, 0, 0, 0, trained, null);
+
+        var boundary = PaperClaims.Evaluate([Copy(20, "none", 4), Copy(40, "none", 1), Copy(40, "pre", 4)]);
+        var beyond = PaperClaims.Evaluate([Copy(20, "none", 3), Copy(40, "none", 2), Copy(40, "pre", 3)]);
+
+        Assert.Equal(["holds", "holds"], boundary.Take(2).Select(verdict => verdict.Verdict));
+        Assert.Equal(["does not hold", "does not hold"], beyond.Take(2).Select(verdict => verdict.Verdict));
+    }
+
+    [Fact]
+    public void The_ablation_judges_fig_3c_under_each_arm()
+    {
+        RunGroup Copy(int delay, string arm, int trained) => new("copy", delay, arm, arm.StartsWith("pre", StringComparison.Ordinal) ? 40 : 0, 5, 0, 0, 0, 0, 0, 0, trained, null);
+
+        var verdicts = PaperClaims.Evaluate([Copy(30, "none", 5), Copy(40, "none", 5), Copy(30, "none-author-init", 1), Copy(40, "none-author-init", 0),
+            Copy(40, "pre-author-init", 5)]);
+
+        Assert.Equal([("C3.2", "holds"), ("C3.1", "does not hold"), ("C3.1", "holds")], verdicts.Select(verdict => (verdict.Id, verdict.Verdict)));
+        Assert.Contains("[arm none-author-init]", verdicts[2].Sentence);
     }
 }

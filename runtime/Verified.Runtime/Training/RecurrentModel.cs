@@ -13,6 +13,9 @@ public sealed class RecurrentModel
     /// <summary>Input-free steps that relax the initial state from N(0, 1) onto the network's attractor, as the author's code does.</summary>
     public const int RelaxationSteps = 100;
 
+    /// <summary>The offset c of the author's code (`offset = 0.001`).</summary>
+    public const double AuthorCodeOffset = 0.001;
+
     /// <summary>The cell <paramref name="cell"/> with a readout of <paramref name="outputSize"/> outputs.</summary>
     public RecurrentModel(CellLayout cell, int outputSize)
     {
@@ -45,13 +48,28 @@ public sealed class RecurrentModel
     /// <summary>
     /// Cell parameters from their declared initialisation (recurrent matrices optionally orthogonal
     /// instead), readout N(0, 1/n), offset zero, and h_0 drawn from N(0, 1) and relaxed for
-    /// <see cref="RelaxationSteps"/> input-free steps.
+    /// <see cref="RelaxationSteps"/> input-free steps. <see cref="ModelInit.AuthorCode"/> draws the
+    /// readout N(0, 1) instead (the same draws, scaled by √n), sets the offset to 0.001 and draws every
+    /// bias vector of the cell from U(0, 0.1) with <paramref name="biasRng"/>, before h_0 is relaxed.
     /// </summary>
-    public double[] Initialize(double gain, Rng rng, Init? recurrent = null)
+    public double[] Initialize(double gain, Rng rng, Init? recurrent = null, ModelInit init = ModelInit.Verified, Rng? biasRng = null)
     {
         var theta = new double[ParameterCount];
         ParameterInitializer.Initialize(Cell, theta.AsSpan(0, Cell.ParameterCount), gain, rng, recurrent);
-        rng.FillGaussian(theta.AsSpan(ReadoutOffset, OutputSize * Cell.StateSize), 0, 1 / Math.Sqrt(Cell.StateSize));
+        var readoutScale = init == ModelInit.AuthorCode ? 1 : 1 / Math.Sqrt(Cell.StateSize);
+        rng.FillGaussian(theta.AsSpan(ReadoutOffset, OutputSize * Cell.StateSize), 0, readoutScale);
+        if (init == ModelInit.AuthorCode)
+        {
+            var bias = biasRng ?? throw new ArgumentNullException(nameof(biasRng), "the author's initialisation draws the biases from a stream of their own");
+            foreach (var vector in Cell.Parameters.Where(parameter => parameter.Spec.Kind == ParameterKind.Vector))
+            {
+                foreach (ref var value in theta.AsSpan(vector.Offset, vector.Length))
+                {
+                    value = bias.NextUniform(0, 0.1);
+                }
+            }
+            theta.AsSpan(BiasOffset, OutputSize).Fill(AuthorCodeOffset);
+        }
         var state = theta.AsSpan(InitialStateOffset, Cell.StateSize);
         rng.FillGaussian(state, 0, 1);
         var kernels = Cell.Spec.CreateKernels<double>(Cell);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Verified.Lyapunov;
 using Verified.Training.Tasks;
 
@@ -48,6 +49,18 @@ public sealed record TrainOptions
     public ulong Seed { get; init; } = 1;
     /// <summary>MSE or binary cross-entropy; null for the task's own loss.</summary>
     public LossKind? Loss { get; init; }
+    /// <summary>
+    /// How the readout, the offset and the biases start; null for <see cref="Training.ModelInit.Verified"/>. Left out of the
+    /// key while null, so that every run recorded before the option existed keeps its id.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ModelInit? ModelInit { get; init; }
+    /// <summary>
+    /// The distribution of the task's inputs; null for the task's own (<see cref="DelayedTask.Input"/>). Only the copy task
+    /// takes another (Bernoulli bits, as the author's code draws them). Left out of the key while null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public InputKind? TaskInput { get; init; }
     /// <summary>Sequences in the test set (drawn from a seed training never sees).</summary>
     public int TestBatch { get; init; } = 64;
     /// <summary>Epochs between evaluations of the test set and the gradient metrics; the first and the last epoch are always evaluated.</summary>
@@ -76,15 +89,21 @@ public sealed record TrainOptions
     public TrainOptions Normalised()
     {
         var defaults = new TrainOptions();
-        return Flossing switch
+        var normal = this with
         {
-            FlossingSchedule.None => this with
+            // An option at its default is written as null, so that it stays out of the key and the id.
+            ModelInit = ModelInit == Training.ModelInit.Verified ? null : ModelInit,
+            TaskInput = TaskInput is { } input && DelayedTask.OwnInput(Task) == input ? null : TaskInput,
+        };
+        return normal.Flossing switch
+        {
+            FlossingSchedule.None => normal with
             {
                 FlossEpochs = defaults.FlossEpochs, FlossAt = [], FlossK = defaults.FlossK, FlossSteps = defaults.FlossSteps,
                 FlossTransient = defaults.FlossTransient, FlossInput = null, FlossParameters = null, FlossLearningRate = defaults.FlossLearningRate,
             },
-            FlossingSchedule.Pre => this with { FlossAt = [] },
-            _ => this with { FlossAt = [.. FlossAt.Distinct().Order()] },
+            FlossingSchedule.Pre => normal with { FlossAt = [] },
+            _ => normal with { FlossAt = [.. FlossAt.Distinct().Order()] },
         };
     }
 }
@@ -103,14 +122,15 @@ public sealed record TrainOptions
 /// <param name="Seconds">Wall time per epoch since the previous record.</param>
 public sealed record TrainEpoch(int Epoch, double Loss, double TestLoss, double TestAccuracy, double GradNormH0, double[] GradientSingularValues, double Seconds);
 
-/// <summary>One flossing episode inside training: the epoch it ran before, its length, and the flossing loss and exponents of its first and last epoch.</summary>
+/// <summary>One flossing episode inside training: the epoch it ran before, its length, the flossing loss and exponents of its first and last epoch, and its wall time (appendix F compares it with the training's).</summary>
 /// <param name="AtEpoch">The training epoch it ran before (0 for preflossing).</param>
 /// <param name="Epochs">Its flossing epochs.</param>
 /// <param name="LossFirst">The flossing loss Σλᵢ² of its first epoch.</param>
 /// <param name="LossLast">The flossing loss of its last epoch.</param>
 /// <param name="ExponentsFirst">The k flossed exponents at its first epoch.</param>
 /// <param name="ExponentsLast">The k flossed exponents at its last epoch.</param>
-public sealed record FlossingEpisode(int AtEpoch, int Epochs, double LossFirst, double LossLast, double[] ExponentsFirst, double[] ExponentsLast);
+/// <param name="Seconds">Its wall time; null in runs recorded before it was kept.</param>
+public sealed record FlossingEpisode(int AtEpoch, int Epochs, double LossFirst, double LossLast, double[] ExponentsFirst, double[] ExponentsLast, double? Seconds = null);
 
 /// <summary>A finished training run: its evaluations, the last of them, λ1 after training, the flossing episodes, the wall time and the trained parameters [θ_cell, W_out, c, h_0].</summary>
 /// <param name="History">One record per evaluated epoch.</param>

@@ -26,12 +26,13 @@ public static class Trainer
     public static TrainResult Run(CellSpec spec, int n, TrainOptions options, Action<TrainEpoch>? evaluated = null, Action? epochDone = null, NetworkStart? start = null)
     {
         var runClock = Stopwatch.StartNew();
-        var task = DelayedTask.Create(options.Task, options.Delay);
-        var layout = spec.Layout(CellDimensions.Of(n, task.InputSize));
+        var layout = spec.Layout(CellDimensions.Of(n, DelayedTask.Create(options.Task, options.Delay).InputSize));
         Validate(layout, options);
+        var task = DelayedTask.Create(options.Task, options.Delay, options.TaskInput);
         var model = new RecurrentModel(layout, task.OutputSize);
         var loss = options.Loss ?? task.DefaultLoss;
-        var theta = model.Initialize(options.Gain, Rng.ForStream(options.Seed, "init"), options.RecurrentInit);
+        var theta = model.Initialize(options.Gain, Rng.ForStream(options.Seed, "init"), options.RecurrentInit,
+            options.ModelInit ?? ModelInit.Verified, Rng.ForStream(options.Seed, "author-bias"));
         start?.ApplyTo(model, theta);
         var bptt = new Bptt(model, options.Batch, options.Steps);
         var testBptt = new Bptt(model, options.TestBatch, options.Steps);
@@ -54,6 +55,7 @@ public static class Trainer
                 LearningRate = options.FlossLearningRate, Parameters = options.FlossParameters, Input = flossInput,
                 Seed = Rng.DeriveSeed(options.Seed, $"floss-{episodes.Count}"),
             };
+            var clock = Stopwatch.StartNew();
             IReadOnlyList<FlossEpoch> flossing;
             try
             {
@@ -67,7 +69,7 @@ public static class Trainer
             {
                 throw new FlossingFailedException(failed.Epoch, failed.Exponents, phase);
             }
-            episodes.Add(new FlossingEpisode(epoch, options.FlossEpochs, flossing[0].Loss, flossing[^1].Loss, flossing[0].Exponents, flossing[^1].Exponents));
+            episodes.Add(new FlossingEpisode(epoch, options.FlossEpochs, flossing[0].Loss, flossing[^1].Loss, flossing[0].Exponents, flossing[^1].Exponents, clock.Elapsed.TotalSeconds));
         }
 
         if (options.Flossing == FlossingSchedule.Pre)
@@ -148,6 +150,8 @@ public static class Trainer
             }
         }
         var inputSize = DelayedTask.Create(options.Task, options.Delay).InputSize;
+        // The task refuses an input distribution it cannot draw (another one is for the copy task only).
+        DelayedTask.Create(options.Task, options.Delay, options.TaskInput);
         Require(layout.InputSize == inputSize, layout.Spec.Input is null
             ? $"cell {layout.Spec.Name} has no input, so it cannot see the {options.Task} task's inputs"
             : $"cell {layout.Spec.Name} takes {layout.InputSize} inputs a step, the {options.Task} task gives {inputSize}");

@@ -22,16 +22,15 @@ public sealed record TrainingRun(string Cell, string CellSource, int N, TrainOpt
     /// <summary>The run of <paramref name="spec"/>'s cell at size <paramref name="n"/> with <paramref name="options"/> normalised.</summary>
     public static TrainingRun Of(CellSpec spec, int n, TrainOptions options) => new(spec.Name, spec.SourceHash, n, options.Normalised());
 
-    /// <summary>The run's id: its coordinates (task, delay, schedule, k, seed) and a hash of everything.</summary>
+    /// <summary>The run's id: its coordinates (task, delay, arm (<see cref="RunArm.Key"/>), k, seed) and a hash of everything.</summary>
     [JsonIgnore]
     public string Id
     {
         get
         {
             var digest = SHA256.HashData(Encoding.UTF8.GetBytes(ResultStore.Canonical(this)));
-            var schedule = Options.Flossing.ToString().ToLowerInvariant();
             var k = Options.Flossing == FlossingSchedule.None ? "" : $"-k{Options.FlossK}";
-            return string.Create(CultureInfo.InvariantCulture, $"{Options.Task}-d{Options.Delay}-{schedule}{k}-s{Options.Seed}-{Convert.ToHexStringLower(digest, 0, 5)}");
+            return string.Create(CultureInfo.InvariantCulture, $"{Options.Task}-d{Options.Delay}-{RunArm.Key(Options)}{k}-s{Options.Seed}-{Convert.ToHexStringLower(digest, 0, 5)}");
         }
     }
 

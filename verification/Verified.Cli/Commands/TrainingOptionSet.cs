@@ -22,6 +22,12 @@ public sealed class TrainingOptionSet
     public Option<double> LearningRate { get; } = new Option<double>("--lr") { Description = "Adam learning rate of training", DefaultValueFactory = _ => Defaults.LearningRate }.FinitePositive();
     public Option<double> Clip { get; } = CommonOptions.Clip(Defaults.Clip, "in training");
     public Option<string> Init { get; } = new("--init") { Description = "Recurrent matrices: gaussian (N(0, g²/N)) or orthogonal", DefaultValueFactory = _ => "gaussian" };
+    public Option<string> ModelInit { get; } = new("--model-init")
+    {
+        Description = "How the readout, offset and biases start: verified (W_out ~ N(0, 1/N), c = 0, the cell's declared biases) or author-code (the author's code: W_out ~ N(0, 1), c = 0.001, biases ~ U(0, 0.1))",
+        DefaultValueFactory = _ => "verified",
+    };
+    public Option<string?> TaskInput { get; } = new("--task-input") { Description = "The copy task's inputs: uniform (x ~ U(0, 1), the paper's appendix H) or bernoulli (bits, as the author's code draws them); default: the task's own" };
     public Option<string?> Loss { get; } = new("--loss") { Description = "mse or bce (default: the task's own; copy and continuous-xor mse, the binary tasks bce on logits)" };
     public Option<int> EvalEvery { get; } = new Option<int>("--eval-every") { Description = "Epochs between evaluations of the test set and ∂L/∂W (the first and last epoch are always evaluated)", DefaultValueFactory = _ => Defaults.EvalEvery }.Positive();
     public Option<int> FlossEpochs { get; } = new Option<int>("--floss-epochs") { Description = "Flossing epochs before training (E_p), or per episode during training", DefaultValueFactory = _ => Defaults.FlossEpochs }.Positive();
@@ -43,6 +49,8 @@ public sealed class TrainingOptionSet
         _common = common;
         Task.AcceptOnlyFromAmong([.. DelayedTask.Names]);
         Init.AcceptOnlyFromAmong("gaussian", "orthogonal");
+        ModelInit.AcceptOnlyFromAmong("verified", "author-code");
+        TaskInput.AcceptOnlyFromAmong("uniform", "bernoulli");
         Loss.AcceptOnlyFromAmong("mse", "bce");
         FlossInput.AcceptOnlyFromAmong("none", "gaussian", "bernoulli", "uniform");
     }
@@ -70,7 +78,7 @@ public sealed class TrainingOptionSet
     public void AddTo(Command command)
     {
         _common.InputOptions.Add(FlossInput);
-        foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })
+        foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, ModelInit, TaskInput, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })
         {
             command.Options.Add(option);
         }
@@ -91,6 +99,8 @@ public sealed class TrainingOptionSet
             Gain = result.GetValue(_common.Gain),
             RecurrentInit = result.GetValue(Init) == "orthogonal" ? Verified.Init.Orthogonal : Verified.Init.RecurrentGaussian,
             Seed = result.GetValue(_common.Seed),
+            ModelInit = result.GetValue(ModelInit) == "author-code" ? Training.ModelInit.AuthorCode : null,
+            TaskInput = result.GetValue(TaskInput) is { } taskInput ? Enum.Parse<Lyapunov.InputKind>(taskInput, ignoreCase: true) : null,
             Loss = result.GetValue(Loss) switch { "mse" => LossKind.MeanSquaredError, "bce" => LossKind.BinaryCrossEntropy, _ => null },
             EvalEvery = result.GetValue(EvalEvery),
             Flossing = schedule,

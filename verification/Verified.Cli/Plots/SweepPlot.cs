@@ -30,7 +30,7 @@ public static class SweepPlot
             chart.Band(null, x, [.. values.Select(v => Statistics.Percentile(v, 0.2))], [.. values.Select(v => Statistics.Percentile(v, 0.8))], colour);
             chart.Line(group.Key, x, [.. values.Select(v => v.Average())], colour, markers: true);
         }
-        Mark(chart, references, results.FirstOrDefault()?.Run.Options.Task, measure);
+        Mark(chart, references, results, measure);
         chart.Save(path);
     }
 
@@ -54,7 +54,7 @@ public static class SweepPlot
                 chart.HorizontalMark($"d = {delay.Key}, no flossing (mean)", none.Average(), colour);
             }
         }
-        Mark(chart, [.. references.Where(reference => reference.Delay is null)], null, PanelMeasure.TestAccuracy);
+        Mark(chart, [.. references.Where(reference => reference.Delay is null)], [], PanelMeasure.TestAccuracy);
         chart.Save(path);
     }
 
@@ -84,20 +84,15 @@ public static class SweepPlot
         chart.Save(path);
     }
 
-    /// <summary>One series per schedule and k, in a fixed order.</summary>
+    /// <summary>One series per arm (<see cref="RunArm"/>) and k, in a fixed order.</summary>
     private static IEnumerable<IGrouping<string, SweepResult>> Series(IReadOnlyList<SweepResult> results) =>
-        results.OrderBy(result => result.Run.Options.Flossing).ThenBy(result => result.Run.Options.FlossK)
-            .GroupBy(result => result.Run.Options.Flossing switch
-            {
-                FlossingSchedule.None => "no flossing",
-                FlossingSchedule.Pre => $"preflossing, k = {result.Run.Options.FlossK}",
-                _ => $"flossing during training, k = {result.Run.Options.FlossK}",
-            });
+        results.OrderBy(result => result.Run.Options.Flossing).ThenBy(result => result.Run.Options.FlossK).ThenBy(result => RunArm.Key(result.Run.Options), StringComparer.Ordinal)
+            .GroupBy(result => RunArm.Legend(result.Run.Options));
 
     private static double Value(SweepResult result, PanelMeasure measure) =>
         measure == PanelMeasure.TestLoss ? result.Outcome.Final.TestLoss : result.Outcome.Final.TestAccuracy;
 
-    private static void Mark(Chart chart, IReadOnlyList<Reference> references, string? task, PanelMeasure measure)
+    private static void Mark(Chart chart, IReadOnlyList<Reference> references, IReadOnlyList<SweepResult> results, PanelMeasure measure)
     {
         foreach (var (reference, i) in references.Select((reference, i) => (reference, i)))
         {
@@ -111,9 +106,15 @@ public static class SweepPlot
                 chart.HorizontalMark(reference.Label, level, colour);
             }
         }
-        if (measure == PanelMeasure.TestLoss && task is not null && Statistics.ChanceLoss(task) is { } chance)
+        if (measure != PanelMeasure.TestLoss)
         {
-            chart.HorizontalMark("chance: predicting the mean", chance, Colors.Gray);
+            return;
+        }
+        // One line per chance level: the copy task on bits has another (1/4) than on x ~ U(0, 1) (1/12).
+        var chances = results.Select(result => Statistics.ChanceLoss(result.Run.Options)).OfType<double>().Distinct().Order().ToList();
+        foreach (var chance in chances)
+        {
+            chart.HorizontalMark(chances.Count == 1 ? "chance: predicting the mean" : $"chance: predicting the mean ({chance.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)})", chance, Colors.Gray);
         }
     }
 }

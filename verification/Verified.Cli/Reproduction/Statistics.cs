@@ -1,3 +1,6 @@
+using Verified.Lyapunov;
+using Verified.Training;
+
 namespace Verified.Cli.Reproduction;
 
 /// <summary>Summaries of a set of runs, as the figures and the claims report them.</summary>
@@ -21,13 +24,17 @@ public static class Statistics
 
     /// <summary>
     /// The MSE of always predicting the target's mean, i.e. the target's variance: 1/12 for the copy
-    /// task (x ~ U(0, 1)); for |x − y| with x, y ~ U(0, 1), E = 1/3 and E² = 1/6, so 1/6 − 1/9 = 1/18.
-    /// Null for the binary tasks, whose chance level is an accuracy of 1/2.
+    /// task on x ~ U(0, 1), 1/4 on bits; for |x − y| with x, y ~ U(0, 1), E = 1/3 and E² = 1/6, so
+    /// 1/6 − 1/9 = 1/18. Null for the binary tasks, whose chance level is an accuracy of 1/2.
     /// </summary>
-    public static double? ChanceLoss(string task) => task switch
+    public static double? ChanceLoss(string task, InputKind? input = null) => (task, input) switch
     {
-        "copy" => 1.0 / 12,
-        "continuous-xor" => 1.0 / 18,
+        ("copy", InputKind.Bernoulli) => 1.0 / 4,
+        ("copy", _) => 1.0 / 12,
+        ("continuous-xor", _) => 1.0 / 18,
         _ => null,
     };
+
+    /// <summary>The chance loss of a run's task with its own inputs.</summary>
+    public static double? ChanceLoss(TrainOptions options) => ChanceLoss(options.Task, options.TaskInput);
 }

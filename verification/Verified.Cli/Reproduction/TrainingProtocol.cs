@@ -2,34 +2,22 @@ using Verified.Training;
 
 namespace Verified.Cli.Reproduction;
 
-/// <summary>What a panel plots against the delay: the final test loss (MSE tasks) or the final test accuracy (binary tasks).</summary>
-public enum PanelMeasure { TestLoss, TestAccuracy }
-
-/// <summary>A line the paper's text gives, drawn on a panel: a delay (vertical) or a level (horizontal).</summary>
-public sealed record Reference(string Label, double? Delay = null, double? Level = null);
-
 /// <summary>
-/// One panel of a training figure: a task, the delays on its axis, the flossing schedules and
-/// numbers of flossed exponents k compared, the seeds, and the options every run shares.
-/// </summary>
-public sealed record TrainingPanel(string Name, string Caption, int N, TrainOptions Baseline, int[] Delays, FlossingSchedule[] Schedules, int[] Ks, int Seeds,
-    PanelMeasure Measure, Reference[] References)
-{
-    public IEnumerable<TrainingRun> Runs() =>
-        Sweep.Grid(BuiltInCells.Find(TrainingProtocol.Cell)!, N, Baseline, Delays, Ks, Schedules, [.. Enumerable.Range(1, Seeds).Select(seed => (ulong)seed)]).Runs;
-}
-
-/// <summary>
-/// The training protocol of Figs 3–5, as data in one place. Every number is the paper's where the
-/// paper states it and the author's code (RainerEngelken/GradientFlossing) where the paper is
-/// silent; docs/reproduction.md gives the source of each. <c>claims</c> is the paper's protocol
-/// restricted to the delays that its headline sentences name, with five seeds.
+/// The training protocol of Figs 3–5 and of the Fig 3C ablation, as data in one place. Every number
+/// is the paper's where its text or a caption states it, and the author's code
+/// (RainerEngelken/GradientFlossing) only where the paper is silent; docs/reproduction.md gives the
+/// source of each. <c>claims</c> is the paper's protocol restricted to the delays and arms that its
+/// sentences name, with five seeds.
 /// </summary>
 public static class TrainingProtocol
 {
     public const string Cell = "vanilla-tanh";
 
-    /// <summary>The paper's per-run settings: N = 80, g = 1, b = 16, T = 300, 10⁴ epochs, Adam 1e-3 with clipping 0.03; flossing k exponents over T_f = 55 steps (16 not counted) with the task's input, Adam 1e-3, E_p = 500 before training or episodes of 500 at e ∈ {0, 100, 200, 300, 400}.</summary>
+    /// <summary>
+    /// The per-run settings of Figs 3–5's captions: N = 80, g = 1, b = 16, T = 300, 10⁴ epochs, E_f = 500 flossing epochs on
+    /// k = 75; Adam (Sec 3) at 1e-3 with each parameter's gradient clipped to 0.03 (the code); flossing over T_f = 55 steps,
+    /// 16 of them not counted (the code), with episodes during training at e ∈ {0, 100, 200, 300, 400} (Figs 7, 9, 12).
+    /// </summary>
     public static TrainOptions Paper { get; } = new()
     {
         Steps = 300, Batch = 16, Epochs = 10_000, LearningRate = 1e-3, Clip = 0.03, Gain = 1.0, TestBatch = 64, EvalEvery = 100,
@@ -44,72 +32,105 @@ public static class TrainingProtocol
     };
 
     public const int PaperN = 80;
+    /// <summary>Networks per point at the paper scale. The captions give 5 (Fig 3A), 20 (Fig 4A, Fig 9) and 10 (Figs 1, 6, 8); 10 is our compromise for every point of an axis.</summary>
     public const int PaperSeeds = 10;
     public const int ClaimSeeds = 5;
     /// <summary>Final test MSE below this fraction of chance (the variance of the target) counts as trained.</summary>
     public const double TrainedFractionOfChance = 0.1;
 
-    private static readonly FlossingSchedule[] NoneAndPre = [FlossingSchedule.None, FlossingSchedule.Pre];
-    private static readonly FlossingSchedule[] AllSchedules = [FlossingSchedule.None, FlossingSchedule.Pre, FlossingSchedule.During];
+    /// <summary>The training figures by name: the paper's Figs 3, 4 and 5, and the ablation of Fig 3C's departures from the author's code.</summary>
+    public static IReadOnlyList<string> Figures { get; } = ["fig3", "fig4", "fig5", "fig3-ablation"];
 
-    public static IReadOnlyList<Scale> ScalesOf(int figure) => figure is 3 or 4 ? [Scale.Small, Scale.Claims, Scale.Paper] : [Scale.Small, Scale.Paper];
-
-    public static IReadOnlyList<TrainingPanel> Panels(int figure, Scale scale) => (figure, scale) switch
+    public static string Title(string figure) => figure switch
     {
-        (3, Scale.Paper) =>
+        "fig3" => "flossing before training: copy task and continuous temporal XOR, final test loss against the delay",
+        "fig4" => "flossing before and during training: binary temporal and spatial XOR, final test accuracy against the delay",
+        "fig5" => "the number of flossed exponents k: binary temporal XOR, final test accuracy against k",
+        _ => "Fig 3C's copy task without flossing under the author's code's initialisation and inputs, against the recorded protocol",
+    };
+
+    public static IReadOnlyList<Scale> ScalesOf(string figure) => figure switch
+    {
+        "fig3" or "fig4" => [Scale.Small, Scale.Claims, Scale.Paper],
+        "fig3-ablation" => [Scale.Claims, Scale.Paper],
+        _ => [Scale.Small, Scale.Paper],
+    };
+
+    private static readonly PanelArm[] NoneAndPre = [PanelArm.None, PanelArm.Pre];
+    private static readonly PanelArm[] Fig4Arms = [PanelArm.None, PanelArm.Pre, PanelArm.During, PanelArm.DuringAt0And500];
+
+    public static IReadOnlyList<TrainingPanel> Panels(string figure, Scale scale) => (figure, scale) switch
+    {
+        ("fig3", Scale.Paper) =>
         [
             new("copy", "delayed copy task (MSE), flossing k = 40 before training", PaperN, Paper with { Task = "copy", FlossK = 40 },
                 [5, 10, 15, 20, 25, 30, 35, 40, 45, 50], NoneAndPre, [40], PaperSeeds, PanelMeasure.TestLoss, CopyReferences),
             new("continuous-xor", "continuous temporal XOR (MSE), flossing k = 75 before training", PaperN, Paper with { Task = "continuous-xor" },
                 [10, 20, 30, 40, 50, 60, 70], NoneAndPre, [75], PaperSeeds, PanelMeasure.TestLoss, []),
         ],
-        (3, Scale.Claims) =>
+        ("fig3", Scale.Claims) =>
         [
             new("copy", "delayed copy task (MSE), flossing k = 40 before training", PaperN, Paper with { Task = "copy", FlossK = 40 },
                 [20, 40], NoneAndPre, [40], ClaimSeeds, PanelMeasure.TestLoss, CopyReferences),
         ],
-        (3, _) =>
+        ("fig3", _) =>
         [
             new("copy", "delayed copy task (MSE), flossing before training", 32, Small with { Task = "copy" }, [5, 10, 15, 20], NoneAndPre, [16], 2, PanelMeasure.TestLoss, CopyReferences),
             new("continuous-xor", "continuous temporal XOR (MSE), flossing before training", 32, Small with { Task = "continuous-xor" }, [6, 12, 20], NoneAndPre, [16], 2, PanelMeasure.TestLoss, []),
         ],
-        (4, Scale.Paper) =>
+        ("fig4", Scale.Paper) =>
         [
-            new("xor", "binary temporal XOR (cross-entropy), none / before / during training, k = 75", PaperN, Paper with { Task = "xor" },
-                [10, 20, 30, 40, 50, 60, 70, 80], AllSchedules, [75], PaperSeeds, PanelMeasure.TestAccuracy, XorReferences),
-            new("spatial-xor", "spatial XOR of three channels (cross-entropy), none / before / during training, k = 75", PaperN, Paper with { Task = "spatial-xor", Epochs = 5000 },
-                [5, 10, 15, 20, 25, 30], AllSchedules, [75], PaperSeeds, PanelMeasure.TestAccuracy, [Chance]),
+            new("xor", "binary temporal XOR (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "xor" },
+                [10, 20, 30, 40, 50, 60, 70, 80], [.. Fig4Arms, PanelArm.BridgingHorizon(PanelArm.Pre, 70, 80), PanelArm.BridgingHorizon(PanelArm.During, 70, 80)],
+                [75], PaperSeeds, PanelMeasure.TestAccuracy, XorReferences),
+            new("spatial-xor", "spatial XOR of three channels (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "spatial-xor" },
+                [10, 20, 30, 40, 50, 60, 70, 80], [.. Fig4Arms, PanelArm.BridgingHorizon(PanelArm.Pre, 70, 80), PanelArm.BridgingHorizon(PanelArm.During, 70, 80)],
+                [75], PaperSeeds, PanelMeasure.TestAccuracy, SpatialXorReferences),
         ],
-        (4, Scale.Claims) =>
+        ("fig4", Scale.Claims) =>
         [
-            new("xor", "binary temporal XOR (cross-entropy), none / before / during training, k = 75", PaperN, Paper with { Task = "xor" },
-                [40, 70], AllSchedules, [75], ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
+            new("xor", "binary temporal XOR (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "xor" },
+                [40, 70], [.. Fig4Arms, PanelArm.BridgingHorizon(PanelArm.Pre, 70), PanelArm.BridgingHorizon(PanelArm.During, 70)],
+                [75], ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
+            new("spatial-xor", "spatial XOR of three channels (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "spatial-xor" },
+                [60, 70], Fig4Arms, [75], ClaimSeeds, PanelMeasure.TestAccuracy, SpatialXorReferences),
         ],
-        (4, _) =>
+        ("fig4", _) =>
         [
-            new("xor", "binary temporal XOR, none / before / during training", 32, Small with { Task = "xor" }, [6, 12, 20], AllSchedules, [16], 2, PanelMeasure.TestAccuracy, [Chance]),
-            new("spatial-xor", "spatial XOR, none / before / during training", 32, Small with { Task = "spatial-xor" }, [2, 4, 8], AllSchedules, [16], 2, PanelMeasure.TestAccuracy, [Chance]),
+            new("xor", "binary temporal XOR, none / before / during training", 32, Small with { Task = "xor" }, [6, 12, 20], [PanelArm.None, PanelArm.Pre, PanelArm.During], [16], 2, PanelMeasure.TestAccuracy, [Chance]),
+            new("spatial-xor", "spatial XOR, none / before / during training", 32, Small with { Task = "spatial-xor" }, [2, 4, 8], [PanelArm.None, PanelArm.Pre, PanelArm.During], [16], 2, PanelMeasure.TestAccuracy, [Chance]),
         ],
-        (5, Scale.Paper) =>
+        ("fig5", Scale.Paper) =>
         [
             new("xor-k", "binary temporal XOR, flossing k exponents during training", PaperN, Paper with { Task = "xor" },
-                [40, 70], [FlossingSchedule.None, FlossingSchedule.During], [1, 5, 10, 20, 40, 75], PaperSeeds, PanelMeasure.TestAccuracy, XorReferences),
+                [40, 70], [PanelArm.None, PanelArm.During], [1, 5, 10, 20, 40, 75], PaperSeeds, PanelMeasure.TestAccuracy, XorReferences),
         ],
-        (5, _) =>
+        ("fig5", _) =>
         [
             new("xor-k", "binary temporal XOR, flossing k exponents during training", 32, Small with { Task = "xor" },
-                [12, 20], [FlossingSchedule.None, FlossingSchedule.During], [1, 4, 16, 32], 2, PanelMeasure.TestAccuracy, [Chance]),
+                [12, 20], [PanelArm.None, PanelArm.During], [1, 4, 16, 32], 2, PanelMeasure.TestAccuracy, [Chance]),
         ],
-        _ => throw new ArgumentOutOfRangeException(nameof(figure), $"fig{figure} is not a training figure"),
+        ("fig3-ablation", _) =>
+        [
+            new("copy", "delayed copy task (MSE) without flossing: the recorded protocol, the author's initialisation (A1), Bernoulli inputs (A2); preflossing k = 40 under each at d = 40",
+                PaperN, Paper with { Task = "copy", FlossK = 40 }, [30, 40],
+                [PanelArm.None, PanelArm.AuthorInit(PanelArm.None), PanelArm.BernoulliInput(PanelArm.None),
+                    PanelArm.AuthorInit(PanelArm.Pre, 40), PanelArm.BernoulliInput(PanelArm.Pre, 40)],
+                [40], scale == Scale.Paper ? PaperSeeds : ClaimSeeds, PanelMeasure.TestLoss, CopyReferences),
+        ],
+        _ => throw new ArgumentOutOfRangeException(nameof(figure), $"{figure} is not a training figure"),
     };
 
     private static readonly Reference Chance = new("chance level", Level: 0.5);
 
-    /// <summary>Fig 3C's text: without flossing training fails beyond d = 20; with preflossing it trains reliably at d = 40.</summary>
+    /// <summary>Sec 6 on Fig 3C: without flossing training fails beyond d = 20; with preflossing it trains reliably at d = 40.</summary>
     private static readonly Reference[] CopyReferences =
         [new("d = 20: no flossing fails beyond", Delay: 20), new("d = 40: preflossing trains reliably", Delay: 40)];
 
-    /// <summary>Fig 4C's text: no flossing falls to chance at d ≥ 40, preflossing at d = 70, flossing during training reaches > 80 % at d = 70.</summary>
+    /// <summary>Sec 7 on Fig 4C: no flossing falls to chance at d ≥ 40, preflossing at d = 70, flossing during training reaches > 80 % at d = 70.</summary>
     private static readonly Reference[] XorReferences =
         [Chance, new("80 %: during training at d = 70", Level: 0.8), new("d = 40", Delay: 40), new("d = 70", Delay: 70)];
+
+    /// <summary>Sec 7 on Fig 4D: preflossing starts failing for d > 60; flossing during training solves longer delays.</summary>
+    private static readonly Reference[] SpatialXorReferences = [Chance, new("d = 60: preflossing starts failing beyond", Delay: 60)];
 }

@@ -1,7 +1,10 @@
 namespace Verified.Training.Tasks;
 
-/// <summary>Delayed copy: x ~ U(0, 1), y_t = x_{t−d}; mean-squared error.</summary>
-public sealed class CopyTask(int delay) : DelayedTask(delay)
+/// <summary>
+/// Delayed copy, y_t = x_{t−d}, with mean-squared error: x ~ U(0, 1) as the paper's appendix H.1 draws it, or
+/// Bernoulli bits x ∈ {0, 1} as the author's code does (an ablation arm of docs/reproduction.md).
+/// </summary>
+public sealed class CopyTask(int delay, Lyapunov.InputKind input = Lyapunov.InputKind.Uniform) : DelayedTask(delay)
 {
     /// <inheritdoc/>
     public override string Name => "copy";
@@ -10,7 +13,7 @@ public sealed class CopyTask(int delay) : DelayedTask(delay)
     /// <inheritdoc/>
     public override LossKind DefaultLoss => LossKind.MeanSquaredError;
     /// <inheritdoc/>
-    public override Lyapunov.InputKind Input => Lyapunov.InputKind.Uniform;
+    public override Lyapunov.InputKind Input => input;
     /// <inheritdoc/>
     protected override double Target(SequenceView sequence, int t, int output) => sequence[t - Delay];
 }

@@ -99,11 +99,31 @@ public abstract class DelayedTask
     /// <summary>The tasks <see cref="Create"/> knows.</summary>
     public static IReadOnlyList<string> Names { get; } = ["copy", "xor", "continuous-xor", "spatial-xor"];
 
-    /// <summary>The task called <paramref name="name"/> with delay <paramref name="delay"/>.</summary>
-    /// <exception cref="ArgumentException">No task has that name.</exception>
-    public static DelayedTask Create(string name, int delay) => name switch
+    /// <summary>The input distribution of the task called <paramref name="name"/> as the paper defines it (appendix H); null for an unknown name.</summary>
+    public static Lyapunov.InputKind? OwnInput(string name) => name switch
     {
-        "copy" => new CopyTask(delay),
+        "copy" or "continuous-xor" => Lyapunov.InputKind.Uniform,
+        "xor" or "spatial-xor" => Lyapunov.InputKind.Bernoulli,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The task called <paramref name="name"/> with delay <paramref name="delay"/>, drawing its inputs from <paramref name="input"/>
+    /// (null: the task's own; only the copy task takes another, uniform or Bernoulli).
+    /// </summary>
+    /// <exception cref="ArgumentException">No task has that name, or it cannot draw its inputs from <paramref name="input"/>.</exception>
+    public static DelayedTask Create(string name, int delay, Lyapunov.InputKind? input = null)
+    {
+        if (input is { } kind && kind != OwnInput(name) && (name != "copy" || kind is not (Lyapunov.InputKind.Uniform or Lyapunov.InputKind.Bernoulli)))
+        {
+            throw new ArgumentException($"the {name} task draws its inputs from its own distribution; another input distribution (uniform or bernoulli) applies to the copy task only", nameof(input));
+        }
+        return Make(name, delay, input ?? OwnInput(name) ?? Lyapunov.InputKind.Uniform);
+    }
+
+    private static DelayedTask Make(string name, int delay, Lyapunov.InputKind input) => name switch
+    {
+        "copy" => new CopyTask(delay, input),
         "xor" => new TemporalXorTask(delay),
         "continuous-xor" => new TemporalXorTask(delay, continuous: true),
         "spatial-xor" => new SpatialXorTask(delay),

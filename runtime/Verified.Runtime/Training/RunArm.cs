@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace Verified.Training;
+
+/// <summary>
+/// The arm of a training run: its flossing schedule and every option that a figure compares at
+/// equal task, delay, k and seed — the epochs of the episodes when it flosses during training, a
+/// flossing horizon T_f other than the default, the author's initialisation, another task input.
+/// One name serves the run's id, the claims' lookups and the plots' legends. A run at the default of
+/// all of these is named by its schedule alone ("none", "pre", "during"), as every run recorded
+/// before the arms existed is.
+/// </summary>
+public static class RunArm
+{
+    private static readonly TrainOptions Defaults = new();
+
+    /// <summary>A short name of the arm for ids and lookups: "none", "pre", "during", "during-0-500", "pre-tf80", "none-author-init", "none-bernoulli".</summary>
+    public static string Key(TrainOptions options)
+    {
+        var key = options.Flossing.ToString().ToLowerInvariant();
+        if (options.Flossing == FlossingSchedule.During && !options.FlossAt.SequenceEqual(Defaults.FlossAt))
+        {
+            key += "-" + string.Join("-", options.FlossAt.Select(epoch => epoch.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (options.Flossing != FlossingSchedule.None && options.FlossSteps != Defaults.FlossSteps)
+        {
+            key += string.Create(CultureInfo.InvariantCulture, $"-tf{options.FlossSteps}");
+        }
+        if (options.ModelInit == ModelInit.AuthorCode)
+        {
+            key += "-author-init";
+        }
+        if (options.TaskInput is { } input)
+        {
+            key += "-" + input.ToString().ToLowerInvariant();
+        }
+        return key;
+    }
+
+    /// <summary>The arm as a plot legend says it: "preflossing, k = 40", "flossing during training at epochs 0, 500, k = 75, T_f = 80".</summary>
+    public static string Legend(TrainOptions options)
+    {
+        var legend = options.Flossing switch
+        {
+            FlossingSchedule.None => "no flossing",
+            FlossingSchedule.Pre => $"preflossing, k = {options.FlossK}",
+            _ => options.FlossAt.SequenceEqual(Defaults.FlossAt)
+                ? $"flossing during training, k = {options.FlossK}"
+                : $"flossing during training at epochs {string.Join(", ", options.FlossAt)}, k = {options.FlossK}",
+        };
+        if (options.Flossing != FlossingSchedule.None && options.FlossSteps != Defaults.FlossSteps)
+        {
+            legend += $", T_f = {options.FlossSteps}";
+        }
+        if (options.ModelInit == ModelInit.AuthorCode)
+        {
+            legend += ", the author's initialisation";
+        }
+        if (options.TaskInput is { } input)
+        {
+            legend += $", {input.ToString().ToLowerInvariant()} inputs";
+        }
+        return legend;
+    }
+}

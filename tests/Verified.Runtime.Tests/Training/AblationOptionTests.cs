@@ -1,0 +1,111 @@
+using Verified.Lyapunov;
+using Verified.Random;
+using Verified.Training;
+using Verified.Training.Tasks;
+using Xunit;
+
+namespace Verified.Runtime.Tests.Training;
+
+/// <summary>
+/// The options of the Fig 3C ablation (docs/reproduction.md): the author's initialisation changes the
+/// readout, offset and biases and nothing else of the draw, the copy task on bits draws bits, and both
+/// stay out of a run's key and id at their defaults, so that recorded runs keep their ids.
+/// </summary>
+public sealed class AblationOptionTests
+{
+    private static CellSpec Tanh => BuiltInCells.Find("vanilla-tanh")!;
+
+    [Fact]
+    public void The_authors_initialisation_changes_readout_offset_and_biases_and_keeps_the_rest_of_the_draw()
+    {
+        var layout = Tanh.Layout(CellDimensions.Of(16, 1));
+        var model = new RecurrentModel(layout, 1);
+        var ours = model.Initialize(1.0, new Rng(7), biasRng: new Rng(8));
+        var authors = model.Initialize(1.0, new Rng(7), init: ModelInit.AuthorCode, biasRng: new Rng(8));
+        var bias = layout.Parameters.Single(parameter => parameter.Name == "b");
+
+        foreach (var parameter in layout.Parameters.Where(parameter => parameter != bias))
+        {
+            Assert.Equal(ours.AsSpan(parameter.Offset, parameter.Length).ToArray(), authors.AsSpan(parameter.Offset, parameter.Length).ToArray());
+        }
+        Assert.All(ours.AsSpan(bias.Offset, bias.Length).ToArray(), value => Assert.Equal(0, value));
+        Assert.All(authors.AsSpan(bias.Offset, bias.Length).ToArray(), value => Assert.InRange(value, 0, 0.1));
+        Assert.True(authors.AsSpan(bias.Offset, bias.Length).ToArray().Distinct().Count() == bias.Length);
+        // The same Gaussian draws, N(0, 1) instead of N(0, 1/n).
+        for (var i = 0; i < 16; i++)
+        {
+            Assert.Equal(ours[model.ReadoutOffset + i] * 4, authors[model.ReadoutOffset + i], 14);
+        }
+        Assert.Equal((0.0, 0.001), (ours[model.BiasOffset], authors[model.BiasOffset]));
+        // h_0 is relaxed under the biases it will train with, so only its draw is shared.
+        Assert.NotEqual(ours.AsSpan(model.InitialStateOffset, 16).ToArray(), authors.AsSpan(model.InitialStateOffset, 16).ToArray());
+    }
+
+    [Fact]
+    public void The_copy_task_on_bits_draws_bits_and_copies_them()
+    {
+        var task = DelayedTask.Create("copy", 3, InputKind.Bernoulli);
+        var batch = task.Generate(new Rng(2), batch: 4, steps: 40);
+
+        Assert.Equal(InputKind.Bernoulli, task.Input);
+        Assert.All(batch.Inputs, value => Assert.True(value is 0 or 1));
+        Assert.Contains(0.0, batch.Inputs);
+        Assert.Contains(1.0, batch.Inputs);
+        for (var t = 3; t < 40; t++)
+        {
+            Assert.Equal(batch.InputAt(t - 3).ToArray(), batch.TargetAt(t).ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData("xor", InputKind.Uniform)]
+    [InlineData("spatial-xor", InputKind.Uniform)]
+    [InlineData("continuous-xor", InputKind.Bernoulli)]
+    [InlineData("copy", InputKind.Gaussian)]
+    public void Another_input_is_refused_where_the_task_cannot_draw_it(string task, InputKind input)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => DelayedTask.Create(task, 4, input));
+        Assert.Contains("copy task only", refused.Message);
+    }
+
+    [Fact]
+    public void At_their_defaults_the_new_options_leave_key_and_id_unchanged()
+    {
+        var options = new TrainOptions { Task = "copy", Delay = 20, Epochs = 10 };
+        var plain = TrainingRun.Of(Tanh, 8, options);
+
+        Assert.Equal(plain.Id, TrainingRun.Of(Tanh, 8, options with { ModelInit = ModelInit.Verified, TaskInput = InputKind.Uniform }).Id);
+        Assert.DoesNotContain("modelInit", Verified.IO.ResultStore.Canonical(plain));
+        Assert.DoesNotContain("taskInput", Verified.IO.ResultStore.Canonical(plain));
+        Assert.StartsWith("copy-d20-none-author-init-s1-", TrainingRun.Of(Tanh, 8, options with { ModelInit = ModelInit.AuthorCode }).Id);
+        Assert.StartsWith("copy-d20-none-bernoulli-s1-", TrainingRun.Of(Tanh, 8, options with { TaskInput = InputKind.Bernoulli }).Id);
+    }
+
+    [Theory]
+    [InlineData(FlossingSchedule.None, null, 55, "none", "no flossing")]
+    [InlineData(FlossingSchedule.Pre, null, 55, "pre", "preflossing, k = 3")]
+    [InlineData(FlossingSchedule.During, null, 55, "during", "flossing during training, k = 3")]
+    [InlineData(FlossingSchedule.During, new[] { 0, 500 }, 55, "during-0-500", "flossing during training at epochs 0, 500, k = 3")]
+    [InlineData(FlossingSchedule.Pre, null, 86, "pre-tf86", "preflossing, k = 3, T_f = 86")]
+    public void Arms_are_named_by_what_they_change(FlossingSchedule schedule, int[]? at, int horizon, string key, string legend)
+    {
+        var options = new TrainOptions { Task = "xor", Delay = 70, Epochs = 1000, Flossing = schedule, FlossK = 3, FlossSteps = horizon, FlossAt = at ?? new TrainOptions().FlossAt }.Normalised();
+
+        Assert.Equal((key, legend), (RunArm.Key(options), RunArm.Legend(options)));
+    }
+
+    [Fact]
+    public void A_run_under_the_authors_initialisation_trains_deterministically_and_records_its_flossing_time()
+    {
+        var options = new TrainOptions { Task = "copy", Delay = 2, Steps = 12, Batch = 4, Epochs = 3, TestBatch = 4, ModelInit = ModelInit.AuthorCode, TaskInput = InputKind.Bernoulli,
+            Flossing = FlossingSchedule.Pre, FlossK = 2, FlossEpochs = 2, FlossSteps = 10, FlossTransient = 2 };
+
+        var first = Trainer.Run(Tanh, 6, options);
+        var second = Trainer.Run(Tanh, 6, options);
+        var plain = Trainer.Run(Tanh, 6, options with { ModelInit = null, TaskInput = null });
+
+        Assert.Equal(first.Theta, second.Theta);
+        Assert.NotEqual(first.Theta, plain.Theta);
+        Assert.True(first.FlossingEpisodes.Single().Seconds > 0);
+    }
+}
