@@ -139,4 +139,8 @@ public sealed record FlossingEpisode(int AtEpoch, int Epochs, double LossFirst, 
 /// <param name="FlossingEpisodes">The flossing episodes, in order.</param>
 /// <param name="Seconds">The run's wall time.</param>
 /// <param name="Theta">The trained parameters [θ_cell, W_out, c, h_0].</param>
-public sealed record TrainResult(IReadOnlyList<TrainEpoch> History, TrainEpoch Final, double Lambda1After, IReadOnlyList<FlossingEpisode> FlossingEpisodes, double Seconds, double[] Theta);
+public sealed record TrainResult(IReadOnlyList<TrainEpoch> History, TrainEpoch Final, double Lambda1After, IReadOnlyList<FlossingEpisode> FlossingEpisodes, double Seconds, double[] Theta)
+{
+    /// <summary>The trained network's leading exponents λ1 … λ10 (fewer for a smaller state), descending.</summary>
+    public double[] ExponentsAfter { get; init; } = [Lambda1After];
+}

@@ -52,7 +52,7 @@ public sealed record TrainingRun(string Cell, string CellSource, int N, TrainOpt
     {
         var spec = CurrentCell() ?? throw new ArgumentException($"cell '{Cell}' with source {CellSource} is not a built-in cell of this build");
         var result = Trainer.Run(spec, N, Options, epochDone: epochDone);
-        return new TrainingOutcome(result.Final, result.History.Max(epoch => epoch.TestAccuracy), result.Lambda1After, result.Seconds, result.History, result.FlossingEpisodes);
+        return new TrainingOutcome(result.Final, result.History.Max(epoch => epoch.TestAccuracy), result.Lambda1After, result.Seconds, result.History, result.FlossingEpisodes, result.ExponentsAfter);
     }
 }
 
@@ -63,8 +63,9 @@ public sealed record TrainingRun(string Cell, string CellSource, int N, TrainOpt
 /// <param name="Seconds">The run's wall time.</param>
 /// <param name="History">One record per evaluated epoch.</param>
 /// <param name="FlossingEpisodes">The flossing episodes.</param>
+/// <param name="ExponentsAfter">The trained network's leading exponents λ1 … λ10; null in runs recorded before they were kept.</param>
 public sealed record TrainingOutcome(TrainEpoch Final, double BestTestAccuracy, double Lambda1After, double Seconds,
-    IReadOnlyList<TrainEpoch> History, IReadOnlyList<FlossingEpisode> FlossingEpisodes);
+    IReadOnlyList<TrainEpoch> History, IReadOnlyList<FlossingEpisode> FlossingEpisodes, double[]? ExponentsAfter = null);
 
 /// <summary>A finished run with its identity.</summary>
 /// <param name="Id">The run's id.</param>

@@ -73,7 +73,7 @@ public static class TrainCommand
                 // A run that starts from files is not the run its options name: it has no id, and names its files instead.
                 cell = spec.Name, cellSourceHash = spec.SourceHash, n, options = trainOptions, id = start == new NetworkStart() ? run.Id : null,
                 startedFrom = new { parameters = result.GetValue(network.Params)?.FullName, initialState = result.GetValue(network.InitialState)?.FullName },
-                history = trained.History, final = trained.Final, lambda1After = trained.Lambda1After, flossingEpisodes = trained.FlossingEpisodes, seconds = trained.Seconds,
+                history = trained.History, final = trained.Final, lambda1After = trained.Lambda1After, exponentsAfter = trained.ExponentsAfter, flossingEpisodes = trained.FlossingEpisodes, seconds = trained.Seconds,
             });
             return ExitCodes.Success;
         });
