@@ -157,6 +157,8 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("sweep", "--schedules", "none", "--floss-epochs", "4")]
     [InlineData("sweep", "--seed", "18446744073709551615", "--seeds", "2")]
     [InlineData("train", "--task", "xor", "--task-input", "uniform")]
+    [InlineData("train", "--reg-weight", "0.5")]
+    [InlineData("sweep", "--reg-weight", "0.5")]
     [InlineData("sweep", "--task", "spatial-xor", "--task-input", "uniform")]
     public void Options_that_would_be_ignored_are_refused_in_one_line_before_any_work(string command, params string[] given)
     {

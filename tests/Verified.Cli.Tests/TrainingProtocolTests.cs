@@ -14,9 +14,9 @@ public sealed class TrainingProtocolTests
         { "fig3", "paper", "continuous-xor", 10_000, 75, 10, [10, 20, 30, 40, 50, 60, 70], "none pre" },
         { "fig3", "claims", "copy", 10_000, 40, 5, [20, 40], "none pre" },
         // Fig 4's caption: 10⁴ epochs for every panel; both schedules of flossing during training; T_f = d + 16 at the longest delays.
-        { "fig4", "paper", "xor", 10_000, 75, 10, [10, 20, 30, 40, 50, 60, 70, 80], "none pre during during-0-500 pre-tf86 during-tf86" },
+        { "fig4", "paper", "xor", 10_000, 75, 10, [10, 20, 30, 40, 50, 60, 70, 80], "none pre during during-0-500 pre-tf86 during-tf86 none-reg-radius none-reg-jacobian" },
         { "fig4", "paper", "spatial-xor", 10_000, 75, 10, [10, 20, 30, 40, 50, 60, 70, 80], "none pre during during-0-500 pre-tf86 during-tf86" },
-        { "fig4", "claims", "xor", 10_000, 75, 5, [40, 70], "none pre during during-0-500 pre-tf86 during-tf86" },
+        { "fig4", "claims", "xor", 10_000, 75, 5, [40, 70], "none pre during during-0-500 pre-tf86 during-tf86 none-reg-radius none-reg-jacobian" },
         { "fig4", "claims", "spatial-xor", 10_000, 75, 5, [60, 70], "none pre during during-0-500" },
         { "fig5", "paper", "xor", 10_000, 75, 10, [40, 70], "none during" },
         { "fig3-ablation", "claims", "copy", 10_000, 40, 5, [30, 40], "none none-author-init none-bernoulli pre-author-init pre-bernoulli" },
@@ -80,9 +80,9 @@ public sealed class TrainingProtocolTests
                 Assert.Equal(5, claims.Seeds);
             }
         }
-        // 20 runs; 90: the temporal XOR's 30 recorded ones, 10 on the second schedule, 10 with a bridging horizon, 40 on the spatial XOR.
+        // 20 runs; 100: the temporal XOR's 30 recorded ones, 10 on the second schedule, 10 with a bridging horizon, 10 of Sec 7's controls, 40 on the spatial XOR.
         Assert.Equal(20, new TrainingFigure("fig3").Runs(Scale.Claims).Count);
-        Assert.Equal(90, new TrainingFigure("fig4").Runs(Scale.Claims).Count);
+        Assert.Equal(100, new TrainingFigure("fig4").Runs(Scale.Claims).Count);
         // The ablation: 3 arms × 2 delays × 5 seeds without flossing, and preflossing under each departure at d = 40.
         Assert.Equal(40, new TrainingFigure("fig3-ablation").Runs(Scale.Claims).Count);
     }
@@ -98,15 +98,16 @@ public sealed class TrainingProtocolTests
             Group("xor", 40, "none", 0.69, 0.5, 0), Group("xor", 70, "none", 0.69, 0.5, 0), Group("xor", 40, "pre", 0.3, 0.9, 5),
             Group("xor", 70, "pre", 0.69, 0.52, 0), Group("xor", 70, "during", 0.2, 0.85, 4), Group("xor", 70, "during-0-500", 0.2, 0.9, 5),
             Group("spatial-xor", 60, "none", 0.69, 0.5, 0), Group("spatial-xor", 60, "pre", 0.1, 0.95, 5), Group("spatial-xor", 70, "pre", 0.6, 0.6, 1),
-            Group("spatial-xor", 70, "during", 0.1, 0.95, 5)]);
+            Group("spatial-xor", 70, "during", 0.1, 0.95, 5), Group("xor", 40, "none-reg-radius", 0.69, 0.51, 0), Group("xor", 40, "none-reg-jacobian", 0.69, 0.5, 0)]);
         var failing = PaperClaims.Evaluate([
             Group("copy", 20, "none", 1e-3, 0.9, 5), Group("copy", 40, "none", 1e-3, 0.9, 5, 300), Group("copy", 40, "pre", 0.08, 0.5, 3, 900),
-            Group("xor", 70, "during", 0.6, 0.7, 0), Group("spatial-xor", 60, "pre", 0.6, 0.6, 2), Group("spatial-xor", 70, "pre", 0.6, 0.6, 1)]);
+            Group("xor", 70, "during", 0.6, 0.7, 0), Group("spatial-xor", 60, "pre", 0.6, 0.6, 2), Group("spatial-xor", 70, "pre", 0.6, 0.6, 1),
+            Group("xor", 40, "none", 0.69, 0.5, 0), Group("xor", 40, "pre", 0.3, 0.9, 5), Group("xor", 40, "none-reg-radius", 0.3, 0.88, 4)]);
 
-        Assert.Equal(["C3.1", "C3.2", "C3.3", "C4.1", "C4.2", "C4.3", "C4.4", "C4.4", "C4.5", "C4.6", "C4.7"], holding.Select(verdict => verdict.Id));
+        Assert.Equal(["C3.1", "C3.2", "C3.3", "C4.1", "C4.2", "C4.3", "C4.4", "C4.4", "C4.8", "C4.8", "C4.5", "C4.6", "C4.7"], holding.Select(verdict => verdict.Id));
         Assert.All(holding, verdict => Assert.Equal("holds", verdict.Verdict));
         Assert.Contains("[arm during-0-500]", holding[7].Sentence);
-        Assert.Equal(["does not hold", "does not hold", "does not hold", "not yet run", "not yet run", "not yet run", "does not hold", "not yet run", "does not hold", "not yet run"],
+        Assert.Equal(["does not hold", "does not hold", "does not hold", "not yet run", "holds", "not yet run", "does not hold", "does not hold", "not yet run", "does not hold", "not yet run"],
             failing.Select(verdict => verdict.Verdict));
     }
 

@@ -92,6 +92,16 @@ public sealed class Bptt
         return (value, Math.Sqrt(Blas.Dot<double>(hBarNext, hBarNext)));
     }
 
+    /// <summary>Copies h_t of sequence <paramref name="sequence"/> from the last forward pass into <paramref name="state"/> (n).</summary>
+    public void CopyState(int t, int sequence, Span<double> state)
+    {
+        var states = _states.AsSpan(t * _n * _b, _n * _b);
+        for (var i = 0; i < _n; i++)
+        {
+            state[i] = states[i * _b + sequence];
+        }
+    }
+
     /// <summary>The loss, and the accuracy of the outputs thresholded at 0.5 (after a sigmoid for logits).</summary>
     public (double Loss, double Accuracy) Evaluate(ReadOnlySpan<double> theta, TaskBatch batch, LossKind loss)
     {

@@ -34,6 +34,14 @@ public static class RunArm
         {
             key += "-" + input.ToString().ToLowerInvariant();
         }
+        if (options.Regulariser is { } regulariser)
+        {
+            key += regulariser == Regularisers.RegulariserKind.SpectralRadius ? "-reg-radius" : "-reg-jacobian";
+            if (options.RegularisationWeight is { } weight && weight != TrainOptions.DefaultRegularisationWeight)
+            {
+                key += string.Create(CultureInfo.InvariantCulture, $"{weight:G3}");
+            }
+        }
         return key;
     }
 
@@ -59,6 +67,11 @@ public static class RunArm
         if (options.TaskInput is { } input)
         {
             legend += $", {input.ToString().ToLowerInvariant()} inputs";
+        }
+        if (options.Regulariser is { } regulariser)
+        {
+            var weight = (options.RegularisationWeight ?? TrainOptions.DefaultRegularisationWeight).ToString("G3", CultureInfo.InvariantCulture);
+            legend += regulariser == Regularisers.RegulariserKind.SpectralRadius ? $", penalty {weight} (ρ(W) − 1)²" : $", penalty {weight} mean log² σ(D_s)";
         }
         return legend;
     }

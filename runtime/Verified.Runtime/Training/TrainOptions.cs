@@ -61,6 +61,12 @@ public sealed record TrainOptions
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public InputKind? TaskInput { get; init; }
+    /// <summary>A penalty added to the training loss instead of flossing (Sec 7's controls); null for none. Left out of the key while null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Regularisers.RegulariserKind? Regulariser { get; init; }
+    /// <summary>The penalty's weight β; null without a penalty, <see cref="DefaultRegularisationWeight"/> when one is chosen without a weight.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RegularisationWeight { get; init; }
     /// <summary>Sequences in the test set (drawn from a seed training never sees).</summary>
     public int TestBatch { get; init; } = 64;
     /// <summary>Epochs between evaluations of the test set and the gradient metrics; the first and the last epoch are always evaluated.</summary>
@@ -85,6 +91,9 @@ public sealed record TrainOptions
     /// <summary>Adam's learning rate while flossing (the author's code: 1e-3, as for training).</summary>
     public double FlossLearningRate { get; init; } = 1e-3;
 
+    /// <summary>The weight β of a penalty chosen without one.</summary>
+    public const double DefaultRegularisationWeight = 0.1;
+
     /// <summary>The options with those that cannot change the run's result reset to their defaults: a run without flossing has no flossing options, a preflossed run no episodes.</summary>
     public TrainOptions Normalised()
     {
@@ -94,6 +103,7 @@ public sealed record TrainOptions
             // An option at its default is written as null, so that it stays out of the key and the id.
             ModelInit = ModelInit == Training.ModelInit.Verified ? null : ModelInit,
             TaskInput = TaskInput is { } input && DelayedTask.OwnInput(Task) == input ? null : TaskInput,
+            RegularisationWeight = Regulariser is null ? null : RegularisationWeight ?? DefaultRegularisationWeight,
         };
         return normal.Flossing switch
         {

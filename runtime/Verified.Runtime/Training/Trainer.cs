@@ -45,6 +45,7 @@ public static class Trainer
         // Δt, a [TimeStep] parameter, is not trained: it sets the unit of the exponents, not the task's fit.
         var adam = new Adam([.. layout.Parameters.Where(parameter => parameter != layout.TimeStepParameter), .. model.OwnParameters()], model.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
         var gradient = new double[model.ParameterCount];
+        var regulariser = Regulariser(options, layout, model);
         var history = new List<TrainEpoch>();
         var episodes = new List<FlossingEpisode>();
         var flossInput = options.FlossInput ?? task.Input;
@@ -95,6 +96,7 @@ public static class Trainer
             try
             {
                 (trainLoss, gradNormH0) = bptt.LossAndGradient(theta, batch, loss, gradient);
+                regulariser?.AddGradient(theta, bptt, batch, options.RegularisationWeight ?? TrainOptions.DefaultRegularisationWeight, gradient);
             }
             catch (TrajectoryDivergedException diverged)
             {
@@ -129,6 +131,14 @@ public static class Trainer
         }).Exponents);
         return new TrainResult(history, history[^1], after[0], episodes, runClock.Elapsed.TotalSeconds, theta) { ExponentsAfter = after };
     }
+
+    /// <summary>The penalty of <see cref="TrainOptions.Regulariser"/> on this model; null without one.</summary>
+    private static Regularisers.IRegulariser? Regulariser(TrainOptions options, CellLayout layout, RecurrentModel model) => options.Regulariser switch
+    {
+        null => null,
+        Regularisers.RegulariserKind.SpectralRadius => new Regularisers.SpectralRadiusPenalty(model.RecurrentMatrix!),
+        _ => new Regularisers.JacobianPenalty(layout),
+    };
 
     /// <summary>Runs a phase of the run, naming it in any divergence.</summary>
     private static TResult Within<TResult>(string phase, Func<TResult> work)
@@ -169,6 +179,9 @@ public static class Trainer
             Require(layout.Parameters.Any(parameter => parameter.Name == name),
                 $"cell {layout.Spec.Name} has no parameter '{name}' to floss (it has {string.Join(", ", layout.Parameters.Select(parameter => parameter.Name))})");
         }
+        Require(options.Regulariser != Regularisers.RegulariserKind.SpectralRadius || new RecurrentModel(layout, 1).RecurrentMatrix is not null,
+            $"cell {layout.Spec.Name} has no square recurrent matrix whose spectral radius could be penalised");
+        Require(options.RegularisationWeight is null || options.RegularisationWeight > 0 && double.IsFinite(options.RegularisationWeight.Value), "the regularisation weight must be positive");
         if (options.Flossing == FlossingSchedule.None)
         {
             return;

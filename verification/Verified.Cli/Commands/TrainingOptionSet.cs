@@ -28,6 +28,11 @@ public sealed class TrainingOptionSet
         DefaultValueFactory = _ => "verified",
     };
     public Option<string?> TaskInput { get; } = new("--task-input") { Description = "The copy task's inputs: uniform (x ~ U(0, 1), the paper's appendix H) or bernoulli (bits, as the author's code draws them); default: the task's own" };
+    public Option<string?> Regularise { get; } = new("--regularise")
+    {
+        Description = "A penalty on the training loss instead of flossing (the paper's Sec 7 controls): spectral-radius (β (ρ(W) − 1)²) or jacobian (β · mean log² σ_i of the one-step Jacobians D_s at 5 steps of the batch's first sequence, states held fixed); default: none",
+    };
+    public Option<double> RegularisationWeight { get; } = new Option<double>("--reg-weight") { Description = "The weight β of the --regularise penalty", DefaultValueFactory = _ => TrainOptions.DefaultRegularisationWeight }.FinitePositive();
     public Option<string?> Loss { get; } = new("--loss") { Description = "mse or bce (default: the task's own; copy and continuous-xor mse, the binary tasks bce on logits)" };
     public Option<int> EvalEvery { get; } = new Option<int>("--eval-every") { Description = "Epochs between evaluations of the test set and ∂L/∂W (the first and last epoch are always evaluated)", DefaultValueFactory = _ => Defaults.EvalEvery }.Positive();
     public Option<int> FlossEpochs { get; } = new Option<int>("--floss-epochs") { Description = "Flossing epochs before training (E_p), or per episode during training", DefaultValueFactory = _ => Defaults.FlossEpochs }.Positive();
@@ -51,6 +56,7 @@ public sealed class TrainingOptionSet
         Init.AcceptOnlyFromAmong("gaussian", "orthogonal");
         ModelInit.AcceptOnlyFromAmong("verified", "author-code");
         TaskInput.AcceptOnlyFromAmong("uniform", "bernoulli");
+        Regularise.AcceptOnlyFromAmong("spectral-radius", "jacobian");
         Loss.AcceptOnlyFromAmong("mse", "bce");
         FlossInput.AcceptOnlyFromAmong("none", "gaussian", "bernoulli", "uniform");
     }
@@ -65,6 +71,10 @@ public sealed class TrainingOptionSet
     /// </summary>
     public void RefuseUnread(ParseResult result, IReadOnlyCollection<FlossingSchedule> schedules, Option k, string scheduleOption)
     {
+        if (result.GetValue(Regularise) is null)
+        {
+            OptionRules.RefuseGiven(result, [RegularisationWeight], "weighs the penalty of --regularise, which is not given");
+        }
         if (schedules.All(schedule => schedule == FlossingSchedule.None))
         {
             OptionRules.RefuseGiven(result, FlossingOptions.Append(k), $"is a flossing option; it needs {scheduleOption} pre or during");
@@ -78,7 +88,7 @@ public sealed class TrainingOptionSet
     public void AddTo(Command command)
     {
         _common.InputOptions.Add(FlossInput);
-        foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, ModelInit, TaskInput, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })
+        foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, ModelInit, TaskInput, Regularise, RegularisationWeight, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })
         {
             command.Options.Add(option);
         }
@@ -101,6 +111,13 @@ public sealed class TrainingOptionSet
             Seed = result.GetValue(_common.Seed),
             ModelInit = result.GetValue(ModelInit) == "author-code" ? Training.ModelInit.AuthorCode : null,
             TaskInput = result.GetValue(TaskInput) is { } taskInput ? Enum.Parse<Lyapunov.InputKind>(taskInput, ignoreCase: true) : null,
+            Regulariser = result.GetValue(Regularise) switch
+            {
+                "spectral-radius" => Training.Regularisers.RegulariserKind.SpectralRadius,
+                "jacobian" => Training.Regularisers.RegulariserKind.JacobianSingularValues,
+                _ => null,
+            },
+            RegularisationWeight = result.GetValue(Regularise) is null ? null : result.GetValue(RegularisationWeight),
             Loss = result.GetValue(Loss) switch { "mse" => LossKind.MeanSquaredError, "bce" => LossKind.BinaryCrossEntropy, _ => null },
             EvalEvery = result.GetValue(EvalEvery),
             Flossing = schedule,

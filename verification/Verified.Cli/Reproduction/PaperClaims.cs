@@ -121,6 +121,13 @@ public static class PaperClaims
                     g => ($"d = 70: {Accuracy(g[0])}, {g[0].Trained}/{g[0].Runs} trained", g[0].MeanAccuracy > 0.8));
             }
         }
+        foreach (var arm in Arms("xor", 40, arm => arm.Contains("-reg-", StringComparison.Ordinal)))
+        {
+            Claim("C4.8", $"Regularising the spectral radius of W or the one-step Jacobians D_s does not improve training as flossing does (Sec 7){Under(arm)}.",
+                $"temporal XOR, d = 40: the penalised runs' mean final test accuracy is more than {Improvement} below preflossing's",
+                [Find("xor", 40, arm), Find("xor", 40, "pre")],
+                g => ($"d = 40: {arm} {Accuracy(g[0])}, {g[0].Trained}/{g[0].Runs} trained; preflossing {Accuracy(g[1])}", g[0].MeanAccuracy < g[1].MeanAccuracy - Improvement));
+        }
         if (groups.Any(group => group.Task == "spatial-xor"))
         {
             Claim("C4.5", "Spatial XOR: preflossing improves on no flossing (Sec 7, Fig 4D).",

@@ -43,6 +43,10 @@ public sealed record PanelArm(FlossingSchedule Schedule, Func<TrainOptions, Trai
     public static PanelArm AuthorInit(PanelArm arm, params int[] delays) =>
         new(arm.Schedule, options => arm.Apply(options) with { ModelInit = ModelInit.AuthorCode }, delays.Length == 0 ? null : delays);
 
+    /// <summary><paramref name="arm"/> with a penalty of <paramref name="kind"/> at its default weight (Sec 7's controls).</summary>
+    public static PanelArm Regularised(PanelArm arm, Training.Regularisers.RegulariserKind kind, params int[] delays) =>
+        new(arm.Schedule, options => arm.Apply(options) with { Regulariser = kind }, delays.Length == 0 ? null : delays);
+
     /// <summary><paramref name="arm"/> on the copy task with Bernoulli bits as inputs (the author's code's copy task), still with MSE.</summary>
     public static PanelArm BernoulliInput(PanelArm arm, params int[] delays) =>
         new(arm.Schedule, options => arm.Apply(options) with { TaskInput = Lyapunov.InputKind.Bernoulli }, delays.Length == 0 ? null : delays);

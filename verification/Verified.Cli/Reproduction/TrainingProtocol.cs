@@ -81,7 +81,7 @@ public static class TrainingProtocol
         ("fig4", Scale.Paper) =>
         [
             new("xor", "binary temporal XOR (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "xor" },
-                [10, 20, 30, 40, 50, 60, 70, 80], [.. Fig4Arms, PanelArm.BridgingHorizon(PanelArm.Pre, 70, 80), PanelArm.BridgingHorizon(PanelArm.During, 70, 80)],
+                [10, 20, 30, 40, 50, 60, 70, 80], [.. Fig4Arms, PanelArm.BridgingHorizon(PanelArm.Pre, 70, 80), PanelArm.BridgingHorizon(PanelArm.During, 70, 80), .. Controls(40, 70)],
                 [75], PaperSeeds, PanelMeasure.TestAccuracy, XorReferences),
             new("spatial-xor", "spatial XOR of three channels (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "spatial-xor" },
                 [10, 20, 30, 40, 50, 60, 70, 80], [.. Fig4Arms, PanelArm.BridgingHorizon(PanelArm.Pre, 70, 80), PanelArm.BridgingHorizon(PanelArm.During, 70, 80)],
@@ -90,7 +90,7 @@ public static class TrainingProtocol
         ("fig4", Scale.Claims) =>
         [
             new("xor", "binary temporal XOR (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "xor" },
-                [40, 70], [.. Fig4Arms, PanelArm.BridgingHorizon(PanelArm.Pre, 70), PanelArm.BridgingHorizon(PanelArm.During, 70)],
+                [40, 70], [.. Fig4Arms, PanelArm.BridgingHorizon(PanelArm.Pre, 70), PanelArm.BridgingHorizon(PanelArm.During, 70), .. Controls(40)],
                 [75], ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
             new("spatial-xor", "spatial XOR of three channels (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "spatial-xor" },
                 [60, 70], Fig4Arms, [75], ClaimSeeds, PanelMeasure.TestAccuracy, SpatialXorReferences),
@@ -120,6 +120,11 @@ public static class TrainingProtocol
         ],
         _ => throw new ArgumentOutOfRangeException(nameof(figure), $"{figure} is not a training figure"),
     };
+
+    /// <summary>Sec 7's controls: the spectral radius of W, or the one-step Jacobians, regularised instead of flossing, at <paramref name="delays"/>.</summary>
+    private static PanelArm[] Controls(params int[] delays) =>
+        [PanelArm.Regularised(PanelArm.None, Training.Regularisers.RegulariserKind.SpectralRadius, delays),
+            PanelArm.Regularised(PanelArm.None, Training.Regularisers.RegulariserKind.JacobianSingularValues, delays)];
 
     private static readonly Reference Chance = new("chance level", Level: 0.5);
 
