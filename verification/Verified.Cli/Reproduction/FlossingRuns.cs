@@ -5,8 +5,14 @@ using Verified.Random;
 
 namespace Verified.Cli.Reproduction;
 
-/// <summary>A flossing run with the spectrum before and after it (descending, in <see cref="Unit"/>): what Figs 1 and 6 are drawn from.</summary>
-public sealed record FlossingRun(string Cell, int N, double Gain, int K, double Target, IReadOnlyList<FlossEpoch> History, double[] Before, double[] After, ExponentUnit Unit);
+/// <summary>
+/// A flossing run with the spectrum before and after it (descending, in <see cref="Unit"/>): what Figs 1 and 6 are drawn from.
+/// A run whose flossing stopped on a loss or gradient that is not finite (for a ReLU network, typically a tangent space that
+/// collapsed: every unit silent at some step, so D_s = 0 and λ = −∞) keeps its spectrum before, no history, and the reason in
+/// <see cref="Failure"/>: an outcome to count, not an error.
+/// </summary>
+public sealed record FlossingRun(string Cell, int N, double Gain, int K, double Target, IReadOnlyList<FlossEpoch> History, double[] Before, double[] After, ExponentUnit Unit,
+    string? Failure = null);
 
 public static class FlossingRuns
 {
@@ -23,10 +29,18 @@ public static class FlossingRuns
         var spectrum = new SpectrumOptions { K = spectrumK, Steps = spectrumSteps, Transient = 200, QTransient = 200, Input = input, Seed = seed, TrackLogDet = false };
         var unit = ExponentUnit.Of<double>(layout, theta);
         var before = LyapunovSpectrum.Compute(layout, theta, spectrum).Exponents;
-        var history = Flosser.Run<double>(layout, theta, new FlossOptions
+        IReadOnlyList<FlossEpoch> history;
+        try
         {
-            K = k, Epochs = epochs, Steps = 300, Transient = 50, LearningRate = 3e-3, Target = target, Input = input, Seed = seed,
-        }, _ => tick());
+            history = Flosser.Run<double>(layout, theta, new FlossOptions
+            {
+                K = k, Epochs = epochs, Steps = 300, Transient = 50, LearningRate = 3e-3, Target = target, Input = input, Seed = seed,
+            }, _ => tick());
+        }
+        catch (FlossingFailedException failed)
+        {
+            return new FlossingRun(cell, n, gain, k, target, [], before, [.. before.Select(_ => double.NegativeInfinity)], unit, failed.Message);
+        }
         var after = LyapunovSpectrum.Compute(layout, theta, spectrum).Exponents;
         return new FlossingRun(cell, n, gain, k, target, history, before, after, unit);
     }
