@@ -150,6 +150,86 @@ public static class PaperClaims
         return verdicts;
     }
 
+    /// <summary>
+    /// The sentences about the gradients and the trained networks, judged on the runs' recorded histories: Figs 8–9 (‖∂L/∂h_0‖
+    /// below 1e-6 without flossing, above 1e-2 right after each episode, its rise before the accuracy's), Figs 10–11 (σ20 and σ40
+    /// of ∂L/∂W boosted at episodes more than σ1), Fig 13 (λ1 after training of successful flossed networks near −0.2 exp(−0.03 d))
+    /// and appendix F (the share of the wall time spent flossing). Evaluations every 100 epochs coincide with the episodes, so the
+    /// record at an episode's epoch is the first batch after it.
+    /// </summary>
+    public static IReadOnlyList<ClaimVerdict> EvaluateHistories(IReadOnlyList<SweepResult> results)
+    {
+        var verdicts = new List<ClaimVerdict>();
+        IReadOnlyList<SweepResult> Runs(string task, int delay, Func<string, bool> arm) =>
+            [.. results.Where(result => result.Run.Options.Task == task && result.Run.Options.Delay == delay && arm(RunArm.Key(result.Run.Options)))];
+        var none = Runs("xor", 70, arm => arm == "none");
+        foreach (var arm in results.Where(result => result.Run.Options is { Task: "xor", Delay: 70, Flossing: FlossingSchedule.During }).Select(result => RunArm.Key(result.Run.Options)).Distinct().Order(StringComparer.Ordinal))
+        {
+            var during = Runs("xor", 70, key => key == arm);
+            var under = arm == "during" ? "" : $" [arm {arm}]";
+            if (none.Count > 0)
+            {
+                // The median over evaluations from epoch 500 on: the level it "remains" at.
+                var levels = none.Select(run => Statistics.Percentile([.. run.Outcome.History.Where(epoch => epoch.Epoch >= 500).Select(epoch => epoch.GradNormH0)], 0.5)).ToList();
+                var small = levels.Count(level => level < 1e-6);
+                verdicts.Add(new ClaimVerdict("C8.1", "Temporal XOR, d = 70: without flossing ‖∂L/∂h_0‖ falls below 1e-6 and stays there (appendix D, Fig 8A).",
+                    "no flossing: the median of ‖∂L/∂h_0‖ over the evaluations from epoch 500 on is below 1e-6 for at least 4 in 5 runs",
+                    $"{small}/{none.Count} runs; medians {RangeOf(levels)}", 5 * small >= 4 * none.Count ? "holds" : "does not hold"));
+            }
+            var spikes = during.SelectMany(run => run.Run.Options.FlossAt.Select(at => run.Outcome.History.FirstOrDefault(epoch => epoch.Epoch == at)?.GradNormH0 ?? double.NaN)).ToList();
+            var above = spikes.Count(value => value > 1e-2);
+            verdicts.Add(new ClaimVerdict("C8.2", $"Temporal XOR, d = 70: every flossing episode makes ‖∂L/∂h_0‖ spike above 1e-2 (appendix D, Fig 8A){under}.",
+                "‖∂L/∂h_0‖ of the first batch after each episode exceeds 1e-2 in at least 4 in 5 (run, episode) pairs",
+                $"{above}/{spikes.Count} pairs above 1e-2; values {RangeOf(spikes)}", 5 * above >= 4 * spikes.Count ? "holds" : "does not hold"));
+            var trained = during.Where(Trained).ToList();
+            var precedes = trained.Count(run =>
+            {
+                var last = run.Run.Options.FlossAt.Max();
+                var rise = run.Outcome.History.FirstOrDefault(epoch => epoch.Epoch > last && epoch.GradNormH0 >= 1e-3)?.Epoch;
+                var learns = run.Outcome.History.FirstOrDefault(epoch => epoch.TestAccuracy > 0.6)?.Epoch;
+                return rise is { } r && learns is { } l && r <= l;
+            });
+            verdicts.Add(new ClaimVerdict("C8.3", $"Temporal XOR, d = 70: the rise of ‖∂L/∂h_0‖ precedes the test accuracy's rise above chance (appendix D, Figs 8B, 9){under}.",
+                "in the runs that trained, the first evaluation after the last episode with ‖∂L/∂h_0‖ ≥ 1e-3 comes no later than the first with test accuracy > 0.6, in at least 4 in 5 (evaluations every 100 epochs)",
+                $"{precedes}/{trained.Count} trained runs", trained.Count == 0 ? "not yet run" : 5 * precedes >= 4 * trained.Count ? "holds" : "does not hold"));
+            if (none.Count > 0)
+            {
+                // σ_i of ∂L/∂W at the episodes' epochs (after the first), flossed over not flossed, medians over runs.
+                double Ratio(int index) => Statistics.Percentile([.. during.SelectMany(run => run.Run.Options.FlossAt.Where(at => at > 0).Select(at =>
+                    run.Outcome.History.FirstOrDefault(epoch => epoch.Epoch == at)?.GradientSingularValues[index] / Statistics.Percentile([.. none.Select(plain => plain.Outcome.History.FirstOrDefault(epoch => epoch.Epoch == at)?.GradientSingularValues[index] ?? double.NaN)], 0.5) ?? double.NaN))], 0.5);
+                var (r1, r20, r40) = (Ratio(0), Ratio(1), Ratio(2));
+                verdicts.Add(new ClaimVerdict("C10.1", $"Flossing boosts the subordinate singular values σ20, σ40 of ∂L/∂W at its episodes, while σ1 peaks only slightly (appendix D.1, Figs 10, 11){under}.",
+                    "temporal XOR, d = 70: the median ratio of σ_i after an episode to σ_i without flossing at the same epoch is at least twice as large for σ20 and σ40 as for σ1",
+                    string.Create(CultureInfo.InvariantCulture, $"ratios σ1 {r1:0.0}×, σ20 {r20:0.0}×, σ40 {r40:0.0}×"), r20 >= 2 * r1 && r40 >= 2 * r1 ? "holds" : "does not hold"));
+            }
+        }
+        var spatial = results.Where(result => result.Run.Options.Task == "spatial-xor" && result.Run.Options.Flossing == FlossingSchedule.During && result.Outcome.ExponentsAfter is not null).ToList();
+        if (spatial.Count > 0)
+        {
+            var successful = spatial.Where(Trained).ToList();
+            var deviations = successful.Select(run => Math.Abs(run.Outcome.Lambda1After / (-0.2 * Math.Exp(-0.03 * run.Run.Options.Delay)) - 1)).ToList();
+            var failed = spatial.Where(run => !Trained(run)).ToList();
+            verdicts.Add(new ClaimVerdict("C13.1", "Spatial XOR: after training with flossing during it, λ1 of the successful networks follows −0.2 exp(−0.03 d); unsuccessful ones have a much smaller λ1 (appendix D.3, Fig 13B).",
+                "median |λ1 / (−0.2 e^(−0.03 d)) − 1| over the successful runs ≤ 0.25, and the unsuccessful runs' median λ1 below the successful runs'",
+                successful.Count == 0 ? "no run trained" : string.Create(CultureInfo.InvariantCulture,
+                    $"{successful.Count} successful (d = {string.Join(", ", successful.Select(run => run.Run.Options.Delay).Distinct().Order())}): median deviation {Statistics.Percentile(deviations, 0.5):0.00}; λ1 {RangeOf([.. successful.Select(run => run.Outcome.Lambda1After)])}; unsuccessful {failed.Count}: λ1 {RangeOf([.. failed.Select(run => run.Outcome.Lambda1After)])}"),
+                successful.Count == 0 ? "not yet run" : Statistics.Percentile(deviations, 0.5) <= 0.25 && (failed.Count == 0 || Statistics.Percentile([.. failed.Select(run => run.Outcome.Lambda1After)], 0.5) < Statistics.Percentile([.. successful.Select(run => run.Outcome.Lambda1After)], 0.5)) ? "holds" : "does not hold"));
+        }
+        var pre = results.Where(result => result.Run.Options.Flossing == FlossingSchedule.Pre).ToList();
+        if (FlossingShare(pre) is { } share)
+        {
+            verdicts.Add(new ClaimVerdict("CF.1", "Preflossing for 500 epochs takes about 2.2 % of a run's time (appendix F).",
+                "the share of the preflossed runs' wall time spent flossing is within a factor of 2 of 2.2 % (1.1–4.4 %)",
+                string.Create(CultureInfo.InvariantCulture, $"{share:P1} over {pre.Count(run => run.Outcome.FlossingEpisodes.All(episode => episode.Seconds is not null))} timed runs"),
+                share is >= 0.011 and <= 0.044 ? "holds" : "does not hold"));
+        }
+        return verdicts;
+    }
+
+    private static string RangeOf(IReadOnlyList<double> values) => values.Where(double.IsFinite).ToList() is { Count: > 0 } finite
+        ? $"{F(finite.Min())} to {F(finite.Max())}"
+        : "none";
+
     /// <summary>For each arm, the longest tested delay up to which every tested delay trained reliably (0 when the shortest did not).</summary>
     private static Func<string, int> LongestReliable(IReadOnlyList<RunGroup> groups, string task) => arm =>
         groups.Where(group => group.Task == task && group.Arm == arm).OrderBy(group => group.Delay)

@@ -66,7 +66,7 @@ public sealed class TrainingFigure(string name) : Figure
         }
         csv.Save(Path.Combine(folder, $"{Name}.csv"));
         var groups = RunGroup.Of(all);
-        var verdicts = scale == Scale.Small ? [] : PaperClaims.Evaluate(groups);
+        IReadOnlyList<ClaimVerdict> verdicts = scale == Scale.Small ? [] : [.. PaperClaims.Evaluate(groups), .. PaperClaims.EvaluateHistories(all)];
         if (verdicts.Count > 0)
         {
             var share = PaperClaims.FlossingShare(all) is { } fraction ? $"\nFlossing took {fraction:P1} of the wall time of the runs that floss and timed their episodes (appendix F: about 2.2 % for preflossing).\n" : "";
