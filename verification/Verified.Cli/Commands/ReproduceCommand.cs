@@ -18,9 +18,13 @@ public static class ReproduceCommand
         var outFolder = new Option<DirectoryInfo?>("--out") { Description = "Folder of the figure (default: reproduce/FIGURE-SCALE)" }.WritableFolder();
         var shard = new Option<string>("--shard") { Description = "i/n: run every n-th run from the i-th (0-based), for cluster job arrays", DefaultValueFactory = _ => "0/1" };
         var merge = new Option<bool>("--merge") { Description = "Draw the figure from the finished runs without running any; refused (exit 3, naming them) while runs are missing" };
+        var partial = new Option<bool>("--partial")
+        {
+            Description = "With --merge, for the training figures (fig3, fig4, fig5, fig3-ablation): draw the runs that have finished and judge the claims on them, saying how many are missing; claims.md and the JSON say the figure is partial",
+        };
         var command = new Command("reproduce", "Reproduce a figure of the paper: data (JSON, CSV) and plots (PNG)");
         command.Arguments.Add(figure);
-        foreach (var option in new Option[] { scale, outFolder, shard, jobs, merge })
+        foreach (var option in new Option[] { scale, outFolder, shard, jobs, merge, partial })
         {
             command.Options.Add(option);
         }
@@ -42,10 +46,15 @@ public static class ReproduceCommand
                 {
                     throw new UsageException($"'{target}' holds no runs of a figure (no units/ folder)");
                 }
-                Reproducer.Draw(chosen, size, target.FullName, output, error);
+                if (result.GetValue(partial) && chosen is not TrainingFigure)
+                {
+                    throw new UsageException($"--partial draws the training figures (fig3, fig4, fig5, fig3-ablation) from the runs that have finished; {chosen.Name} is drawn whole");
+                }
+                Reproducer.Draw(chosen, size, target.FullName, output, error, result.GetValue(partial));
             }
             else
             {
+                OptionRules.RefuseGiven(result, [partial], "draws a figure from the runs that have finished; it needs --merge");
                 Reproducer.Run(chosen, size, OutputFolder.Create(target), index, count, parallel, output, error);
             }
             return ExitCodes.Success;

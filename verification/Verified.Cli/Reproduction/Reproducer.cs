@@ -44,15 +44,22 @@ public static class Reproducer
         Render(figure, scale, folder, results, output);
     }
 
-    /// <summary>Renders the figure from the runs in the folder, running none; <see cref="IncompleteResultsException"/> while any is missing.</summary>
-    public static void Draw(Figure figure, Scale scale, string folder, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Renders the figure from the runs in the folder, running none; <see cref="IncompleteResultsException"/> while any is missing,
+    /// unless <paramref name="partial"/>, when the figure is drawn from the finished runs and says how many are missing.
+    /// </summary>
+    public static void Draw(Figure figure, Scale scale, string folder, TextWriter output, TextWriter error, bool partial = false)
     {
         var runs = figure.Runs(scale);
         var results = Finished(Store(folder, error), runs);
         var missing = runs.Where(run => !results.ContainsKey(run.Id)).Select(run => run.Id).ToList();
-        if (missing.Count > 0)
+        if (missing.Count > 0 && !(partial && results.Count > 0))
         {
             throw new IncompleteResultsException($"{figure.Name} at the {scale.ToString().ToLowerInvariant()} scale in '{folder}'", missing);
+        }
+        if (missing.Count > 0)
+        {
+            output.WriteLine($"{figure.Name}: drawn from {results.Count} of {runs.Count} runs; {missing.Count} are missing");
         }
         Render(figure, scale, folder, results, output);
     }

@@ -40,10 +40,15 @@ public sealed class TrainingFigure(string name) : Figure
         var all = new List<SweepResult>();
         foreach (var panel in panels)
         {
-            var runs = panel.Runs().Select(run => new SweepResult(run.Id, run, results.Get<TrainingOutcome>(run.Id))).ToList();
+            var runs = panel.Runs().Where(run => results.Has(run.Id)).Select(run => new SweepResult(run.Id, run, results.Get<TrainingOutcome>(run.Id))).ToList();
+            if (runs.Count == 0)
+            {
+                continue;
+            }
             all.AddRange(runs);
             var prefix = Path.Combine(folder, $"{Name}-{panel.Name}");
-            var where = $"vanilla-tanh, N = {panel.N}, {panel.Seeds} seeds per point";
+            var planned = panel.Runs().Count();
+            var where = $"vanilla-tanh, N = {panel.N}, {panel.Seeds} seeds per point" + (runs.Count < planned ? $" (partial: {runs.Count} of {planned} runs finished)" : "");
             if (panel.Ks.Length > 1)
             {
                 SweepPlot.WriteAgainstK(runs, panel.References, prefix + ".png", $"{label}: {panel.Caption}\n{where}");
@@ -69,15 +74,17 @@ public sealed class TrainingFigure(string name) : Figure
         IReadOnlyList<ClaimVerdict> verdicts = scale == Scale.Small ? [] : [.. PaperClaims.Evaluate(groups), .. PaperClaims.EvaluateHistories(all)];
         if (verdicts.Count > 0)
         {
+            var expected = Runs(scale).Count;
+            var partial = all.Count < expected ? $"**Partial**: drawn from {all.Count} of {expected} runs; the others have not finished.\n\n" : "";
             var share = PaperClaims.FlossingShare(all) is { } fraction ? $"\nFlossing took {fraction:P1} of the wall time of the runs that floss and timed their episodes (appendix F: about 2.2 % for preflossing).\n" : "";
-            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), $"# {label}: the paper's sentences on our runs ({scale.ToString().ToLowerInvariant()} scale)\n\n"
+            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), $"# {label}: the paper's sentences on our runs ({scale.ToString().ToLowerInvariant()} scale)\n\n" + partial
                 + PaperClaims.Markdown(verdicts, groups)
                 + "\n## Had training stopped earlier\n\nRuns trained at their last evaluation before each budget of epochs, from the recorded histories.\n\n" + PaperClaims.BudgetTable(all)
                 + share);
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, $"{Name}.json")), new
         {
-            figure = name, scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version,
+            figure = name, scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, runsFinished = all.Count, runsExpected = Runs(scale).Count,
             panels = data, claims = verdicts,
             runs = all.Select(result => new { result.Id, result.Run, result.Outcome.Final, result.Outcome.BestTestAccuracy, result.Outcome.Lambda1After, result.Outcome.Seconds }),
         });
