@@ -80,19 +80,19 @@ public static class TrainingProtocol
         ],
         ("fig4", Scale.Paper) =>
         [
-            new("xor", "binary temporal XOR (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "xor" },
+            new("xor", "binary temporal XOR (cross-entropy), k = 75: none, before, during training", PaperN, Paper with { Task = "xor" },
                 [10, 20, 30, 40, 50, 60, 70, 80], [.. Fig4Arms, PanelArm.BridgingHorizon(PanelArm.Pre, 70, 80), PanelArm.BridgingHorizon(PanelArm.During, 70, 80), .. Controls(40, 70)],
                 [75], PaperSeeds, PanelMeasure.TestAccuracy, XorReferences),
-            new("spatial-xor", "spatial XOR of three channels (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "spatial-xor" },
+            new("spatial-xor", "spatial XOR of three bits (cross-entropy), k = 75: none, before, during training", PaperN, Paper with { Task = "spatial-xor" },
                 [10, 20, 30, 40, 50, 60, 70, 80], [.. Fig4Arms, PanelArm.BridgingHorizon(PanelArm.Pre, 70, 80), PanelArm.BridgingHorizon(PanelArm.During, 70, 80)],
                 [75], PaperSeeds, PanelMeasure.TestAccuracy, SpatialXorReferences),
         ],
         ("fig4", Scale.Claims) =>
         [
-            new("xor", "binary temporal XOR (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "xor" },
+            new("xor", "binary temporal XOR (cross-entropy), k = 75: none, before, during training", PaperN, Paper with { Task = "xor" },
                 [40, 70], [.. Fig4Arms, PanelArm.BridgingHorizon(PanelArm.Pre, 70), PanelArm.BridgingHorizon(PanelArm.During, 70), .. Controls(40)],
                 [75], ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
-            new("spatial-xor", "spatial XOR of three channels (cross-entropy), none / before / during training (two schedules), k = 75", PaperN, Paper with { Task = "spatial-xor" },
+            new("spatial-xor", "spatial XOR of three bits (cross-entropy), k = 75: none, before, during training", PaperN, Paper with { Task = "spatial-xor" },
                 [60, 70], Fig4Arms, [75], ClaimSeeds, PanelMeasure.TestAccuracy, SpatialXorReferences),
         ],
         ("fig4", _) =>
@@ -112,7 +112,7 @@ public static class TrainingProtocol
         ],
         ("fig3-ablation", _) =>
         [
-            new("copy", "delayed copy task (MSE) without flossing: the recorded protocol, the author's initialisation (A1), Bernoulli inputs (A2); preflossing k = 40 under each at d = 40",
+            new("copy", "copy task (MSE): our protocol, the author's init (A1), bits as inputs (A2); preflossing under each at d = 40",
                 PaperN, Paper with { Task = "copy", FlossK = 40 }, [30, 40],
                 [PanelArm.None, PanelArm.AuthorInit(PanelArm.None), PanelArm.BernoulliInput(PanelArm.None),
                     PanelArm.AuthorInit(PanelArm.Pre, 40), PanelArm.BernoulliInput(PanelArm.Pre, 40)],
