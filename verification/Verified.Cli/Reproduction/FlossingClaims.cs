@@ -33,7 +33,7 @@ public static class FlossingClaims
         {
             var (reached, count) = Lambda1Reached(runs, target);
             verdicts.Add(new ClaimVerdict("C1.1", $"Flossing λ1 toward {F(target)} reaches it within 100 epochs (Sec 4, Fig 1B).",
-                $"after {epochs} epochs, |λ1 − {F(target)}| ≤ {Reached} for at least 9 in 10 networks (g ~ U(0, 1), N = 32, input N(0, 1))",
+                $"after {epochs} epochs, λ1 within {Reached} of {F(target)} for at least 9 in 10 networks (g ~ U(0, 1), N = 32, input N(0, 1))",
                 $"{reached}/{count} reached; λ1 after: {Range(runs.Select(run => run.After[0]))}", Most(reached, count) ? "holds" : "does not hold"));
         }
         foreach (var (target, runs) in byTarget.Where(entry => entry.Key > 0))
@@ -48,7 +48,7 @@ public static class FlossingClaims
             var distances = FlossedDistance(runs);
             var median = Statistics.Percentile(distances, 0.5);
             verdicts.Add(new ClaimVerdict("C1.3", $"Flossing k = {k} exponents puts k exponents close to zero (Sec 4, Fig 1C/D).",
-                $"median over the networks of max_(i ≤ k) |λ_i| after flossing ≤ {Reached}, and the flossing loss falls at least tenfold",
+                $"the median over the networks of the largest absolute flossed exponent after flossing ≤ {Reached}, and the flossing loss falls at least tenfold",
                 string.Create(CultureInfo.InvariantCulture, $"median {median:0.000} (25–75 %: {Statistics.Percentile(distances, 0.25):0.000}–{Statistics.Percentile(distances, 0.75):0.000}); loss {Range(runs.Select(run => run.History[^1].Loss / run.History[0].Loss))} of its first epoch"),
                 median <= Reached && runs.All(run => run.History[^1].Loss <= run.History[0].Loss / 10) ? "holds" : "does not hold"));
         }
@@ -68,13 +68,13 @@ public static class FlossingClaims
         return
         [
             new("C6.1", "LSTM networks: flossing brings λ1 to 0 within 100 epochs (appendix B.1, Fig 6A/B).",
-                $"after {epochs} epochs, |λ1| ≤ {Reached} for at least 9 in 10 LSTMs (g ~ U(0, 1), N = 32, input N(0, 1))",
+                $"after {epochs} epochs, λ1 within {Reached} of 0 for at least 9 in 10 LSTMs (g ~ U(0, 1), N = 32, input N(0, 1))",
                 $"{lstm}/{lstmCount} reached; λ1 before {Range(lstmToZero.Select(run => run.Before[0]))}, after {Range(lstmToZero.Select(run => run.After[0]))}", Most(lstm, lstmCount) ? "holds" : "does not hold"),
             new("C6.2", "LSTM networks: the target λ1 = −1 is reached only by some networks (appendix B.1).",
-                $"after {epochs} epochs, |λ1 + 1| ≤ {Reached} for at least one and at most 9 of 10 LSTMs",
+                $"after {epochs} epochs, λ1 within {Reached} of −1 for at least one and at most 9 of 10 LSTMs",
                 $"{minusOne}/{minusOneCount} reached; λ1 after {Range(lstmToMinusOne.Select(run => run.After[0]))}", minusOne >= 1 && minusOne < minusOneCount ? "holds" : "does not hold"),
             new("C6.3", "ReLU networks (W ~ N(−0.1, g²/N)): flossing brings λ1 to 0 within 100 epochs, and stabilises those that start unstable (appendix B.1, Fig 6C/D).",
-                $"after {epochs} epochs, |λ1| ≤ {Reached} for at least 9 in 10 networks; not testable where most networks have no finite λ1 to floss",
+                $"after {epochs} epochs, λ1 within {Reached} of 0 for at least 9 in 10 networks; not testable where most networks have no finite λ1 to floss",
                 $"{relu}/{reluCount} reached; {silent} had λ1 = −∞ before flossing (at some step every unit is silent, so D_s = 0); {failed} stopped on a loss or gradient that is not finite; "
                     + $"{unstable} started with λ1 > 0; λ1 before {Range(reluToZero.Select(run => run.Before[0]))}, after {Range(reluToZero.Select(run => run.After[0]))}",
                 2 * (silent + failed) > reluCount ? "not testable as stated" : Most(relu, reluCount) ? "holds" : "does not hold"),
@@ -87,7 +87,7 @@ public static class FlossingClaims
         var text = new System.Text.StringBuilder($"# {title}\n\n| row | claim | test | measured | verdict |\n|---|---|---|---|---|\n");
         foreach (var verdict in verdicts)
         {
-            text.AppendLine($"| {verdict.Id} | {verdict.Sentence} | {verdict.Test} | {verdict.Measured} | **{verdict.Verdict}** |");
+            text.AppendLine($"| {verdict.Id} | {PaperClaims.Cell(verdict.Sentence)} | {PaperClaims.Cell(verdict.Test)} | {PaperClaims.Cell(verdict.Measured)} | **{verdict.Verdict}** |");
         }
         return text.ToString();
     }
@@ -102,5 +102,5 @@ public static class FlossingClaims
         return string.Create(CultureInfo.InvariantCulture, $"{list.Min():0.000} to {list.Max():0.000}");
     }
 
-    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture).Replace("-", "−", StringComparison.Ordinal);
 }

@@ -210,7 +210,7 @@ public static class PaperClaims
             var deviations = successful.Select(run => Math.Abs(run.Outcome.Lambda1After / (-0.2 * Math.Exp(-0.03 * run.Run.Options.Delay)) - 1)).ToList();
             var failed = spatial.Where(run => !Trained(run)).ToList();
             verdicts.Add(new ClaimVerdict("C13.1", "Spatial XOR: after training with flossing during it, λ1 of the successful networks follows −0.2 exp(−0.03 d); unsuccessful ones have a much smaller λ1 (appendix D.3, Fig 13B).",
-                "median |λ1 / (−0.2 e^(−0.03 d)) − 1| over the successful runs ≤ 0.25, and the unsuccessful runs' median λ1 below the successful runs'",
+                "the median relative deviation of λ1 from −0.2 e^(−0.03 d) over the successful runs ≤ 0.25, and the unsuccessful runs' median λ1 below the successful runs'",
                 successful.Count == 0 ? "no run trained" : string.Create(CultureInfo.InvariantCulture,
                     $"{successful.Count} successful (d = {string.Join(", ", successful.Select(run => run.Run.Options.Delay).Distinct().Order())}): median deviation {Statistics.Percentile(deviations, 0.5):0.00}; λ1 {RangeOf([.. successful.Select(run => run.Outcome.Lambda1After)])}; unsuccessful {failed.Count}: λ1 {RangeOf([.. failed.Select(run => run.Outcome.Lambda1After)])}"),
                 successful.Count == 0 ? "not yet run" : Statistics.Percentile(deviations, 0.5) <= 0.25 && (failed.Count == 0 || Statistics.Percentile([.. failed.Select(run => run.Outcome.Lambda1After)], 0.5) < Statistics.Percentile([.. successful.Select(run => run.Outcome.Lambda1After)], 0.5)) ? "holds" : "does not hold"));
@@ -276,7 +276,7 @@ public static class PaperClaims
         text.AppendLine("| row | claim | test | measured | verdict |").AppendLine("|---|---|---|---|---|");
         foreach (var verdict in verdicts)
         {
-            text.AppendLine($"| {verdict.Id} | {verdict.Sentence} | {verdict.Test} | {verdict.Measured} | **{verdict.Verdict}** |");
+            text.AppendLine($"| {verdict.Id} | {Cell(verdict.Sentence)} | {Cell(verdict.Test)} | {Cell(verdict.Measured)} | **{verdict.Verdict}** |");
         }
         text.AppendLine().AppendLine("| task | d | arm | k | runs | final test loss: median; mean (20–80 %) | final test accuracy: median; mean (20–80 %) | trained | median epoch trained |")
             .AppendLine("|---|---|---|---|---|---|---|---|---|");
@@ -292,4 +292,7 @@ public static class PaperClaims
     private static string Accuracy(RunGroup group) => $"final test accuracy {F(group.MeanAccuracy)} (20–80 %: {F(group.AccuracyP20)}–{F(group.AccuracyP80)}, {group.Runs} runs)";
 
     private static string F(double value) => value.ToString(Math.Abs(value) < 0.01 ? "0.00e+0" : "0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>Text for a Markdown table cell: a '|' inside it would end the cell, so it is escaped.</summary>
+    public static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

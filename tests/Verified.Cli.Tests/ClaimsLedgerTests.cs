@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Verified.Cli.Tests;
+
+/// <summary>
+/// docs/claims.md, the ledger of the paper's claims, is complete and agrees with the claims.md files
+/// that the reproductions write: every row has a command and a verdict from the ledger's vocabulary,
+/// every claim the ledger must hold is there, and a row that links a figure's claims.md carries the
+/// verdict its lines there combine to.
+/// </summary>
+public sealed partial class ClaimsLedgerTests
+{
+    /// <summary>The rows the ledger must hold: every testable claim of the paper (issue 24's list).</summary>
+    private static readonly string[] Required =
+    [
+        "C1.1", "C1.2", "C1.3", "C1.4", "C2.1", "C2.2", "C2.3", "C2.4", "C3.1", "C3.2", "C3.3", "C3.4",
+        "C4.1", "C4.2", "C4.3", "C4.4", "C4.5", "C4.6", "C4.7", "C4.8", "C5.1", "C5.2", "C6.1", "C6.2", "C6.3",
+        "C8.1", "C8.2", "C8.3", "C10.1", "C12.1", "C13.1", "C14.1", "CE.1", "CF.1", "CK.1", "CJ.1", "CD.1",
+    ];
+
+    private static readonly HashSet<string> Verdicts = ["holds", "does not hold", "partly", "not testable as stated", "not yet run"];
+
+    [Fact]
+    public void The_ledger_is_complete_and_agrees_with_the_figures_claims()
+    {
+        var docs = Path.Combine(RepositoryRoot(), "docs");
+        var problems = Problems(File.ReadAllText(Path.Combine(docs, "claims.md")),
+            link => File.Exists(Path.Combine(docs, link)) ? File.ReadAllText(Path.Combine(docs, link)) : null);
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void A_row_without_a_verdict_or_command_or_at_odds_with_its_figure_is_reported()
+    {
+        const string ledger = """
+            | row | claim | where | command | runs | verdict |
+            |---|---|---|---|---|---|
+            | C3.1 | a | Sec 6 | `verified reproduce fig3` | [x](recorded-runs/x/claims.md) | holds |
+            | C3.2 | b | Sec 6 | | — | not yet run |
+            | C3.3 | c | Sec 6 | `verified reproduce fig3` | — | maybe |
+            | C3.3 | d | Sec 6 | `verified reproduce fig3` | [x](recorded-runs/x/claims.md) | holds |
+            """;
+        const string figure = """
+            | row | claim | test | measured | verdict |
+            |---|---|---|---|---|
+            | C3.1 | a | t | m | **holds** |
+            | C3.1 | a, under an arm | t | m | **does not hold** |
+            | C3.3 | c | t | m | **holds** |
+            """;
+
+        var problems = Problems(ledger, link => link == "recorded-runs/x/claims.md" ? figure : null);
+
+        Assert.Contains(problems, problem => problem.StartsWith("C3.1: the ledger says 'holds'; recorded-runs/x/claims.md combines to 'partly'", StringComparison.Ordinal));
+        Assert.Contains(problems, problem => problem.StartsWith("C3.2: no command", StringComparison.Ordinal));
+        Assert.Contains(problems, problem => problem.StartsWith("C3.3: verdict 'maybe'", StringComparison.Ordinal));
+        Assert.Contains(problems, problem => problem.StartsWith("C3.3: a second row", StringComparison.Ordinal));
+        Assert.Contains(problems, problem => problem.StartsWith("C1.1: missing", StringComparison.Ordinal));
+    }
+
+    /// <summary>Everything wrong with <paramref name="ledger"/>; <paramref name="read"/> gives a linked file's text, or null.</summary>
+    private static List<string> Problems(string ledger, Func<string, string?> read)
+    {
+        var problems = new List<string>();
+        var rows = Table(ledger, "| row | claim | where | command | runs | verdict |");
+        var seen = new HashSet<string>();
+        foreach (var cells in rows)
+        {
+            var (id, command, runs, verdict) = (cells[0], cells[3], cells[4], cells[5]);
+            if (!seen.Add(id))
+            {
+                problems.Add($"{id}: a second row");
+                continue;
+            }
+            if (!command.Contains('`'))
+            {
+                problems.Add($"{id}: no command");
+            }
+            if (!Verdicts.Contains(verdict))
+            {
+                problems.Add($"{id}: verdict '{verdict}' is not one of {string.Join(", ", Verdicts)}");
+                continue;
+            }
+            if (LinkPattern().Match(runs) is { Success: true } link)
+            {
+                var text = read(link.Groups[1].Value);
+                if (text is null)
+                {
+                    problems.Add($"{id}: {link.Groups[1].Value} does not exist");
+                    continue;
+                }
+                var lines = Table(text, "| row | claim | test | measured | verdict |").Where(line => line[0] == id).Select(line => line[4].Trim('*')).ToList();
+                if (lines.Count == 0)
+                {
+                    problems.Add($"{id}: {link.Groups[1].Value} judges no line {id}");
+                }
+                else if (Combined(lines) is var combined && combined != verdict)
+                {
+                    problems.Add($"{id}: the ledger says '{verdict}'; {link.Groups[1].Value} combines to '{combined}'");
+                }
+            }
+        }
+        problems.AddRange(Required.Where(id => !seen.Contains(id)).Select(id => $"{id}: missing"));
+        return problems;
+    }
+
+    /// <summary>One verdict for several lines: theirs if they agree, "partly" if some hold and some do not.</summary>
+    private static string Combined(IReadOnlyList<string> verdicts) =>
+        verdicts.Distinct().Count() == 1 ? verdicts[0]
+        : verdicts.Contains("holds") && verdicts.Contains("does not hold") ? "partly"
+        : string.Join(" / ", verdicts.Distinct().Order(StringComparer.Ordinal));
+
+    /// <summary>The cells of the rows of the Markdown table whose header is <paramref name="header"/>.</summary>
+    private static List<string[]> Table(string text, string header)
+    {
+        var lines = text.Split('\n').Select(line => line.Trim()).ToList();
+        var start = lines.IndexOf(header);
+        return start < 0
+            ? []
+            : [.. lines.Skip(start + 2).TakeWhile(line => line.StartsWith('|')).Select(line => UnescapedPipe().Split(line.Trim('|')).Select(cell => cell.Trim()).ToArray())];
+    }
+
+    /// <summary>A '|' that separates cells: one that is not escaped as '\|'.</summary>
+    [GeneratedRegex(@"(?<!\\)\|")]
+    private static partial Regex UnescapedPipe();
+
+    [GeneratedRegex(@"\]\(([^)]+/claims\.md)\)")]
+    private static partial Regex LinkPattern();
+
+    private static string RepositoryRoot()
+    {
+        var folder = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(folder, "Verified.sln")))
+        {
+            folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException("Verified.sln not found above " + AppContext.BaseDirectory);
+        }
+        return folder;
+    }
+}
