@@ -13,7 +13,7 @@ namespace Verified.Cli.Reproduction;
 public static class Reproducer
 {
     public static IReadOnlyList<Figure> Figures() =>
-        [new Figure1(), new Figure2(), .. TrainingProtocol.Figures.Select(name => new TrainingFigure(name)), new Figure6()];
+        [new Figure1(), new Figure2(), .. TrainingProtocol.Figures.Select(name => new TrainingFigure(name)), new Figure6(), new Figure16(), new AppendixJ()];
 
     public static void Run(Figure figure, Scale scale, string folder, int shard, int shards, int jobs, TextWriter output, TextWriter error)
     {
