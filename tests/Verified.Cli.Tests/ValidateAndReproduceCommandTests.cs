@@ -123,7 +123,7 @@ public sealed class ValidateAndReproduceCommandTests
         // Flossing toward 0 brings λ1 closer to 0.
         Assert.All(runs, run => Assert.True(Math.Abs(run.GetProperty("lambda1After").GetDouble()) < Math.Abs(run.GetProperty("lambda1Before").GetDouble()), run.ToString()));
         var csv = File.ReadAllLines(Path.Combine(folder, "fig6.csv"));
-        Assert.Equal("cell,epoch,loss,lambda1", csv[0]);
+        Assert.Equal("arm,gain,epoch,loss,lambda1", csv[0]);
         Assert.Equal(1 + 2 * 150, csv.Length);
         Assert.True(new FileInfo(Path.Combine(folder, "fig6.png")).Length > 10_000);
         StrictJson.AssertFolder(folder);
