@@ -1,7 +1,9 @@
+using System.Globalization;
 using Verified.Cli.Output;
 using Verified.Cli.Plots;
 using Verified.Flossing;
 using Verified.Initialisation;
+using Verified.IO;
 using Verified.Lyapunov;
 using Verified.Precision.Condition;
 using Verified.Random;
@@ -9,56 +11,85 @@ using Verified.Random;
 namespace Verified.Cli.Reproduction;
 
 /// <summary>
-/// Fig 2: the condition number of the long-term Jacobian of vanilla-tanh (N = 80, g = 1,
-/// autonomous) at 256 bits against Eq 10, before and after flossing 15 exponents. A: κ2 against
-/// the horizon (m = 15). B: κ2 against m. C: numeric against the estimate.
+/// Fig 2: the condition number κ2 of the long-term Jacobian of vanilla-tanh at 256 bits against
+/// Eq 10, before and after flossing. At the paper scale, the caption's protocol: N = 80, g = 1, b = 1,
+/// flossing for E_f = 500 epochs over T = 500 steps, the input of the delayed XOR of Fig 3D
+/// (x ~ U(0, 1)); k = 15 flossed for A and B, k = 1, 15 and 40 for C's colours, and an N sweep
+/// (20, 40, 80) for C's finite-size differences. A: κ2 against the horizon (m = 15). B: κ2 against
+/// m. C: numeric against Eq 10. The small scale is autonomous and short.
 /// </summary>
 public sealed class Figure2 : Figure
 {
     public override string Name => "fig2";
     public override string Title => "κ2 of the long-term Jacobian at 256 bits against Eq 10, flossed and not";
 
-    private static ConditionOptions Options(Scale scale) => scale == Scale.Paper
-        ? new ConditionOptions { M = [1, 2, 5, 10, 15, 20, 30, 40, 60, 80], Horizons = [.. Enumerable.Range(1, 15).Select(i => 10 * i)] }
-        : new ConditionOptions { M = [2, 5, 10, 15, 20, 30], Horizons = [.. Enumerable.Range(1, 8).Select(i => 10 * i)] };
+    private static readonly int[] PaperKs = [1, 15, 40];
+    private static readonly int[] PaperSizes = [20, 40, 80];
+
+    private sealed record Protocol(int[] Sizes, int[] Ks, int FlossEpochs, int FlossSteps, InputKind Input, Func<int, ConditionOptions> Options);
+
+    private static Protocol Of(Scale scale) => scale == Scale.Paper
+        ? new(PaperSizes, PaperKs, 500, 500, InputKind.Uniform, n => new ConditionOptions
+        {
+            M = [.. new[] { 1, 2, 5, 10, 15, 20, 30, 40, 60, 80 }.Where(m => m <= n)], Horizons = [.. Enumerable.Range(1, 15).Select(i => 10 * i)], Input = InputKind.Uniform,
+        })
+        : new([80], [15], 300, 300, InputKind.None, _ => new ConditionOptions { M = [2, 5, 10, 15, 20, 30], Horizons = [.. Enumerable.Range(1, 8).Select(i => 10 * i)] });
+
+    private static string Id(int n, int k) => k == 0 ? (n == 80 ? "not-flossed" : $"n{n}-not-flossed") : (n == 80 ? $"flossed-k{k}" : $"n{n}-flossed-k{k}");
+
+    /// <summary>The runs: at N = 80 not flossed and flossed for each k; at the other sizes not flossed and flossed k = 15.</summary>
+    private static IEnumerable<(int N, int K)> Arms(Protocol protocol) =>
+        protocol.Sizes.SelectMany(n => new[] { 0 }.Concat(n == 80 ? protocol.Ks : [15]).Select(k => (n, k)));
 
     public override IReadOnlyList<FigureRun> Runs(Scale scale)
     {
-        var flossEpochs = scale == Scale.Paper ? 500 : 300;
-        return
-        [
-            Run(scale, "not-flossed", 1, tick => ConditionRun.Measure(Layout, Theta(), Options(scale), flossed: false)),
-            Run(scale, "flossed-k15", flossEpochs + 1, tick =>
+        var protocol = Of(scale);
+        return [.. Arms(protocol).Select(arm => Run(scale, Id(arm.N, arm.K), arm.K == 0 ? 1 : protocol.FlossEpochs + 1, tick =>
+        {
+            var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(arm.N));
+            var theta = ParameterInitializer.Create(layout, 1.0, new Rng(1));
+            if (arm.K > 0)
             {
-                var theta = Theta();
-                Flosser.Run<double>(Layout, theta, new FlossOptions
+                Flosser.Run<double>(layout, theta, new FlossOptions
                 {
-                    K = 15, Epochs = flossEpochs, Steps = 300, Transient = 50, LearningRate = 3e-3, Input = InputKind.None, Seed = 5,
+                    K = arm.K, Epochs = protocol.FlossEpochs, Steps = protocol.FlossSteps, Transient = 50, LearningRate = 3e-3, Input = protocol.Input, Seed = 5,
                 }, _ => tick());
-                return ConditionRun.Measure(Layout, theta, Options(scale), flossed: true);
-            }),
-        ];
+            }
+            return ConditionRun.Measure(layout, theta, protocol.Options(arm.N), flossed: arm.K > 0);
+        }))];
     }
 
     public override void Render(string folder, Scale scale, RunResults results)
     {
-        var points = results.Get<List<ConditionPoint>>("not-flossed").Concat(results.Get<List<ConditionPoint>>("flossed-k15")).ToList();
-        ConditionPlot.WriteAgainstHorizon([.. points.Where(point => point.M == 15)], Path.Combine(folder, "fig2a.png"),
-            "Fig 2A: κ2 against the horizon (m = 15), flossed k = 15 and not");
-        var longest = points.Where(point => point.Resolved).Max(point => point.Horizon);
-        var horizon = points.Where(point => point.Horizon <= 50).Max(point => point.Horizon);
-        ConditionPlot.WriteAgainstM(points, horizon, Path.Combine(folder, "fig2b.png"), $"Fig 2B: κ2 against m at horizon {horizon}");
-        ConditionPlot.WriteNumericAgainstEstimate(points, Path.Combine(folder, "fig2c.png"), "Fig 2C: numeric κ2 (256-bit) against Eq 10");
-        var csv = new CsvTable("m", "horizon", "flossed", "resolved", "log10KappaNumeric", "log10KappaEq10", "log10KappaFiniteTime");
-        foreach (var point in points)
+        var protocol = Of(scale);
+        var arms = Arms(protocol).ToDictionary(arm => arm, arm => results.Get<List<ConditionPoint>>(Id(arm.N, arm.K)));
+        var main = arms[(80, 0)].Concat(arms[(80, 15)]).ToList();
+        var input = protocol.Input == InputKind.None ? "autonomous" : "x ~ U(0, 1)";
+        ConditionPlot.WriteAgainstHorizon([.. main.Where(point => point.M == 15)], Path.Combine(folder, "fig2a.png"),
+            $"Fig 2A: κ2 against the horizon (N = 80, m = 15, {input}), flossed k = 15 and not");
+        var horizon = main.Where(point => point.Horizon <= 50).Max(point => point.Horizon);
+        ConditionPlot.WriteAgainstM(main, horizon, Path.Combine(folder, "fig2b.png"), $"Fig 2B: κ2 against m at horizon {horizon} (N = 80, {input})");
+        ConditionPlot.WriteNumericAgainstEstimate([.. arms.Values.SelectMany(points => points)], Path.Combine(folder, "fig2c.png"),
+            $"Fig 2C: numeric κ2 (256-bit) against Eq 10{(scale == Scale.Paper ? ", N = 20, 40, 80; k = 0, 1, 15, 40" : "")}");
+        var csv = new CsvTable("n", "k", "m", "horizon", "resolved", "log10KappaNumeric", "log10KappaEq10", "log10KappaFiniteTime");
+        foreach (var ((n, k), points) in arms)
         {
-            csv.Row(point.M, point.Horizon, point.Flossed, point.Resolved, point.Log10KappaNumeric ?? double.NaN, point.Log10KappaEq10, point.Log10KappaFiniteTime);
+            foreach (var point in points)
+            {
+                csv.Row(n, k, point.M, point.Horizon, point.Resolved, point.Log10KappaNumeric ?? double.NaN, point.Log10KappaEq10, point.Log10KappaFiniteTime);
+            }
         }
         csv.Save(Path.Combine(folder, "fig2.csv"));
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig2.json")), new { figure = "2", cell = "vanilla-tanh", n = 80, longestResolvedHorizon = longest, points });
+        var verdicts = scale == Scale.Paper ? ConditionClaims.Figure2(arms) : [];
+        if (verdicts.Count > 0)
+        {
+            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 2: the paper's sentences on our runs (paper scale)", verdicts));
+        }
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig2.json")), new
+        {
+            figure = "fig2", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, cell = "vanilla-tanh", claims = verdicts,
+            longestResolvedHorizon = main.Where(point => point.Resolved).Max(point => point.Horizon),
+            arms = arms.Select(entry => new { n = entry.Key.N, k = entry.Key.K, points = entry.Value }),
+        });
     }
-
-    private static readonly CellLayout Layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(80));
-
-    private static double[] Theta() => ParameterInitializer.Create(Layout, 1.0, new Rng(1));
 }
