@@ -21,7 +21,7 @@ public sealed class TrainingOptionSet
     public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Training epochs (one Adam step on a fresh batch each; 0: evaluate the starting network)", DefaultValueFactory = _ => Defaults.Epochs }.NonNegative();
     public Option<double> LearningRate { get; } = new Option<double>("--lr") { Description = "Adam learning rate of training", DefaultValueFactory = _ => Defaults.LearningRate }.FinitePositive();
     public Option<double> Clip { get; } = CommonOptions.Clip(Defaults.Clip, "in training");
-    public Option<string> Init { get; } = new("--init") { Description = "Recurrent matrices: gaussian (N(0, g²/N)) or orthogonal", DefaultValueFactory = _ => "gaussian" };
+    public Option<string> Init { get; } = new("--init") { Description = "Recurrent Gaussian matrices: gaussian (N(0, g²/N)) or orthogonal (g times a random orthogonal matrix); refused for a cell with none (the torch cells)", DefaultValueFactory = _ => "gaussian" };
     public Option<string?> Loss { get; } = new("--loss") { Description = "mse or bce (default: the task's own; copy and continuous-xor mse, the binary tasks bce on logits)" };
     public Option<int> EvalEvery { get; } = new Option<int>("--eval-every") { Description = "Epochs between evaluations of the test set and ∂L/∂W (the first and last epoch are always evaluated)", DefaultValueFactory = _ => Defaults.EvalEvery }.Positive();
     public Option<int> FlossEpochs { get; } = new Option<int>("--floss-epochs") { Description = "Flossing epochs before training (E_p), or per episode during training", DefaultValueFactory = _ => Defaults.FlossEpochs }.Positive();
@@ -51,12 +51,17 @@ public sealed class TrainingOptionSet
     private IEnumerable<Option> FlossingOptions => [FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters];
 
     /// <summary>
-    /// Refuses the flossing options that no run reads: all of them (and <paramref name="k"/>) when
+    /// Refuses the options that no run reads: the training options when --epochs 0 trains nothing
+    /// (the starting network is only evaluated), the flossing options (and <paramref name="k"/>) when
     /// no run flosses, --floss-at when none flosses during training. <paramref name="scheduleOption"/>
     /// names the option that sets the schedules.
     /// </summary>
     public void RefuseUnread(ParseResult result, IReadOnlyCollection<FlossingSchedule> schedules, Option k, string scheduleOption)
     {
+        if (result.GetValue(Epochs) == 0)
+        {
+            OptionRules.RefuseGiven(result, [LearningRate, Clip, EvalEvery], "sets up training; with --epochs 0 nothing is trained");
+        }
         if (schedules.All(schedule => schedule == FlossingSchedule.None))
         {
             OptionRules.RefuseGiven(result, FlossingOptions.Append(k), $"is a flossing option; it needs {scheduleOption} pre or during");
@@ -70,6 +75,7 @@ public sealed class TrainingOptionSet
     public void AddTo(Command command)
     {
         _common.InputOptions.Add(FlossInput);
+        _common.RecurrentInit = Init;
         foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })
         {
             command.Options.Add(option);
