@@ -70,6 +70,23 @@ public sealed class BrokenKernelTests
         Assert.True(result.MaxRelError < 1e-2, "the fault is one the former bound accepted");
     }
 
+    /// <summary>The flossing gradient at t_ONS = 3 (the reverse pass through Tangent alone between re-orthonormalisations) fails with a wrong TangentVjp.</summary>
+    [Theory]
+    [InlineData(Fault.TangentVjpTheta)]
+    [InlineData(Fault.TangentVjpQ)]
+    [InlineData(Fault.TangentVjpState)]
+    public void A_wrong_reverse_pass_fails_the_flossing_gradient_check_at_t_ons_3(Fault fault)
+    {
+        var spec = BuiltInCells.Find("vanilla-tanh")!;
+        var broken = new FaultyKernels<double>(spec.CreateKernels<double>(spec.Layout(CellDimensions.Of(8, 2))), fault, 1e-3);
+
+        var sound = FlossingGradientCheck.Run(spec, tons: 3);
+        var check = FlossingGradientCheck.Run(spec, tons: 3, kernels: broken);
+
+        Assert.True(sound.Passed, $"{sound.MaxRelError:E2}");
+        Assert.False(check.Passed, $"{check.MaxRelError:E2} ≤ {check.Tolerance:E0}");
+    }
+
     public enum Fault
     {
         StepVjpState, StepVjpTheta, Jacobian, Tangent, TangentVjpState, TangentVjpTheta, TangentVjpQ,
@@ -77,7 +94,7 @@ public sealed class BrokenKernelTests
     }
 
     /// <summary>Correct kernels with one output perturbed (element 1, by <paramref name="relative"/> of the largest), left unwritten, or overwritten instead of added to.</summary>
-    private sealed class FaultyKernels<T>(CellKernels<T> inner, Fault fault, double relative) : CellKernels<T>(inner.Layout)
+    internal sealed class FaultyKernels<T>(CellKernels<T> inner, Fault fault, double relative) : CellKernels<T>(inner.Layout)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public override void Step(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, Span<T> next, int batch = 1)
