@@ -50,7 +50,7 @@ public sealed class BrokenKernelTests
         Assert.Equal(double.PositiveInfinity, results.Single(result => result.Name == check).MaxRelError);
     }
 
-    /// <summary>Float kernels 30 u worse than round-off (a relative error of 2e-6 in one output, which the former bound 1e-2 accepted) fail the float checks.</summary>
+    /// <summary>Float kernels 170 u worse than round-off (a relative error of 1e-5 in one output, which the former bound 1e-2 accepted) fail the float checks.</summary>
     [Theory]
     [InlineData(Fault.Jacobian, "float-jacobian")]
     [InlineData(Fault.Tangent, "float-tangent")]
@@ -61,7 +61,7 @@ public sealed class BrokenKernelTests
         var spec = BuiltInCells.Find("lstm")!;
         var options = new DerivativeCheckOptions();
         var layout = spec.Layout(CellDimensions.Of(options.N, options.InputSize));
-        var broken = new FaultyKernels<float>(spec.CreateKernels<float>(layout), fault, 2e-6);
+        var broken = new FaultyKernels<float>(spec.CreateKernels<float>(layout), fault, 1e-5);
 
         var results = new DerivativeChecks(spec, options, single: broken).Run();
 
