@@ -28,6 +28,24 @@ public sealed class ConditionCommandTests
         });
     }
 
+    /// <summary>--floss-lr is the learning rate of condition's flossing (3e-3 unless given): another rate gives another flossed network.</summary>
+    [Fact]
+    public void The_flossing_learning_rate_of_condition_is_read()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        string[] Args(string name, params string[] extra) => ["condition", "--cell", "vanilla-tanh", "--n", "8", "--m", "2", "--horizon", "10", "--every", "10",
+            "--floss-k", "2", "--floss-epochs", "3", .. extra, "--json", Path.Combine(folder, name)];
+
+        var defaults = CliRunner.Run(Args("default.json"));
+        var given = CliRunner.Run(Args("given.json", "--floss-lr", "0.05"));
+        var same = CliRunner.Run(Args("same.json", "--floss-lr", "3e-3"));
+
+        Assert.True(defaults.ExitCode == 0 && given.ExitCode == 0 && same.ExitCode == 0, defaults.Error + given.Error + same.Error);
+        JsonElement Flossed(string name) => JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, name))).RootElement.GetProperty("spectra")[1].GetProperty("exponents");
+        Assert.NotEqual(Flossed("default.json").ToString(), Flossed("given.json").ToString());
+        Assert.Equal(Flossed("default.json").ToString(), Flossed("same.json").ToString());
+    }
+
     /// <summary>
     /// Graded long-term Jacobians whose columns differ by more decades than 256 bits hold once made
     /// Jacobi's norm updates α − tγ negative ("square root of a negative number"). Now every point

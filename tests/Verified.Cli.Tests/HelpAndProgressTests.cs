@@ -44,6 +44,21 @@ public sealed class HelpAndProgressTests
         }
     }
 
+    /// <summary>What flossing reads is an option, named in the help: condition's learning rate, floss's transient, and the seeds of train's episodes.</summary>
+    [Fact]
+    public void The_flossing_of_condition_floss_and_train_is_set_by_options_named_in_the_help()
+    {
+        var (_, condition, _) = CliRunner.Run("condition", "--help");
+        var (_, floss, _) = CliRunner.Run("floss", "--help");
+        var (_, train, _) = CliRunner.Run("train", "--help");
+
+        Assert.Contains("--floss-lr", condition);
+        Assert.Contains("0.003", condition);
+        Assert.Contains("--transient", floss);
+        Assert.Contains("min(50, T_f/5)", floss);
+        Assert.Contains("FNV-1a(\"floss-i\")", train);
+    }
+
     /// <summary>Every option that takes a value has a default in its help, or says what leaving it out means, or that it is required.</summary>
     [Fact]
     public void Every_option_states_its_default()

@@ -128,9 +128,20 @@ public sealed class OptionTableTests(ITestOutputHelper log)
         return file;
     });
 
+    /// <summary>A vanilla-tanh network (N = 4) as a parameter file, for the rows "with --params".</summary>
+    private static readonly Lazy<string> NetworkFile = new(() =>
+    {
+        var file = Path.Combine(CliRunner.TemporaryFolder(), "network.safetensors");
+        var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(4));
+        Verified.IO.ParameterFile.Save(file, layout, Verified.Initialisation.ParameterInitializer.Create(layout, 1.0, new Verified.Random.Rng(1)));
+        return file;
+    });
+
     /// <summary>
     /// Options that a command, or the cell, or the other options would leave unread: each is
-    /// refused in one line with exit 2 before any work, never accepted and ignored.
+    /// refused in one line with exit 2 before any work, never accepted and ignored. The columns:
+    /// the command; {fixed} (a cell of fixed sizes), {torch} (torch-rnn), {params} (a network file)
+    /// or {epochs0} (--epochs 0: nothing trained) for the context; the option refused there.
     /// </summary>
     [Theory]
     [InlineData("spectrum", "--precision", "float")]
@@ -151,6 +162,8 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("train", "{fixed}")]
     [InlineData("condition", "--bits", "512", "--confirm")]
     [InlineData("condition", "--floss-epochs", "5")]
+    [InlineData("condition", "--floss-lr", "0.01")]
+    [InlineData("floss", "--steps", "40", "--transient", "40")]
     [InlineData("train", "--flossing", "pre", "--floss-at", "0", "5")]
     [InlineData("sweep", "--schedules", "none", "pre", "--floss-at", "0")]
     [InlineData("sweep", "--schedules", "none", "--ks", "4")]
@@ -160,11 +173,25 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("train", "--reg-weight", "0.5")]
     [InlineData("sweep", "--reg-weight", "0.5")]
     [InlineData("sweep", "--task", "spatial-xor", "--task-input", "uniform")]
+    [InlineData("train", "{torch}", "--init", "orthogonal")]
+    [InlineData("sweep", "{torch}", "--init", "orthogonal")]
+    [InlineData("spectrum", "{params}", "--g", "2")]
+    [InlineData("floss", "{params}", "--g", "2")]
+    [InlineData("condition", "{params}", "--g", "2")]
+    [InlineData("train", "{epochs0}", "--lr", "0.01")]
+    [InlineData("train", "{epochs0}", "--clip", "0.1")]
+    [InlineData("train", "{epochs0}", "--eval-every", "5")]
+    [InlineData("sweep", "{epochs0}", "--lr", "0.01")]
+    [InlineData("sweep", "{epochs0}", "--clip", "0")]
+    [InlineData("sweep", "{epochs0}", "--eval-every", "5")]
     public void Options_that_would_be_ignored_are_refused_in_one_line_before_any_work(string command, params string[] given)
     {
         var folder = Path.Combine(CliRunner.TemporaryFolder(), "out");
-        var cell = given.Contains("{fixed}") ? ["--cell-file", FixedCell.Value] : command == "cells" ? [] : new[] { "--cell", "vanilla-tanh" };
-        string[] args = [command, .. cell, .. given.Where(argument => argument != "{fixed}"), .. command == "sweep" ? ["--out", folder] : Array.Empty<string>()];
+        var cell = given.Contains("{fixed}") ? ["--cell-file", FixedCell.Value]
+            : given.Contains("{torch}") ? ["--cell", "torch-rnn"]
+            : command == "cells" ? [] : new[] { "--cell", "vanilla-tanh" };
+        string[] context = given.Contains("{params}") ? ["--params", NetworkFile.Value] : given.Contains("{epochs0}") ? ["--epochs", "0"] : [];
+        string[] args = [command, .. cell, .. context, .. given.Where(argument => !argument.StartsWith('{')), .. command == "sweep" ? ["--out", folder] : Array.Empty<string>()];
 
         var (code, output, error) = CliRunner.Run(args);
 

@@ -42,9 +42,9 @@ public sealed class ParameterFileCommandTests
     {
         var folder = CliRunner.TemporaryFolder();
         var file = Path.Combine(folder, "trained.safetensors");
-        string[] task = ["--cell", "vanilla-tanh", "--task", "xor", "--delay", "4", "--steps", "30", "--batch", "4", "--eval-every", "5"];
+        string[] task = ["--cell", "vanilla-tanh", "--task", "xor", "--delay", "4", "--steps", "30", "--batch", "4"];
 
-        var trained = CliRunner.Run(["train", .. task, "--n", "8", "--epochs", "20", "--save-params", file, "--json", Path.Combine(folder, "a.json")]);
+        var trained = CliRunner.Run(["train", .. task, "--n", "8", "--epochs", "20", "--eval-every", "5", "--save-params", file, "--json", Path.Combine(folder, "a.json")]);
         var loaded = CliRunner.Run(["train", .. task, "--params", file, "--epochs", "0", "--json", Path.Combine(folder, "b.json")]);
         var fresh = CliRunner.Run(["train", .. task, "--n", "8", "--epochs", "0", "--json", Path.Combine(folder, "c.json")]);
 
@@ -90,6 +90,30 @@ public sealed class ParameterFileCommandTests
         Assert.NotEqual(Exponents(Path.Combine(folder, "a.json")), Exponents(Path.Combine(folder, "b.json")));
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("tensor 'h0' has shape [5], but the initial state of a state of size 6 has shape [6]", refused.Error);
+    }
+
+    /// <summary>A run from --params is not the initialiser's draw: its configuration names the file and has no gain.</summary>
+    [Theory]
+    [InlineData("spectrum", "--steps", "20", "--transient", "0")]
+    [InlineData("floss", "--epochs", "1", "--steps", "20")]
+    [InlineData("condition", "--m", "2", "--horizon", "5", "--every", "5")]
+    public void A_run_from_a_parameter_file_records_the_file_and_no_gain(string command, params string[] options)
+    {
+        var folder = CliRunner.TemporaryFolder();
+        var file = Path.Combine(folder, "network.safetensors");
+        var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(4));
+        ParameterFile.Save(file, layout, Enumerable.Range(0, layout.ParameterCount).Select(i => 0.3 * Math.Cos(i)).ToArray());
+        var (fromFile, drawn) = (Path.Combine(folder, "file.json"), Path.Combine(folder, "drawn.json"));
+
+        var loaded = CliRunner.Run([command, "--cell", "vanilla-tanh", "--params", file, .. options, "--json", fromFile]);
+        var initialised = CliRunner.Run([command, "--cell", "vanilla-tanh", "--n", "4", .. options, "--json", drawn]);
+
+        Assert.True(loaded.ExitCode == 0 && initialised.ExitCode == 0, loaded.Error + initialised.Error);
+        JsonElement Configuration(string json) => JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("configuration");
+        Assert.Equal(JsonValueKind.Null, Configuration(fromFile).GetProperty("gain").ValueKind);
+        Assert.Equal(file, Configuration(fromFile).GetProperty("startedFrom").GetProperty("parameters").GetString());
+        Assert.Equal(1.0, Configuration(drawn).GetProperty("gain").GetDouble());
+        Assert.Equal(JsonValueKind.Null, Configuration(drawn).GetProperty("startedFrom").GetProperty("parameters").ValueKind);
     }
 
     [Fact]

@@ -45,6 +45,21 @@ public sealed class ShardAndMergeTests
         Assert.False(File.Exists(Path.Combine(folder, "fig3.json")));
     }
 
+    /// <summary>A merge computes nothing: a unit of other options (another scale's, say) is reported as left out, not as computed again.</summary>
+    [Fact]
+    public void A_figure_merge_reports_units_of_other_options_as_left_out()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        var run = new TrainingFigure("fig3").Runs(Scale.Claims)[0];
+        new Verified.IO.ResultStore(Path.Combine(folder, "units")).Write(run.Id, new { scale = "another" }, 1.0);
+
+        var (code, _, error) = CliRunner.Run("reproduce", "fig3", "--scale", "claims", "--out", folder, "--merge");
+
+        Assert.Equal(3, code);
+        Assert.Contains($"units/{run.Id}.json' was computed with other options; it is left out", error);
+        Assert.DoesNotContain("computed again", error);
+    }
+
     [Theory]
     [InlineData("--shard", "1/4")]
     [InlineData("--jobs", "2")]

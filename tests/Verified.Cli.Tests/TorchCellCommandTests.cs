@@ -52,6 +52,45 @@ public sealed class TorchCellCommandTests
         Assert.Contains("checks passed", check.Output);
     }
 
+    /// <summary>HiddenUniform draws U(−g/√N, g/√N): --g scales the torch cells, so it changes their exponents and is recorded.</summary>
+    [Theory]
+    [InlineData("torch-rnn")]
+    [InlineData("torch-gru")]
+    [InlineData("torch-lstm")]
+    public void The_gain_scales_the_torch_cells_initialisation(string cell)
+    {
+        var folder = CliRunner.TemporaryFolder();
+        string[] Args(string g) => ["spectrum", "--cell", cell, "--n", "6", "--g", g, "--k", "1", "--steps", "100", "--transient", "10", "--json", Path.Combine(folder, g + ".json")];
+
+        var (lowCode, _, lowError) = CliRunner.Run(Args("0.5"));
+        var (highCode, _, highError) = CliRunner.Run(Args("3"));
+
+        Assert.True(lowCode == 0 && highCode == 0, lowError + highError);
+        using var low = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "0.5.json")));
+        using var high = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "3.json")));
+        Assert.Equal(3.0, high.RootElement.GetProperty("configuration").GetProperty("gain").GetDouble());
+        Assert.NotEqual(low.RootElement.GetProperty("exponents")[0].GetDouble(), high.RootElement.GetProperty("exponents")[0].GetDouble());
+    }
+
+    /// <summary>--init replaces recurrent Gaussian matrices only; the torch cells have none, so it would change nothing but the run's id.</summary>
+    [Theory]
+    [InlineData("train", "torch-rnn", "orthogonal")]
+    [InlineData("train", "torch-lstm", "gaussian")]
+    [InlineData("sweep", "torch-gru", "orthogonal")]
+    public void Init_is_refused_for_the_torch_cells(string command, string cell, string init)
+    {
+        var folder = Path.Combine(CliRunner.TemporaryFolder(), "out");
+        string[] args = [command, "--cell", cell, "--init", init, "--epochs", "1", .. command == "sweep" ? ["--out", folder] : Array.Empty<string>()];
+
+        var (code, output, error) = CliRunner.Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains("--init", error);
+        Assert.False(Directory.Exists(folder));
+    }
+
     [Fact]
     public void A_state_dict_of_another_torch_module_is_refused_naming_the_tensor()
     {

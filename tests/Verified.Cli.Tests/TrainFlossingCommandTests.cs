@@ -56,6 +56,39 @@ public sealed class TrainFlossingCommandTests
     private static (double TestLoss, double Lambda1) Outcome(JsonElement run) =>
         (run.GetProperty("final").GetProperty("testLoss").GetDouble(), run.GetProperty("lambda1After").GetDouble());
 
+    /// <summary>
+    /// `floss` reruns train's preflossing alone: from the same θ (train's own draw, saved with --epochs 0), with the seed
+    /// train prints for episode 0 (--seed XOR FNV-1a("floss-0")) and train's flossing options, every exponent and loss
+    /// of the first and last epoch agrees bit for bit.
+    /// </summary>
+    [Fact]
+    public void Floss_with_the_printed_episode_seed_reproduces_train_s_preflossing_bit_for_bit()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        var theta = Path.Combine(folder, "initial.safetensors");
+        string[] run = ["train", "--cell", "vanilla-tanh", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "30", "--seed", "5", "--epochs", "0"];
+        Assert.Equal(0, CliRunner.Run([.. run, "--save-params", theta]).ExitCode);
+        var trainJson = Path.Combine(folder, "train.json");
+        var (trainCode, trainOutput, trainError) = CliRunner.Run([.. run, "--flossing", "pre", "--k", "3", "--floss-epochs", "6", "--floss-steps", "40",
+            "--floss-transient", "10", "--floss-lr", "0.01", "--json", trainJson]);
+        Assert.True(trainCode == 0, trainError);
+        var seed = System.Text.RegularExpressions.Regex.Match(trainOutput, @"flossing at epoch 0 \(seed (\d+)\)").Groups[1].Value;
+        Assert.Equal(Verified.Random.Rng.DeriveSeed(5, "floss-0").ToString(System.Globalization.CultureInfo.InvariantCulture), seed);
+        var flossJson = Path.Combine(folder, "floss.json");
+
+        var (code, _, error) = CliRunner.Run("floss", "--cell", "vanilla-tanh", "--params", theta, "--seed", seed, "--k", "3", "--epochs", "6",
+            "--steps", "40", "--transient", "10", "--lr", "0.01", "--input", "uniform", "--json", flossJson);
+
+        Assert.True(code == 0, error);
+        var episode = JsonDocument.Parse(File.ReadAllText(trainJson)).RootElement.GetProperty("flossingEpisodes")[0];
+        var history = JsonDocument.Parse(File.ReadAllText(flossJson)).RootElement.GetProperty("history");
+        static double[] Values(JsonElement array) => [.. array.EnumerateArray().Select(value => value.GetDouble())];
+        Assert.Equal(Values(episode.GetProperty("exponentsFirst")), Values(history[0].GetProperty("exponents")));
+        Assert.Equal(Values(episode.GetProperty("exponentsLast")), Values(history[5].GetProperty("exponents")));
+        Assert.Equal(episode.GetProperty("lossFirst").GetDouble(), history[0].GetProperty("loss").GetDouble());
+        Assert.Equal(episode.GetProperty("lossLast").GetDouble(), history[5].GetProperty("loss").GetDouble());
+    }
+
     [Fact]
     public void Flossing_before_and_during_training_changes_the_trained_network()
     {

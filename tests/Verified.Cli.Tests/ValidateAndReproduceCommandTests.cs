@@ -17,8 +17,8 @@ public sealed class ValidateAndReproduceCommandTests
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
         Assert.True(report.RootElement.GetProperty("passed").GetBoolean());
         var checks = report.RootElement.GetProperty("checks").EnumerateArray().ToList();
-        // 16 derivative checks for every built-in cell, 6 of flossing and 5 of training.
-        var expected = 16 * BuiltInCells.All.Count + 6 + 5;
+        // 16 derivative checks for every built-in cell, 9 of flossing and 6 of training.
+        var expected = 16 * BuiltInCells.All.Count + 9 + 6;
         Assert.Equal(expected, checks.Count);
         Assert.All(checks, check => Assert.True(check.GetProperty("passed").GetBoolean(), check.ToString()));
         var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
@@ -58,8 +58,8 @@ public sealed class ValidateAndReproduceCommandTests
         Assert.True(second == 0, secondError);
         Assert.Contains("(with the earlier results of derivatives)", output);
         var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
-        // 16 derivative checks for every built-in cell, 6 of flossing.
-        var expected = 16 * BuiltInCells.All.Count + 6;
+        // 16 derivative checks for every built-in cell, 9 of flossing.
+        var expected = 16 * BuiltInCells.All.Count + 9;
         Assert.Contains($"All {expected} checks passed", markdown);
         Assert.Contains("(`derivatives`,", markdown);
         Assert.Contains("(`flossing`,", markdown);

@@ -49,11 +49,14 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
     private int _storedSegment = -1;
 
     /// <summary>The loss of <paramref name="layout"/>'s cell over <paramref name="horizon"/>, with every buffer it needs.</summary>
+    /// <param name="layout">The cell at its sizes.</param>
+    /// <param name="horizon">k, T_f, the transient, t_ONS and the target.</param>
+    /// <param name="kernels">The kernels to run; null for the generated ones (a check passes others to show that it fails on them).</param>
     /// <exception cref="ArgumentOutOfRangeException">The horizon is not 1 ≤ k ≤ n, T_f &gt; transient ≥ 0, t_ONS ≥ 1.</exception>
-    public FlossingProblem(CellLayout layout, FlossingHorizon horizon)
+    public FlossingProblem(CellLayout layout, FlossingHorizon horizon, CellKernels<T>? kernels = null)
     {
         _layout = layout;
-        _kernels = layout.Spec.CreateKernels<T>(layout);
+        _kernels = kernels ?? layout.Spec.CreateKernels<T>(layout);
         _horizon = horizon;
         (_n, _k, _inputSize) = (layout.StateSize, horizon.K, layout.InputSize);
         if (_k < 1 || _k > _n || horizon.Steps <= horizon.Transient || horizon.Transient < 0 || horizon.Tons < 1 || horizon.CheckpointEvery < 0)

@@ -29,11 +29,18 @@ public sealed class ResultStore
 
     private readonly Action<string> _warn;
 
-    /// <summary>The store in <paramref name="folder"/> (created if missing); <paramref name="warn"/> hears of every file that is not reused.</summary>
-    public ResultStore(string folder, Action<string>? warn = null)
+    /// <summary>What becomes of a file that is not reused, as its warning says: computed again, or (for a reader that computes nothing) left out.</summary>
+    private readonly string _unusable;
+
+    /// <summary>
+    /// The store in <paramref name="folder"/> (created if missing); <paramref name="warn"/> hears of every file that is not reused.
+    /// A <paramref name="readOnly"/> store (a merge's) computes nothing, so its warnings say that such a file is left out.
+    /// </summary>
+    public ResultStore(string folder, Action<string>? warn = null, bool readOnly = false)
     {
         Folder = folder;
         _warn = warn ?? (_ => { });
+        _unusable = readOnly ? "it is left out" : "it is computed again";
         Directory.CreateDirectory(folder);
     }
 
@@ -58,22 +65,22 @@ public sealed class ResultStore
         }
         if (!TryOpen(path, out var envelope, out var problem))
         {
-            _warn($"{Describe(path)} {problem}; it is computed again");
+            _warn($"{Describe(path)} {problem}; {_unusable}");
             return false;
         }
         if (envelope.Id != id)
         {
-            _warn($"{Describe(path)} belongs to '{envelope.Id}', not '{id}'; it is computed again");
+            _warn($"{Describe(path)} belongs to '{envelope.Id}', not '{id}'; {_unusable}");
             return false;
         }
         if (Canonical(envelope.Key) != Canonical(key))
         {
-            _warn($"{Describe(path)} was computed with other options; it is computed again");
+            _warn($"{Describe(path)} was computed with other options; {_unusable}");
             return false;
         }
         if (!TryResult(envelope, out result, out problem))
         {
-            _warn($"{Describe(path)} {problem}; it is computed again");
+            _warn($"{Describe(path)} {problem}; {_unusable}");
             return false;
         }
         return true;

@@ -83,9 +83,13 @@ public static class ParameterInitializer
         };
     }
 
-    /// <summary>Whether the gain g scales any of the cell's parameters: only recurrent Gaussian and orthogonal matrices have one.</summary>
+    /// <summary>Whether the gain g scales any of the cell's parameters: recurrent Gaussian, orthogonal and PyTorch's hidden-uniform ones (U(−g/√H, g/√H)) have one.</summary>
     public static bool UsesGain(CellSpec cell) =>
-        cell.Parameters.Any(parameter => Resolve(cell, parameter) is Init.RecurrentGaussian or Init.Orthogonal);
+        cell.Parameters.Any(parameter => Resolve(cell, parameter) is Init.RecurrentGaussian or Init.Orthogonal or Init.HiddenUniform);
+
+    /// <summary>Whether the cell has a matrix initialised as a recurrent Gaussian: the only ones that <see cref="Initialize"/>'s <c>recurrent</c> replaces.</summary>
+    public static bool HasRecurrentGaussian(CellSpec cell) =>
+        cell.Parameters.Any(parameter => Resolve(cell, parameter) == Init.RecurrentGaussian);
 
     /// <summary>scale × a Haar-random orthogonal matrix: the Q of a Gaussian matrix's QR with positive diag(R).</summary>
     private static void Orthogonal(ParameterLayout parameter, Span<double> values, double scale, Rng rng)

@@ -57,7 +57,7 @@ public static class Trainer
             {
                 K = options.FlossK, Epochs = options.FlossEpochs, Steps = options.FlossSteps, Transient = options.FlossTransient,
                 LearningRate = options.FlossLearningRate, Parameters = options.FlossParameters, Input = flossInput,
-                Seed = Rng.DeriveSeed(options.Seed, $"floss-{episodes.Count}"),
+                Seed = FlossingSeed(options.Seed, episodes.Count),
             };
             var clock = Stopwatch.StartNew();
             IReadOnlyList<FlossEpoch> flossing;
@@ -139,6 +139,12 @@ public static class Trainer
         Regularisers.RegulariserKind.SpectralRadius => new Regularisers.SpectralRadiusPenalty(model.RecurrentMatrix!),
         _ => new Regularisers.JacobianPenalty(layout),
     };
+
+    /// <summary>
+    /// The seed of flossing episode <paramref name="episode"/> (0 for preflossing, then one per episode during
+    /// training): the run's seed XOR FNV-1a("floss-i") (<see cref="Rng.DeriveSeed"/>), so that `floss --seed` reruns an episode alone.
+    /// </summary>
+    public static ulong FlossingSeed(ulong seed, int episode) => Rng.DeriveSeed(seed, $"floss-{episode}");
 
     /// <summary>Runs a phase of the run, naming it in any divergence.</summary>
     private static TResult Within<TResult>(string phase, Func<TResult> work)

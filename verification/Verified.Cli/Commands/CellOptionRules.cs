@@ -18,7 +18,12 @@ public static class CellOptionRules
         }
         if (!ParameterInitializer.UsesGain(cell))
         {
-            OptionRules.RefuseGiven(result, [options.Gain], $"has nothing to scale: cell {cell.Name} has no recurrent Gaussian or orthogonal matrix");
+            OptionRules.RefuseGiven(result, [options.Gain], $"has nothing to scale: cell {cell.Name} has no recurrent Gaussian, orthogonal or hidden-uniform parameter");
+        }
+        // --init replaces only the recurrent Gaussian matrices' draw (ParameterInitializer.Initialize).
+        if (options.RecurrentInit is { } init && !ParameterInitializer.HasRecurrentGaussian(cell))
+        {
+            OptionRules.RefuseGiven(result, [init], $"chooses the draw of recurrent Gaussian matrices, but cell {cell.Name} has none");
         }
         if (cell.Input is null)
         {

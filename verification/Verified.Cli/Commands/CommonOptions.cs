@@ -21,7 +21,7 @@ public sealed class CommonOptions
     public Option<string?> Cell { get; }
     public Option<FileInfo?> CellFile { get; }
     public Option<int> N { get; }
-    public Option<double> Gain { get; } = new Option<double>("--g") { Description = "Gain g of the recurrent weights N(0, g²/N)", DefaultValueFactory = _ => 1.0 }.FiniteNonNegative();
+    public Option<double> Gain { get; } = new Option<double>("--g") { Description = "Gain g of the recurrent weights N(0, g²/N) (U(−g/√N, g/√N) for the torch cells)", DefaultValueFactory = _ => 1.0 }.FiniteNonNegative();
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the run's random generator", DefaultValueFactory = _ => 1UL };
     public Option<FileInfo?> Json { get; } = new Option<FileInfo?>("--json") { Description = "Write the results as JSON to this file (its folder must exist; default: no JSON)" }.WritableFile();
 
@@ -49,6 +49,9 @@ public sealed class CommonOptions
 
     /// <summary>The input-choosing options the command offers (--input, and --floss-input of training), checked against the cell's input.</summary>
     public List<Option> InputOptions { get; } = [];
+
+    /// <summary>--init of training, when the command offers it: checked against the cell's recurrent Gaussian matrices.</summary>
+    public Option? RecurrentInit { get; set; }
 
     /// <summary>Adds --cell, --cell-file, --n and the options of <paramref name="offer"/> to a command.</summary>
     public void AddTo(Command command, Offer offer)

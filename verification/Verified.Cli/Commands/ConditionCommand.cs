@@ -23,12 +23,13 @@ public static class ConditionCommand
         var confirm = new Option<bool>("--confirm") { Description = "Rerun at 512 bits and report the largest disagreement in log10 κ2 (with --bits 256)" };
         var flossK = new Option<int>("--floss-k") { Description = "Floss this many exponents and measure again (0: no flossing)", DefaultValueFactory = _ => 0 }.NonNegative();
         var flossEpochs = new Option<int>("--floss-epochs") { Description = "Flossing epochs (with --floss-k)", DefaultValueFactory = _ => 300 }.Positive();
+        var flossLearningRate = new Option<double>("--floss-lr") { Description = "Adam learning rate of the flossing (with --floss-k)", DefaultValueFactory = _ => 3e-3 }.FinitePositive();
         bits.AcceptOnlyFromAmong("256", "512");
         var command = new Command("condition", "Condition number of the long-term Jacobian in 256-bit arithmetic against the Lyapunov estimate (Eq 10)");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, save: false, initialState: true);
-        foreach (var option in new Option[] { m, horizon, every, bits, confirm, flossK, flossEpochs })
+        foreach (var option in new Option[] { m, horizon, every, bits, confirm, flossK, flossEpochs, flossLearningRate })
         {
             command.Options.Add(option);
         }
@@ -37,7 +38,7 @@ public static class ConditionCommand
             var floss = result.GetValue(flossK);
             if (floss == 0)
             {
-                OptionRules.RefuseGiven(result, [flossEpochs], "sets how long to floss; it needs --floss-k");
+                OptionRules.RefuseGiven(result, [flossEpochs, flossLearningRate], "sets up the flossing; it needs --floss-k");
             }
             var confirming = result.GetValue(confirm);
             if (confirming && result.GetValue(bits) == 512)
@@ -77,7 +78,7 @@ public static class ConditionCommand
             var flossOptions = floss == 0 ? null : new FlossOptions
             {
                 K = floss, Epochs = result.GetValue(flossEpochs), Steps = 300, Transient = 50,
-                LearningRate = 3e-3, Input = conditionOptions.Input, Seed = seed,
+                LearningRate = result.GetValue(flossLearningRate), Input = conditionOptions.Input, Seed = seed,
             };
 
             // Progress: each measurement's steps at the working precision, and the flossing epochs.
@@ -122,7 +123,7 @@ public static class ConditionCommand
             var unit = runs[0].Spectrum.Unit;
             JsonOutput.Write(result.GetValue(options.Json), new
             {
-                configuration = RunConfiguration.Of(layout, gain, seed, new { condition = conditionOptions, flossing = flossOptions, confirmAt512 = confirming }),
+                configuration = RunConfiguration.Of(layout, gain, seed, new { condition = conditionOptions, flossing = flossOptions, confirmAt512 = confirming }, network.StartedFrom(result)),
                 cell = spec.Name, bits = conditionOptions.Bits, unit = unit.Name, timeStep = unit.TimeStep,
                 spectra = runs.Select((run, index) => new { flossed = index > 0, exponents = run.Spectrum.Exponents, qrOrder = run.Spectrum.QrOrder }),
                 points, confirmedAgainst512 = disagreement,

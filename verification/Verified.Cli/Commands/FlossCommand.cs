@@ -17,7 +17,8 @@ public static class FlossCommand
         var options = new CommonOptions();
         var k = new Option<int>("--k") { Description = "Number of flossed exponents", DefaultValueFactory = _ => 1 }.Positive();
         var epochs = new Option<int>("--epochs") { Description = "Flossing epochs", DefaultValueFactory = _ => 100 }.Positive();
-        var steps = new Option<int>("--steps") { Description = "Horizon T_f (the first min(50, T_f/5) steps are not counted)", DefaultValueFactory = _ => 300 }.Positive();
+        var steps = new Option<int>("--steps") { Description = "Horizon T_f, the transient included", DefaultValueFactory = _ => 300 }.Positive();
+        var transient = new Option<int?>("--transient") { Description = "Steps at the start of each horizon that are not counted (default: min(50, T_f/5))" }.NonNegative();
         var target = new Option<double>("--target") { Description = "Target λ*, in the exponents' unit (per unit time for a cell with a time step, per step otherwise)", DefaultValueFactory = _ => 0.0 }.Finite();
         var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.FinitePositive();
         var tons = CommonOptions.Tons();
@@ -29,7 +30,7 @@ public static class FlossCommand
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, save: true, initialState: false);
-        foreach (var option in new Option[] { k, epochs, steps, target, learningRate, tons, clip, checkpoint, precision })
+        foreach (var option in new Option[] { k, epochs, steps, transient, target, learningRate, tons, clip, checkpoint, precision })
         {
             command.Options.Add(option);
         }
@@ -40,6 +41,11 @@ public static class FlossCommand
             var layout = network.Layout(result, spec, options);
             var count = CommonOptions.ExponentCount(result, k, layout);
             var horizon = result.GetValue(steps);
+            var uncounted = result.GetValue(transient) ?? Math.Min(50, horizon / 5);
+            if (uncounted >= horizon)
+            {
+                throw new UsageException($"--transient {uncounted} must be less than the horizon --steps {horizon}");
+            }
             var inFloat = result.GetValue(precision) == "float";
             Footprints.Flossing(layout, count, horizon, result.GetValue(checkpoint), inFloat ? sizeof(float) : sizeof(double));
             var seed = result.GetValue(options.Seed);
@@ -50,7 +56,7 @@ public static class FlossCommand
                 K = count,
                 Epochs = result.GetValue(epochs),
                 Steps = horizon,
-                Transient = Math.Min(50, horizon / 5),
+                Transient = uncounted,
                 Tons = result.GetValue(tons),
                 Target = result.GetValue(target),
                 LearningRate = result.GetValue(learningRate),
@@ -70,7 +76,7 @@ public static class FlossCommand
             network.Save(result, layout, theta, single: inFloat);
             JsonOutput.Write(result.GetValue(options.Json), new
             {
-                configuration = RunConfiguration.Of(layout, gain, seed, new { precision = result.GetValue(precision), flossing = flossOptions }),
+                configuration = RunConfiguration.Of(layout, gain, seed, new { precision = result.GetValue(precision), flossing = flossOptions }, network.StartedFrom(result)),
                 cell = spec.Name,
                 unit = unit.Name,
                 timeStep = unit.TimeStep,

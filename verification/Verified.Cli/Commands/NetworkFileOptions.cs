@@ -73,7 +73,11 @@ public sealed class NetworkFileOptions
         return ParameterFile.Load(file.FullName, layout, out _);
     }
 
-    /// <summary>h_0 from --initial-state, or null (the command's own start).</summary>
+    /// <summary>The files given as --params and --initial-state (where the command has it), recorded in the run's JSON.</summary>
+    public Output.StartedFrom StartedFrom(ParseResult result) =>
+        new(result.GetValue(Params)?.FullName, result.GetResult(InitialState) is null ? null : result.GetValue(InitialState)?.FullName);
+
+        /// <summary>h_0 from --initial-state, or null (the command's own start).</summary>
     public double[]? StartState(ParseResult result, CellLayout layout) =>
         result.GetValue(InitialState) is { } file ? ParameterFile.LoadInitialState(file.FullName, layout.StateSize) : null;
 

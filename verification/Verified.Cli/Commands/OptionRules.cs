@@ -21,6 +21,8 @@ public static class OptionRules
 
     public static Option<int?> Positive(this Option<int?> option) => Checked(option, ValueRule.Positive, value => value is not { } given || given > 0, "a positive integer");
 
+    public static Option<int?> NonNegative(this Option<int?> option) => Checked(option, ValueRule.NonNegative, value => value is not { } given || given >= 0, "a non-negative integer");
+
     public static Option<int> NonNegative(this Option<int> option) => Checked(option, ValueRule.NonNegative, value => value >= 0, "a non-negative integer");
 
     public static Option<int[]> Positive(this Option<int[]> option) => Checked(option, ValueRule.Positive, values => values.All(value => value > 0), "positive integers");

@@ -71,7 +71,7 @@ public static class SpectrumCommand
                 (spectrum.MeanLogAbsDet is { } logDet ? $", mean log|det D| = {logDet.ToString("F6", CultureInfo.InvariantCulture)}" : ""));
             JsonOutput.Write(result.GetValue(options.Json), new
             {
-                configuration = RunConfiguration.Of(layout, gain, spectrumOptions.Seed, spectrumOptions),
+                configuration = RunConfiguration.Of(layout, gain, spectrumOptions.Seed, spectrumOptions, network.StartedFrom(result)),
                 cell = spec.Name,
                 exponents = spectrum.Exponents,
                 qrOrder = spectrum.QrOrder,

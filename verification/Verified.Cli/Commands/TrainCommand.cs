@@ -15,7 +15,12 @@ public static class TrainCommand
         var options = new CommonOptions();
         var training = new TrainingOptionSet(options);
         var delay = new Option<int>("--delay") { Description = "Delay d", DefaultValueFactory = _ => 10 }.Positive();
-        var flossing = new Option<string>("--flossing") { Description = "none, pre (E_p epochs before training) or during (episodes at the --floss-at epochs)", DefaultValueFactory = _ => "none" };
+        var flossing = new Option<string>("--flossing")
+        {
+            Description = "none, pre (E_p epochs before training) or during (episodes at the --floss-at epochs); episode i (0, 1, …) flosses with the seed " +
+                "--seed XOR FNV-1a(\"floss-i\"), printed with it, so that `floss --seed S --steps T_f --transient … --lr … --input …` reruns it alone",
+            DefaultValueFactory = _ => "none",
+        };
         flossing.AcceptOnlyFromAmong("none", "pre", "during");
         var k = new Option<int>("--k") { Description = "Flossed exponents k", DefaultValueFactory = _ => 1 }.Positive();
         var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing");
@@ -52,10 +57,10 @@ public static class TrainCommand
             TrainResult trained = null!;
             board.Run([new ProgressJob($"training {run.Id}", run.Units, tick => trained = Trainer.Run(spec, n, trainOptions, epoch => board.Write(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  accuracy {epoch.TestAccuracy,6:F3}  |∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
-            foreach (var episode in trained.FlossingEpisodes)
+            foreach (var (episode, i) in trained.FlossingEpisodes.Select((episode, i) => (episode, i)))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"flossing at epoch {episode.AtEpoch}: {episode.Epochs} epochs, loss {NumberText.Scientific(episode.LossFirst, 3)} → {NumberText.Scientific(episode.LossLast, 3)}, λ1 {episode.ExponentsFirst[0]:F4} → {episode.ExponentsLast[0]:F4}"));
+                    $"flossing at epoch {episode.AtEpoch} (seed {Trainer.FlossingSeed(trainOptions.Seed, i)}): {episode.Epochs} epochs, loss {NumberText.Scientific(episode.LossFirst, 3)} → {NumberText.Scientific(episode.LossLast, 3)}, λ1 {episode.ExponentsFirst[0]:F4} → {episode.ExponentsLast[0]:F4}"));
             }
             // Each record's seconds are per epoch since the previous record: weighted by the epochs they cover, they add up to the training loop's time.
             var trainingSeconds = trained.History.Select((epoch, i) => epoch.Seconds * (epoch.Epoch - (i == 0 ? -1 : trained.History[i - 1].Epoch))).Sum();
@@ -72,7 +77,7 @@ public static class TrainCommand
                 verifiedVersion = ResultStore.Version,
                 // A run that starts from files is not the run its options name: it has no id, and names its files instead.
                 cell = spec.Name, cellSourceHash = spec.SourceHash, n, options = trainOptions, id = start == new NetworkStart() ? run.Id : null,
-                startedFrom = new { parameters = result.GetValue(network.Params)?.FullName, initialState = result.GetValue(network.InitialState)?.FullName },
+                startedFrom = network.StartedFrom(result),
                 history = trained.History, final = trained.Final, lambda1After = trained.Lambda1After, exponentsAfter = trained.ExponentsAfter, flossingEpisodes = trained.FlossingEpisodes, seconds = trained.Seconds,
             });
             return ExitCodes.Success;

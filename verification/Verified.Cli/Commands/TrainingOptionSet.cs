@@ -21,7 +21,7 @@ public sealed class TrainingOptionSet
     public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Training epochs (one Adam step on a fresh batch each; 0: evaluate the starting network)", DefaultValueFactory = _ => Defaults.Epochs }.NonNegative();
     public Option<double> LearningRate { get; } = new Option<double>("--lr") { Description = "Adam learning rate of training", DefaultValueFactory = _ => Defaults.LearningRate }.FinitePositive();
     public Option<double> Clip { get; } = CommonOptions.Clip(Defaults.Clip, "in training");
-    public Option<string> Init { get; } = new("--init") { Description = "Recurrent matrices: gaussian (N(0, g²/N)) or orthogonal", DefaultValueFactory = _ => "gaussian" };
+    public Option<string> Init { get; } = new("--init") { Description = "Recurrent Gaussian matrices: gaussian (N(0, g²/N)) or orthogonal (g times a random orthogonal matrix); refused for a cell with none (the torch cells)", DefaultValueFactory = _ => "gaussian" };
     public Option<string> ModelInit { get; } = new("--model-init")
     {
         Description = "How the readout, offset and biases start: verified (W_out ~ N(0, 1/N), c = 0, the cell's declared biases) or author-code (the author's code: W_out ~ N(0, 1), c = 0.001, biases ~ U(0, 0.1))",
@@ -65,7 +65,8 @@ public sealed class TrainingOptionSet
     private IEnumerable<Option> FlossingOptions => [FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters];
 
     /// <summary>
-    /// Refuses the flossing options that no run reads: all of them (and <paramref name="k"/>) when
+    /// Refuses the options that no run reads: the training options when --epochs 0 trains nothing
+    /// (the starting network is only evaluated), the flossing options (and <paramref name="k"/>) when
     /// no run flosses, --floss-at when none flosses during training. <paramref name="scheduleOption"/>
     /// names the option that sets the schedules.
     /// </summary>
@@ -74,6 +75,10 @@ public sealed class TrainingOptionSet
         if (result.GetValue(Regularise) is null)
         {
             OptionRules.RefuseGiven(result, [RegularisationWeight], "weighs the penalty of --regularise, which is not given");
+        }
+        if (result.GetValue(Epochs) == 0)
+        {
+            OptionRules.RefuseGiven(result, [LearningRate, Clip, EvalEvery], "sets up training; with --epochs 0 nothing is trained");
         }
         if (schedules.All(schedule => schedule == FlossingSchedule.None))
         {
@@ -88,6 +93,7 @@ public sealed class TrainingOptionSet
     public void AddTo(Command command)
     {
         _common.InputOptions.Add(FlossInput);
+        _common.RecurrentInit = Init;
         foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, ModelInit, TaskInput, Regularise, RegularisationWeight, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })
         {
             command.Options.Add(option);

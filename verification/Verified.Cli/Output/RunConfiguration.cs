@@ -6,7 +6,8 @@ namespace Verified.Cli.Output;
 /// <summary>
 /// What a result file records so that it explains itself: the Verified version, the cell (its name
 /// and the hash of its declaration), its sizes, the gain (null when no parameter of the cell has
-/// one) and seed of its initial parameters, and every option of the computation.
+/// one, or when θ came from a file), the seed, every option of the computation, and the files the
+/// run started from (<see cref="StartedFrom"/>: a run from --params is not the initialiser's draw).
 /// </summary>
 public sealed record RunConfiguration(
     string VerifiedVersion,
@@ -18,9 +19,10 @@ public sealed record RunConfiguration(
     int ParameterCount,
     double? Gain,
     ulong Seed,
-    object Options)
+    object Options,
+    StartedFrom StartedFrom)
 {
-    public static RunConfiguration Of(CellLayout layout, double gain, ulong seed, object options) => new(
+    public static RunConfiguration Of(CellLayout layout, double gain, ulong seed, object options, StartedFrom startedFrom) => new(
         ResultStore.Version,
         layout.Spec.Name,
         layout.Spec.SourceHash,
@@ -28,7 +30,11 @@ public sealed record RunConfiguration(
         layout.StateSize,
         layout.InputSize,
         layout.ParameterCount,
-        ParameterInitializer.UsesGain(layout.Spec) ? gain : null,
+        ParameterInitializer.UsesGain(layout.Spec) && startedFrom.Parameters is null ? gain : null,
         seed,
-        options);
+        options,
+        startedFrom);
 }
+
+/// <summary>The files a run started from: --params (θ) and --initial-state (h_0), full paths, null when not given.</summary>
+public sealed record StartedFrom(string? Parameters, string? InitialState);

@@ -19,15 +19,17 @@ public static class FlossingRuns
     /// <summary>
     /// Floss the first k exponents of a cell (N, gain, seed) toward the target with the paper's
     /// settings (T_f = 300, learning rate 3e-3), and measure the first <paramref name="spectrumK"/>
-    /// exponents before and after with a spectrum of <paramref name="spectrumSteps"/> steps.
+    /// exponents before and after with a spectrum of <paramref name="spectrumSteps"/> steps;
+    /// <paramref name="networks"/>, if given, receives the layout and θ before and after flossing.
     /// </summary>
     public static FlossingRun Run(string cell, int n, double gain, int k, double target, int epochs, InputKind input, ulong seed, int spectrumK, Action tick,
-        int spectrumSteps = 2000)
+        int spectrumSteps = 2000, Action<CellLayout, double[], double[]>? networks = null)
     {
         var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(n));
         var theta = ParameterInitializer.Create(layout, gain, new Rng(seed));
         var spectrum = new SpectrumOptions { K = spectrumK, Steps = spectrumSteps, Transient = 200, QTransient = 200, Input = input, Seed = seed, TrackLogDet = false };
         var unit = ExponentUnit.Of<double>(layout, theta);
+        var unflossed = theta.ToArray();
         var before = LyapunovSpectrum.Compute(layout, theta, spectrum).Exponents;
         IReadOnlyList<FlossEpoch> history;
         try
@@ -42,6 +44,7 @@ public static class FlossingRuns
             return new FlossingRun(cell, n, gain, k, target, [], before, [.. before.Select(_ => double.NegativeInfinity)], unit, failed.Message);
         }
         var after = LyapunovSpectrum.Compute(layout, theta, spectrum).Exponents;
+        networks?.Invoke(layout, unflossed, theta);
         return new FlossingRun(cell, n, gain, k, target, history, before, after, unit);
     }
 }

@@ -51,7 +51,7 @@ public static class Reproducer
     public static void Draw(Figure figure, Scale scale, string folder, TextWriter output, TextWriter error, bool partial = false)
     {
         var runs = figure.Runs(scale);
-        var results = Finished(Store(folder, error), runs);
+        var results = Finished(Store(folder, error, readOnly: true), runs);
         var missing = runs.Where(run => !results.ContainsKey(run.Id)).Select(run => run.Id).ToList();
         if (missing.Count > 0 && !(partial && results.Count > 0))
         {
@@ -64,8 +64,8 @@ public static class Reproducer
         Render(figure, scale, folder, results, output);
     }
 
-    private static ResultStore Store(string folder, TextWriter error) =>
-        new(Path.Combine(folder, "units"), warning => error.WriteLine("warning: " + warning));
+    private static ResultStore Store(string folder, TextWriter error, bool readOnly = false) =>
+        new(Path.Combine(folder, "units"), warning => error.WriteLine("warning: " + warning), readOnly);
 
     private static IReadOnlyDictionary<string, JsonElement> Finished(ResultStore store, IReadOnlyList<FigureRun> runs) =>
         runs.Select(run => (run.Id, Found: store.TryRead<JsonElement>(run.Id, run.Key, out var result), result))

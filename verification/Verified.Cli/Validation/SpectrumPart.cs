@@ -8,12 +8,15 @@ using Verified.Random;
 
 namespace Verified.Cli.Validation;
 
-/// <summary>DESIGN.md's identities of the spectrum on real runs, and a full spectrum of vanilla-tanh (N = 80) with its convergence.</summary>
-public sealed class SpectrumPart : ValidationPart
+/// <summary>
+/// DESIGN.md's identities of the spectrum on real runs, cells with known individual exponents (the
+/// linear cell, the logistic map, the Hénon map at N = 2), and a full spectrum of vanilla-tanh (N = 80) with its convergence.
+/// </summary>
+public sealed class SpectrumPart(Sabotage sabotage = Sabotage.None) : ValidationPart
 {
     public override string Name => "spectrum";
     public override string Title => "Lyapunov spectrum identities";
-    public override int Units => 6;
+    public override int Units => 7;
 
     public override IReadOnlyList<ValidationCheck> Run(string folder, Action tick)
     {
@@ -29,6 +32,11 @@ public sealed class SpectrumPart : ValidationPart
         var logistic = CellFileCompiler.CompileSource(LogisticMapCell.Source, "logistic-map.cs").Single();
         checks.Add(ValidationCheck.From(Name, SpectrumIdentityChecks.LogisticMap(logistic)));
         tick();
+        var henon = SpectrumIdentityChecks.HenonSpectrum(CellFileCompiler.CompileSource(HenonMapCell.Source, "henon-map.cs").Single());
+        var henonExponents = sabotage.HasFlag(Sabotage.ExponentOrder) ? [.. henon.Exponents.Reverse()] : henon.Exponents;
+        checks.Add(ValidationCheck.From(Name, SpectrumIdentityChecks.HenonMap(henonExponents)));
+        checks.Add(ValidationCheck.From(Name, new CheckResult("Hénon map: Σλ = ln b = mean log|det D|", Compare.RelativeError(henonExponents.Sum(), Math.Log(0.3)), 1e-9)));
+        tick();
 
         // The whole spectrum of vanilla-tanh, N = 80, g = 1 (autonomous), and its running estimate.
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(80));
@@ -43,6 +51,7 @@ public sealed class SpectrumPart : ValidationPart
             exponents = spectrum.Exponents, qrOrder = spectrum.QrOrder, sumExponents = spectrum.SumExponents, meanLogAbsDet = spectrum.MeanLogAbsDet,
             runningSteps = spectrum.RunningSteps, running = spectrum.Running,
             linearCell = new { exponents = linearExponents, expected = linearExpected },
+            henonMap = new { exponents = henon.Exponents, qrOrder = henon.QrOrder, lambda1 = SpectrumIdentityChecks.HenonLambda1 },
         });
         tick();
         return checks;
