@@ -18,7 +18,16 @@ public sealed class TrainingProtocolTests
         { "fig4", "paper", "spatial-xor", 10_000, 75, 10, [10, 20, 30, 40, 50, 60, 70, 80], "none pre during during-0-500 pre-tf86 during-tf86" },
         { "fig4", "claims", "xor", 10_000, 75, 5, [40, 70], "none pre during during-0-500 pre-tf86 during-tf86 none-reg-radius none-reg-jacobian" },
         { "fig4", "claims", "spatial-xor", 10_000, 75, 5, [60, 70], "none pre during during-0-500" },
-        { "fig5", "paper", "xor", 10_000, 75, 10, [40, 70], "none during" },
+        { "fig5", "paper", "xor", 10_000, 75, 10, [10, 20, 30, 40, 50, 60, 70, 80], "none during" },
+        { "fig5", "claims", "xor", 10_000, 75, 5, [40, 70], "none during" },
+        // Fig 7D: preflossing only, up to k = N = 80.
+        { "fig7", "paper", "xor", 10_000, 80, 10, [10, 20, 30, 40, 50, 60, 70, 80], "pre" },
+        { "fig7", "claims", "xor", 10_000, 80, 5, [40, 70], "pre" },
+        // Fig 12: five early episodes against flossing every 100 epochs throughout training.
+        { "fig12", "claims", "xor", 10_000, 75, 5, [70], "none during during-every100-from0-to9900" },
+        // Fig 14 and appendix G: orthogonal W, 5 000 epochs, flossed again after 500 epochs.
+        { "fig14", "paper", "xor", 5_000, 75, 10, [10, 20, 30, 40, 50, 60, 70, 80], "none-orthogonal pre-orthogonal during-0-500-orthogonal" },
+        { "fig14", "claims", "spatial-xor", 5_000, 75, 5, [60, 70], "none-orthogonal pre-orthogonal during-0-500-orthogonal" },
         { "fig3-ablation", "claims", "copy", 10_000, 40, 5, [30, 40], "none none-author-init none-bernoulli pre-author-init pre-bernoulli" },
         { "fig3-ablation", "paper", "copy", 10_000, 40, 10, [30, 40], "none none-author-init none-bernoulli pre-author-init pre-bernoulli" },
     };
@@ -44,8 +53,22 @@ public sealed class TrainingProtocolTests
         Assert.Null(options.FlossParameters);
         Assert.Null(options.ModelInit);
         Assert.Null(options.TaskInput);
-        Assert.Equal(100, options.EvalEvery);
+        Assert.Equal(figure is "fig12" ? 10 : 100, options.EvalEvery);
         Assert.All(panel.Runs(), run => Assert.Equal("vanilla-tanh", run.Cell));
+    }
+
+    [Fact]
+    public void Figs_8_and_12_are_evaluated_every_ten_epochs_and_appendix_e_trains_the_linear_cell()
+    {
+        var fig8 = TrainingProtocol.Panels("fig8", Scale.Paper).Single();
+        var appe = TrainingProtocol.Panels("appe", Scale.Claims);
+
+        // Fig 9: 20 networks at d = 70, the gradients between the episodes.
+        Assert.Equal((10, 20), (fig8.Baseline.EvalEvery, fig8.Seeds));
+        Assert.Equal([70], fig8.Delays);
+        Assert.All(appe, panel => Assert.All(panel.Runs(), run => Assert.Equal("linear", run.Cell)));
+        Assert.Equal(["copy", "xor"], appe.Select(panel => panel.Baseline.Task));
+        Assert.Equal(100, TrainingProtocol.Panels("fig12", Scale.Claims).Single().Runs().Where(run => RunArm.Key(run.Options).StartsWith("during-every", StringComparison.Ordinal)).Select(run => run.Options.FlossAt.Count).Distinct().Single());
     }
 
     [Fact]
@@ -133,5 +156,56 @@ public sealed class TrainingProtocolTests
 
         Assert.Equal([("C3.2", "holds"), ("C3.1", "does not hold"), ("C3.1", "holds")], verdicts.Select(verdict => (verdict.Id, verdict.Verdict)));
         Assert.Contains("[arm none-author-init]", verdicts[2].Sentence);
+    }
+
+    [Fact]
+    public void The_number_of_exponents_a_delay_needs_is_judged_per_delay()
+    {
+        RunGroup During(int delay, int k, double accuracy) => new("xor", delay, "during", k, 5, 0, 0, 0, accuracy, accuracy, accuracy, accuracy > 0.8 ? 5 : 0, null);
+        RunGroup Pre(int delay, int k, int trained) => new("xor", delay, "pre", k, 5, 0, 0, 0, 0.5, 0.5, 0.5, trained, null);
+
+        var more = PaperClaims.Evaluate([During(40, 1, 0.9), During(40, 10, 0.995), During(70, 10, 0.8), During(70, 40, 0.995)]).Single(verdict => verdict.Id == "C5.1");
+        var same = PaperClaims.Evaluate([During(40, 1, 0.995), During(70, 1, 0.995), During(70, 40, 0.995)]).Single(verdict => verdict.Id == "C5.1");
+        var fails = PaperClaims.Evaluate([Pre(40, 10, 5), Pre(70, 10, 0), Pre(70, 80, 2)]).Single(verdict => verdict.Id == "C5.2");
+        var solves = PaperClaims.Evaluate([Pre(70, 10, 0), Pre(70, 80, 4)]).Single(verdict => verdict.Id == "C5.2");
+
+        Assert.Equal(("holds", "does not hold", "holds", "does not hold"), (more.Verdict, same.Verdict, fails.Verdict, solves.Verdict));
+    }
+
+    [Fact]
+    public void Fig_4s_sentences_are_judged_again_under_an_orthogonal_w_and_linear_networks_apart()
+    {
+        RunGroup Group(string task, int delay, string arm, double accuracy, int trained, string cell = "vanilla-tanh") =>
+            new(task, delay, arm, arm.StartsWith("none", StringComparison.Ordinal) ? 0 : 75, 5, 0.5, 0.5, 0.5, accuracy, accuracy, accuracy, trained, trained > 0 ? 500 : null, Cell: cell);
+
+        var orthogonal = PaperClaims.Evaluate([Group("xor", 40, "none-orthogonal", 0.5, 0), Group("xor", 70, "none-orthogonal", 0.5, 0),
+            Group("xor", 70, "during-0-500-orthogonal", 0.9, 5)]);
+        var linear = PaperClaims.Evaluate([Group("copy", 60, "none", 0.5, 1, "linear"), Group("copy", 60, "pre", 0.5, 4, "linear"),
+            Group("xor", 10, "none", 0.5, 0, "linear"), Group("xor", 10, "pre", 0.52, 0, "linear")]);
+
+        Assert.All(orthogonal, verdict => Assert.Equal("C14.1", verdict.Id));
+        Assert.Equal(["holds", "not yet run", "not yet run", "holds"], orthogonal.Select(verdict => verdict.Verdict));
+        Assert.Equal([("CE.1", "holds")], linear.Select(verdict => (verdict.Id, verdict.Verdict)));
+    }
+
+    [Fact]
+    public void Flossing_throughout_training_is_judged_on_the_accuracy_around_each_episode()
+    {
+        var tanh = BuiltInCells.Find("vanilla-tanh")!;
+        var options = TrainingProtocol.Paper with { Task = "xor", Delay = 70, Flossing = FlossingSchedule.During, FlossAt = [.. Enumerable.Range(0, 100).Select(i => 100 * i)], EvalEvery = 10 };
+        SweepResult Run(ulong seed, Func<int, double> accuracy)
+        {
+            var history = Enumerable.Range(0, 1000).Select(i => new TrainEpoch(10 * i, 0.5, 0.5, accuracy(10 * i), 1e-3, [1, 0.1, 0.01], 0.01)).ToList();
+            var run = TrainingRun.Of(tanh, 80, options with { Seed = seed });
+            return new SweepResult(run.Id, run, new TrainingOutcome(history[^1], history.Max(epoch => epoch.TestAccuracy), -0.1, 100, history, []));
+        }
+        // Learned by epoch 1 000, then knocked to chance by every episode and recovering to 0.95 in between.
+        static double Knocked(int epoch) => epoch < 1000 ? 0.5 : epoch % 100 == 0 ? 0.52 : 0.95;
+
+        var holds = PaperClaims.EvaluateHistories([Run(1, Knocked), Run(2, Knocked)]).Single(verdict => verdict.Id == "C12.1");
+        var unharmed = PaperClaims.EvaluateHistories([Run(1, epoch => epoch < 1000 ? 0.5 : 0.995), Run(2, Knocked)]).Single(verdict => verdict.Id == "C12.1");
+
+        Assert.Equal("holds", holds.Verdict);
+        Assert.Equal("does not hold", unharmed.Verdict);
     }
 }

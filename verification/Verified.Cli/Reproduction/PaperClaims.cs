@@ -20,6 +20,8 @@ public static class PaperClaims
     public const double ChanceAccuracy = 0.55;
     /// <summary>A run of a binary task has trained when its final test accuracy exceeds the paper's 80 %.</summary>
     public const double TrainedAccuracy = 0.8;
+    /// <summary>"100 % accuracy" (Figs 5 and 7): a mean final test accuracy of at least 0.99.</summary>
+    public const double FullAccuracy = 0.99;
     /// <summary>A difference of mean accuracies that counts as an improvement.</summary>
     public const double Improvement = 0.05;
 
@@ -36,9 +38,13 @@ public static class PaperClaims
     private static bool Meets(TrainOptions options, TrainEpoch epoch) =>
         Statistics.ChanceLoss(options) is { } chance ? epoch.TestLoss < TrainingProtocol.TrainedFractionOfChance * chance : epoch.TestAccuracy > TrainedAccuracy;
 
-    public static IReadOnlyList<ClaimVerdict> Evaluate(IReadOnlyList<RunGroup> groups)
+    public static IReadOnlyList<ClaimVerdict> Evaluate(IReadOnlyList<RunGroup> all)
     {
-        RunGroup? Find(string task, int delay, string arm) => groups.FirstOrDefault(group => group.Task == task && group.Delay == delay && group.Arm == arm);
+        // The paper's sentences are about vanilla-tanh networks, appendix E's about linear ones.
+        var linear = all.Where(group => group.Cell == "linear").ToList();
+        IReadOnlyList<RunGroup> groups = [.. all.Where(group => group.Cell == TrainingProtocol.Cell)];
+        // Where several k share an arm (Fig 5), a sentence about "flossing" means the most exponents flossed (k = 75 in Fig 4).
+        RunGroup? Find(string task, int delay, string arm) => groups.Where(group => group.Task == task && group.Delay == delay && group.Arm == arm).MaxBy(group => group.K);
         IEnumerable<string> Arms(string task, int delay, Func<string, bool> which) =>
             groups.Where(group => group.Task == task && group.Delay == delay && which(group.Arm)).Select(group => group.Arm).Distinct().Order(StringComparer.Ordinal);
         var verdicts = new List<ClaimVerdict>();
@@ -96,56 +102,111 @@ public static class PaperClaims
                 g => ($"d = 30: {Fraction(g[0])}, {Epoch(g[0])}; d = 40: {Fraction(g[1])}, {Epoch(g[1])}", Rarely(g[1])));
         }
 
-        if (groups.Any(group => group.Task == "xor"))
+        // Fig 4's sentences, and the same under an orthogonal W (Fig 14, appendix G: row C14.1).
+        foreach (var variant in new[] { "", "-orthogonal" })
         {
-            Claim("C4.1", "Temporal XOR: without flossing, accuracy falls to chance at d ≥ 40 (Sec 7, Fig 4C).",
-                $"no flossing: mean final test accuracy ≤ {ChanceAccuracy} at d = 40 and d = 70",
-                [Find("xor", 40, "none"), Find("xor", 70, "none")],
-                g => ($"d = 40: {Accuracy(g[0])}; d = 70: {Accuracy(g[1])}", g.All(group => group.MeanAccuracy <= ChanceAccuracy)));
-            Claim("C4.2", "Temporal XOR: preflossing improves on no flossing (Sec 7, Fig 4C).",
-                $"mean final test accuracy at d = 40 with preflossing above that without flossing by more than {Improvement}",
-                [Find("xor", 40, "pre"), Find("xor", 40, "none")],
-                g => ($"d = 40: preflossing {F(g[0].MeanAccuracy)}, none {F(g[1].MeanAccuracy)}", g[0].MeanAccuracy > g[1].MeanAccuracy + Improvement));
-            foreach (var arm in Arms("xor", 70, arm => arm.StartsWith("pre", StringComparison.Ordinal)).DefaultIfEmpty("pre"))
+            string Id(string row) => variant == "" ? row : "C14.1";
+            string Named(string arm) => arm + variant;
+            bool Of(string arm) => arm.Contains("-orthogonal", StringComparison.Ordinal) == (variant != "");
+            var figure = variant == "" ? "Sec 7, Fig 4" : "appendix G, Fig 14, orthogonal W";
+            if (groups.Any(group => group.Task == "xor" && Of(group.Arm)))
             {
-                Claim("C4.3", $"Temporal XOR: with preflossing only, accuracy goes to chance at d = 70 (Sec 7, Fig 4C){Under(arm)}.",
-                    $"preflossing: mean final test accuracy ≤ {ChanceAccuracy} at d = 70",
-                    [Find("xor", 70, arm)],
-                    g => ($"d = 70: {Accuracy(g[0])}", g[0].MeanAccuracy <= ChanceAccuracy));
+                Claim(Id("C4.1"), $"Temporal XOR: without flossing, accuracy falls to chance at d ≥ 40 ({figure}C).",
+                    $"no flossing: mean final test accuracy ≤ {ChanceAccuracy} at d = 40 and d = 70",
+                    [Find("xor", 40, Named("none")), Find("xor", 70, Named("none"))],
+                    g => ($"d = 40: {Accuracy(g[0])}; d = 70: {Accuracy(g[1])}", g.All(group => group.MeanAccuracy <= ChanceAccuracy)));
+                Claim(Id("C4.2"), $"Temporal XOR: preflossing improves on no flossing ({figure}C).",
+                    $"mean final test accuracy at d = 40 with preflossing above that without flossing by more than {Improvement}",
+                    [Find("xor", 40, Named("pre")), Find("xor", 40, Named("none"))],
+                    g => ($"d = 40: preflossing {F(g[0].MeanAccuracy)}, none {F(g[1].MeanAccuracy)}", g[0].MeanAccuracy > g[1].MeanAccuracy + Improvement));
+                foreach (var arm in Arms("xor", 70, arm => arm.StartsWith("pre", StringComparison.Ordinal) && Of(arm)).DefaultIfEmpty(Named("pre")))
+                {
+                    Claim(Id("C4.3"), $"Temporal XOR: with preflossing only, accuracy goes to chance at d = 70 ({figure}C){Under(arm)}.",
+                        $"preflossing: mean final test accuracy ≤ {ChanceAccuracy} at d = 70",
+                        [Find("xor", 70, arm)],
+                        g => ($"d = 70: {Accuracy(g[0])}", g[0].MeanAccuracy <= ChanceAccuracy));
+                }
+                foreach (var arm in Arms("xor", 70, arm => arm.StartsWith("during", StringComparison.Ordinal) && Of(arm)).DefaultIfEmpty(Named("during")))
+                {
+                    Claim(Id("C4.4"), $"Temporal XOR: flossing during training reaches more than 80 % accuracy at d = 70 ({figure}C){Under(arm)}.",
+                        "flossing during training: mean final test accuracy > 0.8 at d = 70",
+                        [Find("xor", 70, arm)],
+                        g => ($"d = 70: {Accuracy(g[0])}, {g[0].Trained}/{g[0].Runs} trained", g[0].MeanAccuracy > 0.8));
+                }
             }
-            foreach (var arm in Arms("xor", 70, arm => arm.StartsWith("during", StringComparison.Ordinal)).DefaultIfEmpty("during"))
+            if (variant == "")
             {
-                Claim("C4.4", $"Temporal XOR: flossing during training reaches more than 80 % accuracy at d = 70 (Sec 7, Fig 4C){Under(arm)}.",
-                    "flossing during training: mean final test accuracy > 0.8 at d = 70",
-                    [Find("xor", 70, arm)],
-                    g => ($"d = 70: {Accuracy(g[0])}, {g[0].Trained}/{g[0].Runs} trained", g[0].MeanAccuracy > 0.8));
+                foreach (var arm in Arms("xor", 40, arm => arm.Contains("-reg-", StringComparison.Ordinal)))
+                {
+                    Claim("C4.8", $"Regularising the spectral radius of W or the one-step Jacobians D_s does not improve training as flossing does (Sec 7){Under(arm)}.",
+                        $"temporal XOR, d = 40: the penalised runs' mean final test accuracy is more than {Improvement} below preflossing's",
+                        [Find("xor", 40, arm), Find("xor", 40, "pre")],
+                        g => ($"d = 40: {arm} {Accuracy(g[0])}, {g[0].Trained}/{g[0].Runs} trained; preflossing {Accuracy(g[1])}", g[0].MeanAccuracy < g[1].MeanAccuracy - Improvement));
+                }
+            }
+            if (groups.Any(group => group.Task == "spatial-xor" && Of(group.Arm)))
+            {
+                Claim(Id("C4.5"), $"Spatial XOR: preflossing improves on no flossing ({figure}D).",
+                    $"mean final test accuracy at d = 60 with preflossing above that without flossing by more than {Improvement}",
+                    [Find("spatial-xor", 60, Named("pre")), Find("spatial-xor", 60, Named("none"))],
+                    g => ($"d = 60: preflossing {Accuracy(g[0])}; none {Accuracy(g[1])}", g[0].MeanAccuracy > g[1].MeanAccuracy + Improvement));
+                Claim(Id("C4.6"), $"Spatial XOR: preflossing starts failing for d > 60 ({figure}D).",
+                    "preflossing: at least 4 in 5 runs trained at d = 60, fewer than 4 in 5 at d = 70",
+                    [Find("spatial-xor", 60, Named("pre")), Find("spatial-xor", 70, Named("pre"))],
+                    g => ($"d = 60: {g[0].Trained}/{g[0].Runs} trained, {Accuracy(g[0])}; d = 70: {g[1].Trained}/{g[1].Runs}, {Accuracy(g[1])}", Reliably(g[0]) && !Reliably(g[1])));
+                foreach (var arm in Arms("spatial-xor", 70, arm => arm.StartsWith("during", StringComparison.Ordinal) && Of(arm)).DefaultIfEmpty(Named("during")))
+                {
+                    Claim(Id("C4.7"), $"Spatial XOR: networks also flossed during training solve longer delays than preflossed ones ({figure}D){Under(arm)}.",
+                        $"d = 70: flossing during training trains at least 4 in 5 runs and beats preflossing's mean final test accuracy by more than {Improvement}",
+                        [Find("spatial-xor", 70, arm), Find("spatial-xor", 70, Named("pre"))],
+                        g => ($"d = 70: during {g[0].Trained}/{g[0].Runs} trained, {Accuracy(g[0])}; preflossing {g[1].Trained}/{g[1].Runs}, {Accuracy(g[1])}",
+                            Reliably(g[0]) && g[0].MeanAccuracy > g[1].MeanAccuracy + Improvement));
+                }
             }
         }
-        foreach (var arm in Arms("xor", 40, arm => arm.Contains("-reg-", StringComparison.Ordinal)))
+
+        // Figs 5 and 7: the number of exponents k that a delay needs.
+        var byK = groups.Where(group => group.Task == "xor" && group.Arm == "during" && group.K > 0).ToList();
+        if (byK.Select(group => group.K).Distinct().Count() > 1)
         {
-            Claim("C4.8", $"Regularising the spectral radius of W or the one-step Jacobians D_s does not improve training as flossing does (Sec 7){Under(arm)}.",
-                $"temporal XOR, d = 40: the penalised runs' mean final test accuracy is more than {Improvement} below preflossing's",
-                [Find("xor", 40, arm), Find("xor", 40, "pre")],
-                g => ($"d = 40: {arm} {Accuracy(g[0])}, {g[0].Trained}/{g[0].Runs} trained; preflossing {Accuracy(g[1])}", g[0].MeanAccuracy < g[1].MeanAccuracy - Improvement));
+            int? Needed(int delay) => byK.Where(group => group.Delay == delay && group.MeanAccuracy >= FullAccuracy).Select(group => (int?)group.K).Min();
+            var delays = byK.Select(group => group.Delay).Distinct().Order().ToList();
+            var (easy, hard) = (delays[0], delays[^1]);
+            Claim("C5.1", "Flossing during training: harder tasks need more flossed exponents k to reach 100 % accuracy (Sec 7.1, Figs 5, 7A–C).",
+                $"temporal XOR: the smallest k whose mean final test accuracy is ≥ {FullAccuracy} is larger at d = {hard} than at d = {easy} (or none reaches it at d = {hard})",
+                [Find("xor", easy, "during"), Find("xor", hard, "during")],
+                _ => ($"d = {easy}: k ≥ {Needed(easy)?.ToString(CultureInfo.InvariantCulture) ?? "none of those run"}; d = {hard}: k ≥ {Needed(hard)?.ToString(CultureInfo.InvariantCulture) ?? "none of those run"} ("
+                    + string.Join(", ", byK.Where(group => group.Delay == hard).OrderBy(group => group.K).Select(group => $"k = {group.K}: {F(group.MeanAccuracy)}")) + ")",
+                    Needed(easy) is { } atEasy && (Needed(hard) is not { } atHard || atHard > atEasy)));
         }
-        if (groups.Any(group => group.Task == "spatial-xor"))
+        var preByK = groups.Where(group => group.Task == "xor" && group.Arm == "pre" && group.K > 0).ToList();
+        if (preByK.Select(group => group.K).Distinct().Count() > 1)
         {
-            Claim("C4.5", "Spatial XOR: preflossing improves on no flossing (Sec 7, Fig 4D).",
-                $"mean final test accuracy at d = 60 with preflossing above that without flossing by more than {Improvement}",
-                [Find("spatial-xor", 60, "pre"), Find("spatial-xor", 60, "none")],
-                g => ($"d = 60: preflossing {Accuracy(g[0])}; none {Accuracy(g[1])}", g[0].MeanAccuracy > g[1].MeanAccuracy + Improvement));
-            Claim("C4.6", "Spatial XOR: preflossing starts failing for d > 60 (Sec 7, Fig 4D).",
-                "preflossing: at least 4 in 5 runs trained at d = 60, fewer than 4 in 5 at d = 70",
-                [Find("spatial-xor", 60, "pre"), Find("spatial-xor", 70, "pre")],
-                g => ($"d = 60: {g[0].Trained}/{g[0].Runs} trained, {Accuracy(g[0])}; d = 70: {g[1].Trained}/{g[1].Runs}, {Accuracy(g[1])}", Reliably(g[0]) && !Reliably(g[1])));
-            foreach (var arm in Arms("spatial-xor", 70, arm => arm.StartsWith("during", StringComparison.Ordinal)).DefaultIfEmpty("during"))
-            {
-                Claim("C4.7", $"Spatial XOR: networks also flossed during training solve longer delays than preflossed ones (Sec 7, Fig 4D){Under(arm)}.",
-                    $"d = 70: flossing during training trains at least 4 in 5 runs and beats preflossing's mean final test accuracy by more than {Improvement}",
-                    [Find("spatial-xor", 70, arm), Find("spatial-xor", 70, "pre")],
-                    g => ($"d = 70: during {g[0].Trained}/{g[0].Runs} trained, {Accuracy(g[0])}; preflossing {g[1].Trained}/{g[1].Runs}, {Accuracy(g[1])}",
-                        Reliably(g[0]) && g[0].MeanAccuracy > g[1].MeanAccuracy + Improvement));
-            }
+            var hard = preByK.Max(group => group.Delay);
+            var atHard = preByK.Where(group => group.Delay == hard).OrderBy(group => group.K).ToList();
+            Claim("C5.2", "Preflossing alone, even of every exponent (k = N), does not solve the hardest tasks (Sec 7.1, appendix B.2, Fig 7D).",
+                $"temporal XOR at the longest delay d = {hard}: no k, up to the largest run, trains at least 4 in 5 runs",
+                [atHard.FirstOrDefault()],
+                _ => (string.Join(", ", atHard.Select(group => $"k = {group.K}: {group.Trained}/{group.Runs} trained, {F(group.MeanAccuracy)}")), atHard.All(group => !Reliably(group))));
+        }
+
+        // Appendix E: linear networks.
+        RunGroup? FindLinear(string task, int delay, string arm) => linear.FirstOrDefault(group => group.Task == task && group.Delay == delay && group.Arm == arm);
+        if (linear.Count > 0)
+        {
+            var copyDelay = linear.Where(group => group.Task == "copy").Max(group => group.Delay);
+            var xor = linear.Where(group => group.Task == "xor").Select(group => group.Delay).Distinct().Order().ToList();
+            Claim("CE.1", "Linear networks: flossing helps on the copy task, not on the temporal XOR, which needs a nonlinearity (appendix E).",
+                $"copy task, d = {copyDelay}: preflossing trains more runs, or trains earlier, than no flossing; temporal XOR: preflossing's mean accuracy within {Improvement} of no flossing's at every delay",
+                [FindLinear("copy", copyDelay, "pre"), FindLinear("copy", copyDelay, "none"), .. xor.SelectMany(delay => new[] { FindLinear("xor", delay, "pre"), FindLinear("xor", delay, "none") })],
+                g =>
+                {
+                    var helps = g[0].Trained > g[1].Trained || g[0].Trained == g[1].Trained && g[0].Trained > 0 && g[0].MedianEpochsToTrain < g[1].MedianEpochsToTrain;
+                    var xorPairs = g.Skip(2).Chunk(2).ToList();
+                    var noHelp = xorPairs.All(pair => pair[0].MeanAccuracy <= pair[1].MeanAccuracy + Improvement);
+                    return ($"copy d = {copyDelay}: preflossing {g[0].Trained}/{g[0].Runs} trained, {Epoch(g[0])}; none {g[1].Trained}/{g[1].Runs}, {Epoch(g[1])}; XOR: "
+                        + string.Join("; ", xorPairs.Select(pair => $"d = {pair[0].Delay}: preflossing {F(pair[0].MeanAccuracy)}, none {F(pair[1].MeanAccuracy)}")), helps && noHelp);
+                });
         }
         return verdicts;
     }
@@ -163,7 +224,8 @@ public static class PaperClaims
         IReadOnlyList<SweepResult> Runs(string task, int delay, Func<string, bool> arm) =>
             [.. results.Where(result => result.Run.Options.Task == task && result.Run.Options.Delay == delay && arm(RunArm.Key(result.Run.Options)))];
         var none = Runs("xor", 70, arm => arm == "none");
-        foreach (var arm in results.Where(result => result.Run.Options is { Task: "xor", Delay: 70, Flossing: FlossingSchedule.During }).Select(result => RunArm.Key(result.Run.Options)).Distinct().Order(StringComparer.Ordinal))
+        foreach (var arm in results.Where(result => result.Run.Options is { Task: "xor", Delay: 70, Flossing: FlossingSchedule.During } && result.Run.Options.FlossAt.Count <= 10)
+                     .Select(result => RunArm.Key(result.Run.Options)).Distinct().Order(StringComparer.Ordinal))
         {
             var during = Runs("xor", 70, key => key == arm);
             var under = arm == "during" ? "" : $" [arm {arm}]";
@@ -202,6 +264,20 @@ public static class PaperClaims
                     "temporal XOR, d = 70: the median ratio of σ_i after an episode to σ_i without flossing at the same epoch is at least twice as large for σ20 and σ40 as for σ1",
                     string.Create(CultureInfo.InvariantCulture, $"ratios σ1 {r1:0.0}×, σ20 {r20:0.0}×, σ40 {r40:0.0}×"), r20 >= 2 * r1 && r40 >= 2 * r1 ? "holds" : "does not hold"));
             }
+        }
+        var throughout = results.Where(result => result.Run.Options is { Task: "xor", Flossing: FlossingSchedule.During } && result.Run.Options.FlossAt.Count > 10).ToList();
+        if (throughout.Count > 0)
+        {
+            // Each episode after the first: the last evaluation before it against the first after it, where the network had learned.
+            var drops = throughout.SelectMany(run => run.Run.Options.FlossAt.Skip(1).Select(at =>
+                (Before: run.Outcome.History.LastOrDefault(epoch => epoch.Epoch < at)?.TestAccuracy, After: run.Outcome.History.FirstOrDefault(epoch => epoch.Epoch >= at)?.TestAccuracy)))
+                .Where(pair => pair.Before >= TrainedAccuracy).ToList();
+            var dropped = drops.Count(pair => pair.After <= 0.6);
+            var perfect = throughout.Count(run => run.Outcome.BestTestAccuracy >= FullAccuracy);
+            verdicts.Add(new ClaimVerdict("C12.1", "Flossing every 100 epochs throughout training drops the accuracy close to chance after each episode, and training never reaches 100 % (appendix D.2, Fig 12).",
+                $"among episodes that follow an evaluation above {TrainedAccuracy} accuracy, the next evaluation is at most 0.6 in at least 4 in 5; and at most 1 run in 5 ever reaches {FullAccuracy}",
+                $"{dropped}/{drops.Count} episodes after learning dropped to ≤ 0.6; {perfect}/{throughout.Count} runs reached {FullAccuracy}",
+                drops.Count == 0 ? "not yet run" : 5 * dropped >= 4 * drops.Count && 5 * perfect <= throughout.Count ? "holds" : "does not hold"));
         }
         var spatial = results.Where(result => result.Run.Options.Task == "spatial-xor" && result.Run.Options.Flossing == FlossingSchedule.During && result.Outcome.ExponentsAfter is not null).ToList();
         if (spatial.Count > 0)

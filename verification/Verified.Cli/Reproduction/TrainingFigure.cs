@@ -48,7 +48,7 @@ public sealed class TrainingFigure(string name) : Figure
             all.AddRange(runs);
             var prefix = Path.Combine(folder, $"{Name}-{panel.Name}");
             var planned = panel.Runs().Count();
-            var where = $"vanilla-tanh, N = {panel.N}, {panel.Seeds} seeds per point" + (runs.Count < planned ? $" (partial: {runs.Count} of {planned} runs finished)" : "");
+            var where = $"{panel.Cell}, N = {panel.N}, {panel.Seeds} seeds per point" + (runs.Count < planned ? $" (partial: {runs.Count} of {planned} runs finished)" : "");
             if (panel.Ks.Length > 1)
             {
                 SweepPlot.WriteAgainstK(runs, panel.References, prefix + ".png", $"{label}: {panel.Caption}\n{where}");

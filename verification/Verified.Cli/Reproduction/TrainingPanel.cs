@@ -43,6 +43,10 @@ public sealed record PanelArm(FlossingSchedule Schedule, Func<TrainOptions, Trai
     public static PanelArm AuthorInit(PanelArm arm, params int[] delays) =>
         new(arm.Schedule, options => arm.Apply(options) with { ModelInit = ModelInit.AuthorCode }, delays.Length == 0 ? null : delays);
 
+    /// <summary><paramref name="arm"/> flossing before every <paramref name="every"/>-th training epoch throughout training (Fig 12).</summary>
+    public static PanelArm Throughout(int every, int epochs) =>
+        new(FlossingSchedule.During, options => options with { FlossAt = [.. Enumerable.Range(0, epochs / every).Select(i => i * every)] });
+
     /// <summary><paramref name="arm"/> with a penalty of <paramref name="kind"/> at its default weight (Sec 7's controls).</summary>
     public static PanelArm Regularised(PanelArm arm, Training.Regularisers.RegulariserKind kind, params int[] delays) =>
         new(arm.Schedule, options => arm.Apply(options) with { Regulariser = kind }, delays.Length == 0 ? null : delays);
@@ -57,14 +61,14 @@ public sealed record PanelArm(FlossingSchedule Schedule, Func<TrainOptions, Trai
 /// variants) and numbers of flossed exponents k compared, the seeds, and the options every run shares.
 /// </summary>
 public sealed record TrainingPanel(string Name, string Caption, int N, TrainOptions Baseline, int[] Delays, PanelArm[] Arms, int[] Ks, int Seeds,
-    PanelMeasure Measure, Reference[] References)
+    PanelMeasure Measure, Reference[] References, string Cell = TrainingProtocol.Cell)
 {
     /// <summary>The names of the panel's arms (<see cref="RunArm.Key"/>), in order.</summary>
     public IReadOnlyList<string> ArmNames => [.. Arms.Select(arm => RunArm.Key(arm.Apply(Baseline with { Delay = (arm.Delays ?? Delays)[0] }).Normalised()))];
 
     public IEnumerable<TrainingRun> Runs()
     {
-        var cell = BuiltInCells.Find(TrainingProtocol.Cell)!;
+        var cell = BuiltInCells.Find(Cell)!;
         var seeds = Enumerable.Range(1, Seeds).Select(seed => (ulong)seed).ToArray();
         return Arms.SelectMany(arm => (arm.Delays ?? Delays).SelectMany(delay =>
             Sweep.Grid(cell, N, arm.Apply(Baseline with { Delay = delay }), [delay], Ks, [arm.Schedule], seeds).Runs));

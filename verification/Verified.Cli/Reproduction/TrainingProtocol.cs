@@ -39,20 +39,26 @@ public static class TrainingProtocol
     public const double TrainedFractionOfChance = 0.1;
 
     /// <summary>The training figures by name: the paper's Figs 3, 4 and 5, and the ablation of Fig 3C's departures from the author's code.</summary>
-    public static IReadOnlyList<string> Figures { get; } = ["fig3", "fig4", "fig5", "fig3-ablation"];
+    public static IReadOnlyList<string> Figures { get; } = ["fig3", "fig4", "fig5", "fig7", "fig8", "fig12", "fig14", "appe", "fig3-ablation"];
 
     public static string Title(string figure) => figure switch
     {
         "fig3" => "flossing before training: copy task and continuous temporal XOR, final test loss against the delay",
         "fig4" => "flossing before and during training: binary temporal and spatial XOR, final test accuracy against the delay",
         "fig5" => "the number of flossed exponents k: binary temporal XOR, final test accuracy against k",
+        "fig7" => "preflossing only, up to every exponent (k = N = 80): binary temporal XOR, final test accuracy against k (Fig 7D)",
+        "fig8" => "the gradients around the flossing episodes: ‖∂L/∂h0‖ and σ_i(∂L/∂W) evaluated every 10 epochs (Figs 8–11)",
+        "fig12" => "flossing throughout training, every 100 epochs, against five early episodes and none (Fig 12)",
+        "fig14" => "orthogonal initialisation: binary temporal and spatial XOR, 5 000 epochs, none / before / during training (Fig 14)",
+        "appe" => "linear networks: the copy task and the temporal XOR, with and without preflossing (appendix E)",
         _ => "Fig 3C's copy task without flossing under the author's code's initialisation and inputs, against the recorded protocol",
     };
 
     public static IReadOnlyList<Scale> ScalesOf(string figure) => figure switch
     {
         "fig3" or "fig4" => [Scale.Small, Scale.Claims, Scale.Paper],
-        "fig3-ablation" => [Scale.Claims, Scale.Paper],
+        "fig3-ablation" or "fig7" or "fig8" or "fig12" or "fig14" or "appe" => [Scale.Claims, Scale.Paper],
+        "fig5" => [Scale.Small, Scale.Claims, Scale.Paper],
         _ => [Scale.Small, Scale.Paper],
     };
 
@@ -100,10 +106,53 @@ public static class TrainingProtocol
             new("xor", "binary temporal XOR, none / before / during training", 32, Small with { Task = "xor" }, [6, 12, 20], [PanelArm.None, PanelArm.Pre, PanelArm.During], [16], 2, PanelMeasure.TestAccuracy, [Chance]),
             new("spatial-xor", "spatial XOR, none / before / during training", 32, Small with { Task = "spatial-xor" }, [2, 4, 8], [PanelArm.None, PanelArm.Pre, PanelArm.During], [16], 2, PanelMeasure.TestAccuracy, [Chance]),
         ],
+        // Figs 5 and 7A–C: accuracy against d and k with flossing during training (Fig 7C's plane needs every delay).
         ("fig5", Scale.Paper) =>
         [
             new("xor-k", "binary temporal XOR, flossing k exponents during training", PaperN, Paper with { Task = "xor" },
-                [40, 70], [PanelArm.None, PanelArm.During], [1, 5, 10, 20, 40, 75], PaperSeeds, PanelMeasure.TestAccuracy, XorReferences),
+                [10, 20, 30, 40, 50, 60, 70, 80], [PanelArm.None, PanelArm.During], [1, 5, 10, 20, 40, 75], PaperSeeds, PanelMeasure.TestAccuracy, XorReferences),
+        ],
+        ("fig5", Scale.Claims) =>
+        [
+            new("xor-k", "binary temporal XOR, flossing k exponents during training", PaperN, Paper with { Task = "xor" },
+                [40, 70], [PanelArm.None, PanelArm.During], [1, 10, 40, 75], ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
+        ],
+        // Fig 7D: preflossing only, up to k = N.
+        ("fig7", _) =>
+        [
+            new("xor-k-pre", "binary temporal XOR, flossing k exponents before training only", PaperN, Paper with { Task = "xor" },
+                scale == Scale.Paper ? [10, 20, 30, 40, 50, 60, 70, 80] : [40, 70], [PanelArm.Pre],
+                scale == Scale.Paper ? [1, 5, 10, 20, 40, 75, 80] : [10, 40, 80], scale == Scale.Paper ? PaperSeeds : ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
+        ],
+        // Figs 8–11: d = 70, evaluated every 10 epochs so that the gradients are seen between the episodes (Fig 9: 20 networks).
+        ("fig8", _) =>
+        [
+            new("xor-gradients", "binary temporal XOR, d = 70, evaluated every 10 epochs", PaperN, Paper with { Task = "xor", EvalEvery = 10 },
+                [70], [PanelArm.None, PanelArm.During], [75], scale == Scale.Paper ? 20 : ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
+        ],
+        // Fig 12: flossing every 100 epochs throughout training, against the five early episodes and none.
+        ("fig12", _) =>
+        [
+            new("xor-throughout", "binary temporal XOR, d = 70: flossing every 100 epochs, five early episodes, none", PaperN, Paper with { Task = "xor", EvalEvery = 10 },
+                [70], [PanelArm.None, PanelArm.During, PanelArm.Throughout(100, Paper.Epochs)], [75], scale == Scale.Paper ? PaperSeeds : ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
+        ],
+        // Fig 14 and appendix G: W orthogonal (g times a random orthogonal matrix), 5 000 epochs, flossing during training at 0 and 500.
+        ("fig14", _) =>
+        [
+            new("xor", "orthogonal W, binary temporal XOR, 5 000 epochs", PaperN, Paper with { Task = "xor", Epochs = 5000, RecurrentInit = Verified.Init.Orthogonal },
+                scale == Scale.Paper ? [10, 20, 30, 40, 50, 60, 70, 80] : [40, 70], [PanelArm.None, PanelArm.Pre, PanelArm.DuringAt0And500], [75],
+                scale == Scale.Paper ? PaperSeeds : ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
+            new("spatial-xor", "orthogonal W, spatial XOR, 5 000 epochs", PaperN, Paper with { Task = "spatial-xor", Epochs = 5000, RecurrentInit = Verified.Init.Orthogonal },
+                scale == Scale.Paper ? [10, 20, 30, 40, 50, 60, 70, 80] : [60, 70], [PanelArm.None, PanelArm.Pre, PanelArm.DuringAt0And500], [75],
+                scale == Scale.Paper ? PaperSeeds : ClaimSeeds, PanelMeasure.TestAccuracy, SpatialXorReferences),
+        ],
+        // Appendix E: the linear cell, h ← A h + V x, on the copy task (which a delay line solves) and the temporal XOR (which needs a nonlinearity).
+        ("appe", _) =>
+        [
+            new("copy", "linear network, copy task (MSE), preflossing k = 40", PaperN, Paper with { Task = "copy", FlossK = 40 },
+                scale == Scale.Paper ? [10, 20, 30, 40, 50, 60] : [40, 60], NoneAndPre, [40], scale == Scale.Paper ? PaperSeeds : ClaimSeeds, PanelMeasure.TestLoss, CopyReferences, Cell: "linear"),
+            new("xor", "linear network, binary temporal XOR, preflossing k = 75", PaperN, Paper with { Task = "xor" },
+                scale == Scale.Paper ? [10, 20, 40] : [10, 40], NoneAndPre, [75], scale == Scale.Paper ? PaperSeeds : ClaimSeeds, PanelMeasure.TestAccuracy, [Chance], Cell: "linear"),
         ],
         ("fig5", _) =>
         [
