@@ -147,8 +147,6 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("spectrum", "--precision", "float")]
     [InlineData("check", "--precision", "float")]
     [InlineData("condition", "--precision", "float")]
-    [InlineData("train", "--precision", "float")]
-    [InlineData("sweep", "--precision", "float")]
     [InlineData("cells", "--seed", "3")]
     [InlineData("cells", "--g", "2")]
     [InlineData("spectrum", "{fixed}", "--n", "5")]

@@ -28,8 +28,8 @@ public sealed class TrainingProtocolTests
         // Fig 14 and appendix G: orthogonal W, 5 000 epochs, flossed again after 500 epochs.
         { "fig14", "paper", "xor", 5_000, 75, 10, [10, 20, 30, 40, 50, 60, 70, 80], "none-orthogonal pre-orthogonal during-0-500-orthogonal" },
         { "fig14", "claims", "spatial-xor", 5_000, 75, 5, [60, 70], "none-orthogonal pre-orthogonal during-0-500-orthogonal" },
-        { "fig3-ablation", "claims", "copy", 10_000, 40, 5, [30, 40], "none none-author-init none-bernoulli pre-author-init pre-bernoulli" },
-        { "fig3-ablation", "paper", "copy", 10_000, 40, 10, [30, 40], "none none-author-init none-bernoulli pre-author-init pre-bernoulli" },
+        { "fig3-ablation", "claims", "copy", 10_000, 40, 5, [30, 40], "none none-author-init none-bernoulli none-float pre-author-init pre-bernoulli pre-float" },
+        { "fig3-ablation", "paper", "copy", 10_000, 40, 10, [30, 40], "none none-author-init none-bernoulli none-float pre-author-init pre-bernoulli pre-float" },
     };
 
     [Theory]
@@ -106,8 +106,8 @@ public sealed class TrainingProtocolTests
         // 20 runs; 100: the temporal XOR's 30 recorded ones, 10 on the second schedule, 10 with a bridging horizon, 10 of Sec 7's controls, 40 on the spatial XOR.
         Assert.Equal(20, new TrainingFigure("fig3").Runs(Scale.Claims).Count);
         Assert.Equal(100, new TrainingFigure("fig4").Runs(Scale.Claims).Count);
-        // The ablation: 3 arms × 2 delays × 5 seeds without flossing, and preflossing under each departure at d = 40.
-        Assert.Equal(40, new TrainingFigure("fig3-ablation").Runs(Scale.Claims).Count);
+        // The ablation: 4 arms × 2 delays × 5 seeds without flossing, and preflossing under each departure at d = 40.
+        Assert.Equal(55, new TrainingFigure("fig3-ablation").Runs(Scale.Claims).Count);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Verified.Benchmarks;
 /// </summary>
 public sealed class TrainingWorkload
 {
-    private readonly Bptt _bptt;
+    private readonly Bptt<double> _bptt;
     private readonly TaskBatch _batch;
     private readonly double[] _theta, _gradient;
     private readonly Optimisation.Adam _adam;
@@ -21,7 +21,7 @@ public sealed class TrainingWorkload
         var model = new RecurrentModel(BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n, 1)), 1);
         var rng = new Rng(1);
         _theta = model.Initialize(1.0, rng);
-        _bptt = new Bptt(model, batch, steps + delay);
+        _bptt = new Bptt<double>(model, batch, steps + delay);
         _batch = task.Generate(rng, batch, steps + delay);
         _gradient = new double[model.ParameterCount];
         _adam = new Optimisation.Adam(model.Cell.Parameters, model.ParameterCount);

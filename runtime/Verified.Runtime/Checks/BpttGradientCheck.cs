@@ -28,11 +28,37 @@ public static class BpttGradientCheck
             theta[i] += 0.1 * rng.NextGaussian();
         }
         var data = task.Generate(rng, batch, steps);
-        var bptt = new Bptt(model, batch, steps);
+        var bptt = new Bptt<double>(model, batch, steps);
         var gradient = new double[theta.Length];
 
         bptt.LossAndGradient(theta, data, loss, gradient);
         var expected = FiniteDifferences.Gradient(point => bptt.Evaluate(point, data, loss).Loss, theta);
         return new CheckResult($"BPTT gradient vs finite differences ({spec.Name}, {taskName}, {loss})", Compare.RelativeError(gradient, expected), tolerance);
+    }
+
+    /// <summary>
+    /// The float BPTT gradient against the double one (itself checked against finite differences) at the same point. Its
+    /// bound is float rounding through the horizon: each step's sums run over n + I terms, so the error is at most a few
+    /// (n + I)·T·u, u = 2⁻²⁴, relative to the gradient's size.
+    /// </summary>
+    public static CheckResult RunFloat(CellSpec spec, string taskName, LossKind loss, int n = 6, int delay = 4, int batch = 3, int steps = 12, ulong seed = 21)
+    {
+        var task = DelayedTask.Create(taskName, delay);
+        var model = new RecurrentModel(spec.Layout(CellDimensions.Of(n, task.InputSize)), task.OutputSize);
+        var rng = new Rng(seed);
+        var theta = model.Initialize(1.3, rng);
+        for (var i = 0; i < theta.Length; i++)
+        {
+            theta[i] += 0.1 * rng.NextGaussian();
+        }
+        var data = task.Generate(rng, batch, steps);
+        // Both at the θ that float can hold, so that the comparison sees the kernels' rounding, not θ's.
+        var thetaFloat = theta.Select(value => (float)value).ToArray();
+        var expected = new double[theta.Length];
+        new Bptt<double>(model, batch, steps).LossAndGradient([.. thetaFloat.Select(value => (double)value)], data, loss, expected);
+        var gradient = new float[theta.Length];
+        new Bptt<float>(model, batch, steps).LossAndGradient(thetaFloat, data, loss, gradient);
+        var bound = 4.0 * steps * (model.Cell.StateSize + task.InputSize) * Math.Pow(2, -24);
+        return new CheckResult($"float BPTT gradient vs double ({spec.Name}, {taskName}, {loss})", Compare.RelativeError([.. gradient.Select(value => (double)value)], expected), bound);
     }
 }

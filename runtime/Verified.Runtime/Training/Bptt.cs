@@ -1,3 +1,4 @@
+using System.Numerics;
 using Verified.Dense;
 using Verified.Training.Tasks;
 
@@ -9,36 +10,40 @@ namespace Verified.Training;
 /// o_t = W_out h_{t+1} + c; loss averaged over the steps t ≥ d, the batch and the outputs (MSE, or
 /// binary cross-entropy on logits); reverse h̄_{t+1} += W_outᵀ ∂ℓ/∂o_t, then h̄_t = D_tᵀ h̄_{t+1}
 /// and θ̄ += (∂f/∂θ)ᵀ h̄_{t+1}, and finally h̄_0 summed over the sequences.
-/// Buffers are sized once for a batch and horizon: nothing is allocated per step.
+/// Buffers are sized once for a batch and horizon: nothing is allocated per step. The kernels run in
+/// T (float or double); the batch's inputs are converted to T once per call, and the loss and the
+/// ∂ℓ/∂o are formed in double from the T outputs, then rounded to T.
 /// </summary>
-public sealed class Bptt
+public sealed class Bptt<T> : IStateSource where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly RecurrentModel _model;
-    private readonly CellKernels<double> _kernels;
+    private readonly CellKernels<T> _kernels;
     private readonly int _n, _b, _steps, _o;
-    private readonly double[] _states;     // h_0 … h_T, n×b each
-    private readonly double[] _outputs;    // o_0 … o_{T−1}, O×b each
-    private readonly double[] _outputBar, _hBar, _hBarNext;
-    private readonly double[] _tape;       // the forward pass's intermediates of every step, for StepVjp
+    private readonly T[] _states;     // h_0 … h_T, n×b each
+    private readonly T[] _outputs;    // o_0 … o_{T−1}, O×b each
+    private readonly T[] _outputBar, _hBar, _hBarNext;
+    private readonly T[] _tape;       // the forward pass's intermediates of every step, for StepVjp
+    private readonly T[] _inputs;     // the batch's inputs in T
     private readonly int _tapeLength;
 
     /// <summary>BPTT of <paramref name="model"/> over batches of <paramref name="batch"/> sequences of <paramref name="steps"/> steps, with its buffers.</summary>
     public Bptt(RecurrentModel model, int batch, int steps)
     {
         _model = model;
-        _kernels = model.Cell.Spec.CreateKernels<double>(model.Cell);
+        _kernels = model.Cell.Spec.CreateKernels<T>(model.Cell);
         (_n, _b, _steps, _o) = (model.Cell.StateSize, batch, steps, model.OutputSize);
-        _states = new double[(steps + 1) * _n * batch];
-        _outputs = new double[steps * _o * batch];
-        _outputBar = new double[_o * batch];
-        _hBar = new double[_n * batch];
-        _hBarNext = new double[_n * batch];
+        _states = new T[(steps + 1) * _n * batch];
+        _outputs = new T[steps * _o * batch];
+        _outputBar = new T[_o * batch];
+        _hBar = new T[_n * batch];
+        _hBarNext = new T[_n * batch];
         _tapeLength = _kernels.TapeLength(batch);
-        _tape = new double[steps * _tapeLength];
+        _tape = new T[steps * _tapeLength];
+        _inputs = new T[steps * model.Cell.InputSize * batch];
     }
 
     /// <summary>L and gradient = ∂L/∂θ (overwritten); returns L and ‖∂L/∂h_0‖ (the paper's Eq 18).</summary>
-    public (double Loss, double GradNormH0) LossAndGradient(ReadOnlySpan<double> theta, TaskBatch batch, LossKind loss, Span<double> gradient)
+    public (double Loss, double GradNormH0) LossAndGradient(ReadOnlySpan<T> theta, TaskBatch batch, LossKind loss, Span<T> gradient)
     {
         var value = Forward(theta, batch, loss);
         int n = _n, b = _b, o = _o;
@@ -59,12 +64,13 @@ public sealed class Bptt
                 var target = batch.TargetAt(t);
                 for (var i = 0; i < o * b; i++)
                 {
-                    _outputBar[i] = scale * (loss == LossKind.MeanSquaredError ? 2 * (output[i] - target[i]) : Sigmoid(output[i]) - target[i]);
+                    var outputValue = double.CreateTruncating(output[i]);
+                    _outputBar[i] = T.CreateTruncating(scale * (loss == LossKind.MeanSquaredError ? 2 * (outputValue - target[i]) : Sigmoid(outputValue) - target[i]));
                 }
                 for (var i = 0; i < o; i++)
                 {
                     // Row i of W̄_out += h_{t+1} ō_i (n×b times b).
-                    Gemm.Multiply<double>(hNext, _outputBar.AsSpan(i * b, b), gradient.Slice(_model.ReadoutOffset + i * n, n), n, b, 1, accumulate: true);
+                    Gemm.Multiply<T>(hNext, _outputBar.AsSpan(i * b, b), gradient.Slice(_model.ReadoutOffset + i * n, n), n, b, 1, accumulate: true);
                 }
                 for (var i = 0; i < o; i++)
                 {
@@ -73,37 +79,40 @@ public sealed class Bptt
                         gradient[_model.BiasOffset + i] += _outputBar[i * b + j];
                     }
                 }
-                Gemm.MultiplyTransposedA<double>(readout, _outputBar, hBarNext, n, o, b, accumulate: true);
+                Gemm.MultiplyTransposedA<T>(readout, _outputBar, hBarNext, n, o, b, accumulate: true);
             }
-            _kernels.StepVjp(theta[..cell], _states.AsSpan(t * n * b, n * b), batch.InputAt(t), hBarNext, hBar, gradient[..cell], b,
+            _kernels.StepVjp(theta[..cell], _states.AsSpan(t * n * b, n * b), InputAt(t), hBarNext, hBar, gradient[..cell], b,
                 _tape.AsSpan(t * _tapeLength, _tapeLength));
             (hBarNext, hBar) = (hBar, hBarNext);
         }
         var initialBar = gradient.Slice(_model.InitialStateOffset, n);
         for (var i = 0; i < n; i++)
         {
-            var sum = 0.0;
+            var sum = T.Zero;
             for (var j = 0; j < b; j++)
             {
                 sum += hBarNext[i * b + j];
             }
             initialBar[i] = sum;
         }
-        return (value, Math.Sqrt(Blas.Dot<double>(hBarNext, hBarNext)));
+        return (value, Math.Sqrt(double.CreateTruncating(Blas.Dot<T>(hBarNext, hBarNext))));
     }
 
-    /// <summary>Copies h_t of sequence <paramref name="sequence"/> from the last forward pass into <paramref name="state"/> (n).</summary>
+    /// <summary>The b·I inputs of step <paramref name="step"/> in T.</summary>
+    private ReadOnlySpan<T> InputAt(int step) => _inputs.AsSpan(step * _model.Cell.InputSize * _b, _model.Cell.InputSize * _b);
+
+    /// <inheritdoc/>
     public void CopyState(int t, int sequence, Span<double> state)
     {
         var states = _states.AsSpan(t * _n * _b, _n * _b);
         for (var i = 0; i < _n; i++)
         {
-            state[i] = states[i * _b + sequence];
+            state[i] = double.CreateTruncating(states[i * _b + sequence]);
         }
     }
 
     /// <summary>The loss, and the accuracy of the outputs thresholded at 0.5 (after a sigmoid for logits).</summary>
-    public (double Loss, double Accuracy) Evaluate(ReadOnlySpan<double> theta, TaskBatch batch, LossKind loss)
+    public (double Loss, double Accuracy) Evaluate(ReadOnlySpan<T> theta, TaskBatch batch, LossKind loss)
     {
         var value = Forward(theta, batch, loss);
         var correct = 0;
@@ -114,7 +123,8 @@ public sealed class Bptt
             var target = batch.TargetAt(t);
             for (var i = 0; i < output.Length; i++)
             {
-                var prediction = loss == LossKind.BinaryCrossEntropy ? Sigmoid(output[i]) : output[i];
+                var outputValue = double.CreateTruncating(output[i]);
+                var prediction = loss == LossKind.BinaryCrossEntropy ? Sigmoid(outputValue) : outputValue;
                 correct += (prediction >= 0.5) == (target[i] >= 0.5) ? 1 : 0;
                 total++;
             }
@@ -122,11 +132,15 @@ public sealed class Bptt
         return (value, (double)correct / total);
     }
 
-    private double Forward(ReadOnlySpan<double> theta, TaskBatch batch, LossKind loss)
+    private double Forward(ReadOnlySpan<T> theta, TaskBatch batch, LossKind loss)
     {
         if (batch.Batch != _b || batch.Steps != _steps)
         {
             throw new ArgumentException($"this BPTT is sized for batch {_b} × {_steps} steps, not {batch.Batch} × {batch.Steps}");
+        }
+        for (var i = 0; i < _inputs.Length; i++)
+        {
+            _inputs[i] = T.CreateTruncating(batch.Inputs[i]);
         }
         int n = _n, b = _b, o = _o;
         var cell = _model.Cell.ParameterCount;
@@ -141,9 +155,9 @@ public sealed class Bptt
         for (var t = 0; t < _steps; t++)
         {
             var hNext = _states.AsSpan((t + 1) * n * b, n * b);
-            _kernels.Step(theta[..cell], _states.AsSpan(t * n * b, n * b), batch.InputAt(t), hNext, b, _tape.AsSpan(t * _tapeLength, _tapeLength));
+            _kernels.Step(theta[..cell], _states.AsSpan(t * n * b, n * b), InputAt(t), hNext, b, _tape.AsSpan(t * _tapeLength, _tapeLength));
             var output = _outputs.AsSpan(t * o * b, o * b);
-            Gemm.Multiply<double>(readout, hNext, output, o, n, b, accumulate: false);
+            Gemm.Multiply<T>(readout, hNext, output, o, n, b, accumulate: false);
             for (var i = 0; i < o; i++)
             {
                 for (var j = 0; j < b; j++)
@@ -152,7 +166,7 @@ public sealed class Bptt
                 }
             }
             // The outputs see every state unit: a state that turns NaN or infinite shows here at its own step.
-            if (!Checks.Compare.AllFinite<double>(output))
+            if (!Checks.Compare.AllFinite<T>(output))
             {
                 throw new Lyapunov.TrajectoryDivergedException(t + 1, "network output");
             }
@@ -163,9 +177,10 @@ public sealed class Bptt
             var target = batch.TargetAt(t);
             for (var i = 0; i < o * b; i++)
             {
+                var value = double.CreateTruncating(output[i]);
                 sum += loss == LossKind.MeanSquaredError
-                    ? (output[i] - target[i]) * (output[i] - target[i])
-                    : Softplus(output[i]) - target[i] * output[i];
+                    ? (value - target[i]) * (value - target[i])
+                    : Softplus(value) - target[i] * value;
             }
             if (!double.IsFinite(sum))
             {

@@ -40,6 +40,10 @@ public static class RunArm
         {
             key += "-" + input.ToString().ToLowerInvariant();
         }
+        if (options.Precision == ElementPrecision.Float)
+        {
+            key += "-float";
+        }
         if (options.Regulariser is { } regulariser)
         {
             key += regulariser == Regularisers.RegulariserKind.SpectralRadius ? "-reg-radius" : "-reg-jacobian";
@@ -79,6 +83,10 @@ public static class RunArm
         if (options.TaskInput is { } input)
         {
             legend += $", {input.ToString().ToLowerInvariant()} inputs";
+        }
+        if (options.Precision == ElementPrecision.Float)
+        {
+            legend += ", in float";
         }
         if (options.Regulariser is { } regulariser)
         {

@@ -61,6 +61,9 @@ public sealed record TrainOptions
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public InputKind? TaskInput { get; init; }
+    /// <summary>The element type of the run's kernels; null for double. Left out of the key while null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ElementPrecision? Precision { get; init; }
     /// <summary>A penalty added to the training loss instead of flossing (Sec 7's controls); null for none. Left out of the key while null.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Regularisers.RegulariserKind? Regulariser { get; init; }
@@ -104,6 +107,7 @@ public sealed record TrainOptions
             ModelInit = ModelInit == Training.ModelInit.Verified ? null : ModelInit,
             TaskInput = TaskInput is { } input && DelayedTask.OwnInput(Task) == input ? null : TaskInput,
             RegularisationWeight = Regulariser is null ? null : RegularisationWeight ?? DefaultRegularisationWeight,
+            Precision = Precision == ElementPrecision.Double ? null : Precision,
         };
         return normal.Flossing switch
         {

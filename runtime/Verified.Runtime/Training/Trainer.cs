@@ -26,7 +26,14 @@ public static class Trainer
     /// sees each record of the history, <paramref name="epochDone"/> every epoch and every flossing epoch (for progress). With no
     /// training epochs the one record (epoch 0) evaluates the network as it starts, after any preflossing.
     /// </summary>
-    public static TrainResult Run(CellSpec spec, int n, TrainOptions options, Action<TrainEpoch>? evaluated = null, Action? epochDone = null, NetworkStart? start = null)
+    public static TrainResult Run(CellSpec spec, int n, TrainOptions options, Action<TrainEpoch>? evaluated = null, Action? epochDone = null, NetworkStart? start = null) =>
+        options.Precision == ElementPrecision.Float
+            ? Run<float>(spec, n, options, evaluated, epochDone, start)
+            : Run<double>(spec, n, options, evaluated, epochDone, start);
+
+    /// <summary>The run with its kernels in <typeparamref name="T"/>; θ is kept, and Adam steps, in double.</summary>
+    private static TrainResult Run<T>(CellSpec spec, int n, TrainOptions options, Action<TrainEpoch>? evaluated, Action? epochDone, NetworkStart? start)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var runClock = Stopwatch.StartNew();
         var layout = spec.Layout(CellDimensions.Of(n, DelayedTask.Create(options.Task, options.Delay).InputSize));
@@ -37,8 +44,10 @@ public static class Trainer
         var theta = model.Initialize(options.Gain, Rng.ForStream(options.Seed, "init"), options.RecurrentInit,
             options.ModelInit ?? ModelInit.Verified, Rng.ForStream(options.Seed, "author-bias"));
         start?.ApplyTo(model, theta);
-        var bptt = new Bptt(model, options.Batch, options.Steps);
-        var testBptt = new Bptt(model, options.TestBatch, options.Steps);
+        var bptt = new Bptt<T>(model, options.Batch, options.Steps);
+        var testBptt = new Bptt<T>(model, options.TestBatch, options.Steps);
+        var thetaT = new T[model.ParameterCount];
+        var gradientT = new T[model.ParameterCount];
         var test = task.Generate(Rng.ForStream(options.Seed, "test"), options.TestBatch, options.Steps);
         var training = Rng.ForStream(options.Seed, "train");
         var batch = task.Generate(training, options.Batch, options.Steps);
@@ -63,7 +72,7 @@ public static class Trainer
             IReadOnlyList<FlossEpoch> flossing;
             try
             {
-                flossing = Flosser.Run<double>(layout, theta.AsSpan(0, layout.ParameterCount), flossOptions, _ => epochDone?.Invoke());
+                flossing = Flosser.Run<T>(layout, theta.AsSpan(0, layout.ParameterCount), flossOptions, _ => epochDone?.Invoke());
             }
             catch (TrajectoryDivergedException diverged)
             {
@@ -95,7 +104,9 @@ public static class Trainer
             double trainLoss, gradNormH0;
             try
             {
-                (trainLoss, gradNormH0) = bptt.LossAndGradient(theta, batch, loss, gradient);
+                Round(theta, thetaT);
+                (trainLoss, gradNormH0) = bptt.LossAndGradient(thetaT, batch, loss, gradientT);
+                Widen(gradientT, gradient);
                 regulariser?.AddGradient(theta, bptt, batch, options.RegularisationWeight ?? TrainOptions.DefaultRegularisationWeight, gradient);
             }
             catch (TrajectoryDivergedException diverged)
@@ -108,7 +119,8 @@ public static class Trainer
             adam.Update(theta, gradient);
             if (evaluate)
             {
-                var (testLoss, accuracy) = Within($"test evaluation after training epoch {epoch}", () => testBptt.Evaluate(theta, test, loss));
+                Round(theta, thetaT);
+                var (testLoss, accuracy) = Within($"test evaluation after training epoch {epoch}", () => testBptt.Evaluate(thetaT, test, loss));
                 var record = new TrainEpoch(epoch, trainLoss, testLoss, accuracy, gradNormH0, singular!, since.Elapsed.TotalSeconds / (epoch - previous));
                 history.Add(record);
                 evaluated?.Invoke(record);
@@ -118,8 +130,10 @@ public static class Trainer
         }
         if (options.Epochs == 0)
         {
-            var (batchLoss, gradNormH0) = Within("evaluation of the starting network", () => bptt.LossAndGradient(theta, batch, loss, gradient));
-            var (testLoss, accuracy) = Within("test evaluation of the starting network", () => testBptt.Evaluate(theta, test, loss));
+            Round(theta, thetaT);
+            var (batchLoss, gradNormH0) = Within("evaluation of the starting network", () => bptt.LossAndGradient(thetaT, batch, loss, gradientT));
+            Widen(gradientT, gradient);
+            var (testLoss, accuracy) = Within("test evaluation of the starting network", () => testBptt.Evaluate(thetaT, test, loss));
             var record = new TrainEpoch(0, batchLoss, testLoss, accuracy, gradNormH0, GradientSingularValues(model, gradient), 0);
             history.Add(record);
             evaluated?.Invoke(record);
@@ -145,6 +159,24 @@ public static class Trainer
     /// training): the run's seed XOR FNV-1a("floss-i") (<see cref="Rng.DeriveSeed"/>), so that `floss --seed` reruns an episode alone.
     /// </summary>
     public static ulong FlossingSeed(ulong seed, int episode) => Rng.DeriveSeed(seed, $"floss-{episode}");
+
+    /// <summary>θ in the kernels' element type (a copy in double).</summary>
+    private static void Round<T>(ReadOnlySpan<double> source, Span<T> target) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            target[i] = T.CreateTruncating(source[i]);
+        }
+    }
+
+    /// <summary>The gradient back in double for Adam.</summary>
+    private static void Widen<T>(ReadOnlySpan<T> source, Span<double> target) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            target[i] = double.CreateTruncating(source[i]);
+        }
+    }
 
     /// <summary>Runs a phase of the run, naming it in any divergence.</summary>
     private static TResult Within<TResult>(string phase, Func<TResult> work)

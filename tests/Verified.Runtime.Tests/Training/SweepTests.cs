@@ -142,6 +142,11 @@ public sealed class SweepTests
             [nameof(TrainOptions.FlossInput)] = during.Options with { FlossInput = Verified.Lyapunov.InputKind.Gaussian },
             [nameof(TrainOptions.FlossParameters)] = during.Options with { FlossParameters = ["W"] },
             [nameof(TrainOptions.FlossLearningRate)] = during.Options with { FlossLearningRate = 2e-3 },
+            [nameof(TrainOptions.ModelInit)] = during.Options with { ModelInit = ModelInit.AuthorCode },
+            [nameof(TrainOptions.TaskInput)] = during.Options with { TaskInput = Verified.Lyapunov.InputKind.Bernoulli },
+            [nameof(TrainOptions.Precision)] = during.Options with { Precision = ElementPrecision.Float },
+            [nameof(TrainOptions.Regulariser)] = during.Options with { Regulariser = Verified.Training.Regularisers.RegulariserKind.SpectralRadius },
+            [nameof(TrainOptions.RegularisationWeight)] = during.Options with { Regulariser = Verified.Training.Regularisers.RegulariserKind.SpectralRadius, RegularisationWeight = 0.5 },
         };
         // The table covers every option there is.
         Assert.Equal(typeof(TrainOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).Order(), changed.Keys.Order());

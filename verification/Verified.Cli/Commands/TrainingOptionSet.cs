@@ -28,6 +28,11 @@ public sealed class TrainingOptionSet
         DefaultValueFactory = _ => "verified",
     };
     public Option<string?> TaskInput { get; } = new("--task-input") { Description = "The copy task's inputs: uniform (x ~ U(0, 1), the paper's appendix H) or bernoulli (bits, as the author's code draws them); default: the task's own" };
+    public Option<string> Precision { get; } = new("--precision")
+    {
+        Description = "Element type of BPTT, the readout, flossing episodes and the test evaluation: double, or float (as the author's code trains; Adam keeps θ in double, the exponents after training are computed in double)",
+        DefaultValueFactory = _ => "double",
+    };
     public Option<string?> Regularise { get; } = new("--regularise")
     {
         Description = "A penalty on the training loss instead of flossing (the paper's Sec 7 controls): spectral-radius (β (ρ(W) − 1)²) or jacobian (β · mean log² σ_i of the one-step Jacobians D_s at 5 steps of the batch's first sequence, states held fixed); default: none",
@@ -57,6 +62,7 @@ public sealed class TrainingOptionSet
         ModelInit.AcceptOnlyFromAmong("verified", "author-code");
         TaskInput.AcceptOnlyFromAmong("uniform", "bernoulli");
         Regularise.AcceptOnlyFromAmong("spectral-radius", "jacobian");
+        Precision.AcceptOnlyFromAmong("double", "float");
         Loss.AcceptOnlyFromAmong("mse", "bce");
         FlossInput.AcceptOnlyFromAmong("none", "gaussian", "bernoulli", "uniform");
     }
@@ -94,7 +100,7 @@ public sealed class TrainingOptionSet
     {
         _common.InputOptions.Add(FlossInput);
         _common.RecurrentInit = Init;
-        foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, ModelInit, TaskInput, Regularise, RegularisationWeight, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })
+        foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, ModelInit, TaskInput, Precision, Regularise, RegularisationWeight, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })
         {
             command.Options.Add(option);
         }
@@ -124,6 +130,7 @@ public sealed class TrainingOptionSet
                 _ => null,
             },
             RegularisationWeight = result.GetValue(Regularise) is null ? null : result.GetValue(RegularisationWeight),
+            Precision = result.GetValue(Precision) == "float" ? ElementPrecision.Float : null,
             Loss = result.GetValue(Loss) switch { "mse" => LossKind.MeanSquaredError, "bce" => LossKind.BinaryCrossEntropy, _ => null },
             EvalEvery = result.GetValue(EvalEvery),
             Flossing = schedule,

@@ -51,6 +51,10 @@ public sealed record PanelArm(FlossingSchedule Schedule, Func<TrainOptions, Trai
     public static PanelArm Regularised(PanelArm arm, Training.Regularisers.RegulariserKind kind, params int[] delays) =>
         new(arm.Schedule, options => arm.Apply(options) with { Regulariser = kind }, delays.Length == 0 ? null : delays);
 
+    /// <summary><paramref name="arm"/> trained in float (<see cref="ElementPrecision.Float"/>), as the author's code trains.</summary>
+    public static PanelArm InFloat(PanelArm arm, params int[] delays) =>
+        new(arm.Schedule, options => arm.Apply(options) with { Precision = ElementPrecision.Float }, delays.Length == 0 ? null : delays);
+
     /// <summary><paramref name="arm"/> on the copy task with Bernoulli bits as inputs (the author's code's copy task), still with MSE.</summary>
     public static PanelArm BernoulliInput(PanelArm arm, params int[] delays) =>
         new(arm.Schedule, options => arm.Apply(options) with { TaskInput = Lyapunov.InputKind.Bernoulli }, delays.Length == 0 ? null : delays);

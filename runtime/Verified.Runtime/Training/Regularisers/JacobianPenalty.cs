@@ -41,12 +41,12 @@ public sealed class JacobianPenalty : IRegulariser
     public static IEnumerable<int> Steps(int steps) => Enumerable.Range(0, SampledSteps).Select(s => (2 * s + 1) * steps / (2 * SampledSteps));
 
     /// <inheritdoc/>
-    public double AddGradient(ReadOnlySpan<double> theta, Bptt bptt, Tasks.TaskBatch batch, double weight, Span<double> gradient)
+    public double AddGradient(ReadOnlySpan<double> theta, IStateSource states, Tasks.TaskBatch batch, double weight, Span<double> gradient)
     {
         var penalty = 0.0;
         foreach (var step in Steps(batch.Steps))
         {
-            bptt.CopyState(step, 0, _state);
+            states.CopyState(step, 0, _state);
             var inputs = batch.InputAt(step);
             for (var i = 0; i < _input.Length; i++)
             {

@@ -19,7 +19,7 @@ public interface IRegulariser
 {
     /// <summary>
     /// Adds <paramref name="weight"/> · ∂P/∂θ to <paramref name="gradient"/> and returns P, for the model's parameters
-    /// <paramref name="theta"/> after the forward pass of <paramref name="bptt"/> over <paramref name="batch"/>.
+    /// <paramref name="theta"/> after a forward pass (<paramref name="states"/>) over <paramref name="batch"/>.
     /// </summary>
-    double AddGradient(ReadOnlySpan<double> theta, Bptt bptt, Tasks.TaskBatch batch, double weight, Span<double> gradient);
+    double AddGradient(ReadOnlySpan<double> theta, IStateSource states, Tasks.TaskBatch batch, double weight, Span<double> gradient);
 }

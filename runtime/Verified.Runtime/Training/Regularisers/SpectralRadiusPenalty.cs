@@ -13,7 +13,7 @@ namespace Verified.Training.Regularisers;
 public sealed class SpectralRadiusPenalty(ParameterLayout recurrent) : IRegulariser
 {
     /// <inheritdoc/>
-    public double AddGradient(ReadOnlySpan<double> theta, Bptt bptt, Tasks.TaskBatch batch, double weight, Span<double> gradient)
+    public double AddGradient(ReadOnlySpan<double> theta, IStateSource states, Tasks.TaskBatch batch, double weight, Span<double> gradient)
     {
         var (rho, dRho) = SpectralRadius(theta.Slice(recurrent.Offset, recurrent.Length), recurrent.Rows);
         var slice = gradient.Slice(recurrent.Offset, recurrent.Length);
