@@ -42,7 +42,7 @@ public sealed class Figure2 : Figure
 
     public override void Render(string folder, Scale scale, RunResults results)
     {
-        var points = results.Get<List<ConditionPoint>>("not-flossed").Concat(results.Get<List<ConditionPoint>>("flossed-k15")).ToList();
+        var points = results.Get<IReadOnlyList<ConditionPoint>>("not-flossed").Concat(results.Get<IReadOnlyList<ConditionPoint>>("flossed-k15")).ToList();
         ConditionPlot.WriteAgainstHorizon([.. points.Where(point => point.M == 15)], Path.Combine(folder, "fig2a.png"),
             "Fig 2A: κ2 against the horizon (m = 15), flossed k = 15 and not");
         var longest = points.Where(point => point.Resolved).Max(point => point.Horizon);
