@@ -111,6 +111,17 @@ public sealed class TrainAndSweepCommandTests
     }
 
     [Theory]
+    [InlineData("--g", "3")]
+    [InlineData("--lr", "10", "--clip", "0")]
+    public void An_exploding_linear_network_is_evaluated_and_stops_with_exit_one_naming_where_it_diverged(params string[] options)
+    {
+        var (code, _, error) = CliRunner.Run(["train", "--cell", "linear", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "50", "--epochs", "3", .. options]);
+
+        Assert.True(code == 1, error);
+        Assert.Matches(@"^error: [^\n]*step \d+: the [a-z ]+ became NaN or infinite$", error.Trim());
+    }
+
+    [Theory]
     [InlineData("train", "--cell", "vanilla-tanh", "--task", "parity")]
     [InlineData("train", "--cell", "vanilla-tanh", "--delay", "300", "--steps", "300")]
     [InlineData("train", "--cell", "vanilla-tanh", "--flossing", "sometimes")]
