@@ -69,8 +69,17 @@ public sealed class NetworkFileOptions
         {
             return ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(result.GetValue(options.Seed)));
         }
-        OptionRules.RefuseGiven(result, [options.Gain], "scales the initialiser's draw; --params loads the parameters from a file instead");
+        RefuseInitialiserOptions(result, options.Gain);
         return ParameterFile.Load(file.FullName, layout, out _);
+    }
+
+    /// <summary>Refuses, when --params is given, any of <paramref name="initialiser"/>: options that shape the initialiser's draw, which the file replaces.</summary>
+    public void RefuseInitialiserOptions(ParseResult result, params Option[] initialiser)
+    {
+        if (result.GetValue(Params) is not null)
+        {
+            OptionRules.RefuseGiven(result, initialiser, "shapes the initialiser's draw; --params loads the parameters from a file instead");
+        }
     }
 
     /// <summary>h_0 from --initial-state, or null (the command's own start).</summary>
