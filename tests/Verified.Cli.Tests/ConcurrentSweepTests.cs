@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace Verified.Cli.Tests;
@@ -13,12 +12,7 @@ public sealed class ConcurrentSweepTests
         // Many runs of milliseconds each, so that the processes keep meeting at claims that are being made and released.
         string[] sweep = ["sweep", "--cell", "vanilla-tanh", "--n", "4", "--task", "copy", "--delays", "2", "3", "4", "5", "--schedules", "none",
             "--seeds", "12", "--steps", "10", "--epochs", "2", "--out", folder, "--jobs", "1"];
-        var processes = Enumerable.Range(0, 4).Select(_ =>
-            Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "verified.dll"), .. sweep])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!).ToList();
+        var processes = Enumerable.Range(0, 4).Select(_ => CliRunner.Start(sweep)).ToList();
         var outputs = processes.Select(process => (Output: process.StandardOutput.ReadToEndAsync(), Error: process.StandardError.ReadToEndAsync())).ToList();
         processes.ForEach(process => process.WaitForExit());
 
