@@ -102,6 +102,28 @@ public sealed class TrainAndSweepCommandTests
     }
 
     [Fact]
+    public void A_run_file_whose_key_has_a_field_more_is_left_out_by_the_merge_as_it_is_recomputed_by_a_rerun()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        string[] sweep = ["sweep", "--cell", "vanilla-tanh", "--n", "4", "--task", "copy", "--delays", "2", "--seeds", "2",
+            "--schedules", "none", "--epochs", "2", "--steps", "10", "--out", folder, "--jobs", "1"];
+        Assert.Equal(0, CliRunner.Run(sweep).ExitCode);
+        var run = Directory.GetFiles(Path.Combine(folder, "runs"), "*.json").Order(StringComparer.Ordinal).First();
+        var envelope = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(run))!;
+        envelope["key"]!["extra"] = 1;
+        File.WriteAllText(run, envelope.ToJsonString());
+
+        var (merged, _, refusal) = CliRunner.Run("sweep", "--out", folder, "--merge");
+        var (rerun, output, _) = CliRunner.Run(sweep);
+
+        Assert.Equal(3, merged);
+        Assert.Contains($"'runs/{Path.GetFileName(run)}' does not belong here", refusal);
+        Assert.Contains(Path.GetFileNameWithoutExtension(run), refusal.Split('\n').Single(line => line.StartsWith("error:", StringComparison.Ordinal)));
+        Assert.Equal(0, rerun);
+        Assert.Contains("1 runs done now, 1 were already done", output);
+    }
+
+    [Fact]
     public void Flossing_episodes_past_the_last_epoch_are_refused_naming_floss_at_and_the_epochs()
     {
         var (code, _, error) = CliRunner.Run("train", "--cell", "vanilla-tanh", "--n", "8", "--k", "2", "--flossing", "during", "--epochs", "50", "--steps", "30", "--delay", "3");
