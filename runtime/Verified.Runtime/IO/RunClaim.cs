@@ -57,7 +57,9 @@ public sealed class RunClaim : IDisposable
         {
             try
             {
-                using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                // Shared, not FileShare.None: .NET takes an exclusive flock for None after creating the file, and fails (leaving
+                // the new file behind, a claim nobody holds) when a reader judging the claim has the file open at that moment.
+                using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
                 using (var writer = new StreamWriter(stream))
                 {
                     writer.Write(string.Join(' ', Environment.MachineName, Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
@@ -76,8 +78,8 @@ public sealed class RunClaim : IDisposable
                         // This tool claims with files, never links: a link was planted. Deleting it removes the link, not its target.
                         File.Delete(path);
                         break;
-                    case EntryKind.File when TryReadClaim(path, out var claim):
-                        if (!Abandoned(path, claim, out holder))
+                    case EntryKind.File when TryReadClaim(path, out var claim, out var renewed):
+                        if (!Abandoned(claim, renewed, out holder))
                         {
                             return null;
                         }
@@ -112,8 +114,12 @@ public sealed class RunClaim : IDisposable
     /// <summary>The longest claim this tool writes, with room to spare: anything longer was not written by it.</summary>
     private const int ClaimLimit = 4096;
 
-    /// <summary>The text of the claim at <paramref name="path"/>; "" when it cannot be read whole; false when it has gone.</summary>
-    private static bool TryReadClaim(string path, out string claim)
+    /// <summary>
+    /// The text of the claim at <paramref name="path"/> ("" when it cannot be read whole) and when it was last renewed;
+    /// false when it has gone. The time is read after the text: a file gone by then was released, and a claim made anew
+    /// in between is only younger.
+    /// </summary>
+    private static bool TryReadClaim(string path, out string claim, out DateTime renewed)
     {
         try
         {
@@ -122,24 +128,15 @@ public sealed class RunClaim : IDisposable
         catch (Exception unreadable) when (unreadable is InvalidDataException or IOException)
         {
             claim = "";
-            return OwnedPaths.KindOf(path) != EntryKind.None;
         }
-        return true;
+        var file = new FileInfo(path);
+        renewed = file.Exists ? file.LastWriteTimeUtc : default;
+        return file.Exists;
     }
 
-    private static bool Abandoned(string path, string claim, out string holder)
+    private static bool Abandoned(string claim, DateTime renewed, out string holder)
     {
         var fields = claim.Split(' ');
-        DateTime renewed;
-        try
-        {
-            renewed = File.GetLastWriteTimeUtc(path);
-        }
-        catch (IOException)
-        {
-            holder = "another process";
-            return false;
-        }
         if (fields.Length < 3 || !int.TryParse(fields[1], CultureInfo.InvariantCulture, out var pid)
             || !DateTime.TryParse(fields[2], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var claimed))
         {
@@ -183,7 +180,7 @@ public sealed class RunClaim : IDisposable
         {
             return;
         }
-        if (TryReadClaim(aside, out var moved) && moved != judged)
+        if (TryReadClaim(aside, out var moved, out _) && moved != judged)
         {
             try
             {
