@@ -111,7 +111,9 @@ public sealed partial class CellGenerator
                         break;
                 }
             }
-            if (_states.Count == 0)
+            // A [State] that was refused has its own error at its attribute: "declares no [State]" would only hide it.
+            if (_states.Count == 0 && !symbol.GetMembers().OfType<IFieldSymbol>().Any(field =>
+                    field.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == "Verified.StateAttribute")))
             {
                 Report(DiagnosticDescriptors.NoState, className, className.ValueText);
             }

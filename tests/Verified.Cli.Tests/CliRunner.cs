@@ -13,6 +13,21 @@ public static class CliRunner
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Starts the `verified` command as a process of its own (with <paramref name="environment"/> added), its output and error redirected.</summary>
+    public static System.Diagnostics.Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "verified.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        return System.Diagnostics.Process.Start(start)!;
+    }
+
     public static string TemporaryFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "verified-tests-" + Guid.NewGuid().ToString("N"));

@@ -95,4 +95,28 @@ public sealed class ConditionCommandTests
         Assert.Equal(2, code);
         Assert.StartsWith("error:", error);
     }
+
+    /// <summary>
+    /// Every point of a long horizon is held (an object and its slot in a list, not four doubles): 2·10⁹ steps reported every 10 need more
+    /// than 32 GB, which the estimate names. The limit is fixed at 8 GB, so that the refusal does not depend on the machine.
+    /// </summary>
+    [Fact]
+    public async Task A_horizon_whose_points_cannot_be_held_is_refused_up_front_with_an_estimate_that_counts_them()
+    {
+        using var process = CliRunner.Start(["condition", "--cell", "vanilla-tanh", "--horizon", "2000000000"],
+            new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x200000000" });
+        var refusal = process.StandardError.ReadToEndAsync();
+        var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
+        if (!exited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        Assert.True(exited, "the run was not refused");
+        Assert.Equal(2, process.ExitCode);
+        var error = await refusal;
+        var estimate = System.Text.RegularExpressions.Regex.Match(error, @"needs at least ([0-9.]+) GB");
+        Assert.True(estimate.Success, error);
+        Assert.True(double.Parse(estimate.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 32, error);
+    }
 }

@@ -73,6 +73,24 @@ public sealed class ParameterFileCommandTests
         Assert.Equal($"error: the network in '{file}' takes 1 input(s) per step, but the spatial-xor task gives 3", error.Trim());
     }
 
+    [Theory]
+    [InlineData("--g", "2")]
+    [InlineData("--init", "orthogonal")]
+    public void Training_from_a_file_refuses_options_of_the_initialiser_s_draw_as_every_command_does(params string[] drawn)
+    {
+        var folder = CliRunner.TemporaryFolder();
+        var file = Path.Combine(folder, "trained.safetensors");
+        string[] small = ["--cell", "vanilla-tanh", "--task", "copy", "--delay", "3", "--steps", "20", "--batch", "4"];
+        Assert.Equal(0, CliRunner.Run(["train", .. small, "--n", "8", "--epochs", "2", "--save-params", file]).ExitCode);
+
+        var (code, output, error) = CliRunner.Run(["train", .. small, "--params", file, "--epochs", "0", "--json", Path.Combine(folder, "b.json"), .. drawn]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal($"error: {drawn[0]} shapes the initialiser's draw; --params loads the parameters from a file instead", error.Trim());
+        Assert.False(File.Exists(Path.Combine(folder, "b.json")));
+    }
+
     [Fact]
     public void An_initial_state_from_a_file_starts_the_trajectory_and_must_have_the_state_s_size()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Verified.Cli.Reproduction;
 using Xunit;
 
@@ -101,11 +100,7 @@ public sealed class ShardAndMergeTests
         File.WriteAllText(mine, $"node-3 4242 {DateTime.UtcNow:O} slurm:77_1");
         File.WriteAllText(theirs, $"node-4 4243 {DateTime.UtcNow:O} slurm:77_2");
 
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "verified.dll"), .. sweep]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["SLURM_ARRAY_JOB_ID"] = "77";
-        start.Environment["SLURM_ARRAY_TASK_ID"] = "1";
-        start.Environment["SLURM_JOB_ID"] = "78";
-        using var process = Process.Start(start)!;
+        using var process = CliRunner.Start(sweep, new Dictionary<string, string> { ["SLURM_ARRAY_JOB_ID"] = "77", ["SLURM_ARRAY_TASK_ID"] = "1", ["SLURM_JOB_ID"] = "78" });
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
 

@@ -102,12 +102,45 @@ public sealed class TrainAndSweepCommandTests
     }
 
     [Fact]
+    public void A_run_file_whose_key_has_a_field_more_is_left_out_by_the_merge_as_it_is_recomputed_by_a_rerun()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        string[] sweep = ["sweep", "--cell", "vanilla-tanh", "--n", "4", "--task", "copy", "--delays", "2", "--seeds", "2",
+            "--schedules", "none", "--epochs", "2", "--steps", "10", "--out", folder, "--jobs", "1"];
+        Assert.Equal(0, CliRunner.Run(sweep).ExitCode);
+        var run = Directory.GetFiles(Path.Combine(folder, "runs"), "*.json").Order(StringComparer.Ordinal).First();
+        var envelope = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(run))!;
+        envelope["key"]!["extra"] = 1;
+        File.WriteAllText(run, envelope.ToJsonString());
+
+        var (merged, _, refusal) = CliRunner.Run("sweep", "--out", folder, "--merge");
+        var (rerun, output, _) = CliRunner.Run(sweep);
+
+        Assert.Equal(3, merged);
+        Assert.Contains($"'runs/{Path.GetFileName(run)}' does not belong here", refusal);
+        Assert.Contains(Path.GetFileNameWithoutExtension(run), refusal.Split('\n').Single(line => line.StartsWith("error:", StringComparison.Ordinal)));
+        Assert.Equal(0, rerun);
+        Assert.Contains("1 runs done now, 1 were already done", output);
+    }
+
+    [Fact]
     public void Flossing_episodes_past_the_last_epoch_are_refused_naming_floss_at_and_the_epochs()
     {
         var (code, _, error) = CliRunner.Run("train", "--cell", "vanilla-tanh", "--n", "8", "--k", "2", "--flossing", "during", "--epochs", "50", "--steps", "30", "--delay", "3");
 
         Assert.Equal(2, code);
         Assert.Equal("error: flossing during training needs episodes (--floss-at) at epochs between 0 and 49, not 100 200 300 400", error.Trim());
+    }
+
+    [Theory]
+    [InlineData("--g", "3")]
+    [InlineData("--lr", "10", "--clip", "0")]
+    public void An_exploding_linear_network_is_evaluated_and_stops_with_exit_one_naming_where_it_diverged(params string[] options)
+    {
+        var (code, _, error) = CliRunner.Run(["train", "--cell", "linear", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "50", "--epochs", "3", .. options]);
+
+        Assert.True(code == 1, error);
+        Assert.Matches(@"^error: [^\n]*step \d+: the [a-z ]+ became NaN or infinite$", error.Trim());
     }
 
     [Theory]

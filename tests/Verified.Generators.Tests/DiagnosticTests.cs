@@ -138,6 +138,26 @@ public sealed class DiagnosticTests
         Assert.Contains("new global::Verified.ParameterSpec(\"W\", global::Verified.ParameterKind.Matrix, " + emitted + ", ", Assert.Single(result.GeneratedSources).SourceText.ToString());
     }
 
+    /// <summary>A cell whose only state is refused has the refusal at its attribute and no "declares no [State]" at the class, which would be reported first.</summary>
+    [Theory]
+    [InlineData("2000000000")]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("3.5")]
+    [InlineData("\"\"")]
+    [InlineData("\"4*\"")]
+    public void A_refused_only_state_is_reported_at_its_attribute_without_the_derived_missing_state(string size)
+    {
+        var source = Header + "[RecurrentCell] public partial class C { [State(/*!*/" + size + ")] public Vec h; [Update(nameof(h))] public Vec n => h; }";
+
+        var (result, output) = GeneratorHarness.Run(source);
+
+        Assert.DoesNotContain(result.Diagnostics, diagnostic => diagnostic.Id == "VRF0015");
+        var first = result.Diagnostics.Concat(output.GetDiagnostics()).Where(diagnostic => diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .MinBy(diagnostic => diagnostic.Location.SourceSpan.Start)!;
+        Assert.Equal(source.IndexOf("/*!*/", StringComparison.Ordinal) + "/*!*/".Length, first.Location.SourceSpan.Start);
+    }
+
     /// <summary>The generator's own descriptors; those of the cell-file rules are tested with the `verified` command.</summary>
     [Fact]
     public void Every_descriptor_has_a_test()

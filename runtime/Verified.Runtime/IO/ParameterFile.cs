@@ -47,7 +47,8 @@ public static class ParameterFile
 
     /// <summary>
     /// The cell's θ from the file, checked tensor by tensor against <paramref name="layout"/>, and the file's
-    /// network tensors (readout, h0) by name, each checked against <paramref name="networkShapes"/> where it gives one.
+    /// network tensors (readout, h0) by name, each checked against <paramref name="networkShapes"/> where it gives one;
+    /// h0 has n values whatever the command (the rule of <see cref="LoadInitialState"/>).
     /// </summary>
     public static double[] Load(string path, CellLayout layout, out IReadOnlyDictionary<string, SafeTensor> network,
         IReadOnlyDictionary<string, IReadOnlyList<long>>? networkShapes = null)
@@ -72,7 +73,9 @@ public static class ParameterFile
         foreach (var name in NetworkTensors.Where(tensors.ContainsKey))
         {
             var tensor = tensors[name];
-            Check(path, tensor, networkShapes is not null && networkShapes.TryGetValue(name, out var shape) ? shape : null, name);
+            var shape = networkShapes is not null && networkShapes.TryGetValue(name, out var given) ? given
+                : name == InitialState ? [layout.StateSize] : null;
+            Check(path, tensor, shape, name);
             found[name] = tensor;
         }
         network = found;

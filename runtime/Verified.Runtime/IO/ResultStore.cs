@@ -11,7 +11,9 @@ namespace Verified.IO;
 /// holds exactly the expected key and a result. Anything else (truncated, foreign, from other
 /// options) is reported through <c>warn</c> and counted as missing, so that it is computed again
 /// and overwritten. This is the one reader of cached results: validation parts, figure runs and
-/// sweep runs all go through it.
+/// sweep runs all go through it. The folder and its files are the tool's own (<see cref="OwnedPaths"/>):
+/// a link there is never followed (a file that is one is computed again, which replaces the link), no
+/// file is read past <see cref="ResultLimit"/>, and a folder where a result belongs is refused.
 /// </summary>
 public sealed class ResultStore
 {
@@ -36,13 +38,17 @@ public sealed class ResultStore
     /// The store in <paramref name="folder"/> (created if missing); <paramref name="warn"/> hears of every file that is not reused.
     /// A <paramref name="readOnly"/> store (a merge's) computes nothing, so its warnings say that such a file is left out.
     /// </summary>
+    /// <exception cref="InvalidDataException"><paramref name="folder"/> is a symbolic link or a file.</exception>
     public ResultStore(string folder, Action<string>? warn = null, bool readOnly = false)
     {
         Folder = folder;
         _warn = warn ?? (_ => { });
         _unusable = readOnly ? "it is left out" : "it is computed again";
-        Directory.CreateDirectory(folder);
+        OwnedPaths.CreateFolder(folder);
     }
+
+    /// <summary>The longest result file read: far beyond any result this tool writes (the longest training runs' are under 1 MB).</summary>
+    public const int ResultLimit = 64 << 20;
 
     /// <summary>The folder holding ID.json files.</summary>
     public string Folder { get; }
@@ -55,13 +61,26 @@ public sealed class ResultStore
     public static string Canonical(object key) => JsonSerializer.Serialize(key, key.GetType(), Compact);
 
     /// <summary>The result stored under <paramref name="id"/> for exactly <paramref name="key"/>; false (with a warning if a file was there) otherwise.</summary>
+    /// <exception cref="InvalidDataException">A folder is where the result belongs.</exception>
     public bool TryRead<T>(string id, object key, out T result)
+    {
+        var found = TryRead(id, key, typeof(T), out var read);
+        result = found ? (T)read : default!;
+        return found;
+    }
+
+    /// <summary>The result of type <paramref name="type"/> stored under <paramref name="id"/> for exactly <paramref name="key"/>; false (with a warning if a file was there) otherwise.</summary>
+    /// <exception cref="InvalidDataException">A folder is where the result belongs.</exception>
+    public bool TryRead(string id, object key, Type type, out object result)
     {
         result = default!;
         var path = PathOf(id);
-        if (!File.Exists(path))
+        switch (OwnedPaths.KindOf(path))
         {
-            return false;
+            case EntryKind.None:
+                return false;
+            case EntryKind.Folder:
+                throw new InvalidDataException($"{Describe(path)} is a folder, where the result of a run belongs; remove it");
         }
         if (!TryOpen(path, out var envelope, out var problem))
         {
@@ -78,7 +97,7 @@ public sealed class ResultStore
             _warn($"{Describe(path)} was computed with other options; {_unusable}");
             return false;
         }
-        if (!TryResult(envelope, out result, out problem))
+        if (!TryResult(envelope, type, out result, out problem))
         {
             _warn($"{Describe(path)} {problem}; {_unusable}");
             return false;
@@ -107,14 +126,21 @@ public sealed class ResultStore
     /// it has appeared meanwhile: true when the result is in the store on return, false when it is left to
     /// <paramref name="holder"/>.
     /// </summary>
-    public bool ComputeOnce<T>(string id, object key, Func<T> compute, out string holder)
+    public bool ComputeOnce<T>(string id, object key, Func<T> compute, out string holder) =>
+        ComputeOnce(id, key, typeof(T), () => compute()!, out holder);
+
+    /// <summary>
+    /// <see cref="ComputeOnce{T}"/> for a result whose type <paramref name="type"/> is known only when the program runs
+    /// (a figure's runs return several): a file there counts as the result only if it holds a whole <paramref name="type"/>.
+    /// </summary>
+    public bool ComputeOnce(string id, object key, Type type, Func<object> compute, out string holder)
     {
         using var claim = RunClaim.TryTake(Folder, id, out holder);
         if (claim is null)
         {
             return false;
         }
-        if (!TryRead<T>(id, key, out _))
+        if (!TryRead(id, key, type, out _))
         {
             Write(id, key, compute());
         }
@@ -133,33 +159,37 @@ public sealed class ResultStore
         return value;
     }
 
-    /// <summary>Every well-formed envelope in the folder whose key <paramref name="belongs"/> reproduces its id, ordered by id; the others are reported and skipped.</summary>
-    public IReadOnlyList<(string Id, JsonElement Key, T Result)> ReadAll<T>(Func<JsonElement, string?> belongs)
+    /// <summary>
+    /// Every well-formed envelope in the folder whose key is exactly a <typeparamref name="TKey"/> (the comparison of
+    /// <see cref="TryRead{T}"/>: a key with a field more or less is another key) whose <paramref name="idOf"/> is its
+    /// id, ordered by id; the others are reported and skipped.
+    /// </summary>
+    public IReadOnlyList<(string Id, TKey Key, T Result)> ReadAll<TKey, T>(Func<TKey, string?> idOf)
     {
-        var entries = new List<(string, JsonElement, T)>();
+        var entries = new List<(string, TKey, T)>();
         foreach (var path in Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal))
         {
             var id = Path.GetFileNameWithoutExtension(path);
-            if (!TryOpen(path, out var envelope, out var problem) || !TryResult<T>(envelope, out var result, out problem))
+            if (!TryOpen(path, out var envelope, out var problem) || !TryResult(envelope, typeof(T), out var result, out problem))
             {
                 _warn($"{Describe(path)} {problem}; it is left out");
                 continue;
             }
-            string? expected;
+            TKey? key;
             try
             {
-                expected = belongs(envelope.Key);
+                key = envelope.Key.Deserialize<TKey>(Json);
             }
             catch (Exception unreadable) when (unreadable is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
             {
-                expected = null;
+                key = default;
             }
-            if (expected != id || envelope.Id != id)
+            if (key is null || Canonical(key) != Canonical(envelope.Key) || idOf(key) != id || envelope.Id != id)
             {
-                _warn($"{Describe(path)} does not belong here (its options do not give the id '{id}'); it is left out");
+                _warn($"{Describe(path)} does not belong here (its options are not exactly those of the run '{id}'); it is left out");
                 continue;
             }
-            entries.Add((id, envelope.Key, result));
+            entries.Add((id, key, (T)result));
         }
         return entries;
     }
@@ -173,7 +203,7 @@ public sealed class ResultStore
         envelope = default;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(OwnedPaths.ReadText(path, ResultLimit));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
@@ -192,18 +222,23 @@ public sealed class ResultStore
             problem = "does not parse as JSON (truncated or corrupted)";
             return false;
         }
-        catch (IOException failed)
+        catch (InvalidDataException refused)
+        {
+            problem = refused.Message;
+            return false;
+        }
+        catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)
         {
             problem = $"cannot be read ({failed.Message})";
             return false;
         }
     }
 
-    private static bool TryResult<T>(Envelope envelope, out T result, out string problem)
+    private static bool TryResult(Envelope envelope, Type type, out object result, out string problem)
     {
         try
         {
-            result = envelope.Result.Deserialize<T>(Json)!;
+            result = envelope.Result.Deserialize(type, Json)!;
         }
         catch (Exception wrong) when (wrong is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {

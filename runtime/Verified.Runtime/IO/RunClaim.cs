@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 
 namespace Verified.IO;
 
@@ -17,6 +18,9 @@ namespace Verified.IO;
 /// <item>it was made on another host and its heartbeat has stopped for <see cref="StaleAfter"/>
 /// (the host, or the task on it, died without removing it).</item>
 /// </list>
+/// A claim that cannot be read whole is being written for one heartbeat and abandoned after it; a
+/// symbolic link at ID.lock claims nothing and is removed (never followed), and a folder there is
+/// refused.
 /// </summary>
 public sealed class RunClaim : IDisposable
 {
@@ -42,14 +46,20 @@ public sealed class RunClaim : IDisposable
     public static string SchedulerTask { get; } = FindSchedulerTask();
 
     /// <summary>The claim on <paramref name="id"/> in <paramref name="folder"/>, or null (and who holds it) if a live process holds it; its heartbeat every <paramref name="heartbeat"/> (default <see cref="Heartbeat"/>).</summary>
+    /// <exception cref="InvalidDataException">A folder is where the claim belongs.</exception>
     public static RunClaim? TryTake(string folder, string id, out string holder, TimeSpan? heartbeat = null)
     {
         var path = Path.Combine(folder, id + ".lock");
-        for (var attempt = 0; attempt < 2; attempt++)
+        // Each pass claims the run, finds its live holder, or clears what was in the way (a claim released or
+        // abandoned meanwhile, a planted link); other processes do the same at the same time, so a few passes may
+        // be needed, and a folder that keeps changing gives the run up to them.
+        for (var attempt = 0; attempt < 8; attempt++)
         {
             try
             {
-                using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                // Shared, not FileShare.None: .NET takes an exclusive flock for None after creating the file, and fails (leaving
+                // the new file behind, a claim nobody holds) when a reader judging the claim has the file open at that moment.
+                using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
                 using (var writer = new StreamWriter(stream))
                 {
                     writer.Write(string.Join(' ', Environment.MachineName, Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
@@ -58,13 +68,24 @@ public sealed class RunClaim : IDisposable
                 holder = "";
                 return new RunClaim(path, heartbeat ?? Heartbeat);
             }
-            catch (IOException) when (File.Exists(path))
+            catch (IOException inTheWay) when (inTheWay is not DirectoryNotFoundException)
             {
-                if (Alive(path, out holder))
+                switch (OwnedPaths.KindOf(path))
                 {
-                    return null;
+                    case EntryKind.Folder:
+                        throw new InvalidDataException($"'{Path.GetFileName(folder)}/{id}.lock' is a folder, not a claim of a run; remove it");
+                    case EntryKind.Link:
+                        // This tool claims with files, never links: a link was planted. Deleting it removes the link, not its target.
+                        File.Delete(path);
+                        break;
+                    case EntryKind.File when TryReadClaim(path, out var claim, out var renewed):
+                        if (!Abandoned(claim, renewed, out holder))
+                        {
+                            return null;
+                        }
+                        TakeOver(path, claim);
+                        break;
                 }
-                File.Delete(path);
             }
         }
         holder = "another process";
@@ -90,43 +111,88 @@ public sealed class RunClaim : IDisposable
         }
     }
 
-    private static bool Alive(string path, out string holder)
+    /// <summary>The longest claim this tool writes, with room to spare: anything longer was not written by it.</summary>
+    private const int ClaimLimit = 4096;
+
+    /// <summary>
+    /// The text of the claim at <paramref name="path"/> ("" when it cannot be read whole) and when it was last renewed;
+    /// false when it has gone. The time is read after the text: a file gone by then was released, and a claim made anew
+    /// in between is only younger.
+    /// </summary>
+    private static bool TryReadClaim(string path, out string claim, out DateTime renewed)
     {
-        string[] fields;
-        DateTime renewed;
         try
         {
-            fields = File.ReadAllText(path).Split(' ');
-            renewed = File.GetLastWriteTimeUtc(path);
+            claim = OwnedPaths.ReadText(path, ClaimLimit);
         }
-        catch (IOException)
+        catch (Exception unreadable) when (unreadable is InvalidDataException or IOException)
         {
-            holder = "another process";
-            return true;
+            claim = "";
         }
-        holder = fields.Length >= 2 ? $"process {fields[1]} on {fields[0]}" + (fields.Length >= 4 ? $" ({fields[3]})" : "") : "an unreadable claim";
+        var file = new FileInfo(path);
+        renewed = file.Exists ? file.LastWriteTimeUtc : default;
+        return file.Exists;
+    }
+
+    private static bool Abandoned(string claim, DateTime renewed, out string holder)
+    {
+        var fields = claim.Split(' ');
         if (fields.Length < 3 || !int.TryParse(fields[1], CultureInfo.InvariantCulture, out var pid)
             || !DateTime.TryParse(fields[2], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var claimed))
         {
-            return false;
+            // A claim is created first and written a moment later: for a heartbeat, an incomplete claim is one being written.
+            holder = "a process writing its claim";
+            return DateTime.UtcNow - renewed >= Heartbeat;
         }
+        holder = $"process {fields[1]} on {fields[0]}" + (fields.Length >= 4 ? $" ({fields[3]})" : "");
         if (fields.Length >= 4 && SchedulerTask.Length > 0 && fields[3] == SchedulerTask)
         {
-            return false;
+            return true;
         }
         if (fields[0] != Environment.MachineName)
         {
-            return DateTime.UtcNow - renewed < StaleAfter;
+            return DateTime.UtcNow - renewed >= StaleAfter;
         }
         try
         {
             using var process = Process.GetProcessById(pid);
-            return !process.HasExited && process.StartTime.ToUniversalTime() <= claimed.AddSeconds(1);
+            return process.HasExited || process.StartTime.ToUniversalTime() > claimed.AddSeconds(1);
         }
         catch (Exception gone) when (gone is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            return false;
+            return true;
         }
+    }
+
+    /// <summary>
+    /// Removes the abandoned claim <paramref name="judged"/>. Another process may have judged it too, removed it and
+    /// claimed the run anew in the meantime, so the claim is first moved aside under a name of this process's own and
+    /// removed only if it is still the one judged; a fresh claim is put back.
+    /// </summary>
+    private static void TakeOver(string path, string judged)
+    {
+        var aside = $"{path}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.abandoned";
+        try
+        {
+            File.Move(path, aside);
+        }
+        catch (IOException)
+        {
+            return;
+        }
+        if (TryReadClaim(aside, out var moved, out _) && moved != judged)
+        {
+            try
+            {
+                File.Move(aside, path);
+                return;
+            }
+            catch (IOException)
+            {
+                // Yet another claim was made meanwhile; it holds the run, and the one moved aside goes.
+            }
+        }
+        File.Delete(aside);
     }
 
     private static string FindSchedulerTask()

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -71,15 +72,7 @@ public static class SafeTensors
     /// <summary>Every tensor of the file by name, and its metadata; a <see cref="ParameterFileException"/> for anything malformed.</summary>
     public static (IReadOnlyDictionary<string, SafeTensor> Tensors, IReadOnlyDictionary<string, string> Metadata) Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
-        {
-            throw new ParameterFileException(path, $"cannot be read ({unreadable.Message})");
-        }
+        var bytes = ReadBytes(path);
         if (bytes.Length < 8)
         {
             throw new ParameterFileException(path, $"is {bytes.Length} bytes long, too short for a safetensors header");
@@ -98,6 +91,15 @@ public static class SafeTensors
         catch (JsonException wrong)
         {
             throw new ParameterFileException(path, $"has a header that is not a JSON object ({wrong.Message.Split('.')[0]})");
+        }
+        // A JSON object may repeat a name, which a header must not: the tensor it names would be two tensors.
+        using (var names = JsonDocument.Parse(bytes.AsMemory(8, (int)headerLength)))
+        {
+            var twice = names.RootElement.EnumerateObject().GroupBy(property => property.Name).FirstOrDefault(group => group.Count() > 1);
+            if (twice is not null)
+            {
+                throw new ParameterFileException(path, $"names tensor '{twice.Key}' twice in its header");
+            }
         }
         var metadata = new Dictionary<string, string>();
         var tensors = new Dictionary<string, SafeTensor>();
@@ -150,22 +152,47 @@ public static class SafeTensors
         long Offset(JsonNode? node) => node is JsonValue value && value.TryGetValue<long>(out var at) && at >= 0 ? at : throw new ParameterFileException(path, Problem("has data_offsets that are not byte offsets"));
         var (begin, end) = (Offset(offsets[0]), Offset(offsets[1]));
         var size = ElementSize(dtype, path, name);
-        var count = shape.Aggregate(1L, (product, dimension) => product * dimension);
+        // Without bound: a shape's element count times the element size may pass any fixed width ([2^61 + 1] of F64 wraps to 8 bytes in 64 bits).
+        var needed = shape.Aggregate(new BigInteger(size), (product, dimension) => product * dimension);
         if (end < begin || end > data.Length)
         {
             throw new ParameterFileException(path, Problem($"has data_offsets [{begin}, {end}] outside the {data.Length} bytes of data (the file is truncated or damaged)"));
         }
-        if (end - begin != count * size)
+        if (end - begin != needed)
         {
-            throw new ParameterFileException(path, Problem($"has {end - begin} bytes of data, but its shape [{string.Join(", ", shape)}] of {dtype} needs {count * size}"));
+            throw new ParameterFileException(path, Problem($"has {end - begin} bytes of data, but its shape [{string.Join(", ", shape)}] of {dtype} needs {needed}"));
         }
-        var values = new double[count];
+        var values = new double[(end - begin) / size];
         var bytes = data[(int)begin..(int)end];
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = size == 8 ? BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i * 8)..]) : BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * 4)..]);
         }
         return (new SafeTensor(name, dtype, shape, values), begin, end);
+    }
+
+    /// <summary>
+    /// The file's bytes, as many as the file system says it holds: a device or pipe (--params /dev/zero) never ends, so
+    /// the length is asked before anything is read, and a file longer than an array can hold is refused.
+    /// </summary>
+    private static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var length = stream.CanSeek ? stream.Length : throw new ParameterFileException(path, "is not a file that can be read to its end (a pipe or a device)");
+            if (length > Array.MaxLength)
+            {
+                throw new ParameterFileException(path, $"is {length} bytes long, more than a parameter file can be ({Array.MaxLength} bytes)");
+            }
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            throw new ParameterFileException(path, $"cannot be read ({unreadable.Message})");
+        }
     }
 
     private static int ElementSize(string dtype, string path, string name) => dtype switch

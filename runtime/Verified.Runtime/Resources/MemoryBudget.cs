@@ -16,13 +16,32 @@ public readonly record struct Buffer(string Name, long Elements, int ElementByte
 /// The memory a run will need, from its layout, checked before any work: every buffer must be one
 /// array (at most <see cref="Array.MaxLength"/> elements), and their sum must fit in the memory
 /// this process may use (the GC's limit, which follows a container's or DOTNET_GCHeapHardLimit's
-/// cap, and on Linux what an address-space limit, ulimit -v, leaves of it). The estimate counts the large buffers only (the kernels' scratch is of the order of one
+/// cap, and on Linux what an address-space limit, ulimit -v, leaves of it, and the memory the
+/// machine has available). The estimate counts the large buffers only (the kernels' scratch is of the order of one
 /// state batch), so it is a lower bound: a run it refuses cannot fit.
 /// </summary>
 public static class MemoryBudget
 {
-    /// <summary>The bytes this process may still allocate: the GC's limit or the address space left, whichever is smaller.</summary>
-    public static long Available => Math.Min(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, AddressSpaceLeft());
+    /// <summary>The bytes this process may still allocate: the GC's limit, the address space left or the machine's memory not in use, whichever is smallest.</summary>
+    public static long Available => Math.Min(Math.Min(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, AddressSpaceLeft()), MachineMemoryAvailable());
+
+    /// <summary>
+    /// MemAvailable of /proc/meminfo: the memory the machine can give without swapping. The GC's limit is the machine's
+    /// whole memory outside a container, so a run that needs nearly all of it while other processes hold some would
+    /// pass that limit and then thrash; unlimited where the file is missing.
+    /// </summary>
+    private static long MachineMemoryAvailable()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/meminfo").FirstOrDefault(line => line.StartsWith("MemAvailable:", StringComparison.Ordinal));
+            return line is null ? long.MaxValue : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return long.MaxValue;
+        }
+    }
 
     /// <summary>RLIMIT_AS less the address space in use (/proc/self/limits and /proc/self/status); unlimited elsewhere.</summary>
     private static long AddressSpaceLeft()

@@ -69,7 +69,8 @@ public sealed class Sweep
     {
         var ids = Runs.Select(run => run.Id).Order(StringComparer.Ordinal).ToList();
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids)));
-        var grids = Directory.CreateDirectory(Path.Combine(folder, GridsFolder)).FullName;
+        var grids = Path.Combine(folder, GridsFolder);
+        OwnedPaths.CreateFolder(grids);
         AtomicFile.WriteAllText(Path.Combine(grids, Convert.ToHexStringLower(digest, 0, 8) + ".json"), JsonSerializer.Serialize(new { runs = ids }, ResultStore.Json));
     }
 
@@ -80,8 +81,8 @@ public sealed class Sweep
     /// </summary>
     public static IReadOnlyList<SweepResult> Merge(string folder, Action<string>? warn = null)
     {
-        var merged = Store(folder, warn).ReadAll<TrainingOutcome>(BelongsAs)
-            .Select(entry => new SweepResult(entry.Id, entry.Key.Deserialize<TrainingRun>(ResultStore.Json)!, entry.Result)).ToList();
+        var merged = Store(folder, warn).ReadAll<TrainingRun, TrainingOutcome>(run => run.CurrentCell() is not null ? run.Id : null)
+            .Select(entry => new SweepResult(entry.Id, entry.Key, entry.Result)).ToList();
         var finished = merged.Select(run => run.Id).ToHashSet(StringComparer.Ordinal);
         var missing = Declared(folder).Where(id => !finished.Contains(id)).ToList();
         return missing.Count > 0 ? throw new IncompleteResultsException($"the sweep in '{folder}'", missing) : merged;
@@ -93,7 +94,12 @@ public sealed class Sweep
     private static IEnumerable<string> Declared(string folder)
     {
         var grids = Path.Combine(folder, GridsFolder);
-        var files = Directory.Exists(grids) ? Directory.GetFiles(grids, "*.json").Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
+        IEnumerable<string> files = OwnedPaths.KindOf(grids) switch
+        {
+            EntryKind.None => [],
+            EntryKind.Folder => Directory.GetFiles(grids, "*.json").Order(StringComparer.Ordinal),
+            _ => throw new InvalidDataException($"'{grids}' is a symbolic link or a file, where the sweep keeps its grid declarations; remove it"),
+        };
         return files.SelectMany(ReadGrid).Distinct(StringComparer.Ordinal);
     }
 
@@ -101,17 +107,13 @@ public sealed class Sweep
     {
         try
         {
-            return JsonSerializer.Deserialize<DeclaredGrid>(File.ReadAllText(file), ResultStore.Json)?.Runs ?? throw new JsonException();
+            return JsonSerializer.Deserialize<DeclaredGrid>(OwnedPaths.ReadText(file, ResultStore.ResultLimit), ResultStore.Json)?.Runs ?? throw new JsonException();
         }
-        catch (JsonException)
+        catch (Exception unreadable) when (unreadable is JsonException or InvalidDataException)
         {
             throw new InvalidDataException($"'{file}' is not a grid declaration, so the runs the sweep must hold are not known; rerun a shard of the sweep to write it again");
         }
     }
 
     private sealed record DeclaredGrid(IReadOnlyList<string> Runs);
-
-    /// <summary>The id a stored key gives, if it is a run of a current built-in cell.</summary>
-    private static string? BelongsAs(JsonElement key) =>
-        key.Deserialize<TrainingRun>(ResultStore.Json) is { } run && run.CurrentCell() is not null ? run.Id : null;
 }

@@ -240,7 +240,14 @@ public static class Trainer
             return [double.NaN, double.NaN, double.NaN];
         }
         var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowMajor(w.Rows, w.Columns, gradient.AsSpan(w.Offset, w.Length).ToArray());
-        var sigma = matrix.Svd(computeVectors: false).S;
-        return [.. new[] { 0, 19, 39 }.Select(i => i < sigma.Count ? sigma[i] : double.NaN)];
+        // The SVD squares and sums entries, so a finite gradient of an exploding network (entries near 1e300) would overflow
+        // inside it and never converge: it runs on the matrix scaled to a largest entry of 1, and σ(cA) = c·σ(A).
+        var largest = matrix.Enumerate().Max(Math.Abs);
+        if (largest == 0)
+        {
+            return [0, w.Rows >= 20 && w.Columns >= 20 ? 0 : double.NaN, w.Rows >= 40 && w.Columns >= 40 ? 0 : double.NaN];
+        }
+        var sigma = matrix.Divide(largest).Svd(computeVectors: false).S;
+        return [.. new[] { 0, 19, 39 }.Select(i => i < sigma.Count ? largest * sigma[i] : double.NaN)];
     }
 }

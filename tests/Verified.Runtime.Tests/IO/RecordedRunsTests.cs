@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verified.IO;
 using Verified.Training;
 using Xunit;
@@ -20,7 +19,7 @@ public sealed class RecordedRunsTests
         var path = Path.Combine(RepositoryRoot(), "docs", "recorded-runs", folder);
         var warnings = new List<string>();
 
-        var runs = new ResultStore(path, warnings.Add).ReadAll<TrainingOutcome>(key => key.Deserialize<TrainingRun>(ResultStore.Json)!.Id);
+        var runs = new ResultStore(path, warnings.Add).ReadAll<TrainingRun, TrainingOutcome>(run => run.Id);
 
         Assert.Empty(warnings);
         Assert.Equal(Directory.GetFiles(path, "*.json").Length, runs.Count);

@@ -154,6 +154,139 @@ public sealed class ResultStoreTests
         Assert.Single(Directory.GetFileSystemEntries(folder));
     }
 
+    [Fact]
+    public void A_claim_being_written_is_respected_for_a_heartbeat_and_taken_over_after_it()
+    {
+        var store = new ResultStore(Folder());
+        var writing = Path.Combine(store.Folder, "writing.lock");
+        var abandoned = Path.Combine(store.Folder, "abandoned.lock");
+        File.WriteAllText(writing, "");
+        File.WriteAllText(abandoned, "");
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow - RunClaim.Heartbeat - TimeSpan.FromSeconds(1));
+
+        var left = store.ComputeOnce("writing", new { }, () => new Result(1, ""), out var holder);
+        var taken = store.ComputeOnce("abandoned", new { }, () => new Result(2, ""), out _);
+
+        Assert.False(left);
+        Assert.Equal("a process writing its claim", holder);
+        Assert.True(taken);
+        Assert.True(store.TryRead<Result>("abandoned", new { }, out _));
+        Assert.Equal(["abandoned.json", "writing.lock"], Directory.GetFileSystemEntries(store.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("folder")]
+    [InlineData("/dev/zero")]
+    [InlineData("/nonexistent/verified-dangling")]
+    public void A_link_planted_as_a_claim_is_removed_never_followed_and_the_run_computed(string target)
+    {
+        var store = new ResultStore(Folder());
+        var pointedAt = target == "folder" ? Folder() : target;
+        File.CreateSymbolicLink(Path.Combine(store.Folder, "a.lock"), pointedAt);
+
+        Assert.True(store.ComputeOnce("a", new { }, () => new Result(1, ""), out _));
+
+        Assert.True(store.TryRead<Result>("a", new { }, out _));
+        Assert.Equal(["a.json"], Directory.GetFileSystemEntries(store.Folder).Select(Path.GetFileName));
+        Assert.True(target != "folder" || Directory.Exists(pointedAt) && Directory.GetFileSystemEntries(pointedAt).Length == 0);
+    }
+
+    [Fact]
+    public void A_folder_where_a_claim_or_a_result_belongs_is_refused_in_one_line()
+    {
+        var store = new ResultStore(Folder());
+        Directory.CreateDirectory(Path.Combine(store.Folder, "claimed.lock"));
+        Directory.CreateDirectory(Path.Combine(store.Folder, "stored.json"));
+
+        var claim = Assert.Throws<InvalidDataException>(() => store.ComputeOnce("claimed", new { }, () => new Result(1, ""), out _));
+        var result = Assert.Throws<InvalidDataException>(() => store.TryRead<Result>("stored", new { }, out _));
+
+        Assert.Contains("claimed.lock' is a folder", claim.Message);
+        Assert.Contains("stored.json' is a folder", result.Message);
+        Assert.DoesNotContain("\n", claim.Message + result.Message);
+    }
+
+    [Fact]
+    public void A_result_file_that_is_a_link_is_not_followed_and_is_computed_again_which_replaces_the_link()
+    {
+        var warnings = new List<string>();
+        var store = new ResultStore(Folder(), warnings.Add);
+        var elsewhere = new ResultStore(Folder());
+        elsewhere.Write("a", new { n = 1 }, new Result(7, "elsewhere"));
+        File.CreateSymbolicLink(Path.Combine(store.Folder, "a.json"), Path.Combine(elsewhere.Folder, "a.json"));
+        File.CreateSymbolicLink(Path.Combine(store.Folder, "z.json"), "/dev/zero");
+
+        var read = store.GetOrCompute("a", new { n = 1 }, () => new Result(3, "here"));
+        var zero = store.GetOrCompute("z", new { n = 1 }, () => new Result(4, "here"));
+
+        Assert.Equal(new Result(3, "here"), read);
+        Assert.Equal(new Result(4, "here"), zero);
+        Assert.Equal(2, warnings.Count(warning => warning.Contains("is a symbolic link, which is not followed")));
+        Assert.Null(new FileInfo(Path.Combine(store.Folder, "a.json")).LinkTarget);
+        Assert.True(elsewhere.TryRead<Result>("a", new { n = 1 }, out var untouched));
+        Assert.Equal("elsewhere", untouched.Note);
+    }
+
+    [Fact]
+    public void A_result_file_longer_than_the_limit_is_not_read_whole()
+    {
+        var warnings = new List<string>();
+        var store = new ResultStore(Folder(), warnings.Add);
+        using (var file = File.Create(Path.Combine(store.Folder, "a.json")))
+        {
+            file.SetLength(ResultStore.ResultLimit + 1L);
+        }
+
+        Assert.False(store.TryRead<Result>("a", new { n = 1 }, out _));
+        Assert.Contains($"holds more than {ResultStore.ResultLimit} bytes", Assert.Single(warnings));
+    }
+
+    [Theory]
+    [InlineData("link")]
+    [InlineData("dangling")]
+    [InlineData("file")]
+    public void A_store_folder_that_is_a_link_or_a_file_is_refused_and_nothing_is_written_through_it(string planted)
+    {
+        var outside = Folder();
+        var folder = Path.Combine(Folder(), "runs");
+        switch (planted)
+        {
+            case "link":
+                Directory.CreateSymbolicLink(folder, outside);
+                break;
+            case "dangling":
+                Directory.CreateSymbolicLink(folder, Path.Combine(outside, "absent"));
+                break;
+            default:
+                File.WriteAllText(folder, "");
+                break;
+        }
+
+        var refused = Assert.Throws<InvalidDataException>(() => new ResultStore(folder));
+
+        Assert.Contains(planted == "file" ? "is a file" : "is a symbolic link", refused.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(outside));
+    }
+
+    [Fact]
+    public void Reading_all_results_leaves_out_a_file_whose_key_has_a_field_more_as_reading_one_does()
+    {
+        var warnings = new List<string>();
+        var store = new ResultStore(Folder(), warnings.Add);
+        store.Write("1", new Key(1), new Result(1, ""));
+        store.Write("2", new Key(2), new Result(2, ""));
+        var path = Path.Combine(store.Folder, "2.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"n\": 2", "\"n\": 2, \"extra\": 0"));
+
+        var all = store.ReadAll<Key, Result>(key => key.N.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(["1"], all.Select(entry => entry.Id));
+        Assert.False(store.TryRead<Result>("2", new Key(2), out _));
+        Assert.Contains(warnings, warning => warning.Contains("'" + Path.GetFileName(store.Folder) + "/2.json' does not belong here"));
+    }
+
+    private sealed record Key(int N);
+
     private static string Folder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "verified-store-" + Guid.NewGuid().ToString("N"));

@@ -66,6 +66,9 @@ public sealed class SafeTensorsTests
         { "shape and bytes disagree", "needs" },
         { "overlapping", "overlaps another tensor" },
         { "trailing bytes", "bytes after its last tensor" },
+        { "element count that wraps to the bytes there", "needs 18446744073709551648" },
+        { "element count that wraps to no bytes", "needs 36893488147419103232" },
+        { "a tensor named twice", "names tensor 'a' twice" },
     };
 
     [Theory]
@@ -97,6 +100,10 @@ public sealed class SafeTensorsTests
             "shape and bytes disagree" => WithHeader(header.Replace("[2,2]", "[2,3]")),
             "overlapping" => WithHeader(header.Replace("[32,48]", "[24,40]")),
             "trailing bytes" => [.. bytes, 0, 0, 0, 0, 0, 0, 0, 0],
+            // 2^61 + 4 doubles are 2^64 + 32 bytes, 32 in 64 bits: the 32 bytes that are there.
+            "element count that wraps to the bytes there" => WithHeader(header.Replace("[2,2]", "[2305843009213693956]")),
+            "element count that wraps to no bytes" => WithHeader(header.Replace("\"shape\":[2]", "\"shape\":[2147483648,2147483648]").Replace("[32,48]", "[32,32]")),
+            "a tensor named twice" => WithHeader(header.Replace("\"b\":", "\"a\":")),
             _ => throw new ArgumentException(damage),
         };
         Assert.NotEqual(bytes, damaged);
@@ -134,6 +141,26 @@ public sealed class SafeTensorsTests
         Assert.Contains("holds tensor 'Wx', which cell lstm does not have", unknown.Message);
         Assert.Contains($"tensor '{first}' has shape", shape.Message);
         Assert.Contains($"tensor '{first}' holds a non-finite value (NaN", nonFinite.Message);
+    }
+
+    [Fact]
+    public void A_device_that_never_ends_is_read_as_the_empty_file_the_file_system_says_it_is()
+    {
+        var refused = Assert.Throws<ParameterFileException>(() => SafeTensors.Read("/dev/zero"));
+
+        Assert.Contains("is 0 bytes long, too short for a safetensors header", refused.Message);
+    }
+
+    [Fact]
+    public void An_initial_state_of_another_size_is_refused_by_every_loader_not_only_training()
+    {
+        var layout = Lstm;
+        var path = Path.Combine(Folder(), "h0.safetensors");
+        ParameterFile.Save(path, layout, new double[layout.ParameterCount], extra: [new SafeTensor(ParameterFile.InitialState, "F64", [layout.StateSize + 1], new double[layout.StateSize + 1])]);
+
+        var refused = Assert.Throws<ParameterFileException>(() => ParameterFile.Load(path, layout, out _));
+
+        Assert.Contains($"tensor 'h0' has shape [{layout.StateSize + 1}], but h0 has shape [{layout.StateSize}]", refused.Message);
     }
 
     private static string Folder()

@@ -23,7 +23,8 @@ public static class CellFileCompiler
     private static readonly Dictionary<string, CellSpec> Loaded = [];
     private static readonly Lock Loading = new();
 
-    public static IReadOnlyList<CellSpec> Compile(string fullPath, string displayPath)
+    /// <summary>The cell file at <paramref name="fullPath"/>, read and checked on its syntax; <paramref name="displayPath"/> names it in messages.</summary>
+    public static CellFile Read(string fullPath, string displayPath)
     {
         if (Directory.Exists(fullPath))
         {
@@ -42,11 +43,11 @@ public static class CellFileCompiler
         {
             throw new UsageException($"cell file '{displayPath}' cannot be read: {unreadable.Message}");
         }
-        return CompileSource(text, displayPath);
+        return Parse(text, displayPath);
     }
 
-    /// <summary>Compiles a cell declaration given as source text; <paramref name="displayPath"/> names it in diagnostics.</summary>
-    public static IReadOnlyList<CellSpec> CompileSource(string text, string displayPath)
+    /// <summary>A cell declaration given as source text, checked on its syntax (<see cref="CellFileRules"/>) and for a name of its own; <paramref name="displayPath"/> names it in messages.</summary>
+    public static CellFile Parse(string text, string displayPath)
     {
         var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), displayPath);
         var (violations, cell) = CellFileRules.Check(tree);
@@ -54,15 +55,42 @@ public static class CellFileCompiler
         {
             throw Refusal(tree.GetDiagnostics().Concat(violations));
         }
-        var name = "VerifiedUserCell" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+        var outline = CellOutline.Of(cell);
+        RefuseBuiltInName(outline.Name, outline.NamedAt);
+        return new CellFile(text, tree, cell, outline);
+    }
+
+    /// <summary>Compiles and loads a checked cell file (once per process for the same text).</summary>
+    public static CellSpec Compile(CellFile file)
+    {
+        var name = "VerifiedUserCell" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(file.Text)))[..16];
         lock (Loading)
         {
             if (!Loaded.TryGetValue(name, out var spec))
             {
-                spec = Load(name, tree, cell);
+                spec = Load(name, file.Tree, file.Cell);
+                // A name the syntax could not tell (a constant's) is known now.
+                RefuseBuiltInName(spec.Name, file.Outline.NamedAt);
                 Loaded[name] = spec;
             }
-            return [spec];
+            return spec;
+        }
+    }
+
+    /// <summary>Compiles a cell declaration given as source text; <paramref name="displayPath"/> names it in diagnostics.</summary>
+    public static IReadOnlyList<CellSpec> CompileSource(string text, string displayPath) => [Compile(Parse(text, displayPath))];
+
+    /// <summary>
+    /// A cell file's cell may not take a built-in cell's name: the name would stand for two cells, and a sweep or a
+    /// figure, which find cells by name, would take one for the other.
+    /// </summary>
+    private static void RefuseBuiltInName(string? name, Location namedAt)
+    {
+        if (name is not null && BuiltInCells.Find(name) is not null)
+        {
+            var span = namedAt.GetLineSpan();
+            throw new UsageException($"{span.Path}:{span.StartLinePosition.Line + 1}:{span.StartLinePosition.Character + 1}: the cell is named '{name}', " +
+                "the name of a built-in cell; give it a name of its own ([RecurrentCell(Name = \"...\")])");
         }
     }
 
@@ -129,3 +157,6 @@ public static class CellFileCompiler
             .Select(path => MetadataReference.CreateFromFile(path));
     }
 }
+
+/// <summary>A cell file read and checked on its syntax, not yet compiled: its text, syntax tree, cell class and what the syntax decides about the cell.</summary>
+public sealed record CellFile(string Text, SyntaxTree Tree, ClassDeclarationSyntax Cell, CellOutline Outline);

@@ -224,7 +224,7 @@ public static class CellFileRules
         name is AliasQualifiedNameSyntax { Alias.Identifier.RawKind: (int)SyntaxKind.GlobalKeyword, Name.Identifier.ValueText: "Verified" };
 
     /// <summary>The cell attribute an attribute names (State for [State], [StateAttribute], [Verified.State], ...), or null.</summary>
-    private static string? CellAttributeName(AttributeSyntax attribute)
+    internal static string? CellAttributeName(AttributeSyntax attribute)
     {
         var name = attribute.Name switch
         {

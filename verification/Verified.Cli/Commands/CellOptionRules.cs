@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Verified.Initialisation;
 
 namespace Verified.Cli.Commands;
 
@@ -9,23 +8,24 @@ namespace Verified.Cli.Commands;
 /// </summary>
 public static class CellOptionRules
 {
-    public static void Check(ParseResult result, CommonOptions options, CellSpec cell)
+    /// <summary>Refuses the options <paramref name="cell"/> has no use for, as far as its facts are known.</summary>
+    public static void Check(ParseResult result, CommonOptions options, CellFacts cell)
     {
         // --n sets every named size but the input size I (CellDimensions.Of).
-        if (!cell.DimensionNames.Any(name => name != "I"))
+        if (cell.NamesSize == false)
         {
             OptionRules.RefuseGiven(result, [options.N], $"has nothing to size: every size of cell {cell.Name} is fixed");
         }
-        if (!ParameterInitializer.UsesGain(cell))
+        if (cell.UsesGain == false)
         {
             OptionRules.RefuseGiven(result, [options.Gain], $"has nothing to scale: cell {cell.Name} has no recurrent Gaussian, orthogonal or hidden-uniform parameter");
         }
         // --init replaces only the recurrent Gaussian matrices' draw (ParameterInitializer.Initialize).
-        if (options.RecurrentInit is { } init && !ParameterInitializer.HasRecurrentGaussian(cell))
+        if (options.RecurrentInit is { } init && cell.HasRecurrentGaussian == false)
         {
             OptionRules.RefuseGiven(result, [init], $"chooses the draw of recurrent Gaussian matrices, but cell {cell.Name} has none");
         }
-        if (cell.Input is null)
+        if (!cell.HasInput)
         {
             OptionRules.RefuseGiven(result, options.InputOptions.Where(option => result.GetResult(option)?.GetValueOrDefault<string?>() is not (null or "none")),
                 $"feeds an input, but cell {cell.Name} has none");

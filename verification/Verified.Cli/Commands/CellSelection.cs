@@ -11,7 +11,7 @@ public static class CellSelection
         var cells = Find(result, options);
         foreach (var cell in cells)
         {
-            CellOptionRules.Check(result, options, cell);
+            CellOptionRules.Check(result, options, CellFacts.Of(cell));
         }
         return cells;
     }
@@ -22,10 +22,14 @@ public static class CellSelection
         var file = result.GetValue(options.CellFile);
         if (file is not null)
         {
-            // A cell file declares exactly one cell (CellFileRules); --cell, if given, must name it.
-            var cell = CellFileCompiler.Compile(file.FullName, file.ToString()).Single();
-            return name is null || cell.Name == name ? [cell]
-                : throw new UsageException($"{file} declares the cell '{cell.Name}', not '{name}'");
+            // A cell file declares exactly one cell (CellFileRules); --cell, if given, must name it. What the file's syntax
+            // decides is checked before it is compiled, which takes seconds; the compiled cell is checked whole after.
+            var declared = CellFileCompiler.Read(file.FullName, file.ToString());
+            RefuseOtherName(file, declared.Outline.Name, name);
+            CellOptionRules.Check(result, options, declared.Outline.Facts);
+            var cell = CellFileCompiler.Compile(declared);
+            RefuseOtherName(file, cell.Name, name);
+            return [cell];
         }
         if (name is null)
         {
@@ -33,5 +37,13 @@ public static class CellSelection
         }
         return [BuiltInCells.Find(name)
             ?? throw new UsageException($"unknown cell '{name}'; the built-in cells are {string.Join(", ", BuiltInCells.All.Select(spec => spec.Name))}")];
+    }
+
+    private static void RefuseOtherName(FileInfo file, string? declared, string? named)
+    {
+        if (declared is not null && named is not null && declared != named)
+        {
+            throw new UsageException($"{file} declares the cell '{declared}', not '{named}'");
+        }
     }
 }

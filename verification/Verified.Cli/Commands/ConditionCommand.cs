@@ -60,8 +60,9 @@ public static class ConditionCommand
                 throw new UsageException($"--floss-k must be between 0 and the state size {layout.StateSize}, not {floss}");
             }
             // Before the horizons are listed: a horizon near int.MaxValue is refused by its size, not enumerated.
+            var measurements = 1 + (floss > 0 ? 1 : 0) + (confirming ? 1 : 0);
             Footprints.Condition(layout, columns.Max(), confirming ? 512 : result.GetValue(bits),
-                steps: new ConditionOptions().Transient + (long)longest, horizons: longest / step + 1L, ms: columns.Length);
+                steps: new ConditionOptions().Transient + (long)longest, horizons: longest / step + 1L, ms: columns.Length, measurements);
             var seed = result.GetValue(options.Seed);
             var gain = result.GetValue(options.Gain);
             var theta = network.Theta(result, layout, options);
@@ -85,7 +86,6 @@ public static class ConditionCommand
             var board = new ProgressBoard(output);
             var runs = new List<ConditionResult>();
             double? disagreement = null;
-            var measurements = 1 + (floss > 0 ? 1 : 0) + (confirming ? 1 : 0);
             board.Run([ProgressJob.OfSteps($"κ2 of {spec.Name}", (long)measurements * longest + (flossOptions?.Epochs ?? 0), tick =>
             {
                 runs.Add(ConditionRun.Run(layout, theta, conditionOptions, flossed: false, tick));

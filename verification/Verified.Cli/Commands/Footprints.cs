@@ -50,14 +50,22 @@ public static class Footprints
     /// <summary>
     /// The long-term product T_t Q (n×m) and one Jacobian at the working precision (about 2·bits/8 bytes
     /// a number with its exponent and sign), and its SVD's copy; the inputs of the trajectory's
-    /// <paramref name="steps"/> steps; and κ2 and its bounds at each of <paramref name="horizons"/> horizons for each of <paramref name="ms"/> values of m.
+    /// <paramref name="steps"/> steps; the <paramref name="horizons"/> horizons; and, for each of
+    /// <paramref name="measurements"/> measurements, a point (κ2 and its bounds) at each horizon for each of <paramref name="ms"/> values of m.
     /// </summary>
-    public static void Condition(CellLayout layout, int m, int bits, long steps, long horizons, int ms) => MemoryBudget.Require($"κ2 of {layout.Spec.Name} at n = {layout.StateSize}, m = {m}, {bits} bits",
+    public static void Condition(CellLayout layout, int m, int bits, long steps, long horizons, int ms, int measurements) => MemoryBudget.Require($"κ2 of {layout.Spec.Name} at n = {layout.StateSize}, m = {m}, {bits} bits",
         new Buffer("Jacobian at the working precision", MemoryBudget.Product(layout.StateSize, layout.StateSize), 2 * bits / 8 + 16),
         new Buffer("long-term product and its SVD", 3 * MemoryBudget.Product(layout.StateSize, m), 2 * bits / 8 + 16),
         new Buffer("parameter vector", layout.ParameterCount, Double),
         new Buffer("inputs of the trajectory", MemoryBudget.Product(layout.InputSize, steps), Double),
-        new Buffer("κ2 and its bounds per horizon", 4 * MemoryBudget.Product(horizons, ms), Double));
+        new Buffer("horizons", horizons, sizeof(int)),
+        new Buffer("points (κ2 and its bounds per horizon and m)", MemoryBudget.Product(measurements, horizons, ms), ConditionPointBytes));
+
+    /// <summary>
+    /// One point of a κ2 run as it is held: a ConditionPoint object (a 16-byte header, two ints, two bools, three
+    /// doubles of which one nullable: 64 bytes on a 64-bit runtime) and its slot in a list that grows by doubling (up to 16).
+    /// </summary>
+    private const int ConditionPointBytes = 80;
 
     /// <summary>The checks form dense Jacobians (n×n and n×P) by finite differences, in double and float.</summary>
     public static void Check(CellLayout layout) => MemoryBudget.Require($"the derivative checks of {layout.Spec.Name} at n = {layout.StateSize}",

@@ -69,7 +69,7 @@ public sealed class NetworkFileOptions
         {
             return ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(result.GetValue(options.Seed)));
         }
-        OptionRules.RefuseGiven(result, [options.Gain], "scales the initialiser's draw; --params loads the parameters from a file instead");
+        RefuseInitialiserOptions(result, options.Gain);
         return ParameterFile.Load(file.FullName, layout, out _);
     }
 
@@ -77,7 +77,16 @@ public sealed class NetworkFileOptions
     public Output.StartedFrom StartedFrom(ParseResult result) =>
         new(result.GetValue(Params)?.FullName, result.GetResult(InitialState) is null ? null : result.GetValue(InitialState)?.FullName);
 
-        /// <summary>h_0 from --initial-state, or null (the command's own start).</summary>
+    /// <summary>Refuses, when --params is given, any of <paramref name="initialiser"/>: options that shape the initialiser's draw, which the file replaces.</summary>
+    public void RefuseInitialiserOptions(ParseResult result, params Option[] initialiser)
+    {
+        if (result.GetValue(Params) is not null)
+        {
+            OptionRules.RefuseGiven(result, initialiser, "shapes the initialiser's draw; --params loads the parameters from a file instead");
+        }
+    }
+
+    /// <summary>h_0 from --initial-state, or null (the command's own start).</summary>
     public double[]? StartState(ParseResult result, CellLayout layout) =>
         result.GetValue(InitialState) is { } file ? ParameterFile.LoadInitialState(file.FullName, layout.StateSize) : null;
 

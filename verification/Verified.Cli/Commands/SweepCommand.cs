@@ -55,12 +55,10 @@ public static class SweepCommand
                 }
                 return ExitCodes.Success;
             }
+            // A cell file's cell never has a built-in cell's name (CellFileCompiler), so no cell file can be swept: refused before it is compiled.
+            OptionRules.RefuseGiven(result, [options.CellFile], "names a cell file, but sweeps run built-in cells (their runs must be reproducible by name on every machine)");
             var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options)[0];
-            if (BuiltInCells.Find(spec.Name) is null)
-            {
-                throw new UsageException("sweeps run built-in cells (their runs must be reproducible by name on every machine)");
-            }
             var (index, count) = ShardOption.Parse(result.GetValue(shard)!);
             var parallel = result.GetValue(jobs);
             var scheduleValues = result.GetValue(schedules)!.Select(name => Enum.TryParse<FlossingSchedule>(name, true, out var s) && Enum.IsDefined(s)

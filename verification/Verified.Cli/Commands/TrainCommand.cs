@@ -39,15 +39,18 @@ public static class TrainCommand
             var spec = CellSelection.Resolve(result, options)[0];
             var trainOptions = training.Read(result, result.GetValue(delay), schedule, result.GetValue(k));
             var task = DelayedTask.Create(trainOptions.Task, trainOptions.Delay);
+            // θ and h0 of a file replace the initialiser's draw, which --g and --init would shape.
+            network.RefuseInitialiserOptions(result, options.Gain, training.Init, training.ModelInit);
             var layout = network.Layout(result, spec, options, task.InputSize);
             if (layout.InputSize != task.InputSize)
             {
-                throw new UsageException($"the network in '{result.GetValue(network.Params)}' takes {layout.InputSize} input(s) per step, but the {trainOptions.Task} task gives {task.InputSize}");
+                var taking = result.GetValue(network.Params) is { } file ? $"the network in '{file}'" : $"cell {spec.Name}";
+                throw new UsageException($"{taking} takes {layout.InputSize} input(s) per step, but the {trainOptions.Task} task gives {task.InputSize}");
             }
             n = layout.Dimension("N");
             TrainingOptionSet.Check(spec, n, trainOptions);
             var model = new RecurrentModel(layout, task.OutputSize);
-            var start = result.GetValue(network.Params) is { } file ? NetworkFile.Load(file.FullName, model) : new NetworkStart();
+            var start = result.GetValue(network.Params) is { } parameters ? NetworkFile.Load(parameters.FullName, model) : new NetworkStart();
             if (network.StartState(result, layout) is { } h0)
             {
                 start = start with { InitialState = h0 };

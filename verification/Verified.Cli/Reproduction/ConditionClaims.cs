@@ -16,7 +16,7 @@ public static class ConditionClaims
     /// <summary>The condition number of Fig 2B's guide line: 10⁵.</summary>
     public const double UsableLog10Kappa = 5;
 
-    public static IReadOnlyList<ClaimVerdict> Figure2(IReadOnlyDictionary<(int N, int K), List<ConditionPoint>> arms)
+    public static IReadOnlyList<ClaimVerdict> Figure2(IReadOnlyDictionary<(int N, int K), IReadOnlyList<ConditionPoint>> arms)
     {
         var verdicts = new List<ClaimVerdict>();
         List<ConditionPoint> Series(int n, int k, int m) => [.. arms[(n, k)].Where(point => point.M == m && point.Resolved).OrderBy(point => point.Horizon)];

@@ -6,9 +6,16 @@ public enum Scale { Small, Claims, Paper }
 /// <summary>
 /// One run behind a figure: cached under its id for exactly its key (every option that produces
 /// it), so that an interrupted reproduction redoes only what is missing and never reuses a run of
-/// another scale or protocol.
+/// another scale or protocol; a file counts as the run's only if it holds a whole result of the
+/// run's type (<paramref name="Result"/>), so that a damaged one is computed again rather than
+/// drawn.
 /// </summary>
-public sealed record FigureRun(string Id, int Units, object Key, Func<Action, object> Compute);
+public sealed record FigureRun(string Id, int Units, object Key, Type Result, Func<Action, object> Compute)
+{
+    /// <summary>The run <paramref name="id"/>, computed by <paramref name="compute"/>, whose results are <typeparamref name="T"/>.</summary>
+    public static FigureRun Of<T>(string id, int units, object key, Func<Action, T> compute) where T : notnull =>
+        new(id, units, key, typeof(T), tick => compute(tick));
+}
 
 /// <summary>
 /// A figure of the paper: the runs behind it (each cached as units/ID.json) and how to turn their
@@ -28,6 +35,6 @@ public abstract class Figure
     public abstract void Render(string folder, Scale scale, RunResults results);
 
     /// <summary>The key of a run that its figure, scale and id determine entirely.</summary>
-    protected FigureRun Run(Scale scale, string id, int units, Func<Action, object> compute) =>
-        new(id, units, new { figure = Name, scale = scale.ToString().ToLowerInvariant(), id }, compute);
+    protected FigureRun Run<T>(Scale scale, string id, int units, Func<Action, T> compute) where T : notnull =>
+        FigureRun.Of(id, units, new { figure = Name, scale = scale.ToString().ToLowerInvariant(), id }, compute);
 }

@@ -62,7 +62,7 @@ public sealed class Figure2 : Figure
     public override void Render(string folder, Scale scale, RunResults results)
     {
         var protocol = Of(scale);
-        var arms = Arms(protocol).ToDictionary(arm => arm, arm => results.Get<List<ConditionPoint>>(Id(arm.N, arm.K)));
+        var arms = Arms(protocol).ToDictionary(arm => arm, arm => results.Get<IReadOnlyList<ConditionPoint>>(Id(arm.N, arm.K)));
         var main = arms[(80, 0)].Concat(arms[(80, 15)]).ToList();
         var input = protocol.Input == InputKind.None ? "autonomous" : "x ~ U(0, 1)";
         ConditionPlot.WriteAgainstHorizon([.. main.Where(point => point.M == 15)], Path.Combine(folder, "fig2a.png"),

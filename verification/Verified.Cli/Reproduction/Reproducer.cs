@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verified.Cli.Output;
 using Verified.Execution;
 using Verified.IO;
@@ -29,7 +28,7 @@ public static class Reproducer
         }
         board.Run([.. mine.Select(run => new ProgressJob($"{figure.Name} {run.Id}", run.Units, tick =>
         {
-            if (!store.ComputeOnce(run.Id, run.Key, () => run.Compute(tick), out var holder))
+            if (!store.ComputeOnce(run.Id, run.Key, run.Result, () => run.Compute(tick), out var holder))
             {
                 board.Write($"{figure.Name} {run.Id}: being computed by {holder}; left to it");
             }
@@ -67,11 +66,11 @@ public static class Reproducer
     private static ResultStore Store(string folder, TextWriter error, bool readOnly = false) =>
         new(Path.Combine(folder, "units"), warning => error.WriteLine("warning: " + warning), readOnly);
 
-    private static IReadOnlyDictionary<string, JsonElement> Finished(ResultStore store, IReadOnlyList<FigureRun> runs) =>
-        runs.Select(run => (run.Id, Found: store.TryRead<JsonElement>(run.Id, run.Key, out var result), result))
+    private static IReadOnlyDictionary<string, object> Finished(ResultStore store, IReadOnlyList<FigureRun> runs) =>
+        runs.Select(run => (run.Id, Found: store.TryRead(run.Id, run.Key, run.Result, out var result), result))
             .Where(entry => entry.Found).ToDictionary(entry => entry.Id, entry => entry.result);
 
-    private static void Render(Figure figure, Scale scale, string folder, IReadOnlyDictionary<string, JsonElement> results, TextWriter output)
+    private static void Render(Figure figure, Scale scale, string folder, IReadOnlyDictionary<string, object> results, TextWriter output)
     {
         figure.Render(folder, scale, new RunResults(results));
         output.WriteLine($"{figure.Name}: {figure.Title} → {folder}");

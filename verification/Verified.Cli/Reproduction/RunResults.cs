@@ -1,14 +1,11 @@
-using System.Text.Json;
-using Verified.Cli.Output;
-
 namespace Verified.Cli.Reproduction;
 
-/// <summary>The finished runs of a figure, by id, read back as the types their runs returned.</summary>
-public sealed class RunResults(IReadOnlyDictionary<string, JsonElement> results)
+/// <summary>The finished runs of a figure, by id, each read back whole as the type its run returns (<see cref="FigureRun.Result"/>).</summary>
+public sealed class RunResults(IReadOnlyDictionary<string, object> results)
 {
     public T Get<T>(string id) =>
-        results.TryGetValue(id, out var element)
-            ? element.Deserialize<T>(Verified.IO.ResultStore.Json) ?? throw new InvalidDataException($"run {id} holds no result")
+        results.TryGetValue(id, out var result)
+            ? result is T typed ? typed : throw new InvalidCastException($"run {id} holds a {result.GetType().Name}, not a {typeof(T).Name}")
             : throw new KeyNotFoundException($"run {id} has not finished");
 
     /// <summary>Whether run <paramref name="id"/> has finished.</summary>

@@ -29,7 +29,7 @@ public sealed class TrainingFigure(string name) : Figure
             .DistinctBy(run => run.Id)
             .OrderBy(run => run.Options.Seed)
             .ThenByDescending(run => run.Units)
-            .Select(run => new FigureRun(run.Id, run.Units, run, tick => run.Execute(tick)))];
+            .Select(run => FigureRun.Of(run.Id, run.Units, run, tick => run.Execute(tick)))];
 
     public override void Render(string folder, Scale scale, RunResults results)
     {
