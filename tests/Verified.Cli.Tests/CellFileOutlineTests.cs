@@ -20,7 +20,7 @@ public sealed class CellFileOutlineTests
     [Theory]
     [InlineData("mine", Recurrent, "--input feeds an input, but cell mine has none", "spectrum", "--input", "gaussian")]
     [InlineData("mine", Fixed, "--n has nothing to size: every size of cell mine is fixed", "spectrum", "--n", "5")]
-    [InlineData("mine", Fixed, "--g has nothing to scale: cell mine has no recurrent Gaussian or orthogonal matrix", "spectrum", "--g", "2")]
+    [InlineData("mine", Fixed, "--g has nothing to scale: cell mine has no recurrent Gaussian, orthogonal or hidden-uniform parameter", "spectrum", "--g", "2")]
     [InlineData("mine", Recurrent, "declares the cell 'mine', not 'other'", "spectrum", "--cell", "other")]
     [InlineData("mine", Recurrent, "--cell-file names a cell file, but sweeps run built-in cells", "sweep", "--out", "/tmp/verified-never-written")]
     [InlineData("vanilla-tanh", Recurrent, "cell.cs:3:23: the cell is named 'vanilla-tanh', the name of a built-in cell", "cells")]

@@ -154,7 +154,7 @@ public sealed class TrainAndSweepCommandTests
     [InlineData("sweep", "--cell", "vanilla-tanh", "--out", "/tmp/x", "--delays", "2", "20", "--steps", "10")]
     [InlineData("sweep", "--cell", "vanilla-tanh", "--n", "8", "--out", "/tmp/x", "--ks", "9", "--schedules", "pre")]
     [InlineData("sweep", "--cell", "vanilla-tanh", "--out", "/tmp/x", "--jobs", "0")]
-    [InlineData("reproduce", "fig5", "--scale", "claims")]
+    [InlineData("reproduce", "fig6", "--scale", "claims")]
     [InlineData("reproduce", "fig1", "--scale", "claims")]
     public void Bad_options_exit_with_two(params string[] args)
     {

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Verified.Training.Regularisers;
 
 /// <summary>
-/// P = (1/(S n)) Σ_s Σ_i log² σ_i(D_s) over the one-step Jacobians D_s = ∂h_{s+1}/∂h_s at S steps
+/// P = (1/(S n)) Σ_s Σ_i log² max(σ_i(D_s), <see cref="Floor"/>) over the one-step Jacobians D_s = ∂h_{s+1}/∂h_s at S steps
 /// spread evenly over the first sequence of the batch: each Jacobian pushed toward an isometry on
 /// its own, the control of Sec 7. The states are taken as given (the penalty acts on θ through D_s
 /// at the visited states, not through the trajectory). With D = U Σ Vᵀ,
@@ -14,6 +14,9 @@ public sealed class JacobianPenalty : IRegulariser
 {
     /// <summary>Steps per epoch whose Jacobians are penalised.</summary>
     public const int SampledSteps = 5;
+
+    /// <summary>The smallest singular value the penalty takes a log of: σ below it counts as this, with no gradient.</summary>
+    public const double Floor = 1e-8;
 
     private readonly CellKernels<double> _kernels;
     private readonly int _n, _parameters;
@@ -67,13 +70,11 @@ public sealed class JacobianPenalty : IRegulariser
         var scaled = Matrix<double>.Build.Dense(n, n);
         for (var i = 0; i < n; i++)
         {
-            if (!(svd.S[i] > 0))
-            {
-                throw new Lyapunov.TrajectoryDivergedException(0, "one-step Jacobian of the Jacobian penalty (a singular value is zero, so its log is not finite)");
-            }
-            var log = Math.Log(svd.S[i]);
+            // A saturated unit makes σ_i exactly 0 (1 − tanh² underflows); below Floor the penalty is held at log² Floor, with no gradient.
+            var clamped = svd.S[i] < Floor;
+            var log = Math.Log(clamped ? Floor : svd.S[i]);
             value += log * log;
-            scaled.SetColumn(i, svd.U.Column(i) * (2 * log / svd.S[i] / n));
+            scaled.SetColumn(i, svd.U.Column(i) * (clamped ? 0 : 2 * log / svd.S[i] / n));
         }
         // U diag(2 log σ / (n σ)) Vᵀ, row-major: the adjoint of D = D·I for the tangent pullback (k = n columns).
         var adjoint = scaled * svd.VT;
