@@ -135,6 +135,19 @@ public sealed class TrainingProtocolTests
     }
 
     [Fact]
+    public void A_group_of_fewer_than_three_runs_is_measured_but_not_judged()
+    {
+        RunGroup Copy(int delay, string arm, int runs, int trained) => new("copy", delay, arm, arm == "none" ? 0 : 40, runs, 0, 0, 0, 0, 0, 0, trained, null);
+
+        var few = PaperClaims.Evaluate([Copy(20, "none", 2, 2), Copy(40, "none", 2, 0)]).Single(verdict => verdict.Id == "C3.1");
+        var enough = PaperClaims.Evaluate([Copy(20, "none", 3, 3), Copy(40, "none", 3, 0)]).Single(verdict => verdict.Id == "C3.1");
+
+        Assert.Equal("not yet run", few.Verdict);
+        Assert.Contains("fewer than 3 runs", few.Measured);
+        Assert.Equal("holds", enough.Verdict);
+    }
+
+    [Fact]
     public void At_the_boundary_four_in_five_is_reliable_and_one_in_five_is_failing()
     {
         RunGroup Copy(int delay, string arm, int trained) => new("copy", delay, arm, arm == "none" ? 0 : 40, 5, 0, 0, 0, 0, 0, 0, trained, null);
