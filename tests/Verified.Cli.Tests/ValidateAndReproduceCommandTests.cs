@@ -93,14 +93,34 @@ public sealed class ValidateAndReproduceCommandTests
     }
 
     [Fact]
+    public void A_part_recorded_by_another_build_is_validated_again()
+    {
+        var folder = CliRunner.TemporaryFolder();
+        var (first, _, _) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives");
+        var file = Path.Combine(folder, "parts", "derivatives.json");
+        // The same outcome, recorded as another build's: after a pull or a change of code the key's build differs.
+        var envelope = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+        Assert.Equal(Verified.Cli.Validation.ValidationSuite.Build, envelope["key"]!["build"]!.GetValue<string>());
+        envelope["key"]!["build"] = "0.1.0+another";
+        File.WriteAllText(file, envelope.ToJsonString());
+
+        var (again, output, error) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives");
+
+        Assert.Equal([0, 0], new[] { first, again });
+        Assert.Contains("was computed with other options", error);
+        Assert.DoesNotContain("resuming", output);
+        Assert.Equal(Verified.Cli.Validation.ValidationSuite.Build, System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!["key"]!["build"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void A_failing_check_makes_validate_exit_with_one()
     {
         var folder = CliRunner.TemporaryFolder();
         Directory.CreateDirectory(Path.Combine(folder, "parts"));
         // A recorded outcome whose check failed: the report must say so and the exit code must be 1.
         File.WriteAllText(Path.Combine(folder, "parts", "derivatives.json"), """
-            {"id":"derivatives","key":{"part":"derivatives"},"version":"0.1.0","result":{"part":"derivatives","title":"Generated derivatives of every built-in cell","checks":[{"part":"derivatives","name":"x","measured":1,"relation":"≤","limit":0.5,"passed":false}],"files":[],"seconds":0}}
-            """);
+            {"id":"derivatives","key":{"part":"derivatives","build":"BUILD"},"version":"0.1.0","result":{"part":"derivatives","title":"Generated derivatives of every built-in cell","checks":[{"part":"derivatives","name":"x","measured":1,"relation":"≤","limit":0.5,"passed":false}],"files":[],"seconds":0}}
+            """.Replace("BUILD", Verified.Cli.Validation.ValidationSuite.Build));
 
         var (code, output, _) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives");
 

@@ -40,8 +40,15 @@ public static class ValidationSuite
     private static PartOutcome? Recorded(Verified.IO.ResultStore outcomes, ValidationPart part) =>
         outcomes.TryRead<PartOutcome>(part.Name, Key(part), out var outcome) ? outcome : null;
 
-    /// <summary>A part's outcome depends on nothing but the part.</summary>
-    private static object Key(ValidationPart part) => new { part = part.Name };
+    /// <summary>
+    /// A part's outcome depends on the part and on the build that ran it: a part takes seconds, so a folder validated by
+    /// another build (after a pull or a change of code) is validated again rather than reported as today's.
+    /// </summary>
+    public static object Key(ValidationPart part) => new { part = part.Name, build = Build };
+
+    /// <summary>The build of the code the parts run: the CLI, the runtime and the precision path.</summary>
+    public static string Build { get; } = Verified.IO.BuildIdentity.Of(typeof(ValidationSuite).Assembly, typeof(Verified.IO.ResultStore).Assembly,
+        typeof(Verified.Precision.Condition.ConditionRun).Assembly);
 }
 
 /// <summary>The outcomes of the parts asked for, and the names of the parts an earlier run recorded that the report holds too.</summary>
