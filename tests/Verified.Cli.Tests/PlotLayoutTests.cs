@@ -80,7 +80,7 @@ public sealed class PlotLayoutTests
 
         Assert.Equal(3, panels.Count);
         Assert.Equal(["κ₂(Tₜ Q), m = 2", "κ₂(Tₜ Q), m = 8", "κ₂(Tₜ Q), m = 16"], panels.Charts.Select(chart => chart.Plot.Axes.Left.Label.Text));
-        Assert.All(panels.Charts, chart => Assert.Contains("finite-time bound exp(S₁ − Sₘ)", chart.Texts));
+        Assert.All(panels.Charts, chart => Assert.Contains("finite-time bound exp(maxᵢ Sᵢ − minᵢ Sᵢ)", chart.Texts));
         var bound = Lines(panels.Charts[2]).Single(line => line.LegendText.StartsWith("finite-time", StringComparison.Ordinal));
         Assert.Equal(2, bound.Data.GetScatterPoints().Count);
     }

@@ -35,7 +35,7 @@ public sealed class ValidationSabotageTests
         Assert.False(Named(checks, "N = 16, m = 16 (non-normal long-term Jacobian)").Passed);
         Assert.False(Named(checks, "N = 16, m = 16: horizons 512 bits resolve and 256 bits do not").Passed);
         Assert.False(Named(checks, "N = 16, m = 16, horizons only 512 bits resolve").Passed);
-        Assert.True(Named(checks, "min over points of log10 κ2 − log10 exp(S_1 − S_m)").Passed, "the bound passes the former checks");
+        Assert.True(Named(checks, "min over points of log10 κ2 − log10 exp(max_i S_i − min_i S_i)").Passed, "the bound passes the former checks");
         Assert.True(Named(checks, "256 against 512 bits: max relative difference").Passed, "256 bits pass against themselves");
     }
 

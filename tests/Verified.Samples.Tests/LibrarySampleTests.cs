@@ -9,7 +9,7 @@ namespace Verified.Samples.Tests;
 /// Runs the program of docs/library.md (samples/Verified.Samples) as a user would, in its own
 /// process, and checks what it prints: the spectrum, flossing that lowers the loss and brings the
 /// flossed exponents towards 0, training that lowers the test loss, and κ2 at 256 bits resolved and
-/// never below the finite-time bound exp(S_1 − S_m).
+/// never below the finite-time bound exp(max_i S_i − min_i S_i).
 /// </summary>
 public sealed class LibrarySampleTests
 {

@@ -36,6 +36,6 @@ public sealed record ConditionResult(SpectrumResult Spectrum, IReadOnlyList<Cond
 /// <param name="Flossed">A label: whether the network was flossed before (the caller says).</param>
 /// <param name="Log10KappaNumeric">log10 κ2(T_t Q) at the working precision; null when not resolved.</param>
 /// <param name="Log10KappaEq10">log10 of Eq 10's estimate exp((λ1 − λm)(t − τ)).</param>
-/// <param name="Log10KappaFiniteTime">log10 of the finite-time lower bound exp(S_1 − S_m).</param>
+/// <param name="Log10KappaFiniteTime">log10 of the finite-time lower bound exp(max_i S_i − min_i S_i).</param>
 /// <param name="Resolved">log2 κ2 + <see cref="ConditionRun.Margin"/> is within the working precision.</param>
 public sealed record ConditionPoint(int M, int Horizon, bool Flossed, double? Log10KappaNumeric, double Log10KappaEq10, double Log10KappaFiniteTime, bool Resolved);

@@ -4,7 +4,7 @@ namespace Verified.Cli.Plots;
 
 /// <summary>
 /// κ2 of the long-term Jacobian: numeric (256-bit, solid) against Eq 10 (dashed) and the
-/// finite-time lower bound exp(S_1 − S_m) (dotted), by horizon or by m (the paper's Fig 2).
+/// finite-time lower bound exp(max_i S_i − min_i S_i) (dotted), by horizon or by m (the paper's Fig 2).
 /// </summary>
 public static class ConditionPlot
 {
@@ -67,7 +67,7 @@ public static class ConditionPlot
         var resolved = ordered.Where(point => point.Resolved).ToList();
         chart.Line(prefix + "256-bit", [.. resolved.Select(point => (double)x(point))], [.. resolved.Select(point => Math.Pow(10, point.Log10KappaNumeric!.Value))], colour, markers: true);
         chart.Line(prefix + "Eq 10, exp((λ_1 − λ_m)(t − τ))", [.. ordered.Select(point => (double)x(point))], [.. ordered.Select(point => Math.Pow(10, point.Log10KappaEq10))], colour, dashed: true);
-        chart.Line(prefix + "finite-time bound exp(S_1 − S_m)", [.. ordered.Select(point => (double)x(point))], [.. ordered.Select(point => Math.Pow(10, point.Log10KappaFiniteTime))], colour,
+        chart.Line(prefix + "finite-time bound exp(max_i S_i − min_i S_i)", [.. ordered.Select(point => (double)x(point))], [.. ordered.Select(point => Math.Pow(10, point.Log10KappaFiniteTime))], colour,
             pattern: ScottPlot.LinePattern.Dotted);
     }
 }
