@@ -19,15 +19,7 @@ public static class BpttGradientCheck
     /// <param name="seed">Seed of the point and the data.</param>
     public static CheckResult Run(CellSpec spec, string taskName, LossKind loss, int n = 6, int delay = 4, int batch = 3, int steps = 12, double tolerance = 1e-6, ulong seed = 21)
     {
-        var task = DelayedTask.Create(taskName, delay);
-        var model = new RecurrentModel(spec.Layout(CellDimensions.Of(n, task.InputSize)), task.OutputSize);
-        var rng = new Rng(seed);
-        var theta = model.Initialize(1.3, rng);
-        for (var i = 0; i < theta.Length; i++)
-        {
-            theta[i] += 0.1 * rng.NextGaussian();
-        }
-        var data = task.Generate(rng, batch, steps);
+        var (model, theta, data) = Point(spec, taskName, n, delay, batch, steps, seed);
         var bptt = new Bptt<double>(model, batch, steps);
         var gradient = new double[theta.Length];
 
@@ -43,6 +35,20 @@ public static class BpttGradientCheck
     /// </summary>
     public static CheckResult RunFloat(CellSpec spec, string taskName, LossKind loss, int n = 6, int delay = 4, int batch = 3, int steps = 12, ulong seed = 21)
     {
+        var (model, theta, data) = Point(spec, taskName, n, delay, batch, steps, seed);
+        // Both at the θ that float can hold, so that the comparison sees the kernels' rounding, not θ's.
+        var thetaFloat = theta.Select(value => (float)value).ToArray();
+        var expected = new double[theta.Length];
+        new Bptt<double>(model, batch, steps).LossAndGradient([.. thetaFloat.Select(value => (double)value)], data, loss, expected);
+        var gradient = new float[theta.Length];
+        new Bptt<float>(model, batch, steps).LossAndGradient(thetaFloat, data, loss, gradient);
+        var bound = 4.0 * steps * (model.Cell.StateSize + model.Cell.InputSize) * Math.Pow(2, -24);
+        return new CheckResult($"float BPTT gradient vs double ({spec.Name}, {taskName}, {loss})", Compare.RelativeError([.. gradient.Select(value => (double)value)], expected), bound);
+    }
+
+    /// <summary>A random point of the model and a batch of the task: the initialiser's draw at gain 1.3, every parameter moved by N(0, 0.1²).</summary>
+    private static (RecurrentModel Model, double[] Theta, TaskBatch Data) Point(CellSpec spec, string taskName, int n, int delay, int batch, int steps, ulong seed)
+    {
         var task = DelayedTask.Create(taskName, delay);
         var model = new RecurrentModel(spec.Layout(CellDimensions.Of(n, task.InputSize)), task.OutputSize);
         var rng = new Rng(seed);
@@ -51,14 +57,6 @@ public static class BpttGradientCheck
         {
             theta[i] += 0.1 * rng.NextGaussian();
         }
-        var data = task.Generate(rng, batch, steps);
-        // Both at the θ that float can hold, so that the comparison sees the kernels' rounding, not θ's.
-        var thetaFloat = theta.Select(value => (float)value).ToArray();
-        var expected = new double[theta.Length];
-        new Bptt<double>(model, batch, steps).LossAndGradient([.. thetaFloat.Select(value => (double)value)], data, loss, expected);
-        var gradient = new float[theta.Length];
-        new Bptt<float>(model, batch, steps).LossAndGradient(thetaFloat, data, loss, gradient);
-        var bound = 4.0 * steps * (model.Cell.StateSize + task.InputSize) * Math.Pow(2, -24);
-        return new CheckResult($"float BPTT gradient vs double ({spec.Name}, {taskName}, {loss})", Compare.RelativeError([.. gradient.Select(value => (double)value)], expected), bound);
+        return (model, theta, task.Generate(rng, batch, steps));
     }
 }

@@ -10,11 +10,7 @@ namespace Verified.Runtime.Tests.Training;
 public sealed class FloatTrainingTests(ITestOutputHelper log)
 {
     [Theory]
-    [InlineData("vanilla-tanh", "copy", LossKind.MeanSquaredError)]
-    [InlineData("vanilla-tanh", "xor", LossKind.BinaryCrossEntropy)]
-    [InlineData("lstm", "copy", LossKind.MeanSquaredError)]
-    [InlineData("lstm", "spatial-xor", LossKind.BinaryCrossEntropy)]
-    [InlineData("lstm", "xor", LossKind.MeanSquaredError)]
+    [MemberData(nameof(BpttGradientTests.Cases), MemberType = typeof(BpttGradientTests))]
     public void The_float_gradient_is_the_double_gradient_to_float_rounding(string cell, string taskName, LossKind loss)
     {
         var check = BpttGradientCheck.RunFloat(BuiltInCells.Find(cell)!, taskName, loss);
