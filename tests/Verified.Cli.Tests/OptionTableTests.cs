@@ -180,6 +180,7 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("train", "{params}", "--init", "orthogonal")]
     [InlineData("train", "{params}", "--model-init", "author-code")]
     [InlineData("train", "{epochs0}", "--lr", "0.01")]
+    [InlineData("train", "{epochs0}", "--regularise", "jacobian")]
     [InlineData("train", "{epochs0}", "--clip", "0.1")]
     [InlineData("train", "{epochs0}", "--eval-every", "5")]
     [InlineData("sweep", "{epochs0}", "--lr", "0.01")]

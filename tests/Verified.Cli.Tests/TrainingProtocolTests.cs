@@ -165,10 +165,12 @@ public sealed class TrainingProtocolTests
         RunGroup Copy(int delay, string arm, int trained) => new("copy", delay, arm, arm.StartsWith("pre", StringComparison.Ordinal) ? 40 : 0, 5, 0, 0, 0, 0, 0, 0, trained, null);
 
         var verdicts = PaperClaims.Evaluate([Copy(30, "none", 5), Copy(40, "none", 5), Copy(30, "none-author-init", 1), Copy(40, "none-author-init", 0),
-            Copy(40, "pre-author-init", 5)]);
+            Copy(30, "none-bernoulli", 4), Copy(40, "none-bernoulli", 1), Copy(40, "pre-author-init", 5)]);
 
-        Assert.Equal([("C3.2", "holds"), ("C3.1", "does not hold"), ("C3.1", "holds")], verdicts.Select(verdict => (verdict.Id, verdict.Verdict)));
+        // Failing at d = 40 alone is not failing beyond d = 20: d = 30 must fail too.
+        Assert.Equal([("C3.2", "holds"), ("C3.1", "does not hold"), ("C3.1", "holds"), ("C3.1", "does not hold")], verdicts.Select(verdict => (verdict.Id, verdict.Verdict)));
         Assert.Contains("[arm none-author-init]", verdicts[2].Sentence);
+        Assert.Contains("[arm none-bernoulli]", verdicts[3].Sentence);
     }
 
     [Fact]

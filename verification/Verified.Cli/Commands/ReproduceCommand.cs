@@ -12,7 +12,7 @@ public static class ReproduceCommand
         var figures = Reproducer.Figures();
         var figure = new Argument<string>("figure") { Description = "One of " + string.Join(", ", figures.Select(f => f.Name)) };
         figure.AcceptOnlyFromAmong([.. figures.Select(f => f.Name)]);
-        var scale = new Option<string>("--scale") { Description = "small (5–25 s per figure here), claims (figs 3 and 4: the runs behind the paper's headline sentences, about 1.5 hours with --jobs 2 on two cores) or paper (the paper's protocol, hundreds of runs of minutes each, for a cluster)", DefaultValueFactory = _ => "small" };
+        var scale = new Option<string>("--scale") { Description = "small (seconds per figure here), claims (the training figures: the runs behind the paper's sentences, 5 seeds, one to several hours on two cores) or paper (the paper's protocol, for a cluster where it means hundreds of runs of minutes each); a figure's scales are listed in the README", DefaultValueFactory = _ => "small" };
         scale.AcceptOnlyFromAmong("small", "claims", "paper");
         var jobs = JobsOption.Create();
         var outFolder = new Option<DirectoryInfo?>("--out") { Description = "Folder of the figure (default: reproduce/FIGURE-SCALE)" }.WritableFolder();
@@ -20,7 +20,7 @@ public static class ReproduceCommand
         var merge = new Option<bool>("--merge") { Description = "Draw the figure from the finished runs without running any; refused (exit 3, naming them) while runs are missing" };
         var partial = new Option<bool>("--partial")
         {
-            Description = "With --merge, for the training figures (fig3, fig4, fig5, fig3-ablation): draw the runs that have finished and judge the claims on them, saying how many are missing; claims.md and the JSON say the figure is partial",
+            Description = "With --merge, for the training figures (" + string.Join(", ", TrainingProtocol.Figures) + "): draw the runs that have finished and judge the claims on them, saying how many are missing; claims.md and the JSON say the figure is partial",
         };
         var command = new Command("reproduce", "Reproduce a figure of the paper: data (JSON, CSV) and plots (PNG)");
         command.Arguments.Add(figure);
@@ -48,7 +48,7 @@ public static class ReproduceCommand
                 }
                 if (result.GetValue(partial) && chosen is not TrainingFigure)
                 {
-                    throw new UsageException($"--partial draws the training figures (fig3, fig4, fig5, fig3-ablation) from the runs that have finished; {chosen.Name} is drawn whole");
+                    throw new UsageException($"--partial draws the training figures ({string.Join(", ", TrainingProtocol.Figures)}) from the runs that have finished; {chosen.Name} is drawn whole");
                 }
                 Reproducer.Draw(chosen, size, target.FullName, output, error, result.GetValue(partial));
             }

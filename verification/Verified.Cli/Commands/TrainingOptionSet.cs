@@ -35,7 +35,7 @@ public sealed class TrainingOptionSet
     };
     public Option<string?> Regularise { get; } = new("--regularise")
     {
-        Description = "A penalty on the training loss instead of flossing (the paper's Sec 7 controls): spectral-radius (β (ρ(W) − 1)²) or jacobian (β · mean log² σ_i of the one-step Jacobians D_s at 5 steps of the batch's first sequence, states held fixed); default: none",
+        Description = "A penalty added to the training loss (the paper's Sec 7 controls run it without flossing): spectral-radius (β (ρ(W) − 1)²) or jacobian (β · mean log² σ_i of the one-step Jacobians D_s at 5 steps of the batch's first sequence, states held fixed); default: none",
     };
     public Option<double> RegularisationWeight { get; } = new Option<double>("--reg-weight") { Description = "The weight β of the --regularise penalty", DefaultValueFactory = _ => TrainOptions.DefaultRegularisationWeight }.FinitePositive();
     public Option<string?> Loss { get; } = new("--loss") { Description = "mse or bce (default: the task's own; copy and continuous-xor mse, the binary tasks bce on logits)" };
@@ -84,7 +84,7 @@ public sealed class TrainingOptionSet
         }
         if (result.GetValue(Epochs) == 0)
         {
-            OptionRules.RefuseGiven(result, [LearningRate, Clip, EvalEvery], "sets up training; with --epochs 0 nothing is trained");
+            OptionRules.RefuseGiven(result, [LearningRate, Clip, EvalEvery, Regularise, RegularisationWeight], "sets up training; with --epochs 0 nothing is trained");
         }
         if (schedules.All(schedule => schedule == FlossingSchedule.None))
         {

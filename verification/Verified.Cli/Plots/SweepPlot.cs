@@ -112,9 +112,11 @@ public static class SweepPlot
         }
         // One line per chance level: the copy task on bits has another (1/4) than on x ~ U(0, 1) (1/12).
         var chances = results.Select(result => Statistics.ChanceLoss(result.Run.Options)).OfType<double>().Distinct().Order().ToList();
-        foreach (var chance in chances)
+        Color[] chanceColours = [Colors.Gray, Colors.SaddleBrown];
+        foreach (var (chance, i) in chances.Select((chance, i) => (chance, i)))
         {
-            chart.HorizontalMark(chances.Count == 1 ? "chance: predicting the mean" : $"chance: predicting the mean ({chance.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)})", chance, Colors.Gray);
+            chart.HorizontalMark(chances.Count == 1 ? "chance: predicting the mean" : $"chance: predicting the mean ({chance.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)})", chance,
+                chanceColours[i % chanceColours.Length]);
         }
     }
 }

@@ -37,7 +37,9 @@ public sealed class AppendixJ : Figure
     public override IReadOnlyList<FigureRun> Runs(Scale scale)
     {
         var (n, steps) = Of(scale);
-        return [.. Intervals.Select(tons => Run(scale, $"tons-{tons}", steps, tick =>
+        return [.. Intervals.Select(tons => Run(scale, $"tons-{tons}", steps,
+            new { cell = "vanilla-tanh", cellSource = BuiltInCells.Find("vanilla-tanh")!.SourceHash, n, gain = 1.0, seed = 10, input = InputKind.Gaussian, steps, transient = 200, qTransient = 240, tons },
+            tick =>
         {
             var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n));
             var theta = ParameterInitializer.Create(layout, 1.0, new Rng(10));
@@ -57,7 +59,7 @@ public sealed class AppendixJ : Figure
             change: spectra[tons].Zip(reference, (a, b) => Math.Abs(a - b)).Max())).ToList();
         SpectrumPlot.WriteSpectra([.. Intervals.Select(tons => ($"t_ONS = {tons}", spectra[tons]))], Path.Combine(folder, "appj-spectra.png"),
             $"Appendix J: the spectrum of one vanilla-tanh network (N = {n}, g = 1, x ~ N(0, 1)) at several t_ONS");
-        var chart = new Chart($"Appendix J: the largest change of an exponent from t_ONS = 1, against κ2 of Q̃ ≈ exp((λ1 − λ{n}) t_ONS)", "κ2 of Q̃ (Eq 28)", "max_i change of λ_i (per step)", logY: true, logX: true);
+        var chart = new Chart($"Appendix J: largest change of an exponent from t_ONS = 1\nagainst κ2 of Q̃ ≈ exp((λ1 − λ{n}) t_ONS), Eq 28", "κ2 of Q̃ (Eq 28)", "max_i change of λ_i (per step)", logY: true, logX: true);
         var finite = rows.Where(row => row.tons > 1 && row.change > 0 && double.IsFinite(row.kappa)).ToList();
         chart.Line("t_ONS = " + string.Join(", ", finite.Select(row => row.tons)), [.. finite.Select(row => row.kappa)], [.. finite.Select(row => row.change)], Chart.Colour(0), markers: true);
         chart.VerticalMark("well conditioned below 1/√ε", WellConditioned, ScottPlot.Colors.DarkGreen);

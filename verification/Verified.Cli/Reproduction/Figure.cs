@@ -34,7 +34,11 @@ public abstract class Figure
     /// <summary>Writes the figure's data and plots from its finished runs.</summary>
     public abstract void Render(string folder, Scale scale, RunResults results);
 
-    /// <summary>The key of a run that its figure, scale and id determine entirely.</summary>
-    protected FigureRun Run<T>(Scale scale, string id, int units, Func<Action, T> compute) where T : notnull =>
-        FigureRun.Of(id, units, new { figure = Name, scale = scale.ToString().ToLowerInvariant(), id }, compute);
+    /// <summary>
+    /// A run whose key is its figure, scale and id and <paramref name="protocol"/>: every setting that produces it (sizes,
+    /// gains, seeds, epochs, learning rates, the cell's source hash), so that a run made under another protocol is never
+    /// handed back.
+    /// </summary>
+    protected FigureRun Run<T>(Scale scale, string id, int units, object protocol, Func<Action, T> compute) where T : notnull =>
+        FigureRun.Of(id, units, new { figure = Name, scale = scale.ToString().ToLowerInvariant(), id, protocol }, compute);
 }

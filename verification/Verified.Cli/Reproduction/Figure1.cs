@@ -39,10 +39,10 @@ public sealed class Figure1 : Figure
         for (var net = 1; net <= protocol.Networks; net++)
         {
             var (g, seed) = (gains[net - 1], (ulong)net);
-            runs.AddRange(protocol.Targets.Select(target => Run(scale, BId(target, net), protocol.EpochsB,
-                tick => FlossingRuns.Run("vanilla-tanh", 32, g, 1, target, protocol.EpochsB, protocol.Input, seed, 1, tick, spectrumSteps: 5000))));
-            runs.AddRange(Ks.Select(k => Run(scale, CId(k, net), protocol.EpochsC,
-                tick => FlossingRuns.Run("vanilla-tanh", 32, g, k, 0, protocol.EpochsC, protocol.Input, seed, 32, tick, spectrumSteps: 5000))));
+            runs.AddRange(protocol.Targets.Select(target => new FlossingRunSpec("vanilla-tanh", 32, g, 1, target, protocol.EpochsB, protocol.Input, seed, 1, 5000))
+                .Select(spec => Run(scale, BId(spec.Target, net), spec.Epochs, spec.Key, spec.Run)));
+            runs.AddRange(Ks.Select(k => new FlossingRunSpec("vanilla-tanh", 32, g, k, 0, protocol.EpochsC, protocol.Input, seed, 32, 5000))
+                .Select(spec => Run(scale, CId(spec.K, net), spec.Epochs, spec.Key, spec.Run)));
         }
         return runs;
     }

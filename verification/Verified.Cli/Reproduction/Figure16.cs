@@ -38,7 +38,9 @@ public sealed class Figure16 : Figure
     public override IReadOnlyList<FigureRun> Runs(Scale scale)
     {
         var (n, steps) = Of(scale);
-        return [.. Enumerable.Range(1, States).Select(state => Run(scale, $"initial-state-{state}", steps, tick => Compute(n, steps, state, tick)))];
+        return [.. Enumerable.Range(1, States).Select(state => Run(scale, $"initial-state-{state}", steps,
+            new { cell = "vanilla-tanh", cellSource = BuiltInCells.Find("vanilla-tanh")!.SourceHash, n, gain = 1.0, thetaSeed = 16, input = InputKind.Gaussian, steps, state, recordEvery = Math.Max(1, steps / 2000) },
+            tick => Compute(n, steps, state, tick)))];
     }
 
     private static RunningExponents Compute(int n, int steps, int state, Action tick)

@@ -44,7 +44,14 @@ public sealed class Figure2 : Figure
     public override IReadOnlyList<FigureRun> Runs(Scale scale)
     {
         var protocol = Of(scale);
-        return [.. Arms(protocol).Select(arm => Run(scale, Id(arm.N, arm.K), arm.K == 0 ? 1 : protocol.FlossEpochs + 1, tick =>
+        return [.. Arms(protocol).Select(arm => Run(scale, Id(arm.N, arm.K), arm.K == 0 ? 1 : protocol.FlossEpochs + 1,
+            new
+            {
+                cell = "vanilla-tanh", cellSource = BuiltInCells.Find("vanilla-tanh")!.SourceHash, n = arm.N, gain = 1.0, thetaSeed = 1, k = arm.K,
+                flossEpochs = protocol.FlossEpochs, flossSteps = protocol.FlossSteps, flossTransient = 50, flossLearningRate = 3e-3, flossInput = protocol.Input, flossSeed = 5,
+                condition = protocol.Options(arm.N),
+            },
+            tick =>
         {
             var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(arm.N));
             var theta = ParameterInitializer.Create(layout, 1.0, new Rng(1));

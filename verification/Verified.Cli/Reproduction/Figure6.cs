@@ -29,8 +29,8 @@ public sealed class Figure6 : Figure
         {
             return
             [
-                Run(scale, "lstm", 150, tick => FlossingRuns.Run("lstm", 32, 1.0, 1, 0, 150, InputKind.None, 1, 4, tick)),
-                Run(scale, "vanilla-relu", 150, tick => FlossingRuns.Run("vanilla-relu", 32, 2.0, 1, 0, 150, InputKind.Gaussian, 1, 4, tick)),
+                .. new[] { new FlossingRunSpec("lstm", 32, 1.0, 1, 0, 150, InputKind.None, 1, 4), new FlossingRunSpec("vanilla-relu", 32, 2.0, 1, 0, 150, InputKind.Gaussian, 1, 4) }
+                    .Select(spec => Run(scale, spec.Cell, spec.Epochs, spec.Key, spec.Run)),
             ];
         }
         var gains = Gains();
@@ -38,8 +38,8 @@ public sealed class Figure6 : Figure
         [
             .. from net in Enumerable.Range(1, PaperNetworks)
                from arm in new[] { ("lstm", 0.0), ("lstm", -1.0), ("vanilla-relu", 0.0) }
-               select Run(scale, Id(arm.Item1, arm.Item2, net), PaperEpochs,
-                   tick => FlossingRuns.Run(arm.Item1, 32, gains[net - 1], 1, arm.Item2, PaperEpochs, InputKind.Gaussian, (ulong)net, 1, tick, spectrumSteps: 5000)),
+               let spec = new FlossingRunSpec(arm.Item1, 32, gains[net - 1], 1, arm.Item2, PaperEpochs, InputKind.Gaussian, (ulong)net, 1, 5000)
+               select Run(scale, Id(arm.Item1, arm.Item2, net), PaperEpochs, spec.Key, spec.Run),
         ];
     }
 
@@ -60,7 +60,9 @@ public sealed class Figure6 : Figure
             shown = [("lstm (g = 1)", results.Get<FlossingRun>("lstm")), ("vanilla-relu (g = 2)", results.Get<FlossingRun>("vanilla-relu"))];
         }
         var where = scale == Scale.Paper ? $"N = 32, k = 1, {PaperNetworks} networks each with g ~ U(0, 1), input x ~ N(0, 1)" : "N = 32, k = 1";
-        var chart = new Chart($"Fig 6: λ1 of lstm and vanilla-relu networks flossed toward a target\n{where}", "flossing epoch", "λ1 (per step, flossing's estimate over each horizon)");
+        var missing = shown.Where(entry => entry.Run.Failure is not null).Select(entry => entry.Run.Cell).Distinct().ToList();
+        var note = missing.Count == 0 ? "" : $" ({string.Join(", ", missing)}: flossing stopped, see claims.md)";
+        var chart = new Chart($"Fig 6: λ1 of lstm and vanilla-relu networks flossed toward a target{note}\n{where}", "flossing epoch", "λ1 (per step, flossing's estimate over each horizon)");
         var labels = shown.Select(entry => entry.Label).Distinct().ToList();
         foreach (var (label, run) in shown.Where(entry => entry.Run.Failure is null))
         {

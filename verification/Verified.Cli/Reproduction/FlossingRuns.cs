@@ -14,20 +14,29 @@ namespace Verified.Cli.Reproduction;
 public sealed record FlossingRun(string Cell, int N, double Gain, int K, double Target, IReadOnlyList<FlossEpoch> History, double[] Before, double[] After, ExponentUnit Unit,
     string? Failure = null);
 
-public static class FlossingRuns
+/// <summary>
+/// One flossing run of Figs 1 and 6: flossing the first k exponents of a cell (N, gain, seed) toward the target with the
+/// figures' settings (T_f = 300 with 50 steps not counted, Adam at 3e-3), and the first <paramref name="SpectrumK"/> exponents
+/// measured before and after over <paramref name="SpectrumSteps"/> steps. Its record is the run's protocol in the figure's key.
+/// </summary>
+public sealed record FlossingRunSpec(string Cell, int N, double Gain, int K, double Target, int Epochs, InputKind Input, ulong Seed, int SpectrumK, int SpectrumSteps = 2000)
 {
-    /// <summary>
-    /// Floss the first k exponents of a cell (N, gain, seed) toward the target with the paper's
-    /// settings (T_f = 300, learning rate 3e-3), and measure the first <paramref name="spectrumK"/>
-    /// exponents before and after with a spectrum of <paramref name="spectrumSteps"/> steps;
-    /// <paramref name="networks"/>, if given, receives the layout and θ before and after flossing.
-    /// </summary>
-    public static FlossingRun Run(string cell, int n, double gain, int k, double target, int epochs, InputKind input, ulong seed, int spectrumK, Action tick,
-        int spectrumSteps = 2000, Action<CellLayout, double[], double[]>? networks = null)
+    public const int Steps = 300, Transient = 50;
+
+    /// <summary>Runs it.</summary>
+    public FlossingRun Run(Action tick) => Run(tick, null);
+    public const double LearningRate = 3e-3;
+
+    /// <summary>The spec with the figures' fixed flossing settings and the cell's source hash: what the run's key holds.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public object Key => new { spec = this, steps = Steps, transient = Transient, learningRate = LearningRate, cellSource = BuiltInCells.Find(Cell)!.SourceHash };
+
+    /// <summary>Runs it; <paramref name="networks"/>, if given, receives the layout and θ before and after flossing.</summary>
+    public FlossingRun Run(Action tick, Action<CellLayout, double[], double[]>? networks)
     {
-        var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(n));
-        var theta = ParameterInitializer.Create(layout, gain, new Rng(seed));
-        var spectrum = new SpectrumOptions { K = spectrumK, Steps = spectrumSteps, Transient = 200, QTransient = 200, Input = input, Seed = seed, TrackLogDet = false };
+        var layout = BuiltInCells.Find(Cell)!.Layout(CellDimensions.Of(N));
+        var theta = ParameterInitializer.Create(layout, Gain, new Rng(Seed));
+        var spectrum = new SpectrumOptions { K = SpectrumK, Steps = SpectrumSteps, Transient = 200, QTransient = 200, Input = Input, Seed = Seed, TrackLogDet = false };
         var unit = ExponentUnit.Of<double>(layout, theta);
         var unflossed = theta.ToArray();
         var before = LyapunovSpectrum.Compute(layout, theta, spectrum).Exponents;
@@ -36,15 +45,15 @@ public static class FlossingRuns
         {
             history = Flosser.Run<double>(layout, theta, new FlossOptions
             {
-                K = k, Epochs = epochs, Steps = 300, Transient = 50, LearningRate = 3e-3, Target = target, Input = input, Seed = seed,
+                K = K, Epochs = Epochs, Steps = Steps, Transient = Transient, LearningRate = LearningRate, Target = Target, Input = Input, Seed = Seed,
             }, _ => tick());
         }
         catch (FlossingFailedException failed)
         {
-            return new FlossingRun(cell, n, gain, k, target, [], before, [.. before.Select(_ => double.NegativeInfinity)], unit, failed.Message);
+            return new FlossingRun(Cell, N, Gain, K, Target, [], before, [.. before.Select(_ => double.NegativeInfinity)], unit, failed.Message);
         }
         var after = LyapunovSpectrum.Compute(layout, theta, spectrum).Exponents;
         networks?.Invoke(layout, unflossed, theta);
-        return new FlossingRun(cell, n, gain, k, target, history, before, after, unit);
+        return new FlossingRun(Cell, N, Gain, K, Target, history, before, after, unit);
     }
 }

@@ -161,7 +161,7 @@ public static class TrainingProtocol
         ],
         ("fig3-ablation", _) =>
         [
-            new("copy", "copy task (MSE): our protocol, the author's init (A1), bits as inputs (A2), float (A3); preflossing under each at d = 40",
+            new("copy", "copy task (MSE): ours; author's init (A1); bits (A2); float (A3)",
                 PaperN, Paper with { Task = "copy", FlossK = 40 }, [30, 40],
                 [PanelArm.None, PanelArm.AuthorInit(PanelArm.None), PanelArm.BernoulliInput(PanelArm.None), PanelArm.InFloat(PanelArm.None),
                     PanelArm.AuthorInit(PanelArm.Pre, 40), PanelArm.BernoulliInput(PanelArm.Pre, 40), PanelArm.InFloat(PanelArm.Pre, 40)],

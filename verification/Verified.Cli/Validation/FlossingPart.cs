@@ -50,7 +50,7 @@ public sealed class FlossingPart(Sabotage sabotage = Sabotage.None) : Validation
         var network = Path.Combine(folder, "flossing-network.safetensors");
         double[]? unflossed = null;
         CellLayout? layout = null;
-        var run = FlossingRuns.Run("vanilla-tanh", 32, 1.0, K, Target, Epochs, InputKind.None, seed: 3, spectrumK: 2 * K, tick, spectrumSteps: 3000,
+        var run = new FlossingRunSpec("vanilla-tanh", 32, 1.0, K, Target, Epochs, InputKind.None, Seed: 3, SpectrumK: 2 * K, SpectrumSteps: 3000).Run(tick,
             networks: (cellLayout, before, after) =>
             {
                 (layout, unflossed) = (cellLayout, before);

@@ -116,7 +116,7 @@ public abstract class DelayedTask
     {
         if (input is { } kind && kind != OwnInput(name) && (name != "copy" || kind is not (Lyapunov.InputKind.Uniform or Lyapunov.InputKind.Bernoulli)))
         {
-            throw new ArgumentException($"the {name} task draws its inputs from its own distribution; another input distribution (uniform or bernoulli) applies to the copy task only", nameof(input));
+            throw new ArgumentException($"the {name} task draws its inputs from its own distribution; another input distribution (uniform or bernoulli) applies to the copy task only");
         }
         return Make(name, delay, input ?? OwnInput(name) ?? Lyapunov.InputKind.Uniform);
     }
