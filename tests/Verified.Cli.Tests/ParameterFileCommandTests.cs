@@ -56,6 +56,9 @@ public sealed class ParameterFileCommandTests
         Assert.Equal([1, 8], tensors[ParameterFile.ReadoutWeight].Shape);
         Assert.Equal([8], tensors[ParameterFile.InitialState].Shape);
         Assert.Contains("no training epochs", loaded.Output);
+        // The run from a file is not the run its options name: its progress names the file, not the initialiser's id.
+        Assert.Contains("training from trained.safetensors", loaded.Output);
+        Assert.DoesNotContain("training xor-d4", loaded.Output);
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public static class SweepCommand
                 }
             }))], parallel);
             output.WriteLine($"shard {index}/{count}: {missing.Count - leftToOthers} runs done now, {sweep.Shard(index, count).Count - missing.Count} were already done" +
-                (leftToOthers > 0 ? $", {leftToOthers} being computed by other processes" : ""));
+                (leftToOthers > 0 ? $", {leftToOthers} being computed by other processes" : "") + $"; `sweep --out {folder} --merge` writes sweep.json and sweep.png");
             return ExitCodes.Success;
         });
         return command;

@@ -58,7 +58,9 @@ public static class TrainCommand
             var run = TrainingRun.Of(spec, n, trainOptions);
             var board = new ProgressBoard(output);
             TrainResult trained = null!;
-            board.Run([new ProgressJob($"training {run.Id}", run.Units, tick => trained = Trainer.Run(spec, n, trainOptions, epoch => board.Write(string.Create(CultureInfo.InvariantCulture,
+            // A run from files is not the run its options name (its JSON has no id), so the progress names the file instead.
+            var label = start == new NetworkStart() ? run.Id : $"from {result.GetValue(network.Params)?.Name ?? result.GetValue(network.InitialState)?.Name}";
+            board.Run([new ProgressJob($"training {label}", run.Units, tick => trained = Trainer.Run(spec, n, trainOptions, epoch => board.Write(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  accuracy {epoch.TestAccuracy,6:F3}  |∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
             foreach (var (episode, i) in trained.FlossingEpisodes.Select((episode, i) => (episode, i)))
             {

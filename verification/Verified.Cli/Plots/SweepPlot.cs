@@ -75,7 +75,7 @@ public static class SweepPlot
             }
             var epochs = runs[0].Outcome.History.Select(epoch => epoch.Epoch).ToList();
             var median = epochs.Select((_, i) => Statistics.Percentile([.. runs.Where(run => run.Outcome.History.Count > i).Select(run => run.Outcome.History[i].TestLoss)], 0.5)).ToList();
-            chart.Line(group.Key + $" ({runs.Count} runs)", [.. epochs.Select(epoch => (double)epoch)], median, colour);
+            chart.Line(group.Key + (runs.Count == 1 ? " (1 run)" : $" ({runs.Count} runs)"), [.. epochs.Select(epoch => (double)epoch)], median, colour);
         }
         if (episodes.Count > 0)
         {
