@@ -8,7 +8,7 @@ namespace Verified.Generators;
 /// <summary>
 /// A cell declaration's fields (<c>[State("N")] public Vec h;</c>) are never assigned: they only
 /// name the parts of the cell. This suppresses the nullable warning CS8618 on them, so that the
-/// declarations of DESIGN.md compile unchanged with nullable reference types on.
+/// declarations of docs/design.md compile unchanged with nullable reference types on.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CellNullabilitySuppressor : DiagnosticSuppressor

@@ -370,7 +370,7 @@ internal sealed partial class KernelEmitter
 
     /// <summary>
     /// Reverse step of a node's tangent ẏ = Σ_o g_o ȯ: ȱ += g_o ẏ̄, and each operand p's primal
-    /// adjoint += Σ_o ∂g_o/∂p Σ_col ẏ̄ ȯ (the second-order term of DESIGN.md's flossing pass).
+    /// adjoint += Σ_o ∂g_o/∂p Σ_col ẏ̄ ȯ (the second-order term of docs/design.md's flossing pass).
     /// </summary>
     private void EmitTangentReverseNode(int node)
     {

@@ -15,7 +15,7 @@ namespace Verified.Precision.Condition;
 /// κ2 ≥ exp(max_{i≤m} S_i − min_{i≤m} S_i), since T_t Q_m = Q' R with diag R = exp(S_i) and a
 /// triangular R has σ1 ≥ max R_ii and σm ≤ min R_ii (whatever the QR order of the S_i). Where
 /// log2 κ2 + 60 exceeds the working precision, the point is not resolved and no number is claimed
-/// (DESIGN.md's rule).
+/// (docs/design.md's rule).
 /// </summary>
 public static class ConditionRun
 {

@@ -9,7 +9,7 @@ namespace Verified.Precision.Numbers;
 /// rounded (half to even) to <see cref="Digits"/> significant decimal digits by this type's own
 /// rounding, doubles convert from their exact binary value, and division and square root are
 /// computed here to that precision (the library truncates division and rounds inconsistently;
-/// DESIGN.md lists its traps). Its + − × are exact, and are used as such before rounding.
+/// docs/design.md lists its traps). Its + − × are exact, and are used as such before rounding.
 /// </summary>
 public readonly struct DecimalNumber : IPrecisionNumber<DecimalNumber>
 {

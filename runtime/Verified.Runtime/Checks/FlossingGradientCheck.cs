@@ -5,7 +5,7 @@ using Verified.Random;
 namespace Verified.Checks;
 
 /// <summary>
-/// The whole flossing gradient (DESIGN.md's reverse pass through Step, Tangent, QR and their
+/// The whole flossing gradient (docs/design.md's reverse pass through Step, Tangent, QR and their
 /// pullbacks) against central differences of the loss Σ_{i≤k}(λ_i − λ*)² at a random point.
 /// </summary>
 public static class FlossingGradientCheck

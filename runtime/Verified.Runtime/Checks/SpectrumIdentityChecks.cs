@@ -5,7 +5,7 @@ using Verified.Random;
 
 namespace Verified.Checks;
 
-/// <summary>DESIGN.md's identities of the Lyapunov spectrum, each on a real run.</summary>
+/// <summary>docs/design.md's identities of the Lyapunov spectrum, each on a real run.</summary>
 public static class SpectrumIdentityChecks
 {
     /// <summary>Σλ_i over all n exponents equals the time average of log|det D_s| of the same run (relative 1e-9).</summary>

@@ -7,7 +7,7 @@ namespace Verified.Dense;
 
 /// <summary>
 /// Householder QR of a row-major n×k matrix (k ≤ n), thin form A = Q R with Q n×k orthonormal and
-/// R k×k upper triangular with a positive diagonal (DESIGN.md: flip Q's columns and R's rows).
+/// R k×k upper triangular with a positive diagonal (docs/design.md: flip Q's columns and R's rows).
 /// The factorisation works in place on Aᵀ, each column a contiguous run padded with zeros to a
 /// whole number of SIMD vectors and starting on a cache line, as LAPACK's geqr2/org2r do: column j
 /// keeps R above its diagonal and the reflector v_j from the diagonal down, and Q is then formed over

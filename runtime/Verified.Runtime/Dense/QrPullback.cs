@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace Verified.Dense;
 
 /// <summary>
-/// The pullback of the thin QR A = Q R (positive diag R) in the copyltu form of DESIGN.md:
+/// The pullback of the thin QR A = Q R (positive diag R) in the copyltu form of docs/design.md:
 ///   M  = R R̄ᵀ − Q̄ᵀ Q,   Ā = [Q̄ + Q copyltu(M)] R^{−T},   copyltu(M)_ij = M_{max(i,j), min(i,j)}.
 /// Gradients flow from Q and R at once; only M's lower triangle is ever formed. The workspace is
 /// owned: no allocation per call.

@@ -24,7 +24,7 @@ public sealed record FlossingHorizon(int K, int Steps, int Transient, int Tons, 
 /// <summary>
 /// The flossing loss L = Σ_{i≤k} (λ_i − λ*)² over a horizon of T_f steps (the paper's Algorithm 1),
 /// λ_i over the first k columns of Q (QR order) and in <see cref="ExponentUnit"/> (per unit time
-/// for a cell with a time step: λ_i = Σ log R_ii / (steps · Δt)), and its exact gradient: through every QR step and through the trajectory h_s, by DESIGN.md's
+/// for a cell with a time step: λ_i = Σ log R_ii / (steps · Δt)), and its exact gradient: through every QR step and through the trajectory h_s, by docs/design.md's
 /// reverse pass (StepVjp for the first-order term, TangentVjp for the second-order term and
 /// Q̄_s = D_sᵀ Q̃̄, QrPullback for Q̃̄). Memory O(c·n·k) for segments of c steps (c = T_f without
 /// checkpointing); buffers are reused across calls, so nothing is allocated per step.

@@ -4,7 +4,7 @@ using Verified.Random;
 namespace Verified.Initialisation;
 
 /// <summary>
-/// Fills θ from each parameter's declared initialisation (DESIGN.md; the paper's appendix B):
+/// Fills θ from each parameter's declared initialisation (docs/design.md; the paper's appendix B):
 /// recurrent matrices N(mean, (scale·g)²/fan-in), input weights N(0, 1), vectors zero, scalars
 /// their default value; PyTorch's recurrent layers U(−g/√H, g/√H).
 /// </summary>

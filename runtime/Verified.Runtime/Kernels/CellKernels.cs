@@ -53,7 +53,7 @@ public abstract class CellKernels<T> where T : unmanaged, IFloatingPointIeee754<
         Span<T> stateBar, Span<T> thetaBar, int batch = 1);
 
     /// <summary>
-    /// The pullback of Q ↦ ⟨U, D_s(h_s; θ) Q⟩ (DESIGN.md's flossing reverse pass):
+    /// The pullback of Q ↦ ⟨U, D_s(h_s; θ) Q⟩ (docs/design.md's flossing reverse pass):
     /// qBar = D_sᵀ U (overwritten), stateBar += ∂/∂h_s ⟨U, D_s Q⟩ and thetaBar += ∂/∂θ ⟨U, D_s Q⟩.
     /// </summary>
     public abstract void TangentVjp(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, ReadOnlySpan<T> q,

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Verified.Runtime.Tests.Lyapunov;
 
-/// <summary>DESIGN.md's identities on real runs.</summary>
+/// <summary>docs/design.md's identities on real runs.</summary>
 public sealed class SpectrumIdentityTests
 {
     [Theory]

@@ -54,7 +54,7 @@ public static class CheckCommand
             console.WriteLine(passed
                 ? $"all {reports.Sum(report => report.Checks.Count)} checks passed"
                 : $"{reports.Sum(report => report.Checks.Count(check => !check.Passed))} checks FAILED");
-            // DESIGN.md's contract: `checks` and `passed`; the cell of each check is kept beside its name.
+            // docs/design.md's contract: `checks` and `passed`; the cell of each check is kept beside its name.
             JsonOutput.Write(result.GetValue(options.Json), new
             {
                 checks = reports.SelectMany(report => report.Checks.Select(check => check with { Name = report.Cell + "/" + check.Name })),

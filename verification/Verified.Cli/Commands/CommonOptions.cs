@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Verified.Cli.Commands;
 
 /// <summary>
-/// The options that several commands share (DESIGN.md's command contract). A command offers only
+/// The options that several commands share (docs/design.md's command contract). A command offers only
 /// those it reads: every command takes a cell and its size N; <see cref="AddTo"/> adds the gain and
 /// seed of the initial parameters, the input stream and --json where the command honours them, so
 /// that an option a command would ignore is an unknown option there (exit 2). Options that depend on

@@ -9,7 +9,7 @@ using Verified.Random;
 namespace Verified.Cli.Validation;
 
 /// <summary>
-/// DESIGN.md's identities of the spectrum on real runs, cells with known individual exponents (the
+/// docs/design.md's identities of the spectrum on real runs, cells with known individual exponents (the
 /// linear cell, the logistic map, the Hénon map at N = 2), and a full spectrum of vanilla-tanh (N = 80) with its convergence.
 /// </summary>
 public sealed class SpectrumPart(Sabotage sabotage = Sabotage.None) : ValidationPart
