@@ -54,7 +54,7 @@ public static class Flosser
             rng.FillGaussian(a);
             qr.Factor(a, q0, r);
             var inputs = InputStream.Create(options.Input, layout.InputSize, options.Steps, rng);
-            Convert(theta, thetaT);
+            ElementConversion.Round<T>(theta, thetaT);
             double loss;
             double[] exponents;
             try
@@ -65,10 +65,7 @@ public static class Flosser
             {
                 throw diverged.Within($"flossing epoch {epoch}");
             }
-            for (var i = 0; i < gradient.Length; i++)
-            {
-                gradient[i] = double.CreateTruncating(gradientT[i]);
-            }
+            ElementConversion.Widen<T>(gradientT, gradient);
             if (!double.IsFinite(loss) || !Checks.Compare.AllFinite<double>(gradient))
             {
                 // An R_ii of zero (a collapsed tangent space) gives λ_i = −∞: there is no gradient to follow.
@@ -83,18 +80,10 @@ public static class Flosser
         return history;
     }
 
-    private static void Convert<T>(ReadOnlySpan<double> source, Span<T> target) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            target[i] = T.CreateTruncating(source[i]);
-        }
-    }
-
     private static T[] ToT<T>(double[] source) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var target = new T[source.Length];
-        Convert<T>(source, target);
+        ElementConversion.Round<T>(source, target);
         return target;
     }
 }

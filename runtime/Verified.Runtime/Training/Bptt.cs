@@ -138,10 +138,7 @@ public sealed class Bptt<T> : IStateSource where T : unmanaged, IFloatingPointIe
         {
             throw new ArgumentException($"this BPTT is sized for batch {_b} × {_steps} steps, not {batch.Batch} × {batch.Steps}");
         }
-        for (var i = 0; i < _inputs.Length; i++)
-        {
-            _inputs[i] = T.CreateTruncating(batch.Inputs[i]);
-        }
+        ElementConversion.Round<T>(batch.Inputs, _inputs);
         int n = _n, b = _b, o = _o;
         var cell = _model.Cell.ParameterCount;
         var readout = theta.Slice(_model.ReadoutOffset, o * n);

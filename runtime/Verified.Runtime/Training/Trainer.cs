@@ -1,3 +1,4 @@
+using Verified.Dense;
 using System.Diagnostics;
 using Verified.Flossing;
 using Verified.Lyapunov;
@@ -104,9 +105,9 @@ public static class Trainer
             double trainLoss, gradNormH0;
             try
             {
-                Round(theta, thetaT);
+                ElementConversion.Round<T>(theta, thetaT);
                 (trainLoss, gradNormH0) = bptt.LossAndGradient(thetaT, batch, loss, gradientT);
-                Widen(gradientT, gradient);
+                ElementConversion.Widen<T>(gradientT, gradient);
                 regulariser?.AddGradient(theta, bptt, batch, options.RegularisationWeight ?? TrainOptions.DefaultRegularisationWeight, gradient);
             }
             catch (TrajectoryDivergedException diverged)
@@ -119,7 +120,7 @@ public static class Trainer
             adam.Update(theta, gradient);
             if (evaluate)
             {
-                Round(theta, thetaT);
+                ElementConversion.Round<T>(theta, thetaT);
                 var (testLoss, accuracy) = Within($"test evaluation after training epoch {epoch}", () => testBptt.Evaluate(thetaT, test, loss));
                 var record = new TrainEpoch(epoch, trainLoss, testLoss, accuracy, gradNormH0, singular!, since.Elapsed.TotalSeconds / (epoch - previous));
                 history.Add(record);
@@ -130,9 +131,9 @@ public static class Trainer
         }
         if (options.Epochs == 0)
         {
-            Round(theta, thetaT);
+            ElementConversion.Round<T>(theta, thetaT);
             var (batchLoss, gradNormH0) = Within("evaluation of the starting network", () => bptt.LossAndGradient(thetaT, batch, loss, gradientT));
-            Widen(gradientT, gradient);
+            ElementConversion.Widen<T>(gradientT, gradient);
             var (testLoss, accuracy) = Within("test evaluation of the starting network", () => testBptt.Evaluate(thetaT, test, loss));
             var record = new TrainEpoch(0, batchLoss, testLoss, accuracy, gradNormH0, GradientSingularValues(model, gradient), 0);
             history.Add(record);
@@ -159,24 +160,6 @@ public static class Trainer
     /// training): the run's seed XOR FNV-1a("floss-i") (<see cref="Rng.DeriveSeed"/>), so that `floss --seed` reruns an episode alone.
     /// </summary>
     public static ulong FlossingSeed(ulong seed, int episode) => Rng.DeriveSeed(seed, $"floss-{episode}");
-
-    /// <summary>θ in the kernels' element type (a copy in double).</summary>
-    private static void Round<T>(ReadOnlySpan<double> source, Span<T> target) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            target[i] = T.CreateTruncating(source[i]);
-        }
-    }
-
-    /// <summary>The gradient back in double for Adam.</summary>
-    private static void Widen<T>(ReadOnlySpan<T> source, Span<double> target) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            target[i] = double.CreateTruncating(source[i]);
-        }
-    }
 
     /// <summary>Runs a phase of the run, naming it in any divergence.</summary>
     private static TResult Within<TResult>(string phase, Func<TResult> work)
