@@ -65,9 +65,6 @@ public static class PaperClaims
             var (measured, holds) = judge([.. needed!]);
             verdicts.Add(new ClaimVerdict(id, sentence, test, measured, holds ? "holds" : "does not hold"));
         }
-        // In integers: (1 − 0.8) × 5 is 0.99999… in doubles, which would count 1 run in 5 as more than a fifth.
-        static bool Reliably(RunGroup group) => 5 * group.Trained >= 4 * group.Runs;
-        static bool Rarely(RunGroup group) => 5 * group.Trained <= group.Runs;
         static string Under(string arm) => arm is "none" or "pre" or "during" ? "" : $" [arm {arm}]";
 
         if (groups.Any(group => group.Task == "copy" && group.Arm == "none" && group.Delay == 20))
@@ -318,10 +315,16 @@ public static class PaperClaims
         ? $"{F(finite.Min())} to {F(finite.Max())}"
         : "none";
 
+    /// <summary>At least 4 runs in 5 trained; in integers, since (1 − 0.8) × 5 is 0.99999… in doubles and would misjudge the boundary.</summary>
+    private static bool Reliably(RunGroup group) => 5 * group.Trained >= 4 * group.Runs;
+
+    /// <summary>At most 1 run in 5 trained.</summary>
+    private static bool Rarely(RunGroup group) => 5 * group.Trained <= group.Runs;
+
     /// <summary>For each arm, the longest tested delay up to which every tested delay trained reliably (0 when the shortest did not).</summary>
     private static Func<string, int> LongestReliable(IReadOnlyList<RunGroup> groups, string task) => arm =>
         groups.Where(group => group.Task == task && group.Arm == arm).OrderBy(group => group.Delay)
-            .TakeWhile(group => 5 * group.Trained >= 4 * group.Runs).Select(group => group.Delay).DefaultIfEmpty(0).Max();
+            .TakeWhile(Reliably).Select(group => group.Delay).DefaultIfEmpty(0).Max();
 
     /// <summary>The epoch budgets of the budget table: how the verdict would read had the runs stopped there.</summary>
     public static IReadOnlyList<int> Budgets { get; } = [1_000, 2_000, 3_000, 5_000, 10_000];
