@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Verified.Dense.Threading;
 
 namespace Verified.Dense;
 
@@ -19,7 +20,7 @@ namespace Verified.Dense;
 /// column sees the same operations in the same order, so the panel width changes the speed, never
 /// the result. The workspace is owned by the instance: no allocation per call.
 /// </summary>
-public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int _n;
     private readonly int _k;
@@ -30,6 +31,7 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     private readonly T[] _fromLane;   // vector l (l = 0…width): lanes l… set, so v_j's first vector is masked by vector j mod width
     private readonly int _panelWidth; // columns a panel, even but for k itself (k: unblocked)
     private readonly object _pairs;   // Pair<TV, TOps>[] at the vector width in use: a panel's pairs of reflectors
+    private object? _reflectionGroups; // ReflectionGroups<TV, TOps> once a team has shared the later columns
 
     /// <summary>Columns a group that goes through all of a panel's pairs while in the L1 cache.</summary>
     private const int GroupColumns = 8;
@@ -206,7 +208,22 @@ public sealed class HouseholderQr<T> where T : unmanaged, IFloatingPointIeee754<
     /// </summary>
     private void ReflectLater<TV, TOps>(Pair<TV, TOps>[] pairs, int count, int first, int last) where TV : struct where TOps : ISimd<TV, T>
     {
-        for (var group = first; group < last; group += GroupColumns)
+        var groups = (last - first + GroupColumns - 1) / GroupColumns;
+        if (DenseThreads.Team is { } team && groups >= 2 && (long)count * (last - first) * (_n - first) * 4 >= PackedKernel.ParallelFromMultiplyAdds)
+        {
+            // The groups are independent: each column sees the same operations on any thread.
+            var work = (ReflectionGroups<TV, TOps>)(_reflectionGroups ??= new ReflectionGroups<TV, TOps>(this));
+            work.Run(team, pairs, count, first, last, groups);
+            return;
+        }
+        ReflectGroups(pairs, count, first, last, 0, groups);
+    }
+
+    /// <summary>Groups <paramref name="fromGroup"/> … <paramref name="toGroup"/>−1 of columns from <paramref name="first"/> through the first <paramref name="count"/> pairs.</summary>
+    private void ReflectGroups<TV, TOps>(Pair<TV, TOps>[] pairs, int count, int first, int last, int fromGroup, int toGroup)
+        where TV : struct where TOps : ISimd<TV, T>
+    {
+        for (var group = first + fromGroup * GroupColumns; group < Math.Min(last, first + toGroup * GroupColumns); group += GroupColumns)
         {
             var end = Math.Min(group + GroupColumns, last);
             for (var i = 0; i < count; i++)

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Verified.Dense.Threading;
 
 namespace Verified.Dense;
 
@@ -19,7 +20,7 @@ namespace Verified.Dense;
 /// row block is computed over the final mr rows and stored only in its new rows; columns past n
 /// are never stored. The packed strips and panels live in per-thread buffers from a cache line: no allocation per call.
 /// </summary>
-internal static class PackedKernel
+internal static partial class PackedKernel
 {
     /// <summary>
     /// Fewest strips of B over which a block of Aᵀ is gathered: the gathering costs about a strip's
@@ -88,7 +89,33 @@ internal static class PackedKernel
             }
             return;
         }
-        for (var block = 0; block < m; block += mr)
+        var blocks = (m + mr - 1) / mr;
+        if (DenseThreads.Team is { } team && blocks >= 2 && (long)m * n * p >= ParallelFromMultiplyAdds)
+        {
+            // Rows of C in chunks of whole blocks over the team; every element is the same FMA chain whoever computes it.
+            RowBlocksOnTeam<T, TV, TOps>.Run(team, ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, m, p, n, accumulate, lowerOnly, blocks);
+            return;
+        }
+        RowBlocks<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, m, p, n, accumulate, lowerOnly, 0, blocks);
+    }
+
+    /// <summary>
+    /// Products of at least this many multiply–adds (m·n·p) are shared over the thread's team: about
+    /// 60 µs of work on one core, against a few microseconds to wake a worker (docs/performance.md).
+    /// </summary>
+    internal const long ParallelFromMultiplyAdds = 1 << 20;
+
+    /// <summary>
+    /// Row blocks <paramref name="fromBlock"/> … <paramref name="toBlock"/>−1 of C (mr rows each) against every strip of B; the
+    /// last block of C starts mr rows from the end and stores only the rows the one before it did not.
+    /// </summary>
+    private static void RowBlocks<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, ref T packed, bool inPlace, ref T c0,
+        int m, int p, int n, bool accumulate, bool lowerOnly, int fromBlock, int toBlock)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var (mr, nr) = TOps.ManyRegisters ? (4, 3 * TOps.Count) : (6, 2 * TOps.Count);
+        var strips = (n + nr - 1) / nr;
+        for (var block = fromBlock * mr; block < Math.Min(m, toBlock * mr); block += mr)
         {
             // The last block starts mr rows from the end and stores only the rows the one before it did not.
             var first = Math.Min(block, m - mr);
