@@ -3,20 +3,29 @@ using BenchmarkDotNet.Running;
 using Verified.Benchmarks;
 
 // `product STEPS`: the 256-bit long-term product for the side-by-side script against MPFR.
-// `train REPEATS`: one training epoch for the side-by-side script against PyTorch.
+// `train REPEATS`: one training epoch in double and in float for the side-by-side script against PyTorch.
 if (args is ["train", ..])
 {
     var repeats = args.Length > 1 ? int.Parse(args[1]) : 6;
-    var workload = new TrainingWorkload();
-    WarmUp(() => workload.Epoch());
+    TimeTraining("double", new TrainingWorkload<double>().Epoch, repeats);
+    TimeTraining("float", new TrainingWorkload<float>().Epoch, repeats);
+    return;
+}
+// `spectrum N K STEPS THREADS [REPEATS]`: ms per step of a large network's spectrum, for the side-by-side script against numpy.
+if (args is ["spectrum", var size, var count, var stepCount, var threadCount, ..])
+{
+    var (n, k, steps, threads) = (int.Parse(size), int.Parse(count), int.Parse(stepCount), int.Parse(threadCount));
+    var repeats = args.Length > 5 ? int.Parse(args[5]) : 3;
+    var workload = new SpectrumWorkload(n, k, threads);
+    workload.Run(Math.Max(2, steps / 4));
     var best = double.MaxValue;
+    var lambda1 = 0.0;
     for (var i = 0; i < repeats; i++)
     {
-        var clock = Stopwatch.StartNew();
-        workload.Epoch();
-        best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+        (var ms, lambda1) = workload.Run(steps);
+        best = Math.Min(best, ms);
     }
-    Console.WriteLine($"verified train N=80 b=16 T=300 d=20 double, {Peak.VectorBits}-bit vectors: {best:F1} ms/epoch (best of {repeats}), {Flops.Rate(Flops.TrainingEpoch(80, 16, 320), best):F1} GFLOP/s");
+    Console.WriteLine($"verified spectrum N={n} k={k} threads={threads}, {Peak.VectorBits}-bit vectors: {best:F2} ms/step (best of {repeats} x {steps}); lambda1 {lambda1:F4}");
     return;
 }
 if (args is ["product", ..])
@@ -105,6 +114,19 @@ static void WarmUp(Action run)
     {
         run();
     }
+}
+
+static void TimeTraining(string name, Func<double> epoch, int repeats)
+{
+    WarmUp(() => epoch());
+    var best = double.MaxValue;
+    for (var i = 0; i < repeats; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        epoch();
+        best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+    }
+    Console.WriteLine($"verified train N=80 b=16 T=300 d=20 {name}, {Peak.VectorBits}-bit vectors: {best:F1} ms/epoch (best of {repeats}), {Flops.Rate(Flops.TrainingEpoch(80, 16, 320), best):F1} GFLOP/s");
 }
 
 static void Time(string name, Func<double> run, double multiplyAdds)

@@ -33,11 +33,25 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
     private readonly object _pairs;   // Pair<TV, TOps>[] at the vector width in use: a panel's pairs of reflectors
     private object? _reflectionGroups; // ReflectionGroups<TV, TOps> once a team has shared the later columns
 
+    /// <summary>
+    /// From this many columns on, the default factoriser applies its panels as block reflectors
+    /// (docs/performance.md: the crossover measured on this project's machine).
+    /// </summary>
+    public const int BlockedFromColumns = 128;
+
+    /// <summary>Reflectors a block reflector holds (LAPACK's dgeqrf takes 32).</summary>
+    public const int BlockedPanelWidth = 32;
+
+    private readonly BlockReflector<T>? _blockReflector; // the panels as block reflectors, or null: in pairs
+
     /// <summary>Columns a group that goes through all of a panel's pairs while in the L1 cache.</summary>
     private const int GroupColumns = 8;
 
-    /// <summary>A factoriser of n×k matrices, 1 ≤ k ≤ n, with its workspace.</summary>
-    public HouseholderQr(int n, int k) : this(n, k, DefaultPanelWidth(n, k))
+    /// <summary>
+    /// A factoriser of n×k matrices, 1 ≤ k ≤ n, with its workspace: from k = <see cref="BlockedFromColumns"/> on in
+    /// panels of <see cref="BlockedPanelWidth"/> applied as block reflectors (level 3), below that in pairs of reflectors.
+    /// </summary>
+    public HouseholderQr(int n, int k) : this(n, k, k >= BlockedFromColumns ? BlockedPanelWidth : DefaultPanelWidth(n, k), blockReflectors: k >= BlockedFromColumns)
     {
     }
 
@@ -46,7 +60,18 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
     /// at a time (rounded up to even, so that the panels pair them as the unblocked order does; k or
     /// more: unblocked), with its workspace. Every width gives the same result; only the speed differs.
     /// </summary>
-    public HouseholderQr(int n, int k, int panelWidth)
+    public HouseholderQr(int n, int k, int panelWidth) : this(n, k, panelWidth, blockReflectors: false)
+    {
+    }
+
+    /// <summary>
+    /// A factoriser of n×k matrices, 1 ≤ k ≤ n, that takes the reflectors <paramref name="panelWidth"/>
+    /// at a time (rounded up to even). Without <paramref name="blockReflectors"/> a panel acts on the
+    /// later columns in pairs of reflectors, and every width gives the same result to the last bit;
+    /// with it, as one block reflector I − V T Vᵀ through the matrix product (<see cref="BlockReflector{T}"/>),
+    /// the same factors to rounding, most of the flops at the product's speed and on the run's threads.
+    /// </summary>
+    public HouseholderQr(int n, int k, int panelWidth, bool blockReflectors)
     {
         if (k < 1 || k > n)
         {
@@ -64,6 +89,7 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
         _alpha = new T[k];
         _fromLane = Simd.Wide ? Masks<Vector512<T>, Lanes512<T>>() : Masks<Vector256<T>, Lanes256<T>>();
         _pairs = Simd.Wide ? new Pair<Vector512<T>, Lanes512<T>>[_panelWidth / 2] : new Pair<Vector256<T>, Lanes256<T>>[_panelWidth / 2];
+        _blockReflector = blockReflectors && _panelWidth < k ? new BlockReflector<T>(n, k, _stride, _panelWidth) : null;
     }
 
     /// <summary>
@@ -109,6 +135,12 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
         {
             var end = Math.Min(first + width, k);
             var count = FactorPanel(pairs, first, end);
+            if (_blockReflector is { } block)
+            {
+                block.Build(columns, _beta, first, end);
+                block.Apply(columns, first, end, k, forming: false);
+                continue;
+            }
             ReflectLater(pairs, count, end, k);
         }
         // R: above the diagonal the transformed columns (R_ic in entry i of column c), the diagonal from α, zeros below
@@ -126,7 +158,14 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
         {
             var end = Math.Min(first + width, k);
             var count = FormingPairs(pairs, first, end);
-            ReflectLater(pairs, count, end, k);
+            if (_blockReflector is { } block)
+            {
+                block.Apply(columns, first, end, k, forming: true);
+            }
+            else
+            {
+                ReflectLater(pairs, count, end, k);
+            }
             FormPanel(pairs, first, end);
         }
         // Positive diagonal: flip row i of R and column i of Q where R_ii < 0.
