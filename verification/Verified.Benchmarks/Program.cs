@@ -37,6 +37,29 @@ if (args is ["product", ..])
     return;
 }
 
+// `qr N K [THREADS] [WIDTH]`: one QR of an N×K matrix in pairs of reflectors and as block reflectors of WIDTH, for the crossover.
+if (args is ["qr", var rows, var columns, ..])
+{
+    var (n, k) = (int.Parse(rows), int.Parse(columns));
+    using var team = Verified.Dense.Threading.DenseThreads.Use(args.Length > 3 ? int.Parse(args[3]) : 1);
+    var a = new double[n * k];
+    new Verified.Random.Rng(1).FillGaussian(a);
+    var (q, r) = (new double[n * k], new double[k * k]);
+    foreach (var (name, qr) in new[] { ("pairs", new Verified.Dense.HouseholderQr<double>(n, k, 16)), ("blocks", new Verified.Dense.HouseholderQr<double>(n, k, args.Length > 4 ? int.Parse(args[4]) : Verified.Dense.HouseholderQr<double>.BlockedPanelWidth, blockReflectors: true)) })
+    {
+        WarmUp(() => qr.Factor(a, q, r));
+        var best = double.MaxValue;
+        for (var i = 0; i < 20; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            qr.Factor(a, q, r);
+            best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine($"verified qr {n}x{k} {name}, threads {Verified.Dense.Threading.DenseThreads.Current}, {Peak.VectorBits}-bit vectors: {best:F3} ms (best of 20), {Flops.Rate(Flops.Qr(n, k), best):F1} GFLOP/s");
+    }
+    return;
+}
+
 // `peak`: one core's measured FMA peak at the vector width in use.
 if (args is ["peak"])
 {
