@@ -34,10 +34,14 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
     private object? _reflectionGroups; // ReflectionGroups<TV, TOps> once a team has shared the later columns
 
     /// <summary>
-    /// From this many columns on, the default factoriser applies its panels as block reflectors
-    /// (docs/performance.md: the crossover measured on this project's machine).
+    /// The size from which the default factoriser applies its panels as block reflectors: about a 1 MB
+    /// L2 cache. Processor time of one QR on one core here (AMD EPYC Zen 5, AVX-512, double; `Verified.Benchmarks
+    /// qr N K`), pairs against blocks: 256×128 0.26 against 0.32 ms, 256×256 0.85 against 0.88, 384×384 2.38
+    /// against 2.37, 512×512 5.7 against 5.2, 1024×256 4.6 against 4.1, 1024×1024 49.5 against 37.0.
     /// </summary>
-    public const int BlockedFromColumns = 128;
+    public const int BlockedFromBytes = 1 << 20;
+
+    private static bool Blocked(int n, int k) => k >= 2 * BlockedPanelWidth && (long)k * Simd.RoundUp<T>(n) * Unsafe.SizeOf<T>() >= BlockedFromBytes;
 
     /// <summary>
     /// Reflectors a block reflector holds: a whole number of the product's column strips on every path
@@ -51,10 +55,11 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
     private const int GroupColumns = 8;
 
     /// <summary>
-    /// A factoriser of n×k matrices, 1 ≤ k ≤ n, with its workspace: from k = <see cref="BlockedFromColumns"/> on in
-    /// panels of <see cref="BlockedPanelWidth"/> applied as block reflectors (level 3), below that in pairs of reflectors.
+    /// A factoriser of n×k matrices, 1 ≤ k ≤ n, with its workspace: once the matrix outgrows
+    /// <see cref="BlockedFromBytes"/>, in panels of <see cref="BlockedPanelWidth"/> applied as block reflectors
+    /// (level 3), below that in pairs of reflectors.
     /// </summary>
-    public HouseholderQr(int n, int k) : this(n, k, k >= BlockedFromColumns ? BlockedPanelWidth : DefaultPanelWidth(n, k), blockReflectors: k >= BlockedFromColumns)
+    public HouseholderQr(int n, int k) : this(n, k, Blocked(n, k) ? BlockedPanelWidth : DefaultPanelWidth(n, k), blockReflectors: Blocked(n, k))
     {
     }
 

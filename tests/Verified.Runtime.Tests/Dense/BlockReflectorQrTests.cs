@@ -72,9 +72,9 @@ public sealed class BlockReflectorQrTests
     }
 
     [Fact]
-    public void The_default_factoriser_uses_block_reflectors_from_128_columns_and_threads_do_not_change_them()
+    public void The_default_factoriser_uses_block_reflectors_from_a_megabyte_and_threads_do_not_change_them()
     {
-        const int n = 384, k = 256;
+        const int n = 520, k = 256;
         var a = DenseTestData.Gaussian(n * k, 22);
         var (q, r) = Factor(a, n, k, HouseholderQr<double>.BlockedPanelWidth, blockReflectors: true);
         var qDefault = new double[n * k];
