@@ -69,6 +69,14 @@ if (args is ["qr", var rows, var columns, ..])
     return;
 }
 
+// `cost-split`: the paper's Sec 4 / appendix F claim (row C1.4 of docs/claims.md) that the QR and its pullback, O(N k²),
+// are the cost of a flossing step: per piece, in processor time, over N at k = 32 and over k at N = 256, with the slopes.
+if (args is ["cost-split"])
+{
+    CostSplit.Run();
+    return;
+}
+
 // `peak`: one core's measured FMA peak at the vector width in use.
 if (args is ["peak"])
 {
