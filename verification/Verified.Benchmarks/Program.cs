@@ -69,6 +69,39 @@ if (args is ["qr", var rows, var columns, ..])
     return;
 }
 
+// `gemm-threads`: square products C = A·B of growing size on one thread and on every core, for the size where sharing starts to pay.
+if (args is ["gemm-threads"])
+{
+    foreach (var size in new[] { 48, 64, 80, 101, 128, 160, 200, 256, 384 })
+    {
+        var a = new double[size * size];
+        var b = new double[size * size];
+        var c = new double[size * size];
+        new Verified.Random.Rng(2).FillGaussian(a);
+        new Verified.Random.Rng(3).FillGaussian(b);
+        var times = new List<double>();
+        foreach (var threads in new[] { 1, Environment.ProcessorCount })
+        {
+            using var team = Verified.Dense.Threading.DenseThreads.Use(threads);
+            var repeats = Math.Max(10, 20_000_000 / (size * size * size));
+            WarmUp(() => Verified.Dense.Gemm.Multiply<double>(a, b, c, size, size, size, accumulate: false));
+            var best = double.MaxValue;
+            for (var round = 0; round < 7; round++)
+            {
+                var clock = Stopwatch.StartNew();
+                for (var i = 0; i < repeats; i++)
+                {
+                    Verified.Dense.Gemm.Multiply<double>(a, b, c, size, size, size, accumulate: false);
+                }
+                best = Math.Min(best, clock.Elapsed.TotalMicroseconds / repeats);
+            }
+            times.Add(best);
+        }
+        Console.WriteLine($"gemm {size}³ ({(long)size * size * size:N0} multiply-adds): 1 thread {times[0]:F1} µs, {Environment.ProcessorCount} threads {times[1]:F1} µs, speed-up {times[0] / times[1]:F2}");
+    }
+    return;
+}
+
 // `cost-split`: the paper's Sec 4 / appendix F claim (row C1.4 of docs/claims.md) that the QR and its pullback, O(N k²),
 // are the cost of a flossing step: per piece, in processor time, over N at k = 32 and over k at N = 256, with the slopes.
 if (args is ["cost-split"])
