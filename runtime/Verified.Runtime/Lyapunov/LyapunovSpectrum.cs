@@ -48,11 +48,11 @@ public static class LyapunovSpectrum
         var h = options.InitialState?.ToArray() ?? Gaussian(rng, n);
         var next = new double[n];
         var q = new double[n * k];
-        var dq = new double[n * k];
+        var nextQ = new double[n * k];
         var r = new double[k * k];
-        var qr = new HouseholderQr<double>(n, k);
+        var stepper = new TangentStepper<double>(kernels, k, schedule, stepsBefore: options.Transient);
         var jacobian = options.TrackLogDet ? new double[n * n] : [];
-        qr.Factor(options.InitialBasis ?? Gaussian(rng, n * k), q, r);
+        stepper.Orthonormalise(options.InitialBasis ?? Gaussian(rng, n * k), q, r);
 
         var sums = new double[k];
         // The running estimate every RecordInterval steps: at most Steps / RecordInterval + 1 points, whatever the length of the run.
@@ -68,52 +68,41 @@ public static class LyapunovSpectrum
         {
             InputStream.Fill(options.Input, x, inputRng);
             var t = s - options.Transient;
-            var tangentPhase = t >= 0;
-            var counted = tangentPhase && schedule.Counts(t);
-            if (tangentPhase)
+            if (t < 0)
             {
-                kernels.Tangent(theta, h, x, q, dq, k);
-                if (counted && options.TrackLogDet)
+                // The state's transient: no tangent vectors yet.
+                kernels.Step(theta, h, x, next);
+                if (!Checks.Compare.AllFinite<double>(next))
                 {
-                    kernels.Jacobian(theta, h, x, jacobian);
-                    logDetSum += LogDeterminant.LogAbsDet(jacobian, n);
+                    throw new TrajectoryDivergedException(s + 1, "state");
                 }
+                (h, next) = (next, h);
+                stepDone?.Invoke();
+                continue;
             }
-            kernels.Step(theta, h, x, next);
-            if (!Checks.Compare.AllFinite<double>(next))
+            var counted = schedule.Counts(t);
+            if (counted && options.TrackLogDet)
             {
-                throw new TrajectoryDivergedException(s + 1, "state");
+                kernels.Jacobian(theta, h, x, jacobian);
+                logDetSum += LogDeterminant.LogAbsDet(jacobian, n);
             }
+            var factored = stepper.Advance(theta, h, x, q, next, nextQ, r, t);
             (h, next) = (next, h);
+            (q, nextQ) = (nextQ, q);
             stepDone?.Invoke();
-            if (!tangentPhase)
-            {
-                continue;
-            }
-            if (!schedule.FactorsAfter(t))
-            {
-                (q, dq) = (dq, q);
-                continue;
-            }
-            if (!Checks.Compare.AllFinite<double>(dq))
-            {
-                throw new TrajectoryDivergedException(s + 1, "tangent vectors");
-            }
-            qr.Factor(dq, q, r);
-            if (!counted)
+            if (!factored || !counted)
             {
                 continue;
             }
             for (var i = 0; i < k; i++)
             {
-                var diagonal = r[i * k + i];
-                if (diagonal == 0 && !collapsed[i])
+                if (r[i * k + i] == 0 && !collapsed[i])
                 {
                     collapsed[i] = true;
                     warnings.Add($"R_{i + 1}{i + 1} = 0 at step {s + 1}: the exponent of column {i + 1} of Q is −∞");
                 }
-                sums[i] += Math.Log(diagonal);
             }
+            stepper.AddLogDiagonal(r, sums);
             var covered = schedule.CountedThrough(t);
             if (covered >= nextRecord || s == totalSteps - 1)
             {
