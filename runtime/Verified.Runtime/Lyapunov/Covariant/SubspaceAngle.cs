@@ -6,14 +6,13 @@ namespace Verified.Lyapunov;
 /// The smallest principal angle θ between span(v_1…v_p) and span(v_{p+1}…v_{p+q}) of an n×(p+q)
 /// matrix: with orthonormal bases U and S of the two (Householder QR), sin θ = σ_min((I − S Sᵀ) U),
 /// the part of U outside S (Björck and Golub 1973); the sine form keeps small angles accurate, where
-/// arccos σ_max(Sᵀ U) would lose them. σ_min by one-sided Jacobi (Hestenes) rotations of the p columns
-/// until they are orthogonal; their norms are then the singular values. Buffers are owned by the instance.
+/// arccos σ_max(Sᵀ U) would lose them. Buffers are owned by the instance.
 /// </summary>
 public sealed class SubspaceAngle
 {
     private readonly int _n, _p, _q;
     private readonly HouseholderQr<double> _first, _second;
-    private readonly double[] _u, _s, _uBasis, _sBasis, _rU, _rS, _overlap, _outside, _columns;
+    private readonly double[] _u, _s, _uBasis, _sBasis, _rU, _rS, _overlap, _outside;
 
     /// <summary>Angles between subspaces of dimensions p and q in R^n (p, q ≥ 1, p + q ≤ n).</summary>
     public SubspaceAngle(int n, int p, int q)
@@ -24,7 +23,7 @@ public sealed class SubspaceAngle
         }
         (_n, _p, _q) = (n, p, q);
         (_first, _second) = (new HouseholderQr<double>(n, p), new HouseholderQr<double>(n, q));
-        (_u, _uBasis, _outside, _columns) = (new double[n * p], new double[n * p], new double[n * p], new double[n * p]);
+        (_u, _uBasis, _outside) = (new double[n * p], new double[n * p], new double[n * p]);
         (_s, _sBasis) = (new double[n * q], new double[n * q]);
         (_rU, _rS, _overlap) = (new double[p * p], new double[q * q], new double[q * p]);
     }
@@ -50,48 +49,7 @@ public sealed class SubspaceAngle
         return Math.Asin(Math.Min(1, SmallestSingularValue()));
     }
 
-    /// <summary>σ_min of the n×p matrix in <see cref="_outside"/>, by one-sided Jacobi on its columns.</summary>
-    private double SmallestSingularValue()
-    {
-        int n = _n, p = _p;
-        Transposition.Transpose<double>(_outside, p, _columns, n, n, p);
-        for (var sweep = 0; sweep < 60; sweep++)
-        {
-            var rotated = false;
-            for (var a = 0; a < p - 1; a++)
-            {
-                for (var b = a + 1; b < p; b++)
-                {
-                    var x = _columns.AsSpan(a * n, n);
-                    var y = _columns.AsSpan(b * n, n);
-                    double alpha = Blas.Dot<double>(x, x), beta = Blas.Dot<double>(y, y), gamma = Blas.Dot<double>(x, y);
-                    if (Math.Abs(gamma) <= 1e-15 * Math.Sqrt(alpha * beta))
-                    {
-                        continue;
-                    }
-                    rotated = true;
-                    // The rotation that makes columns a and b orthogonal: tan 2φ = 2γ / (β − α).
-                    var zeta = (beta - alpha) / (2 * gamma);
-                    var tangent = Math.Sign(zeta == 0 ? 1 : zeta) / (Math.Abs(zeta) + Math.Sqrt(1 + zeta * zeta));
-                    var cosine = 1 / Math.Sqrt(1 + tangent * tangent);
-                    var sine = cosine * tangent;
-                    for (var i = 0; i < n; i++)
-                    {
-                        (x[i], y[i]) = (cosine * x[i] - sine * y[i], sine * x[i] + cosine * y[i]);
-                    }
-                }
-            }
-            if (!rotated)
-            {
-                break;
-            }
-        }
-        var smallest = double.PositiveInfinity;
-        for (var a = 0; a < p; a++)
-        {
-            var column = _columns.AsSpan(a * n, n);
-            smallest = Math.Min(smallest, Math.Sqrt(Blas.Dot<double>(column, column)));
-        }
-        return smallest;
-    }
+    /// <summary>σ_min of the n×p matrix in <see cref="_outside"/> (MathNet's SVD, as the training's gradient spectrum; once per recorded step, not per step).</summary>
+    private double SmallestSingularValue() =>
+        MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowMajor(_n, _p, _outside).Svd(computeVectors: false).S[_p - 1];
 }
