@@ -181,6 +181,8 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("clv", "{fixed}", "--input", "gaussian")]
     [InlineData("clv", "{fixed}", "--g", "2")]
     [InlineData("clv", "--precision", "float")]
+    [InlineData("spectrum", "--tons", "3", "--window", "10")]
+    [InlineData("spectrum", "--steps", "100", "--window", "200")]
     [InlineData("train", "{params}", "--g", "2")]
     [InlineData("train", "{params}", "--init", "orthogonal")]
     [InlineData("train", "{params}", "--model-init", "author-code")]

@@ -34,6 +34,10 @@ public static class LyapunovSpectrum
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"the steps and both transients must add up to at most {int.MaxValue}");
         }
+        if (options.Window is { } window && (window < 1 || window > options.Steps || window % options.Tons != 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"a window must be a multiple of t_ONS = {options.Tons} between 1 and the steps {options.Steps}, not {window}");
+        }
         if (options.InitialState is { } state && state.Length != n || options.InitialBasis is { } basis && basis.Length != n * k)
         {
             throw new ArgumentException($"the initial state has n = {n} elements and the initial basis n·k = {n * k}", nameof(options));
@@ -64,6 +68,9 @@ public static class LyapunovSpectrum
         // Whether column i has been warned about (a flag, not a search of the warnings: no allocation per step).
         var collapsed = new bool[k];
         double logDetSum = 0;
+        // Finite-time exponents: Σ log R_ii over each window of counted steps, from the sums at its start.
+        var windows = new List<double[]>();
+        var windowStart = new double[k];
         for (var s = 0; s < totalSteps; s++)
         {
             InputStream.Fill(options.Input, x, inputRng);
@@ -104,6 +111,11 @@ public static class LyapunovSpectrum
             }
             stepper.AddLogDiagonal(r, sums);
             var covered = schedule.CountedThrough(t);
+            if (options.Window is { } windowSteps && covered % windowSteps == 0)
+            {
+                windows.Add(WindowExponents(sums, windowStart, windowSteps));
+                sums.CopyTo(windowStart, 0);
+            }
             if (covered >= nextRecord || s == totalSteps - 1)
             {
                 running.Add(Averages(sums, covered));
@@ -127,7 +139,21 @@ public static class LyapunovSpectrum
             sortedSums,
             accumulated,
             unit,
-            warnings);
+            warnings)
+        {
+            Windows = options.Window is { } length ? FiniteTimeWindows.Of(length, [.. windows.Select(row => row.Select(sum => sum / unit.StepDuration).ToArray())], order) : null,
+        };
+    }
+
+    /// <summary>(sums − start) / W: the per-step exponents of one window, in QR order.</summary>
+    private static double[] WindowExponents(double[] sums, double[] start, int window)
+    {
+        var exponents = new double[sums.Length];
+        for (var i = 0; i < sums.Length; i++)
+        {
+            exponents[i] = (sums[i] - start[i]) / window;
+        }
+        return exponents;
     }
 
     /// <summary>Each sum over <paramref name="steps"/>: a record of the running estimate (a loop, not a lambda, whose closure would be allocated every step).</summary>
