@@ -192,39 +192,52 @@ public static class CovariantVectors
         return new BackwardPass(growthSums, growthRates, subspaceAngles, neighbourAngles);
     }
 
-    /// <summary>C ← R⁻¹ C in place for upper triangular R and C (k×k): column j by back substitution over its rows 0…j.</summary>
+    /// <summary>
+    /// C ← R⁻¹ C in place for upper triangular R and C (k×k), a row at a time from the last:
+    /// row_i ← (row_i − Σ_{l&gt;i} R_il row_l) / R_ii over the columns j ≥ l where row_l is not zero,
+    /// so that every update is a contiguous axpy.
+    /// </summary>
     private static void SolveUpper(ReadOnlySpan<double> r, Span<double> c, int k)
     {
-        for (var j = 0; j < k; j++)
+        for (var i = k - 1; i >= 0; i--)
         {
-            for (var i = j; i >= 0; i--)
+            var row = c.Slice(i * k, k);
+            for (var l = i + 1; l < k; l++)
             {
-                var value = c[i * k + j];
-                for (var l = i + 1; l <= j; l++)
-                {
-                    value -= r[i * k + l] * c[l * k + j];
-                }
-                c[i * k + j] = value / r[i * k + i];
+                Blas.Axpy(-r[i * k + l], c.Slice(l * k + l, k - l), row[l..]);
             }
+            Blas.Scale(1 / r[i * k + i], row[i..]);
         }
     }
 
-    /// <summary>Scales every column of the upper triangular C to unit length; logGrowth[j] = −log of the norm removed (log γ_j).</summary>
+    /// <summary>Scales every column of the upper triangular C to unit length, a row at a time; logGrowth[j] = −log of the norm removed (log γ_j).</summary>
     private static void NormaliseColumns(Span<double> c, int k, Span<double> logGrowth)
     {
+        // logGrowth holds Σ_i C_ij², then 1/‖C_j‖, then its log.
+        var squares = logGrowth;
+        squares.Clear();
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = i; j < k; j++)
+            {
+                squares[j] += c[i * k + j] * c[i * k + j];
+            }
+        }
         for (var j = 0; j < k; j++)
         {
-            var squares = 0.0;
-            for (var i = 0; i <= j; i++)
+            squares[j] = 1 / Math.Sqrt(squares[j]);
+        }
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = i; j < k; j++)
             {
-                squares += c[i * k + j] * c[i * k + j];
+                c[i * k + j] *= squares[j];
             }
-            var norm = Math.Sqrt(squares);
-            for (var i = 0; i <= j; i++)
-            {
-                c[i * k + j] /= norm;
-            }
-            logGrowth[j] = -Math.Log(norm);
+        }
+        // The norm removed was 1/γ_j: log γ_j = log(1/norm).
+        for (var j = 0; j < k; j++)
+        {
+            logGrowth[j] = Math.Log(squares[j]);
         }
     }
 
