@@ -106,7 +106,8 @@ public static class CovariantVectors
         var nextQ = new double[n * k];
         var r = new double[k * k];
         stepper.Orthonormalise(Gaussian(rng, n * k), q, r);
-        var factors = new double[options.StoredFactors * k * k];
+        // Every element is written by the forward pass before the backward pass reads it: no zeroing needed.
+        var factors = GC.AllocateUninitializedArray<double>((int)(options.StoredFactors * k * k));
         var states = new double[options.RecordedSteps][];
         var bases = new double[options.RecordedSteps][];
         var sums = new double[k];
