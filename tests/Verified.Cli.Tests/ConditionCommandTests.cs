@@ -26,6 +26,15 @@ public sealed class ConditionCommandTests
             Assert.True(point.GetProperty("resolved").GetBoolean());
             Assert.True(point.GetProperty("log10KappaNumeric").GetDouble() >= point.GetProperty("log10KappaFiniteTime").GetDouble() - 1e-9);
         });
+        // Eq 3 beside Eq 10: per run the finite-time exponents of the widest product at each horizon, and their slopes.
+        var eq3 = document.RootElement.GetProperty("eq3").EnumerateArray().ToList();
+        Assert.Equal(2, eq3.Count);
+        Assert.All(eq3, run =>
+        {
+            Assert.Equal([10, 20], run.GetProperty("horizons").EnumerateArray().Select(spectrum => spectrum.GetProperty("horizon").GetInt32()));
+            Assert.All(run.GetProperty("horizons").EnumerateArray(), spectrum => Assert.Equal(4, spectrum.GetProperty("exponents").GetArrayLength()));
+            Assert.Equal(4, run.GetProperty("slopes").GetArrayLength());
+        });
     }
 
     /// <summary>--floss-lr is the learning rate of condition's flossing (3e-3 unless given): another rate gives another flossed network.</summary>

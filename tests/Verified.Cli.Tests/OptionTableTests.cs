@@ -20,6 +20,8 @@ public sealed class OptionTableTests(ITestOutputHelper log)
         ["spectrum"] = ["--cell", "vanilla-tanh"],
         ["floss"] = ["--cell", "vanilla-tanh"],
         ["condition"] = ["--cell", "vanilla-tanh"],
+        ["clv"] = ["--cell", "vanilla-tanh"],
+        ["basis"] = ["--cell", "vanilla-tanh"],
         ["train"] = ["--cell", "vanilla-tanh"],
         ["sweep"] = ["--cell", "vanilla-tanh", "--out", "{out}"],
         ["validate"] = ["--out", "{out}"],
@@ -30,7 +32,7 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     private static readonly System.Text.RegularExpressions.Regex DotNetTypeName = new(@"System\.|\b(U?Int(16|32|64)|Double|Single|Boolean|Nullable|FileInfo|DirectoryInfo)\b");
 
     /// <summary>Options that size a run: a huge value must be refused, not attempted.</summary>
-    private static readonly HashSet<string> Sizes = ["--n", "--k", "--steps", "--batch", "--m", "--delay", "--delays", "--ks", "--horizon", "--floss-steps"];
+    private static readonly HashSet<string> Sizes = ["--n", "--k", "--steps", "--batch", "--m", "--delay", "--delays", "--ks", "--horizon", "--floss-steps", "--backward-transient", "--window", "--transients", "--samples"];
 
     /// <summary>A count that wrapped around: an estimate printed negative is a wrong number, not a refusal.</summary>
     private static readonly System.Text.RegularExpressions.Regex NegativeCount = new(@"-\d[\d,]* elements");
@@ -176,6 +178,15 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("spectrum", "{params}", "--g", "2")]
     [InlineData("floss", "{params}", "--g", "2")]
     [InlineData("condition", "{params}", "--g", "2")]
+    [InlineData("clv", "{params}", "--g", "2")]
+    [InlineData("clv", "{fixed}", "--input", "gaussian")]
+    [InlineData("clv", "{fixed}", "--g", "2")]
+    [InlineData("clv", "--precision", "float")]
+    [InlineData("spectrum", "--tons", "3", "--window", "10")]
+    [InlineData("basis", "--samples", "1")]
+    [InlineData("basis", "{params}", "--g", "2")]
+    [InlineData("basis", "{fixed}", "--input", "gaussian")]
+    [InlineData("spectrum", "--steps", "100", "--window", "200")]
     [InlineData("train", "{params}", "--g", "2")]
     [InlineData("train", "{params}", "--init", "orthogonal")]
     [InlineData("train", "{params}", "--model-init", "author-code")]

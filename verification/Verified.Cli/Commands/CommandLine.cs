@@ -16,6 +16,8 @@ public static class CommandLine
         root.Subcommands.Add(SpectrumCommand.Create(output));
         root.Subcommands.Add(FlossCommand.Create(output));
         root.Subcommands.Add(ConditionCommand.Create(output));
+        root.Subcommands.Add(ClvCommand.Create(output));
+        root.Subcommands.Add(BasisCommand.Create(output));
         root.Subcommands.Add(TrainCommand.Create(output));
         root.Subcommands.Add(SweepCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));

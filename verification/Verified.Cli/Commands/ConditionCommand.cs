@@ -119,14 +119,28 @@ public static class ConditionCommand
             {
                 console.WriteLine($"256 against 512 bits: largest difference in log10 κ2 {NumberText.Scientific(worst)}");
             }
-            // Eq 10's exponents before (and after) flossing, in the one unit rule; the horizons count steps.
+            // Eq 3 directly: the slope of log σ_i(T_t Q) against t over the resolved horizons, beside λ_i per step.
             var unit = runs[0].Spectrum.Unit;
+            var eq3 = runs.Select((run, index) => new
+            {
+                flossed = index > 0,
+                exponentsPerStep = run.Spectrum.Exponents.Select(exponent => exponent * unit.StepDuration).ToArray(),
+                slopes = FiniteTimeSpectrum.Slopes(run.FiniteTime, columns.Max()),
+                horizons = run.FiniteTime,
+            }).ToList();
+            foreach (var run in eq3)
+            {
+                var gaps = run.slopes.Zip(run.exponentsPerStep, (slope, lambda) => slope is { } value ? Math.Abs(value - lambda) : (double?)null).OfType<double>().ToList();
+                console.WriteLine($"Eq 3 at {conditionOptions.Bits} bits{(run.flossed ? ", flossed" : "")}: slope of log σ_i(T_t Q) against t for {gaps.Count} of {run.slopes.Length} exponents, " +
+                    (gaps.Count > 0 ? $"largest difference from λ_i {NumberText.Scientific(gaps.Max())} per step" : "none resolved at two horizons"));
+            }
+            // Eq 10's exponents before (and after) flossing, in the one unit rule; the horizons count steps.
             JsonOutput.Write(result.GetValue(options.Json), new
             {
                 configuration = RunConfiguration.Of(layout, gain, seed, new { condition = conditionOptions, flossing = flossOptions, confirmAt512 = confirming }, network.StartedFrom(result)),
                 cell = spec.Name, bits = conditionOptions.Bits, unit = unit.Name, timeStep = unit.TimeStep,
                 spectra = runs.Select((run, index) => new { flossed = index > 0, exponents = run.Spectrum.Exponents, qrOrder = run.Spectrum.QrOrder }),
-                points, confirmedAgainst512 = disagreement,
+                points, eq3, confirmedAgainst512 = disagreement,
             });
             return ExitCodes.Success;
         });

@@ -9,12 +9,13 @@ public static class Footprints
 {
     private const int Double = sizeof(double);
 
-    /// <summary>θ, the n×k basis and its tangent; with k = n the Jacobian and its LU factors for log|det D|; the recorded points of the running estimate (the inputs are drawn step by step).</summary>
-    public static void Spectrum(CellLayout layout, int k, bool trackLogDet, int runningPoints) => MemoryBudget.Require($"a spectrum of {layout.Spec.Name} at n = {layout.StateSize}",
+    /// <summary>θ, the n×k basis and its tangent; with k = n the Jacobian and its LU factors for log|det D|; the recorded points of the running estimate and the windows' finite-time exponents (the inputs are drawn step by step).</summary>
+    public static void Spectrum(CellLayout layout, int k, bool trackLogDet, int runningPoints, int windows = 0) => MemoryBudget.Require($"a spectrum of {layout.Spec.Name} at n = {layout.StateSize}",
         new Buffer("parameter vector", layout.ParameterCount, Double),
         new Buffer("tangent basis", 3 * MemoryBudget.Product(layout.StateSize, k), Double),
         new Buffer("Jacobian and its LU factors", trackLogDet ? 2 * MemoryBudget.Product(layout.StateSize, layout.StateSize) : 0, Double),
-        new Buffer("running estimate", MemoryBudget.Product(runningPoints, k + 1), Double));
+        new Buffer("running estimate", MemoryBudget.Product(runningPoints, k + 1), Double),
+        new Buffer("finite-time exponents of the windows", MemoryBudget.Product(windows, k), Double));
 
     /// <summary>θ, its gradient and Adam's moments, and the stored horizon: states and bases of a segment of c steps (all T_f without checkpointing) and every checkpoint.</summary>
     public static void Flossing(CellLayout layout, int k, int horizon, int checkpointEvery, int elementBytes)

@@ -21,11 +21,15 @@ public static class SpectrumCommand
         {
             Description = $"Steps between points of the running estimate in the JSON (default: steps/{SpectrumOptions.RunningPoints} rounded up, so about {SpectrumOptions.RunningPoints} points)",
         }.Positive();
+        var window = new Option<int?>("--window")
+        {
+            Description = "Also report the distribution of finite-time exponents over consecutive windows of this many steps (a multiple of --tons; default: none)",
+        }.Positive();
         var command = new Command("spectrum", "Estimate the first k Lyapunov exponents");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, save: false, initialState: true);
-        foreach (var option in new Option[] { k, steps, transient, tons, recordEvery })
+        foreach (var option in new Option[] { k, steps, transient, tons, recordEvery, window })
         {
             command.Options.Add(option);
         }
@@ -47,13 +51,19 @@ public static class SpectrumCommand
                 TrackLogDet = count == layout.StateSize,
                 RecordEvery = result.GetValue(recordEvery),
                 InitialState = network.StartState(result, layout),
+                Window = result.GetValue(window),
             };
+            if (spectrumOptions.Window is { } length && (length > spectrumOptions.Steps || length % spectrumOptions.Tons != 0))
+            {
+                throw new UsageException($"--window {length} must be at most --steps {spectrumOptions.Steps} and a multiple of --tons {spectrumOptions.Tons}");
+            }
             var totalSteps = (long)spectrumOptions.Transient + spectrumOptions.QTransient + spectrumOptions.Steps;
             if (totalSteps > int.MaxValue)
             {
                 throw new UsageException($"--steps {spectrumOptions.Steps} and twice --transient {spectrumOptions.Transient} add up to more than {int.MaxValue} steps");
             }
-            Footprints.Spectrum(layout, count, spectrumOptions.TrackLogDet, spectrumOptions.Steps / spectrumOptions.RecordInterval + 1);
+            Footprints.Spectrum(layout, count, spectrumOptions.TrackLogDet, spectrumOptions.Steps / spectrumOptions.RecordInterval + 1,
+                spectrumOptions.Window is { } windowLength ? spectrumOptions.Steps / windowLength : 0);
             var gain = result.GetValue(options.Gain);
             var theta = network.Theta(result, layout, options);
             var spectrum = new ProgressBoard(output).Run($"spectrum of {spec.Name}", totalSteps,
@@ -69,6 +79,12 @@ public static class SpectrumCommand
             }
             output.WriteLine($"  Σλ = {spectrum.SumExponents.ToString("F6", CultureInfo.InvariantCulture)}" +
                 (spectrum.MeanLogAbsDet is { } logDet ? $", mean log|det D| = {logDet.ToString("F6", CultureInfo.InvariantCulture)}" : ""));
+            if (spectrum.Windows is { } windows)
+            {
+                string F(double value) => value.ToString("F6", CultureInfo.InvariantCulture);
+                output.WriteLine($"  finite-time λ1 over {windows.Count} windows of {windows.Window} steps: mean {F(windows.Mean[0])}, spread {F(windows.StandardDeviation[0])}, " +
+                    $"5–95 % {F(windows.Quantiles[0][0])} … {F(windows.Quantiles[0][^1])}, positive in {(100 * windows.FractionLeadingPositive).ToString("F1", CultureInfo.InvariantCulture)} % of windows");
+            }
             JsonOutput.Write(result.GetValue(options.Json), new
             {
                 configuration = RunConfiguration.Of(layout, gain, spectrumOptions.Seed, spectrumOptions, network.StartedFrom(result)),
@@ -85,6 +101,7 @@ public static class SpectrumCommand
                 running = spectrum.Running,
                 runningSteps = spectrum.RunningSteps,
                 warnings = spectrum.Warnings,
+                windows = spectrum.Windows is { } finite ? new { finite.Window, finite.Count, finite.Mean, finite.StandardDeviation, quantileLevels = FiniteTimeWindows.QuantileLevels, finite.Quantiles, finite.FractionLeadingPositive } : null,
             });
             return ExitCodes.Success;
         });
