@@ -28,6 +28,17 @@ public static class CliRunner
         return System.Diagnostics.Process.Start(start)!;
     }
 
+    /// <summary>The clone's root, the folder of Verified.sln above the test assembly.</summary>
+    public static string RepositoryRoot()
+    {
+        var folder = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(folder, "Verified.sln")))
+        {
+            folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException("Verified.sln not found above " + AppContext.BaseDirectory);
+        }
+        return folder;
+    }
+
     public static string TemporaryFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "verified-tests-" + Guid.NewGuid().ToString("N"));

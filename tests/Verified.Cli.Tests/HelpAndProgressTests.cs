@@ -103,6 +103,17 @@ public sealed class HelpAndProgressTests
         Assert.Matches(@": done in \d+\.\d s", output);
     }
 
+    /// <summary>The spectrum's progress counts its real steps (transients included), not the at most 1000 units its bar has.</summary>
+    [Fact]
+    public void The_spectrum_progress_counts_steps()
+    {
+        var (code, output, error) = CliRunner.Run("spectrum", "--cell", "vanilla-tanh", "--n", "2", "--steps", "19000", "--transient", "500");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("[1/1] spectrum of vanilla-tanh: 5000/20000 steps", output);
+        Assert.Contains("[1/1] spectrum of vanilla-tanh: 15000/20000 steps", output);
+    }
+
     /// <summary>Option values are read in the invariant culture: under a German locale, where 0.5 is written 0,5, "--g 0.5" is still one half.</summary>
     [Fact]
     public void Numbers_are_read_alike_under_any_locale()

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using Verified.Cli.Output;
+using Verified.Cli.Planning;
 using Verified.Cli.Reproduction;
+using Verified.Execution;
+using Verified.IO;
+using Verified.Training;
 
 namespace Verified.Cli.Commands;
 
@@ -22,9 +26,13 @@ public static class ReproduceCommand
         {
             Description = "With --merge, for the training figures (" + string.Join(", ", TrainingProtocol.Figures) + "): draw the runs that have finished and judge the claims on them, saying how many are missing; claims.md and the JSON say the figure is partial",
         };
+        var plan = new Option<bool>("--plan")
+        {
+            Description = "List the runs (of --shard's share), each with its wall time estimated from the recorded runs of a clone's docs/recorded-runs and whether --out holds it already, and the core-hours left; run nothing",
+        };
         var command = new Command("reproduce", "Reproduce a figure of the paper: data (JSON, CSV) and plots (PNG)");
         command.Arguments.Add(figure);
-        foreach (var option in new Option[] { scale, outFolder, shard, jobs, merge, partial })
+        foreach (var option in new Option[] { scale, outFolder, shard, jobs, merge, partial, plan })
         {
             command.Options.Add(option);
         }
@@ -39,7 +47,12 @@ public static class ReproduceCommand
             var (index, count) = ShardOption.Parse(result.GetValue(shard)!);
             var parallel = result.GetValue(jobs);
             var target = result.GetValue(outFolder) ?? new DirectoryInfo(Path.Combine("reproduce", $"{chosen.Name}-{result.GetValue(scale)}"));
-            if (result.GetValue(merge))
+            if (result.GetValue(plan))
+            {
+                OptionRules.RefuseGiven(result, [merge, partial], "draws the figure; --plan only lists its runs");
+                Plan(chosen, size, target.FullName, index, count, parallel, output, error);
+            }
+            else if (result.GetValue(merge))
             {
                 OptionRules.RefuseGiven(result, [shard, jobs], "sets up runs; --merge only draws the runs already in --out");
                 if (!Directory.Exists(Path.Combine(target.FullName, "units")))
@@ -60,5 +73,17 @@ public static class ReproduceCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The runs of one shard of the figure, estimated and marked done where <paramref name="folder"/>'s units hold them; nothing is created.</summary>
+    private static void Plan(Figure figure, Scale scale, string folder, int shard, int shards, int jobs, TextWriter output, TextWriter error)
+    {
+        var units = Path.Combine(folder, "units");
+        var store = Directory.Exists(units) ? new ResultStore(units, warning => error.WriteLine("warning: " + warning), readOnly: true) : null;
+        var runs = Shards.Select(figure.Runs(scale), shard, shards)
+            .Select(run => new PlannedRun(run.Id, run.Units, run.Key as TrainingRun, store is not null && store.TryRead(run.Id, run.Key, run.Result, out _)))
+            .ToList();
+        var what = $"{figure.Name} at the {scale.ToString().ToLowerInvariant()} scale" + (shards > 1 ? $", shard {shard}/{shards}" : "");
+        RunPlan.Print(what, runs, folder, jobs, RecordedWallTimes.Find(Directory.GetCurrentDirectory()), output);
     }
 }

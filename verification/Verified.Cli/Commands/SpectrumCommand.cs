@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Plots;
 using Verified.Initialisation;
 using Verified.Lyapunov;
 using Verified.Random;
@@ -14,18 +15,19 @@ public static class SpectrumCommand
     {
         var options = new CommonOptions();
         var k = new Option<int>("--k") { Description = "Number of exponents", DefaultValueFactory = _ => 1 }.Positive();
-        var steps = new Option<int>("--steps") { Description = "Accumulated steps", DefaultValueFactory = _ => 1000 }.Positive();
-        var transient = new Option<int>("--transient") { Description = "Transient steps for the state and again for Q", DefaultValueFactory = _ => 100 }.NonNegative();
+        var steps = new Option<int>("--steps") { Description = "Counted steps, after the transients (steps, not units of time, for a cell with a [TimeStep] too)", DefaultValueFactory = _ => 1000 }.Positive();
+        var transient = new Option<int>("--transient") { Description = "Steps run before counting, once for the state and again for Q (steps, not units of time: with a time step Δt they last --transient·Δt)", DefaultValueFactory = _ => 100 }.NonNegative();
         var tons = CommonOptions.Tons();
         var recordEvery = new Option<int?>("--record-every")
         {
             Description = $"Steps between points of the running estimate in the JSON (default: steps/{SpectrumOptions.RunningPoints} rounded up, so about {SpectrumOptions.RunningPoints} points)",
         }.Positive();
+        var plot = PlotOption.Create("the running estimates of the exponents against the steps");
         var command = new Command("spectrum", "Estimate the first k Lyapunov exponents");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
-        network.AddTo(command, save: false, initialState: true);
-        foreach (var option in new Option[] { k, steps, transient, tons, recordEvery })
+        network.AddTo(command, ownStart: "h0 drawn N(0, 1) from --seed, followed by --transient steps");
+        foreach (var option in new Option[] { k, steps, transient, tons, recordEvery, plot })
         {
             command.Options.Add(option);
         }
@@ -69,6 +71,7 @@ public static class SpectrumCommand
             }
             output.WriteLine($"  Σλ = {spectrum.SumExponents.ToString("F6", CultureInfo.InvariantCulture)}" +
                 (spectrum.MeanLogAbsDet is { } logDet ? $", mean log|det D| = {logDet.ToString("F6", CultureInfo.InvariantCulture)}" : ""));
+            PlotOption.Write(result, plot, () => SpectrumPlot.Convergence(spectrum, $"{spec.Name}, n = {layout.StateSize}: running Lyapunov estimates"));
             JsonOutput.Write(result.GetValue(options.Json), new
             {
                 configuration = RunConfiguration.Of(layout, gain, spectrumOptions.Seed, spectrumOptions, network.StartedFrom(result)),
