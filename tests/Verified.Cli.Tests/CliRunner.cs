@@ -46,6 +46,10 @@ public static class CliRunner
         return folder;
     }
 
+    /// <summary>The layout of a cell declared in <paramref name="source"/>, compiled as a cell file, at its fixed sizes.</summary>
+    public static CellLayout CompiledLayout(string source) =>
+        Verified.Cli.CellFiles.CellFileCompiler.CompileSource(source, "cell.cs")[0].Layout(CellDimensions.Of(1, 0));
+
     /// <summary>A cell file named <paramref name="name"/> holding <paramref name="source"/>, in a fresh temporary folder; its path.</summary>
     public static string CellFile(string source, string name = "cell.cs")
     {

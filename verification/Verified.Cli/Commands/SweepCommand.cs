@@ -61,7 +61,8 @@ public static class SweepCommand
                 return ExitCodes.Success;
             }
             // A cell file's cell never has a built-in cell's name (CellFileCompiler), so no cell file can be swept: refused before it is compiled.
-            OptionRules.RefuseGiven(result, [options.CellFile, options.AllErrors], "names a cell file, but sweeps run built-in cells (their runs must be reproducible by name on every machine)");
+            OptionRules.RefuseGiven(result, [options.AllErrors], "lists the errors of a cell file, but sweeps run built-in cells");
+            OptionRules.RefuseGiven(result, [options.CellFile], "names a cell file, but sweeps run built-in cells (their runs must be reproducible by name on every machine)");
             var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options)[0];
             var (index, count) = ShardOption.Parse(result.GetValue(shard)!);
