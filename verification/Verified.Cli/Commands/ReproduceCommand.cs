@@ -2,7 +2,6 @@ using System.CommandLine;
 using Verified.Cli.Output;
 using Verified.Cli.Planning;
 using Verified.Cli.Reproduction;
-using Verified.Execution;
 using Verified.IO;
 using Verified.Training;
 
@@ -75,15 +74,14 @@ public static class ReproduceCommand
         return command;
     }
 
-    /// <summary>The runs of one shard of the figure, estimated and marked done where <paramref name="folder"/>'s units hold them; nothing is created.</summary>
+    /// <summary>The figure's runs, of one shard, estimated and marked done where <paramref name="folder"/>'s units hold them; nothing is created.</summary>
     private static void Plan(Figure figure, Scale scale, string folder, int shard, int shards, int jobs, TextWriter output, TextWriter error)
     {
         var units = Path.Combine(folder, "units");
         var store = Directory.Exists(units) ? new ResultStore(units, warning => error.WriteLine("warning: " + warning), readOnly: true) : null;
-        var runs = Shards.Select(figure.Runs(scale), shard, shards)
+        var runs = figure.Runs(scale)
             .Select(run => new PlannedRun(run.Id, run.Units, run.Key as TrainingRun, store is not null && store.TryRead(run.Id, run.Key, run.Result, out _)))
             .ToList();
-        var what = $"{figure.Name} at the {scale.ToString().ToLowerInvariant()} scale" + (shards > 1 ? $", shard {shard}/{shards}" : "");
-        RunPlan.Print(what, runs, folder, jobs, RecordedWallTimes.Find(Directory.GetCurrentDirectory()), output);
+        RunPlan.Print($"{figure.Name} at the {scale.ToString().ToLowerInvariant()} scale", runs, shard, shards, folder, jobs, RecordedWallTimes.Find(Directory.GetCurrentDirectory()), output);
     }
 }

@@ -97,9 +97,9 @@ public static class SweepCommand
             {
                 var runs = Path.Combine(folder.FullName, "runs");
                 var finished = Directory.Exists(runs) ? new ResultStore(runs, Warn, readOnly: true) : null;
-                RunPlan.Print($"the sweep of {spec.Name} (N = {n})" + (count > 1 ? $", shard {index}/{count}" : ""),
-                    [.. sweep.Shard(index, count).Select(run => new PlannedRun(run.Id, run.Units, run, finished?.Has<TrainingOutcome>(run.Id, run) == true))],
-                    folder.FullName, parallel, RecordedWallTimes.Find(Directory.GetCurrentDirectory()), output);
+                RunPlan.Print($"the sweep of {spec.Name} (N = {n})",
+                    [.. sweep.Runs.Select(run => new PlannedRun(run.Id, run.Units, run, finished?.Has<TrainingOutcome>(run.Id, run) == true))],
+                    index, count, folder.FullName, parallel, RecordedWallTimes.Find(Directory.GetCurrentDirectory()), output);
                 return ExitCodes.Success;
             }
             OutputFolder.Create(folder);
