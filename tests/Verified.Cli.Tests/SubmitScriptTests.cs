@@ -17,7 +17,10 @@ public sealed partial class SubmitScriptTests
         var calls = Path.Combine(folder, "sbatch.calls");
         var sbatch = Path.Combine(folder, "sbatch");
         File.WriteAllText(sbatch, $"#!/usr/bin/env bash\necho \"SHARDS=${{SHARDS:-}} $*\" >> '{calls}'\necho 4242\n");
-        File.SetUnixFileMode(sbatch, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(sbatch, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var start = new ProcessStartInfo("bash", [Path.Combine(CliRunner.RepositoryRoot(), "deploy", "slurm", "submit.sh"), .. args])
         {
             RedirectStandardOutput = true,
