@@ -28,17 +28,10 @@ public static class CliRunner
         return System.Diagnostics.Process.Start(start)!;
     }
 
-    public static string TemporaryFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "verified-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
-
-    /// <summary>A cell file named <paramref name="name"/> holding <paramref name="source"/>, in a fresh temporary folder; its path.</summary>
+    /// <summary>A cell file named <paramref name="name"/> holding <paramref name="source"/>, in a fresh temporary folder (deleted when the tests exit); its path.</summary>
     public static string CellFile(string source, string name = "cell.cs")
     {
-        var file = Path.Combine(TemporaryFolder(), name);
+        var file = new TemporaryFolder().File(name);
         File.WriteAllText(file, source);
         return file;
     }

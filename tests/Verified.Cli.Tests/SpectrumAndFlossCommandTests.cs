@@ -8,7 +8,8 @@ public sealed class SpectrumAndFlossCommandTests
     [Fact]
     public void Spectrum_writes_descending_exponents_whose_sum_matches_log_det()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "spectrum.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "spectrum.json");
 
         var (code, _, error) = CliRunner.Run("spectrum", "--cell", "vanilla-tanh", "--n", "8", "--g", "2", "--k", "8",
             "--steps", "300", "--transient", "50", "--input", "gaussian", "--json", json);
@@ -26,7 +27,8 @@ public sealed class SpectrumAndFlossCommandTests
     [Fact]
     public void Floss_writes_one_history_entry_per_epoch_and_lowers_the_loss()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "floss.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "floss.json");
 
         var (code, _, error) = CliRunner.Run("floss", "--cell", "vanilla-tanh", "--n", "16", "--g", "1", "--k", "4",
             "--epochs", "60", "--steps", "100", "--lr", "1e-2", "--json", json);

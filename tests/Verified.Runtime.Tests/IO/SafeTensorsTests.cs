@@ -163,10 +163,6 @@ public sealed class SafeTensorsTests
         Assert.Contains($"tensor 'h0' has shape [{layout.StateSize + 1}], but h0 has shape [{layout.StateSize}]", refused.Message);
     }
 
-    private static string Folder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "verified-safetensors-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    /// <summary>A fresh temporary folder, deleted when the tests exit.</summary>
+    private static string Folder() => new TemporaryFolder().Path;
 }

@@ -218,10 +218,6 @@ public sealed class SweepTests
         return root!.ToJsonString();
     }
 
-    private static string Folder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "verified-sweep-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    /// <summary>A fresh temporary folder, deleted when the tests exit.</summary>
+    private static string Folder() => new TemporaryFolder().Path;
 }

@@ -22,9 +22,10 @@ public static class ReproduceCommand
         {
             Description = "With --merge, for the training figures (" + string.Join(", ", TrainingProtocol.Figures) + "): draw the runs that have finished and judge the claims on them, saying how many are missing; claims.md and the JSON say the figure is partial",
         };
+        var keep = KeepOtherNumericalVersions.Create("units");
         var command = new Command("reproduce", "Reproduce a figure of the paper: data (JSON, CSV) and plots (PNG)");
         command.Arguments.Add(figure);
-        foreach (var option in new Option[] { scale, outFolder, shard, jobs, merge, partial })
+        foreach (var option in new Option[] { scale, outFolder, shard, jobs, merge, partial, keep })
         {
             command.Options.Add(option);
         }
@@ -50,12 +51,12 @@ public static class ReproduceCommand
                 {
                     throw new UsageException($"--partial draws the training figures ({string.Join(", ", TrainingProtocol.Figures)}) from the runs that have finished; {chosen.Name} is drawn whole");
                 }
-                Reproducer.Draw(chosen, size, target.FullName, output, error, result.GetValue(partial));
+                Reproducer.Draw(chosen, size, target.FullName, output, error, result.GetValue(partial), result.GetValue(keep));
             }
             else
             {
                 OptionRules.RefuseGiven(result, [partial], "draws a figure from the runs that have finished; it needs --merge");
-                Reproducer.Run(chosen, size, OutputFolder.Create(target), index, count, parallel, output, error);
+                Reproducer.Run(chosen, size, OutputFolder.Create(target), index, count, parallel, output, error, result.GetValue(keep));
             }
             return ExitCodes.Success;
         });

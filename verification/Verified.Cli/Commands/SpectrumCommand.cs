@@ -21,7 +21,8 @@ public static class SpectrumCommand
         {
             Description = $"Steps between points of the running estimate in the JSON (default: steps/{SpectrumOptions.RunningPoints} rounded up, so about {SpectrumOptions.RunningPoints} points)",
         }.Positive();
-        var command = new Command("spectrum", "Estimate the first k Lyapunov exponents");
+        var command = new Command("spectrum", "Estimate the first k Lyapunov exponents. Printed: λ1 ≥ … ≥ λk, each the time average of log R_ii of the QR "
+            + "re-orthonormalisations over the counted steps; Σλ, their sum; and mean log|det D|, the time average of the log-volume change of one step (equal to Σλ when k = n)");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, save: false, initialState: true);

@@ -23,7 +23,7 @@ public static class TrainCommand
         };
         flossing.AcceptOnlyFromAmong("none", "pre", "during");
         var k = new Option<int>("--k") { Description = "Flossed exponents k", DefaultValueFactory = _ => 1 }.Positive();
-        var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing");
+        var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing. " + TrainingMetrics.Help);
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, save: true, initialState: true);
@@ -39,6 +39,7 @@ public static class TrainCommand
             var spec = CellSelection.Resolve(result, options)[0];
             var trainOptions = training.Read(result, result.GetValue(delay), schedule, result.GetValue(k));
             var task = DelayedTask.Create(trainOptions.Task, trainOptions.Delay);
+            var scored = DelayedTask.Create(trainOptions.Task, trainOptions.Delay, trainOptions.TaskInput).HasAccuracy;
             // θ and h0 of a file replace the initialiser's draw, which --g and --init would shape.
             network.RefuseInitialiserOptions(result, options.Gain, training.Init, training.ModelInit);
             var layout = network.Layout(result, spec, options, task.InputSize);
@@ -61,7 +62,7 @@ public static class TrainCommand
             // A run from files is not the run its options name (its JSON has no id), so the progress names the file instead.
             var label = start == new NetworkStart() ? run.Id : $"from {result.GetValue(network.Params)?.Name ?? result.GetValue(network.InitialState)?.Name}";
             board.Run([new ProgressJob($"training {label}", run.Units, tick => trained = Trainer.Run(spec, n, trainOptions, epoch => board.Write(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  accuracy {epoch.TestAccuracy,6:F3}  |∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
+                $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  {TrainingMetrics.Accuracy(scored, epoch.TestAccuracy)}|∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
             foreach (var (episode, i) in trained.FlossingEpisodes.Select((episode, i) => (episode, i)))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,0 +1,62 @@
+namespace Verified.Tests.Shared;
+
+/// <summary>
+/// A fresh folder under the system's temporary folder, named verified-tests-*, deleted with everything in it when disposed;
+/// a folder a test does not dispose (one handed out by a helper) is deleted when the test process exits. Every test
+/// creates its temporary files through it, so that a run of the suite leaves nothing behind.
+/// </summary>
+public sealed class TemporaryFolder : IDisposable
+{
+    private static readonly List<TemporaryFolder> Undisposed = [];
+
+    static TemporaryFolder() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        lock (Undisposed)
+        {
+            foreach (var folder in Undisposed.ToList())
+            {
+                folder.Dispose();
+            }
+        }
+    };
+
+    /// <summary>Creates the folder.</summary>
+    public TemporaryFolder()
+    {
+        Path = Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "verified-tests-" + Guid.NewGuid().ToString("N"))).FullName;
+        lock (Undisposed)
+        {
+            Undisposed.Add(this);
+        }
+    }
+
+    /// <summary>The folder's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>The path of <paramref name="relative"/> inside the folder.</summary>
+    public string File(string relative) => System.IO.Path.Combine(Path, relative);
+
+    public static implicit operator string(TemporaryFolder folder) => folder.Path;
+
+    public override string ToString() => Path;
+
+    /// <summary>Deletes the folder and everything in it; a file still held open elsewhere is left to the system.</summary>
+    public void Dispose()
+    {
+        lock (Undisposed)
+        {
+            Undisposed.Remove(this);
+        }
+        try
+        {
+            if (Directory.Exists(Path))
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+        }
+        catch (Exception held) when (held is IOException or UnauthorizedAccessException)
+        {
+            // Another process (a child the test started) still holds a file: the system's temporary folder cleaner takes it.
+        }
+    }
+}
