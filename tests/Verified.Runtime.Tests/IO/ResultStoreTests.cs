@@ -313,7 +313,7 @@ public sealed class ResultStoreTests
 
         Assert.False(version2.TryRead<Result>("a", new { n = 1 }, out _));
         Assert.False(version2.TryRead<Result>("old", new { n = 1 }, out _));
-        Assert.Contains(warnings, warning => warning.Contains("'a.json' holds numbers of numerical version 1, not this build's 2; it is computed again", StringComparison.Ordinal));
+        Assert.Contains(warnings, warning => warning.Contains("/a.json' holds numbers of numerical version 1, not this build's 2; it is computed again", StringComparison.Ordinal));
         Assert.True(kept.TryRead("a", new { n = 1 }, typeof(Result), out var read, out var origin));
         Assert.Equal((new Result(7, "x"), version1.Origin), ((Result)read, origin));
         Assert.Equal(new Result(9, "w"), version2.GetOrCompute("a", new { n = 1 }, () => new Result(9, "w")));

@@ -83,8 +83,8 @@ public static class SweepPlot
         chart.Save(path);
     }
 
-    /// <summary>What the axis of a measure shows, after its name.</summary>
-    private const string Summary = ": median (line), 20–80 % band, mean (open diamond), runs (dots)";
+    /// <summary>What the axis of a measure adds to its name; the legend says which mark is the median and which the mean.</summary>
+    private const string Summary = " (a dot per run)";
 
     /// <summary>One series' runs at each x: the median as a line with the 20–80 % band around it, and the mean as a separate open diamond.</summary>
     private static void Summarise(Chart chart, string label, IReadOnlyList<double> x, IReadOnlyList<List<double>> values, Color colour)
