@@ -26,7 +26,7 @@ public sealed partial class LibraryOutputTests
         string[] printed = ["spectrum before flossing: -0.1381, -0.1750", "flossing loss: 0.0315 -> 0.00223 in 150 epochs", "condition m=2 t=40: log10 κ2 = 4.882"];
 
         Assert.Empty(Problems(["spectrum before flossing: -0.1382, -0.1750", "flossing loss: 0.0315 -> 0.00222 in 150 epochs", "condition m=2 t=40: log10 κ2 = 4.870"], printed));
-        Assert.Single(Problems(["spectrum before flossing: -0.1381, -0.1760", "flossing loss: 0.0315 -> 0.00223 in 150 epochs", "condition m=2 t=40: log10 κ2 = 4.882"], printed));
+        Assert.Single(Problems(["spectrum before flossing: -0.1381, -0.1790", "flossing loss: 0.0315 -> 0.00223 in 150 epochs", "condition m=2 t=40: log10 κ2 = 4.882"], printed));
         Assert.Single(Problems(["spectrum before flossing: -0.1381, -0.1750", "flossing loss: 0.0315 -> 0.00223 in 150 epochs", "condition m=2 t=40: log10 κ2 = -0.108"], printed));
         Assert.Single(Problems(["spectrum before flossing: -0.1381, -0.1750", "flossing loss: 0.0315 -> 0.00223 in 160 epochs", "condition m=2 t=40: log10 κ2 = 4.882"], printed));
         Assert.Single(Problems(["spectrum before flossing: -0.1381, -0.1750", "flossing loss: 0.0315 -> 0.00223 in 150 epochs"], printed));
