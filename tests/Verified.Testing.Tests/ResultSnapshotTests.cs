@@ -40,6 +40,8 @@ public sealed class ResultSnapshotTests
         using var folder = new TemporaryFolder();
         var caller = folder.File("MyTests.cs");
         var options = new { steps = 10 };
+        Directory.CreateDirectory(folder.File("__snapshots__"));
+        File.WriteAllText(folder.File("__snapshots__/example.snap"), """{"options":{"steps":10},"result":{"exponents":[-0.5,-1.25]}}""");
         ResultSnapshot.Match(new { exponents = new[] { -0.5, -1.25 } }, options, "example", caller: caller);
 
         ResultSnapshot.Match(new { exponents = new[] { -0.5 * (1 + 1e-12), -1.25 } }, options, "example", caller: caller);

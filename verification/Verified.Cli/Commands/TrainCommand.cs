@@ -39,7 +39,6 @@ public static class TrainCommand
             var spec = CellSelection.Resolve(result, options)[0];
             var trainOptions = training.Read(result, result.GetValue(delay), schedule, result.GetValue(k));
             var task = DelayedTask.Create(trainOptions.Task, trainOptions.Delay);
-            var scored = DelayedTask.Create(trainOptions.Task, trainOptions.Delay, trainOptions.TaskInput).HasAccuracy;
             // θ and h0 of a file replace the initialiser's draw, which --g and --init would shape.
             network.RefuseInitialiserOptions(result, options.Gain, training.Init, training.ModelInit);
             var layout = network.Layout(result, spec, options, task.InputSize);
@@ -50,6 +49,8 @@ public static class TrainCommand
             }
             n = layout.Dimension("N");
             TrainingOptionSet.Check(spec, n, trainOptions);
+            // Checked above: the task's inputs are its own or the copy task's chosen distribution.
+            var scored = DelayedTask.Create(trainOptions.Task, trainOptions.Delay, trainOptions.TaskInput).HasAccuracy;
             var model = new RecurrentModel(layout, task.OutputSize);
             var start = result.GetValue(network.Params) is { } parameters ? NetworkFile.Load(parameters.FullName, model) : new NetworkStart();
             if (network.StartState(result, layout) is { } h0)
