@@ -60,3 +60,28 @@ public sealed class TemporaryFolder : IDisposable
         }
     }
 }
+
+/// <summary>
+/// The temporary folders one test makes, deleted together when it ends: a test class holds one and disposes it in its own
+/// Dispose, which xunit calls after each test.
+/// </summary>
+public sealed class TemporaryFolders : IDisposable
+{
+    private readonly List<TemporaryFolder> _made = [];
+
+    /// <summary>A fresh folder, deleted when these are disposed; its full path.</summary>
+    public string New()
+    {
+        var folder = new TemporaryFolder();
+        _made.Add(folder);
+        return folder.Path;
+    }
+
+    public void Dispose()
+    {
+        foreach (var folder in _made)
+        {
+            folder.Dispose();
+        }
+    }
+}

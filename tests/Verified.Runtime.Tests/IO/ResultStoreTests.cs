@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Verified.Runtime.Tests.IO;
 
-public sealed class ResultStoreTests
+public sealed class ResultStoreTests : IDisposable
 {
     private sealed record Result(int Value, string Note);
 
@@ -325,6 +325,10 @@ public sealed class ResultStoreTests
 
     private sealed record Key(int N);
 
-    /// <summary>A fresh temporary folder, deleted when the tests exit.</summary>
-    private static string Folder() => new TemporaryFolder().Path;
+    private readonly TemporaryFolders _folders = new();
+
+    /// <summary>A fresh temporary folder, deleted when the test ends.</summary>
+    private string Folder() => _folders.New();
+
+    public void Dispose() => _folders.Dispose();
 }

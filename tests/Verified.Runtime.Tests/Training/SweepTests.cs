@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Verified.Runtime.Tests.Training;
 
-public sealed class SweepTests
+public sealed class SweepTests : IDisposable
 {
     private static CellSpec Tanh => BuiltInCells.Find("vanilla-tanh")!;
 
@@ -218,6 +218,10 @@ public sealed class SweepTests
         return root!.ToJsonString();
     }
 
-    /// <summary>A fresh temporary folder, deleted when the tests exit.</summary>
-    private static string Folder() => new TemporaryFolder().Path;
+    private readonly TemporaryFolders _folders = new();
+
+    /// <summary>A fresh temporary folder, deleted when the test ends.</summary>
+    private string Folder() => _folders.New();
+
+    public void Dispose() => _folders.Dispose();
 }
