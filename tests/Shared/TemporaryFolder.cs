@@ -1,33 +1,16 @@
 namespace Verified.Tests.Shared;
 
 /// <summary>
-/// A fresh folder under the system's temporary folder, named verified-tests-*, deleted with everything in it when disposed;
-/// a folder a test does not dispose (one handed out by a helper) is deleted when the test process exits. Every test
-/// creates its temporary files through it, so that a run of the suite leaves nothing behind.
+/// A fresh folder under the system's temporary folder, named verified-tests-*, deleted with everything in it when disposed.
+/// Every test creates its temporary files through it (or <see cref="TemporaryFolders"/>), so that a run of the suite leaves
+/// nothing behind; the test host is not relied on to run exit handlers, which it does not always reach.
 /// </summary>
 public sealed class TemporaryFolder : IDisposable
 {
-    private static readonly List<TemporaryFolder> Undisposed = [];
-
-    static TemporaryFolder() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-    {
-        lock (Undisposed)
-        {
-            foreach (var folder in Undisposed.ToList())
-            {
-                folder.Dispose();
-            }
-        }
-    };
-
     /// <summary>Creates the folder.</summary>
     public TemporaryFolder()
     {
         Path = Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "verified-tests-" + Guid.NewGuid().ToString("N"))).FullName;
-        lock (Undisposed)
-        {
-            Undisposed.Add(this);
-        }
     }
 
     /// <summary>The folder's full path.</summary>
@@ -43,10 +26,6 @@ public sealed class TemporaryFolder : IDisposable
     /// <summary>Deletes the folder and everything in it; a file still held open elsewhere is left to the system.</summary>
     public void Dispose()
     {
-        lock (Undisposed)
-        {
-            Undisposed.Remove(this);
-        }
         try
         {
             if (Directory.Exists(Path))

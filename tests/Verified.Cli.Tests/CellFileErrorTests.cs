@@ -16,7 +16,8 @@ public sealed class CellFileErrorTests
     public void Many_errors_are_one_line_naming_the_first_and_counting_the_rest(string command)
     {
         // Each unknown name is two errors: the generator's VRF0003 and the compiler's CS0103.
-        var file = CliRunner.CellFile(Head + "    [Update(nameof(h))] public Vec hNext => h + one + two + three;\n}\n", "bad.cs");
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, Head + "    [Update(nameof(h))] public Vec hNext => h + one + two + three;\n}\n", "bad.cs");
 
         var (code, output, error) = CliRunner.Run(command, "--cell-file", file);
 
@@ -30,7 +31,8 @@ public sealed class CellFileErrorTests
     [Fact]
     public void A_compiler_error_deep_in_the_file_is_reported_at_its_place()
     {
-        var file = CliRunner.CellFile(Head + "    [Update(nameof(h))] public Vec hNext => h + ;\n}\n", "bad.cs");
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, Head + "    [Update(nameof(h))] public Vec hNext => h + ;\n}\n", "bad.cs");
 
         var (code, _, error) = CliRunner.Run("spectrum", "--cell-file", file);
 
@@ -41,7 +43,8 @@ public sealed class CellFileErrorTests
     [Fact]
     public void A_file_missing_the_verified_namespace_is_one_line_however_many_errors_follow()
     {
-        var file = CliRunner.CellFile("namespace Mine;\n[RecurrentCell]\npublic partial class Bad\n{\n    [State(\"N\")] public Vec h;\n    [Parameter(\"N\", \"N\")] public Mat W;\n    [Update(nameof(h))] public Vec hNext => W * h;\n}\n", "bad.cs");
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, "namespace Mine;\n[RecurrentCell]\npublic partial class Bad\n{\n    [State(\"N\")] public Vec h;\n    [Parameter(\"N\", \"N\")] public Mat W;\n    [Update(nameof(h))] public Vec hNext => W * h;\n}\n", "bad.cs");
 
         var (code, _, error) = CliRunner.Run("spectrum", "--cell-file", file);
 

@@ -30,7 +30,8 @@ public sealed class CheckCommandTests
     [Fact]
     public void Check_of_a_cell_file_compiles_it_with_the_generator()
     {
-        var file = CliRunner.CellFile("""
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, """
             using Verified;
             using static Verified.CellMath;
             [RecurrentCell(Name = "mine")]
@@ -61,7 +62,8 @@ public sealed class CheckCommandTests
     [Fact]
     public void Cell_file_diagnostics_are_printed_with_path_line_and_column()
     {
-        var file = CliRunner.CellFile("using Verified;\n[RecurrentCell]\npublic partial class Bad\n{\n    [State(\"N\")] public Vec h;\n    [Update(nameof(h))] public Vec hNext => h + nope;\n}\n", "bad.cs");
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, "using Verified;\n[RecurrentCell]\npublic partial class Bad\n{\n    [State(\"N\")] public Vec h;\n    [Update(nameof(h))] public Vec hNext => h + nope;\n}\n", "bad.cs");
 
         var (code, _, error) = CliRunner.Run("check", "--cell-file", file);
 

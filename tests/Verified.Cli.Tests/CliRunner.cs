@@ -28,10 +28,10 @@ public static class CliRunner
         return System.Diagnostics.Process.Start(start)!;
     }
 
-    /// <summary>A cell file named <paramref name="name"/> holding <paramref name="source"/>, in a fresh temporary folder (deleted when the tests exit); its path.</summary>
-    public static string CellFile(string source, string name = "cell.cs")
+    /// <summary>A cell file named <paramref name="name"/> holding <paramref name="source"/>, in <paramref name="folder"/>; its path.</summary>
+    public static string CellFile(TemporaryFolder folder, string source, string name = "cell.cs")
     {
-        var file = new TemporaryFolder().File(name);
+        var file = folder.File(name);
         File.WriteAllText(file, source);
         return file;
     }
