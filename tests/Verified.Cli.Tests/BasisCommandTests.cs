@@ -4,12 +4,16 @@ using Xunit;
 namespace Verified.Cli.Tests;
 
 /// <summary>`verified basis`: the spread of the flossing loss and gradient over starting bases, per transient.</summary>
-public sealed class BasisCommandTests
+public sealed class BasisCommandTests : IDisposable
 {
+    private readonly TemporaryFolders _temporary = new();
+
+    public void Dispose() => _temporary.Dispose();
+
     [Fact]
     public void Basis_writes_one_spread_per_transient_with_the_loss_of_every_basis()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "basis.json");
+        var json = Path.Combine(_temporary.New(), "basis.json");
 
         var (code, output, error) = CliRunner.Run("basis", "--cell", "vanilla-tanh", "--n", "8", "--g", "1.5", "--k", "2", "--steps", "40",
             "--transients", "0", "100", "--samples", "4", "--input", "gaussian", "--json", json);

@@ -7,8 +7,12 @@ namespace Verified.Cli.Tests;
 /// the generator's first, root causes before what follows from them, then the compiler's own, at
 /// most ten and how many more unless --all-errors.
 /// </summary>
-public sealed class CellFileErrorTests
+public sealed class CellFileErrorTests : IDisposable
 {
+    private readonly TemporaryFolders _temporary = new();
+
+    public void Dispose() => _temporary.Dispose();
+
     private const string Head = "using Verified;\n[RecurrentCell]\npublic partial class Bad\n{\n    [State(\"N\")] public Vec h;\n";
 
     private static string[] Lines(string error) => error.TrimEnd().Split('\n');
@@ -23,7 +27,8 @@ public sealed class CellFileErrorTests
     {
         // Twelve unknown names: the generator's VRF0003 each, and the compiler's CS0103 at the same token, which says the same.
         var names = Enumerable.Range(1, 12).Select(i => "a" + i).ToList();
-        var file = CliRunner.CellFile(Head + $"    [Update(nameof(h))] public Vec hNext => h + {string.Join(" + ", names)};\n}}\n", "bad.cs");
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, Head + $"    [Update(nameof(h))] public Vec hNext => h + {string.Join(" + ", names)};\n}}\n", "bad.cs");
 
         var (code, output, error) = CliRunner.Run(command, "--cell-file", file);
 
@@ -42,7 +47,7 @@ public sealed class CellFileErrorTests
     public void All_errors_lists_every_one()
     {
         var names = Enumerable.Range(1, 12).Select(i => "a" + i).ToList();
-        var file = CliRunner.CellFile(Head + $"    [Update(nameof(h))] public Vec hNext => h + {string.Join(" + ", names)};\n}}\n", "bad.cs");
+        var file = CliRunner.CellFile(_temporary.Folder(), Head + $"    [Update(nameof(h))] public Vec hNext => h + {string.Join(" + ", names)};\n}}\n", "bad.cs");
 
         var (code, _, error) = CliRunner.Run("spectrum", "--cell-file", file, "--all-errors");
 
@@ -53,7 +58,7 @@ public sealed class CellFileErrorTests
     [Fact]
     public void A_size_given_as_text_is_named_as_the_cause_and_nothing_that_follows_from_it_is()
     {
-        var file = CliRunner.CellFile("""
+        var file = CliRunner.CellFile(_temporary.Folder(), """
             using Verified;
             [RecurrentCell(Name = "lorenz")]
             public partial class Lorenz63
@@ -76,7 +81,7 @@ public sealed class CellFileErrorTests
     public void Errors_about_a_declaration_come_before_those_about_its_uses_and_the_compilers_come_last()
     {
         // In file order: a compiler error (line 5), an unknown name (line 7), a member of the wrong type (line 8).
-        var file = CliRunner.CellFile("""
+        var file = CliRunner.CellFile(_temporary.Folder(), """
             using Verified;
             [RecurrentCell]
             public partial class Bad
@@ -99,7 +104,8 @@ public sealed class CellFileErrorTests
     [Fact]
     public void A_compiler_error_deep_in_the_file_is_reported_at_its_place()
     {
-        var file = CliRunner.CellFile(Head + "    [Update(nameof(h))] public Vec hNext => h + ;\n}\n", "bad.cs");
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, Head + "    [Update(nameof(h))] public Vec hNext => h + ;\n}\n", "bad.cs");
 
         var (code, _, error) = CliRunner.Run("spectrum", "--cell-file", file);
 
@@ -110,7 +116,8 @@ public sealed class CellFileErrorTests
     [Fact]
     public void A_file_missing_the_verified_namespace_starts_with_its_first_error_however_many_follow()
     {
-        var file = CliRunner.CellFile("namespace Mine;\n[RecurrentCell]\npublic partial class Bad\n{\n    [State(\"N\")] public Vec h;\n    [Parameter(\"N\", \"N\")] public Mat W;\n    [Update(nameof(h))] public Vec hNext => W * h;\n}\n", "bad.cs");
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, "namespace Mine;\n[RecurrentCell]\npublic partial class Bad\n{\n    [State(\"N\")] public Vec h;\n    [Parameter(\"N\", \"N\")] public Mat W;\n    [Update(nameof(h))] public Vec hNext => W * h;\n}\n", "bad.cs");
 
         var (code, _, error) = CliRunner.Run("spectrum", "--cell-file", file);
 

@@ -4,12 +4,16 @@ using Xunit;
 namespace Verified.Cli.Tests;
 
 /// <summary>`verified clv`: the JSON a script can check, the plot, and memory refused before any work.</summary>
-public sealed class ClvCommandTests
+public sealed class ClvCommandTests : IDisposable
 {
+    private readonly TemporaryFolders _temporary = new();
+
+    public void Dispose() => _temporary.Dispose();
+
     [Fact]
     public void Clv_writes_exponents_steps_states_and_unit_vectors_covariant_under_the_cells_jacobian()
     {
-        var folder = CliRunner.TemporaryFolder();
+        var folder = _temporary.New();
         var json = Path.Combine(folder, "clv.json");
         var png = Path.Combine(folder, "clv.png");
 
@@ -57,7 +61,7 @@ public sealed class ClvCommandTests
     [Fact]
     public void Clv_refuses_a_window_whose_stored_factors_do_not_fit_before_any_work()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "clv.json");
+        var json = Path.Combine(_temporary.New(), "clv.json");
 
         var (code, output, error) = CliRunner.Run("clv", "--cell", "vanilla-tanh", "--n", "400", "--k", "400", "--steps", "2000000000", "--transient", "0",
             "--backward-transient", "0", "--json", json);

@@ -8,7 +8,8 @@ public sealed class ConditionCommandTests
     [Fact]
     public void Condition_writes_the_contract_points()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "condition.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "condition.json");
 
         var (code, _, error) = CliRunner.Run("condition", "--cell", "vanilla-tanh", "--n", "12", "--m", "2", "4", "--horizon", "20", "--every", "10",
             "--floss-k", "2", "--floss-epochs", "5", "--json", json);
@@ -41,7 +42,7 @@ public sealed class ConditionCommandTests
     [Fact]
     public void The_flossing_learning_rate_of_condition_is_read()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         string[] Args(string name, params string[] extra) => ["condition", "--cell", "vanilla-tanh", "--n", "8", "--m", "2", "--horizon", "10", "--every", "10",
             "--floss-k", "2", "--floss-epochs", "3", .. extra, "--json", Path.Combine(folder, name)];
 
@@ -65,7 +66,7 @@ public sealed class ConditionCommandTests
     [InlineData("10", "2", "5", "200", "50")]
     public void Graded_products_beyond_the_precision_give_a_resolved_kappa_or_say_not_resolved(string n, string g, string m, string horizon, string every)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         string[] Args(string bits) => ["condition", "--cell", "vanilla-tanh", "--n", n, "--g", g, "--m", m, "--horizon", horizon, "--every", every,
             "--bits", bits, "--json", Path.Combine(folder, bits + ".json")];
 

@@ -9,8 +9,12 @@ namespace Verified.Cli.Tests;
 /// one line, before any work), a [TimeStep] is flossed only when --floss-parameters names it, and
 /// floss updates only the parameters --floss-parameters names.
 /// </summary>
-public sealed class FlossedParametersCommandTests
+public sealed class FlossedParametersCommandTests : IDisposable
 {
+    private readonly TemporaryFolders _temporary = new();
+
+    public void Dispose() => _temporary.Dispose();
+
     private const string Lorenz = """
         using Verified;
         [RecurrentCell(Name = "lorenz-test")]
@@ -42,7 +46,7 @@ public sealed class FlossedParametersCommandTests
     [InlineData("condition", "--m", "2", "--floss-k", "1")]
     public void A_cell_without_parameters_is_not_flossed(string command, params string[] more)
     {
-        var file = CliRunner.CellFile(Lorenz, "lorenz.cs");
+        var file = CliRunner.CellFile(_temporary.Folder(), Lorenz, "lorenz.cs");
 
         var (code, output, error) = CliRunner.Run([command, "--cell-file", file, .. more]);
 
@@ -54,8 +58,8 @@ public sealed class FlossedParametersCommandTests
     [Fact]
     public void A_time_step_is_flossed_only_when_named()
     {
-        var file = CliRunner.CellFile(Decay, "decay.cs");
-        var saved = Path.Combine(CliRunner.TemporaryFolder(), "flossed.safetensors");
+        var file = CliRunner.CellFile(_temporary.Folder(), Decay, "decay.cs");
+        var saved = Path.Combine(_temporary.New(), "flossed.safetensors");
 
         var (refused, refusedOutput, refusal) = CliRunner.Run("floss", "--cell-file", file);
         var (code, _, error) = CliRunner.Run("floss", "--cell-file", file, "--floss-parameters", "dt", "--epochs", "5", "--steps", "40", "--lr", "0.01", "--save-params", saved);
@@ -70,7 +74,7 @@ public sealed class FlossedParametersCommandTests
     [Fact]
     public void Floss_updates_only_the_parameters_named()
     {
-        var folder = CliRunner.TemporaryFolder();
+        var folder = _temporary.New();
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(6));
         var drawn = ParameterInitializer.Create(layout, 1.0, new Verified.Random.Rng(1));
         double[] Flossed(string name, params string[] named)

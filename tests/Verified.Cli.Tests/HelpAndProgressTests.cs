@@ -143,7 +143,8 @@ public sealed class HelpAndProgressTests
     [Fact]
     public void Numbers_are_read_alike_under_any_locale()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "spectrum.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "spectrum.json");
         var culture = System.Globalization.CultureInfo.CurrentCulture;
         System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
         try

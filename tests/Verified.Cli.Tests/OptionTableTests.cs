@@ -115,7 +115,8 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     /// <summary>A cell of fixed sizes, with no input and no matrix the gain scales: --n, --g and an input mean nothing to it.</summary>
     private static readonly Lazy<string> FixedCell = new(() =>
     {
-        var file = Path.Combine(CliRunner.TemporaryFolder(), "fixed.cs");
+        using var temporary = new TemporaryFolder();
+        var file = Path.Combine(temporary, "fixed.cs");
         File.WriteAllText(file, """
             using Verified;
             using static Verified.CellMath;
@@ -133,7 +134,8 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     /// <summary>A vanilla-tanh network (N = 4) as a parameter file, for the rows "with --params".</summary>
     private static readonly Lazy<string> NetworkFile = new(() =>
     {
-        var file = Path.Combine(CliRunner.TemporaryFolder(), "network.safetensors");
+        using var temporary = new TemporaryFolder();
+        var file = Path.Combine(temporary, "network.safetensors");
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(4));
         Verified.IO.ParameterFile.Save(file, layout, Verified.Initialisation.ParameterInitializer.Create(layout, 1.0, new Verified.Random.Rng(1)));
         return file;
@@ -203,7 +205,8 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("sweep", "--merge", "--plan")]
     public void Options_that_would_be_ignored_are_refused_in_one_line_before_any_work(string command, params string[] given)
     {
-        var folder = Path.Combine(CliRunner.TemporaryFolder(), "out");
+        using var temporary = new TemporaryFolder();
+        var folder = Path.Combine(temporary, "out");
         var cell = given.Contains("{fixed}") ? ["--cell-file", FixedCell.Value]
             : given.Contains("{torch}") ? ["--cell", "torch-rnn"]
             : command == "cells" ? [] : new[] { "--cell", "vanilla-tanh" };
@@ -223,7 +226,7 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     public void Every_option_of_every_command_refuses_its_bad_values_in_one_line_before_any_work()
     {
         var root = CommandLine.Root(TextWriter.Null, TextWriter.Null);
-        var scratch = CliRunner.TemporaryFolder();
+        using var scratch = new TemporaryFolder();
         var aFile = Path.Combine(scratch, "a-file");
         File.WriteAllText(aFile, "");
         var probes = 0;

@@ -9,9 +9,13 @@ namespace Verified.Cli.Tests;
 /// --plan of reproduce and sweep: every run listed with its estimated wall time and whether --out
 /// holds it, the core-hours left from the recorded runs' wall times, and nothing run or created.
 /// </summary>
-public sealed partial class PlanTests
+public sealed partial class PlanTests : IDisposable
 {
-    private static readonly string Recorded = Path.Combine(CliRunner.RepositoryRoot(), "docs", "recorded-runs", "fig3-paper", "units");
+    private readonly TemporaryFolders _temporary = new();
+
+    public void Dispose() => _temporary.Dispose();
+
+    private static readonly string Recorded = Path.Combine(Repository.Root, "docs", "recorded-runs", "fig3-paper", "units");
 
     private static double RecordedSeconds(string file) => JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("result").GetProperty("seconds").GetDouble();
 
@@ -20,7 +24,7 @@ public sealed partial class PlanTests
     [Fact]
     public void A_figure_plan_counts_the_recorded_wall_times_of_the_runs_left_and_runs_nothing()
     {
-        var folder = Path.Combine(CliRunner.TemporaryFolder(), "fig3");
+        var folder = Path.Combine(_temporary.New(), "fig3");
         var recorded = Directory.GetFiles(Recorded, "*.json");
 
         var (code, output, error) = CliRunner.Run("reproduce", "fig3", "--scale", "paper", "--plan", "--out", folder);
@@ -37,7 +41,7 @@ public sealed partial class PlanTests
     [Fact]
     public void A_figure_plan_marks_the_runs_out_holds_as_done_and_leaves_them_out_of_the_hours()
     {
-        var folder = CliRunner.TemporaryFolder();
+        var folder = _temporary.New();
         var units = Directory.CreateDirectory(Path.Combine(folder, "units")).FullName;
         var copied = Directory.GetFiles(Recorded, "*.json").Order().Take(3).ToList();
         foreach (var file in copied)
@@ -58,7 +62,7 @@ public sealed partial class PlanTests
     [Fact]
     public void A_sweep_plan_lists_the_grid_marks_finished_runs_and_creates_nothing()
     {
-        var folder = Path.Combine(CliRunner.TemporaryFolder(), "sweep");
+        var folder = Path.Combine(_temporary.New(), "sweep");
         string[] grid = ["sweep", "--cell", "vanilla-tanh", "--n", "4", "--task", "copy", "--steps", "10", "--epochs", "3", "--batch", "2", "--schedules", "none", "--seeds", "2", "--out", folder];
 
         var (before, planned, plannedError) = CliRunner.Run([.. grid, "--delays", "3", "4", "--plan"]);
@@ -81,7 +85,7 @@ public sealed partial class PlanTests
         double Estimate(int epochs)
         {
             var (code, output, error) = CliRunner.Run("sweep", "--cell", "vanilla-tanh", "--task", "copy", "--delays", "13", "--schedules", "none", "--seeds", "1",
-                "--steps", "300", "--batch", "16", "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--out", Path.Combine(CliRunner.TemporaryFolder(), "sweep"), "--plan");
+                "--steps", "300", "--batch", "16", "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--out", Path.Combine(_temporary.New(), "sweep"), "--plan");
             Assert.True(code == 0, error);
             return double.Parse(SimilarLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         }
@@ -95,7 +99,7 @@ public sealed partial class PlanTests
     [Fact]
     public void Plan_and_merge_are_refused_together()
     {
-        var folder = Path.Combine(CliRunner.TemporaryFolder(), "fig");
+        var folder = Path.Combine(_temporary.New(), "fig");
 
         var (code, output, error) = CliRunner.Run("reproduce", "fig1", "--plan", "--merge", "--out", folder);
 

@@ -8,8 +8,12 @@ namespace Verified.Cli.Tests;
 /// parts: a PNG 1100 pixels wide with a panel per chart (the running exponents; the flossing loss
 /// and exponents; κ2 per m; training loss, test loss and test accuracy).
 /// </summary>
-public sealed class PlotOptionTests
+public sealed class PlotOptionTests : IDisposable
 {
+    private readonly TemporaryFolders _temporary = new();
+
+    public void Dispose() => _temporary.Dispose();
+
     [Theory]
     [InlineData(330, "spectrum", "--cell", "vanilla-tanh", "--n", "4", "--k", "3", "--steps", "200")]
     [InlineData(660, "floss", "--cell", "vanilla-tanh", "--n", "6", "--k", "2", "--epochs", "4", "--steps", "40")]
@@ -18,7 +22,7 @@ public sealed class PlotOptionTests
     [InlineData(900, "train", "--cell", "vanilla-tanh", "--n", "4", "--delay", "3", "--steps", "10", "--epochs", "6", "--batch", "2", "--eval-every", "2")]
     public void Plot_draws_the_runs_panels(int height, params string[] args)
     {
-        var png = Path.Combine(CliRunner.TemporaryFolder(), "run.png");
+        var png = Path.Combine(_temporary.New(), "run.png");
 
         var (code, _, error) = CliRunner.Run([.. args, "--plot", png]);
 
@@ -35,7 +39,7 @@ public sealed class PlotOptionTests
     [InlineData("train")]
     public void Plot_refuses_a_file_that_is_not_a_png_before_any_work(string command)
     {
-        var path = Path.Combine(CliRunner.TemporaryFolder(), "run.jpg");
+        var path = Path.Combine(_temporary.New(), "run.jpg");
 
         var (code, output, error) = CliRunner.Run(command, "--cell", "vanilla-tanh", "--plot", path);
 

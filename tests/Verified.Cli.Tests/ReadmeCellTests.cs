@@ -4,8 +4,12 @@ using Xunit;
 namespace Verified.Cli.Tests;
 
 /// <summary>Every cell the README declares compiles as a cell file and passes `check`, so that an example cannot drift from the language.</summary>
-public sealed partial class ReadmeCellTests
+public sealed partial class ReadmeCellTests : IDisposable
 {
+    private readonly TemporaryFolders _temporary = new();
+
+    public void Dispose() => _temporary.Dispose();
+
     /// <summary>The README's C# blocks that declare a cell, by the name they give it.</summary>
     public static TheoryData<string> Cells()
     {
@@ -21,7 +25,7 @@ public sealed partial class ReadmeCellTests
     [MemberData(nameof(Cells))]
     public void A_cell_of_the_readme_compiles_and_its_derivatives_hold(string name)
     {
-        var file = CliRunner.CellFile(Blocks().Single(block => CellName().Match(block).Groups[1].Value == name), name + ".cs");
+        var file = CliRunner.CellFile(_temporary.Folder(), Blocks().Single(block => CellName().Match(block).Groups[1].Value == name), name + ".cs");
 
         var (code, output, error) = CliRunner.Run("check", "--cell-file", file);
 
@@ -38,7 +42,7 @@ public sealed partial class ReadmeCellTests
     }
 
     private static List<string> Blocks() =>
-        [.. Block().Matches(File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot(), "README.md")))
+        [.. Block().Matches(File.ReadAllText(Path.Combine(Repository.Root, "README.md")))
             .Select(match => match.Groups[1].Value)
             .Where(block => block.Contains("[RecurrentCell", StringComparison.Ordinal))];
 

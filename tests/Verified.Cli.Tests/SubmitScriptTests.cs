@@ -9,11 +9,15 @@ namespace Verified.Cli.Tests;
 /// the --time that `--plan` derives from the recorded runs unless SBATCH_OPTIONS sets one, and a rerun
 /// of some tasks (ARRAY) goes through it too, keeping the shard count, the logs in OUT/logs and SBATCH_OPTIONS.
 /// </summary>
-public sealed partial class SubmitScriptTests
+public sealed partial class SubmitScriptTests : IDisposable
 {
-    private static (int Code, string[] Calls, string Error) Submit(IReadOnlyDictionary<string, string> environment, params string[] args)
+    private readonly TemporaryFolders _temporary = new();
+
+    public void Dispose() => _temporary.Dispose();
+
+    private (int Code, string[] Calls, string Error) Submit(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var folder = CliRunner.TemporaryFolder();
+        var folder = _temporary.New();
         var calls = Path.Combine(folder, "sbatch.calls");
         var sbatch = Path.Combine(folder, "sbatch");
         File.WriteAllText(sbatch, $"#!/usr/bin/env bash\necho \"SHARDS=${{SHARDS:-}} $*\" >> '{calls}'\necho 4242\n");
@@ -21,7 +25,7 @@ public sealed partial class SubmitScriptTests
         {
             File.SetUnixFileMode(sbatch, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        var start = new ProcessStartInfo("bash", [Path.Combine(CliRunner.RepositoryRoot(), "deploy", "slurm", "submit.sh"), .. args])
+        var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "deploy", "slurm", "submit.sh"), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,7 +46,7 @@ public sealed partial class SubmitScriptTests
     [Fact]
     public void Each_task_gets_the_time_the_plan_derives_from_the_recorded_runs()
     {
-        var out_ = Path.Combine(CliRunner.TemporaryFolder(), "fig3");
+        var out_ = Path.Combine(_temporary.New(), "fig3");
         var (_, plan, _) = CliRunner.Run("reproduce", "fig3", "--scale", "paper", "--plan", "--shard", "0/32", "--jobs", "2", "--out", out_);
         var time = TimeOption().Match(plan).Value;
 
@@ -60,7 +64,7 @@ public sealed partial class SubmitScriptTests
     [Fact]
     public void A_rerun_of_some_tasks_keeps_the_shards_the_logs_and_the_options()
     {
-        var out_ = Path.Combine(CliRunner.TemporaryFolder(), "fig3");
+        var out_ = Path.Combine(_temporary.New(), "fig3");
 
         var (code, calls, error) = Submit(new Dictionary<string, string> { ["ARRAY"] = "5,17", ["SBATCH_OPTIONS"] = "--partition=cpu --time=02:00:00" },
             "reproduce", "fig3", "paper", out_, "32");

@@ -15,7 +15,8 @@ public sealed class ThreadsCommandTests
     {
         string Numbers(string threads)
         {
-            var json = Path.Combine(CliRunner.TemporaryFolder(), "result.json");
+            using var temporary = new TemporaryFolder();
+            var json = Path.Combine(temporary, "result.json");
             var (code, _, error) = CliRunner.Run([command, "--cell", "vanilla-tanh", .. sizes, "--threads", threads, "--json", json]);
             Assert.True(code == 0, error);
             var numbers = JsonNode.Parse(File.ReadAllText(json))![field]!;

@@ -34,9 +34,10 @@ public static class ReproduceCommand
         {
             Description = "List the runs (of --shard's share), each with its wall time estimated from the recorded runs of a clone's docs/recorded-runs and whether --out holds it already, and the core-hours left; run nothing",
         };
+        var keep = KeepOtherNumericalVersions.Create("units");
         var command = new Command("reproduce", "Reproduce a figure of the paper: data (JSON, CSV) and plots (PNG)");
         command.Arguments.Add(figure);
-        foreach (var option in new Option[] { scale, precision, outFolder, shard, jobs, merge, partial, plan })
+        foreach (var option in new Option[] { scale, precision, outFolder, shard, jobs, merge, partial, plan, keep })
         {
             command.Options.Add(option);
         }
@@ -73,12 +74,12 @@ public static class ReproduceCommand
                 {
                     throw new UsageException($"--partial draws the training figures ({string.Join(", ", TrainingProtocol.Figures)}) from the runs that have finished; {chosen.Name} is drawn whole");
                 }
-                Reproducer.Draw(chosen, size, target.FullName, output, error, result.GetValue(partial));
+                Reproducer.Draw(chosen, size, target.FullName, output, error, result.GetValue(partial), result.GetValue(keep));
             }
             else
             {
                 OptionRules.RefuseGiven(result, [partial], "draws a figure from the runs that have finished; it needs --merge");
-                Reproducer.Run(chosen, size, OutputFolder.Create(target), index, count, parallel, output, error);
+                Reproducer.Run(chosen, size, OutputFolder.Create(target), index, count, parallel, output, error, result.GetValue(keep));
             }
             return ExitCodes.Success;
         });

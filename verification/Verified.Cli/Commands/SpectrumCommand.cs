@@ -27,7 +27,8 @@ public static class SpectrumCommand
             Description = "Also report the distribution of finite-time exponents over consecutive windows of this many steps (a multiple of --tons; default: none)",
         }.Positive();
         var plot = PlotOption.Create("the running estimates of the exponents against the steps");
-        var command = new Command("spectrum", "Estimate the first k Lyapunov exponents");
+        var command = new Command("spectrum", "Estimate the first k Lyapunov exponents. Printed: λ1 ≥ … ≥ λk, each the time average of log R_ii of the QR "
+            + "re-orthonormalisations over the counted steps; Σλ, their sum; and mean log|det D|, the time average of the log-volume change of one step (equal to Σλ when k = n)");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, ownStart: "h0 drawn N(0, 1) from --seed, followed by --transient steps");

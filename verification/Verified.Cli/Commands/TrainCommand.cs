@@ -24,7 +24,7 @@ public static class TrainCommand
         flossing.AcceptOnlyFromAmong("none", "pre", "during");
         var k = new Option<int>("--k") { Description = "Flossed exponents k", DefaultValueFactory = _ => 1 }.Positive();
         var plot = PlotOption.Create("the training loss, test loss and test accuracy against the epochs, flossing episodes marked");
-        var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing");
+        var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing. " + TrainingMetrics.Help);
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command,
@@ -53,6 +53,8 @@ public static class TrainCommand
             }
             n = layout.Dimension("N");
             TrainingOptionSet.Check(spec, n, trainOptions);
+            // Checked above: the task's inputs are its own or the copy task's chosen distribution.
+            var scored = DelayedTask.Create(trainOptions.Task, trainOptions.Delay, trainOptions.TaskInput).HasAccuracy;
             var model = new RecurrentModel(layout, task.OutputSize);
             var start = result.GetValue(network.Params) is { } parameters ? NetworkFile.Load(parameters.FullName, model) : new NetworkStart();
             if (network.StartState(result, layout) is { } h0)
@@ -65,7 +67,7 @@ public static class TrainCommand
             // A run from files is not the run its options name (its JSON has no id), so the progress names the file instead.
             var label = start == new NetworkStart() ? run.Id : $"from {result.GetValue(network.Params)?.Name ?? result.GetValue(network.InitialState)?.Name}";
             board.Run([new ProgressJob($"training {label}", run.Units, tick => trained = Trainer.Run(spec, n, trainOptions, epoch => board.Write(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  accuracy {epoch.TestAccuracy,6:F3}  |∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
+                $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  {TrainingMetrics.Accuracy(scored, epoch.TestAccuracy)}|∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
             foreach (var (episode, i) in trained.FlossingEpisodes.Select((episode, i) => (episode, i)))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
