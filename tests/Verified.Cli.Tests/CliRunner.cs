@@ -28,12 +28,27 @@ public static class CliRunner
         return System.Diagnostics.Process.Start(start)!;
     }
 
+    /// <summary>The clone's root, the folder of Verified.sln above the test assembly.</summary>
+    public static string RepositoryRoot()
+    {
+        var folder = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(folder, "Verified.sln")))
+        {
+            folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException("Verified.sln not found above " + AppContext.BaseDirectory);
+        }
+        return folder;
+    }
+
     public static string TemporaryFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "verified-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return folder;
     }
+
+    /// <summary>The layout of a cell declared in <paramref name="source"/>, compiled as a cell file, at its fixed sizes.</summary>
+    public static CellLayout CompiledLayout(string source) =>
+        Verified.Cli.CellFiles.CellFileCompiler.CompileSource(source, "cell.cs")[0].Layout(CellDimensions.Of(1, 0));
 
     /// <summary>A cell file named <paramref name="name"/> holding <paramref name="source"/>, in a fresh temporary folder; its path.</summary>
     public static string CellFile(string source, string name = "cell.cs")

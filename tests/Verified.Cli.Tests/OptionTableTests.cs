@@ -198,6 +198,10 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("sweep", "{epochs0}", "--lr", "0.01")]
     [InlineData("sweep", "{epochs0}", "--clip", "0")]
     [InlineData("sweep", "{epochs0}", "--eval-every", "5")]
+    [InlineData("spectrum", "--all-errors")]
+    [InlineData("train", "--all-errors")]
+    [InlineData("sweep", "--all-errors")]
+    [InlineData("sweep", "--merge", "--plan")]
     public void Options_that_would_be_ignored_are_refused_in_one_line_before_any_work(string command, params string[] given)
     {
         var folder = Path.Combine(CliRunner.TemporaryFolder(), "out");

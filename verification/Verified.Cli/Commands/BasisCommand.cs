@@ -26,7 +26,7 @@ public static class BasisCommand
         var command = new Command("basis", "Spread of the flossing loss and its gradient over random starting bases Q_0, against the transient");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
-        network.AddTo(command, save: false, initialState: false);
+        network.AddTo(command);
         foreach (var option in new Option[] { k, steps, transients, samples, target, tons })
         {
             command.Options.Add(option);

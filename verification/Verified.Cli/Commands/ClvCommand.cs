@@ -21,7 +21,7 @@ public static class ClvCommand
         var command = new Command("clv", "Covariant Lyapunov vectors (Ginelli's forward–backward method): exponents, growth rates, angles and the vectors themselves");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
-        network.AddTo(command, save: false, initialState: true);
+        network.AddTo(command, ownStart: "h0 drawn N(0, 1) from --seed, followed by --transient steps");
         foreach (var option in new Option[] { k, steps, transient, backwardTransient, recordEvery, plot })
         {
             command.Options.Add(option);

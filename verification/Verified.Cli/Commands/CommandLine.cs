@@ -79,7 +79,11 @@ public static class CommandLine
         }
         catch (Exception usage) when (usage is UsageException or Resources.ResourceLimitException or InvalidDataException or IO.ParameterFileException)
         {
-            error.WriteLine("error: " + usage.Message);
+            // One line, but for a cell file's errors, which are one line each.
+            foreach (var line in usage.Message.Split('\n'))
+            {
+                error.WriteLine("error: " + line);
+            }
             return ExitCodes.BadInput;
         }
         catch (Exception failed) when (failed is Lyapunov.TrajectoryDivergedException or Flossing.FlossingFailedException)

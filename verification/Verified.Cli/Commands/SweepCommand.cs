@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Planning;
 using Verified.Cli.Plots;
 using Verified.Cli.Reproduction;
 using Verified.IO;
@@ -24,10 +25,14 @@ public static class SweepCommand
         var shard = new Option<string>("--shard") { Description = "i/n: run every n-th run from the i-th (0-based)", DefaultValueFactory = _ => "0/1" };
         var jobs = JobsOption.Create();
         var merge = new Option<bool>("--merge") { Description = "Join the finished runs into sweep.json and plot them in sweep.png instead of running; refused (exit 3, naming them) while a run of a grid the shards declared is missing" };
+        var plan = new Option<bool>("--plan")
+        {
+            Description = "List the runs (of --shard's share), each with its wall time estimated from the recorded runs of a clone's docs/recorded-runs and whether --out holds it already, and the core-hours left; run nothing",
+        };
         var command = new Command("sweep", "A resumable, shardable grid of training runs, run side by side");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed);
         training.AddTo(command);
-        foreach (var option in new Option[] { delays, ks, schedules, seeds, outFolder, shard, jobs, merge })
+        foreach (var option in new Option[] { delays, ks, schedules, seeds, outFolder, shard, jobs, merge, plan })
         {
             command.Options.Add(option);
         }
@@ -56,6 +61,7 @@ public static class SweepCommand
                 return ExitCodes.Success;
             }
             // A cell file's cell never has a built-in cell's name (CellFileCompiler), so no cell file can be swept: refused before it is compiled.
+            OptionRules.RefuseGiven(result, [options.AllErrors], "lists the errors of a cell file, but sweeps run built-in cells");
             OptionRules.RefuseGiven(result, [options.CellFile], "names a cell file, but sweeps run built-in cells (their runs must be reproducible by name on every machine)");
             var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options)[0];
@@ -87,6 +93,15 @@ public static class SweepCommand
                 }
             }
             var sweep = new Sweep(grid);
+            if (result.GetValue(plan))
+            {
+                var runs = Path.Combine(folder.FullName, "runs");
+                var finished = Directory.Exists(runs) ? new ResultStore(runs, Warn, readOnly: true) : null;
+                RunPlan.Print($"the sweep of {spec.Name} (N = {n})",
+                    [.. sweep.Runs.Select(run => new PlannedRun(run.Id, run.Units, run, finished?.Has<TrainingOutcome>(run.Id, run) == true))],
+                    index, count, folder.FullName, parallel, RecordedWallTimes.Find(Directory.GetCurrentDirectory()), output);
+                return ExitCodes.Success;
+            }
             OutputFolder.Create(folder);
             sweep.Declare(folder.FullName);
             var store = Sweep.Store(folder.FullName, Warn);

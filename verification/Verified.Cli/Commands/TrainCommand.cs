@@ -23,6 +23,7 @@ public static class TrainCommand
         };
         flossing.AcceptOnlyFromAmong("none", "pre", "during");
         var k = new Option<int>("--k") { Description = "Flossed exponents k", DefaultValueFactory = _ => 1 }.Positive();
+        var plot = PlotOption.Create("the training loss, test loss and test accuracy against the epochs, flossing episodes marked");
         var clvOverlap = new Option<bool>("--record-clv-overlap")
         {
             Description = "At every evaluation, record |cos| between ∂L/∂h0 of the training batch's first sequence and the first forward Lyapunov vector at h0 " +
@@ -32,11 +33,14 @@ public static class TrainCommand
         var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
-        network.AddTo(command, save: true, initialState: true);
+        network.AddTo(command,
+            saves: "the trained θ with the readout (readout.weight, readout.bias) and the learned initial state h0, F64 whatever --precision (Adam keeps θ in double)",
+            ownStart: "h0 drawn N(0, 1) and relaxed for 100 input-free steps, then learned");
         training.AddTo(command);
         command.Options.Add(delay);
         command.Options.Add(flossing);
         command.Options.Add(k);
+        command.Options.Add(plot);
         command.Options.Add(clvOverlap);
         command.SetAction(result =>
         {
@@ -84,6 +88,7 @@ public static class TrainCommand
                 ? string.Create(CultureInfo.InvariantCulture, $"no training epochs: the starting network evaluated; λ1 {trained.Lambda1After:F4}")
                 : string.Create(CultureInfo.InvariantCulture,
                     $"{trainOptions.Epochs} training epochs in {trainingSeconds:F2} s ({trainingSeconds / trainOptions.Epochs * 1e3:F2} ms/epoch, evaluation included); λ1 after training {trained.Lambda1After:F4}"));
+            PlotOption.Write(result, plot, () => Plots.TrainingPlot.Curves([(label, trained)], $"{spec.Name}, N = {n}: {trainOptions.Task} task, delay {trainOptions.Delay}"), panelHeight: 300);
             if (result.GetValue(network.SaveParams) is { } saved)
             {
                 NetworkFile.Save(saved.FullName, model, trained.Theta);
