@@ -11,7 +11,7 @@ namespace Verified.Runtime.Tests.IO;
 /// </summary>
 public sealed class RecordedRunsTests
 {
-    public static TheoryData<string> Folders() => ["fig3-claims/units", "fig3-paper/units", "fig3-ablation/units", "fig4-claims/units", "fig4-paper/units", "fig4-spatial-xor-5000-epochs/units", "appe-claims/units", "fig5-claims/units", "copy-long-delays/runs"];
+    public static TheoryData<string> Folders() => ["fig3-claims/units", "fig3-paper/units", "fig3-ablation/units", "fig4-claims/units", "fig4-paper/units", "fig4-spatial-xor-5000-epochs/units", "fig14-xor-5000-epochs/units", "fig14-claims/units", "fig7-claims/units", "fig12-claims/units", "appe-claims/units", "fig5-claims/units", "copy-long-delays/runs"];
 
     [Theory]
     [MemberData(nameof(Folders))]

@@ -112,7 +112,7 @@ public static partial class PaperClaims
             string Id(string row) => variant == "" ? row : "C14.1";
             string Named(string arm) => arm + variant;
             bool Of(string arm) => arm.Contains("-orthogonal", StringComparison.Ordinal) == (variant != "");
-            var figure = variant == "" ? "Sec 7, Fig 4" : "appendix G, Fig 14, orthogonal W";
+            var figure = variant == "" ? "Sec 7, Fig 4" : "appendix G, orthogonal W, Fig 14";
             if (groups.Any(group => group.Task == "xor" && Of(group.Arm)))
             {
                 Claim(Id("C4.1"), $"Temporal XOR: without flossing, accuracy falls to chance at d ≥ 40 ({figure}C).",
