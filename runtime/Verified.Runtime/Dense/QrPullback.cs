@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Verified.Dense;
 
@@ -18,7 +16,7 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
     private readonly T[] _gram;
     private readonly int _stride;     // n rounded up to whole vectors
     private readonly AlignedArray<T> _transposed; // Āᵀ during the triangular solve, rows of length _stride from a cache line
-    private readonly T[] _negatedR;   // −R, the off-diagonal blocks of the blocked solve
+    private readonly UpperTriangularSolve<T> _solve;
 
     /// <summary>The pullback of the thin QR of n×k matrices, 1 ≤ k ≤ n, with its workspace.</summary>
     public QrPullback(int n, int k)
@@ -27,7 +25,7 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
         _m = new T[k * k];
         _gram = new T[k * k];
         _transposed = new AlignedArray<T>(k * _stride);
-        _negatedR = new T[k * k];
+        _solve = new UpperTriangularSolve<T>(k);
     }
 
     /// <summary>Ā (n×k) from Q (n×k), R (k×k), Q̄ (n×k) and an upper-triangular R̄ (k×k).</summary>
@@ -98,94 +96,13 @@ public sealed class QrPullback<T> where T : unmanaged, IFloatingPointIeee754<T>
         }
     }
 
-    /// <summary>
-    /// X ← X R^{−T} for upper-triangular R (X n×k): with Y = Xᵀ, row i of the solution is
-    /// (y_i − Σ_{j>i} R_ij y_j) / R_ii. Blocked from the last rows up: a block of rows I first takes
-    /// Y_I −= R_{I,J} Y_J for all finished rows J below it as one matrix product, then is solved
-    /// within itself; so all but the diagonal blocks' share of the n·k² multiply-adds runs in the
-    /// GEMM kernel.
-    /// </summary>
+    /// <summary>X ← X R^{−T} for upper-triangular R (X n×k): with Y = Xᵀ (rows padded to whole vectors), Y ← R⁻¹ Y.</summary>
     private void SolveTransposedUpper(ReadOnlySpan<T> r, Span<T> x)
     {
         int n = _n, k = _k, stride = _stride;
         var y = _transposed.Span;
         Transposition.Transpose<T>(x, k, y, stride, n, k);
-        Blas.ScaleTo(-T.One, r[..(k * k)], _negatedR);
-        // 24 rows per block: four of the GEMM kernel's 6-row tiles on AVX2, six 4-row tiles on AVX-512. Each block's
-        // update packs the finished rows below it once, so wider blocks pack less: at n = 256, k = 128 blocks of 6 spent
-        // about a fifth of the pullback packing; blocks of 24 made the pullback 15–20 % faster and left n = 80 unchanged.
-        const int block = 24;
-        for (var end = k; end > 0; end -= block)
-        {
-            var start = Math.Max(0, end - block);
-            if (end < k)
-            {
-                Gemm.MultiplyBlockA<T>(_negatedR.AsSpan(start * k + end), k, y[(end * stride)..], y.Slice(start * stride, (end - start) * stride),
-                    end - start, k - end, stride, accumulate: true);
-            }
-            if (Simd.Wide)
-            {
-                SolveRows<Vector512<T>, Lanes512<T>>(r, y, start, end);
-            }
-            else
-            {
-                SolveRows<Vector256<T>, Lanes256<T>>(r, y, start, end);
-            }
-        }
+        _solve.Solve(r, y, stride);
         Transposition.Transpose<T>(y, stride, x, k, k, n);
-    }
-
-    /// <summary>Rows start…end−1 of Y, whose rows from end on are already subtracted: row i ← (y_i − Σ_{i&lt;j&lt;end} R_ij y_j) / R_ii, from the last row up.</summary>
-    private void SolveRows<TV, TOps>(ReadOnlySpan<T> r, Span<T> y, int start, int end) where TV : struct where TOps : ISimd<TV, T>
-    {
-        int k = _k, stride = _stride, width = TOps.Count;
-        ref var y0 = ref MemoryMarshal.GetReference(y);
-        for (var i = end - 1; i >= start; i--)
-        {
-            var inverse = TOps.Broadcast(T.One / r[i * k + i]);
-            var row = (nuint)(i * stride);
-            var column = 0;
-            // Four vectors at a time: four independent FMA chains hide the FMA latency.
-            for (; column + 4 * width <= stride; column += 4 * width)
-            {
-                var at = row + (nuint)column;
-                var w = (nuint)width;
-                var acc0 = TOps.Load(ref y0, at);
-                var acc1 = TOps.Load(ref y0, at + w);
-                var acc2 = TOps.Load(ref y0, at + 2 * w);
-                var acc3 = TOps.Load(ref y0, at + 3 * w);
-                for (var j = i + 1; j < end; j++)
-                {
-                    var coefficient = TOps.Broadcast(-r[i * k + j]);
-                    var other = (nuint)(j * stride + column);
-                    acc0 = TOps.MultiplyAdd(coefficient, TOps.Load(ref y0, other), acc0);
-                    acc1 = TOps.MultiplyAdd(coefficient, TOps.Load(ref y0, other + w), acc1);
-                    acc2 = TOps.MultiplyAdd(coefficient, TOps.Load(ref y0, other + 2 * w), acc2);
-                    acc3 = TOps.MultiplyAdd(coefficient, TOps.Load(ref y0, other + 3 * w), acc3);
-                }
-                TOps.Store(TOps.Multiply(acc0, inverse), ref y0, at);
-                TOps.Store(TOps.Multiply(acc1, inverse), ref y0, at + w);
-                TOps.Store(TOps.Multiply(acc2, inverse), ref y0, at + 2 * w);
-                TOps.Store(TOps.Multiply(acc3, inverse), ref y0, at + 3 * w);
-            }
-            for (; column < stride; column += width)
-            {
-                // The last few vectors: two FMA chains over alternate j.
-                var at = row + (nuint)column;
-                var acc = TOps.Load(ref y0, at);
-                var other = TOps.Zero;
-                var j = i + 1;
-                for (; j + 1 < end; j += 2)
-                {
-                    acc = TOps.MultiplyAdd(TOps.Broadcast(-r[i * k + j]), TOps.Load(ref y0, (nuint)(j * stride + column)), acc);
-                    other = TOps.MultiplyAdd(TOps.Broadcast(-r[i * k + j + 1]), TOps.Load(ref y0, (nuint)((j + 1) * stride + column)), other);
-                }
-                if (j < end)
-                {
-                    acc = TOps.MultiplyAdd(TOps.Broadcast(-r[i * k + j]), TOps.Load(ref y0, (nuint)(j * stride + column)), acc);
-                }
-                TOps.Store(TOps.Multiply(TOps.Add(acc, other), inverse), ref y0, at);
-            }
-        }
     }
 }

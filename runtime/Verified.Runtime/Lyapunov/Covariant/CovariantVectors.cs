@@ -143,23 +143,25 @@ public static class CovariantVectors
     private static BackwardPass Backward(ForwardPass forward, CovariantOptions options, int[] order, int unstable, ExponentUnit unit, Action? stepDone)
     {
         int n = forward.N, k = forward.K;
-        var c = new double[k * k];
+        // C's rows padded to whole vectors for the blocked solve; the padding and the lower triangle stay zero.
+        var stride = UpperTriangularSolve<double>.Stride(k);
+        var c = new double[k * stride];
         for (var i = 0; i < k; i++)
         {
-            c[i * k + i] = 1;
+            c[i * stride + i] = 1;
         }
+        var solve = new UpperTriangularSolve<double>(k);
         var logGrowth = new double[k];
         var growthSums = new double[k];
         var growthRates = new double[options.RecordedSteps][];
         var neighbourAngles = new double[options.RecordedSteps][];
         double[]? subspaceAngles = unstable > 0 && unstable < k ? new double[options.RecordedSteps] : null;
         var angle = subspaceAngles is null ? null : new SubspaceAngle(n, unstable, k - unstable);
-        var product = new double[n * k];
+        var product = new double[n * stride];
         for (var window = (int)options.StoredFactors - 1; window >= 0; window--)
         {
-            var r = forward.Factors.AsSpan(window * k * k, k * k);
-            SolveUpper(r, c, k);
-            NormaliseColumns(c, k, logGrowth);
+            solve.Solve(forward.Factors.AsSpan(window * k * k, k * k), c, stride);
+            NormaliseColumns(c, k, stride, logGrowth);
             stepDone?.Invoke();
             if (window >= options.Steps)
             {
@@ -175,12 +177,12 @@ public static class CovariantVectors
             }
             var record = window / options.RecordEvery;
             var vectors = forward.Bases[record];
-            Gemm.Multiply<double>(vectors, c, product, n, k, k, accumulate: false);
+            Gemm.MultiplyBlockA<double>(vectors, k, c, product, n, k, stride, accumulate: false);
             for (var row = 0; row < n; row++)
             {
                 for (var i = 0; i < k; i++)
                 {
-                    vectors[row * k + i] = product[row * k + order[i]];
+                    vectors[row * k + i] = product[row * stride + order[i]];
                 }
             }
             growthRates[record] = [.. order.Select(column => logGrowth[column] / unit.StepDuration)];
@@ -193,26 +195,8 @@ public static class CovariantVectors
         return new BackwardPass(growthSums, growthRates, subspaceAngles, neighbourAngles);
     }
 
-    /// <summary>
-    /// C ← R⁻¹ C in place for upper triangular R and C (k×k), a row at a time from the last:
-    /// row_i ← (row_i − Σ_{l&gt;i} R_il row_l) / R_ii over the columns j ≥ l where row_l is not zero,
-    /// so that every update is a contiguous axpy.
-    /// </summary>
-    private static void SolveUpper(ReadOnlySpan<double> r, Span<double> c, int k)
-    {
-        for (var i = k - 1; i >= 0; i--)
-        {
-            var row = c.Slice(i * k, k);
-            for (var l = i + 1; l < k; l++)
-            {
-                Blas.Axpy(-r[i * k + l], c.Slice(l * k + l, k - l), row[l..]);
-            }
-            Blas.Scale(1 / r[i * k + i], row[i..]);
-        }
-    }
-
-    /// <summary>Scales every column of the upper triangular C to unit length, a row at a time; logGrowth[j] = −log of the norm removed (log γ_j).</summary>
-    private static void NormaliseColumns(Span<double> c, int k, Span<double> logGrowth)
+    /// <summary>Scales every column of the upper triangular C (k rows of <paramref name="stride"/>) to unit length, a row at a time; logGrowth[j] = −log of the norm removed (log γ_j).</summary>
+    private static void NormaliseColumns(Span<double> c, int k, int stride, Span<double> logGrowth)
     {
         // logGrowth holds Σ_i C_ij², then 1/‖C_j‖, then its log.
         var squares = logGrowth;
@@ -221,7 +205,7 @@ public static class CovariantVectors
         {
             for (var j = i; j < k; j++)
             {
-                squares[j] += c[i * k + j] * c[i * k + j];
+                squares[j] += c[i * stride + j] * c[i * stride + j];
             }
         }
         for (var j = 0; j < k; j++)
@@ -232,7 +216,7 @@ public static class CovariantVectors
         {
             for (var j = i; j < k; j++)
             {
-                c[i * k + j] *= squares[j];
+                c[i * stride + j] *= squares[j];
             }
         }
         // The norm removed was 1/γ_j: log γ_j = log(1/norm).
