@@ -8,11 +8,11 @@ namespace Verified.Generators;
 
 public sealed partial class CellGenerator
 {
-    /// <summary>Writes a cell's source from its model alone: the spec and a kernel class per element type.</summary>
+    /// <summary>Writes a cell's source from its model alone: the spec and one generic kernel class.</summary>
     internal static class Emitter
     {
         /// <summary>The names the generated code adds to the cell class, or reads unqualified inside it.</summary>
-        public static readonly string[] GeneratedNames = { "Spec", "Kernels64", "Kernels32", "Gemm" };
+        public static readonly string[] GeneratedNames = { "Spec", KernelEmitter.ClassName, "Gemm" };
 
         /// <summary>The file name of a cell's source; without the @ of a namespace named by a keyword, which a hint name cannot hold.</summary>
         public static string HintName(CellModel model) =>
@@ -36,9 +36,7 @@ public sealed partial class CellGenerator
             w.Open("partial class " + Identifier(model.ClassName) + " : global::Verified.IRecurrentCell");
             EmitSpec(w, model);
             w.Line();
-            new KernelEmitter(model, "double", "Kernels64", w).Emit();
-            w.Line();
-            new KernelEmitter(model, "float", "Kernels32", w).Emit();
+            new KernelEmitter(model, w).Emit();
             w.Close();
             return w.ToString();
         }
@@ -63,20 +61,20 @@ public sealed partial class CellGenerator
                 var init = parameter.Init;
                 w.Line("        new global::Verified.ParameterSpec(" + Quote(parameter.Name) + ", global::Verified.ParameterKind." + parameter.Kind + ", " +
                     Size(parameter.Rows) + ", " + Size(parameter.Columns) + ", new global::Verified.InitSpec((global::Verified.Init)" + init.Kind + ", " +
-                    string.Join(", ", new[] { init.Mean, init.Scale, init.Low, init.High, init.Value }.Select(value => ScalarExpr.Literal(value, "double"))) + ")),");
+                    string.Join(", ", new[] { init.Mean, init.Scale, init.Low, init.High, init.Value }.Select(ScalarExpr.DoubleLiteral)) + ")),");
             }
             w.Line("    },");
             w.Line("    " + TimeStep(model.TimeStep) + ",");
             w.Line("    " + Quote(model.SourceHash) + ",");
-            w.Line("    static layout => new Kernels64(layout),");
-            w.Line("    static layout => new Kernels32(layout));");
+            w.Line("    static layout => new " + KernelEmitter.ClassName + "<double>(layout),");
+            w.Line("    static layout => new " + KernelEmitter.ClassName + "<float>(layout));");
         }
 
         private static string TimeStep(TimeStepModel? timeStep) => timeStep switch
         {
             null => "null",
             { Parameter: >= 0 } parameter => "global::Verified.TimeStepSpec.FromParameter(" + parameter.Parameter + ")",
-            { } constant => "global::Verified.TimeStepSpec.FromConstant(" + ScalarExpr.Literal(constant.Constant, "double") + ")",
+            { } constant => "global::Verified.TimeStepSpec.FromConstant(" + ScalarExpr.DoubleLiteral(constant.Constant) + ")",
         };
 
         private static string Size(SizeModel size) =>

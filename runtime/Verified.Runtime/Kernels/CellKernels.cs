@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Verified;
 
@@ -58,6 +59,19 @@ public abstract class CellKernels<T> where T : unmanaged, IFloatingPointIeee754<
     /// </summary>
     public abstract void TangentVjp(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, ReadOnlySpan<T> q,
         ReadOnlySpan<T> u, Span<T> qBar, Span<T> stateBar, Span<T> thetaBar, int k);
+
+    /// <summary>
+    /// A constant of the cell as T, from its double and its float literal (the generator writes both from
+    /// one decimal text), so that a float constant is that text rounded once to float and not the double
+    /// rounded again. The branch is on a type the JIT knows when it specialises the kernels, so the call folds to the constant.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static T Literal(double value, float single) =>
+        typeof(T) == typeof(double) ? (T)(object)value : typeof(T) == typeof(float) ? (T)(object)single : T.CreateChecked(value);
+
+    /// <summary>The sign of <paramref name="value"/> (−1, 0 or 1) as a T: relu′ and abs′.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static T Sign(T value) => T.CreateTruncating(T.Sign(value));
 
     /// <summary>Checks the lengths of a call's spans for <paramref name="columns"/> columns.</summary>
     protected void Require(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, int columns)
