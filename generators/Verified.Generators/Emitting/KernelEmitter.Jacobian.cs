@@ -30,17 +30,17 @@ internal sealed partial class KernelEmitter
         for (var s = 0; s < Model.States.Count; s++)
         {
             var update = Model.UpdateNodes[s];
-            var diagonal = "jacobian[(" + _c.StateOffset(s) + " + row) * n + " + _c.StateOffset(Plan.JacobianBlock(update)) + " + row] = ";
+            string Diagonal() => "jacobian[(" + _c.StateOffset(s) + " + row) * n + " + _c.StateOffset(Plan.JacobianBlock(update)) + " + row] = ";
             switch (Plan.Shape(update))
             {
                 case JacobianShape.Identity:
                     W.Open("for (int row = 0; row < " + _c.StateRows(s) + "; row++)");
-                    W.Line(diagonal + KernelContext.Literal(1) + ";");
+                    W.Line(Diagonal() + KernelContext.Literal(1) + ";");
                     W.Close();
                     break;
                 case JacobianShape.Diagonal:
                     W.Open("for (int row = 0; row < " + _c.StateRows(s) + "; row++)");
-                    W.Line(diagonal + _c.JacobianField(update) + "[row];");
+                    W.Line(Diagonal() + _c.JacobianField(update) + "[row];");
                     W.Close();
                     break;
                 case JacobianShape.Dense:
