@@ -18,6 +18,9 @@ public sealed partial class CellGenerator
         public static string HintName(CellModel model) =>
             ((model.Namespace is null ? "" : model.Namespace + ".") + model.ClassName).Replace("@", "") + ".Cell.g.cs";
 
+        /// <summary>The attribute that marks a generated member for analyzers and coverage tools.</summary>
+        public static string GeneratedCode => "[global::System.CodeDom.Compiler.GeneratedCode(\"Verified.Generators\", \"" + Version + "\")]";
+
         public static string Emit(CellModel model)
         {
             var w = new SourceWriter();
@@ -44,6 +47,7 @@ public sealed partial class CellGenerator
         private static void EmitSpec(SourceWriter w, CellModel model)
         {
             w.Line("/// <summary>Sizes, parameter layout, initialisers and kernels of the cell.</summary>");
+            w.Line(GeneratedCode);
             w.Line("public static global::Verified.CellSpec Spec { get; } = new global::Verified.CellSpec(");
             w.Line("    " + Quote(model.CellName) + ",");
             w.Line("    new global::Verified.StateSpec[]");
@@ -60,8 +64,9 @@ public sealed partial class CellGenerator
             {
                 var init = parameter.Init;
                 w.Line("        new global::Verified.ParameterSpec(" + Quote(parameter.Name) + ", global::Verified.ParameterKind." + parameter.Kind + ", " +
-                    Size(parameter.Rows) + ", " + Size(parameter.Columns) + ", new global::Verified.InitSpec((global::Verified.Init)" + init.Kind + ", " +
-                    string.Join(", ", new[] { init.Mean, init.Scale, init.Low, init.High, init.Value }.Select(ScalarExpr.DoubleLiteral)) + ")),");
+                    Size(parameter.Rows) + ", " + Size(parameter.Columns) + ", new global::Verified.InitSpec(global::Verified.Init." + init.KindName +
+                    ", Mean: " + ScalarExpr.DoubleLiteral(init.Mean) + ", Scale: " + ScalarExpr.DoubleLiteral(init.Scale) + ", Low: " + ScalarExpr.DoubleLiteral(init.Low) +
+                    ", High: " + ScalarExpr.DoubleLiteral(init.High) + ", Value: " + ScalarExpr.DoubleLiteral(init.Value) + ")),");
             }
             w.Line("    },");
             w.Line("    " + TimeStep(model.TimeStep) + ",");

@@ -352,10 +352,10 @@ public sealed partial class CellGenerator
         }
 
         /// <summary>Verified.Init.Uniform.</summary>
-        private const int UniformInit = 4;
+        private static readonly int UniformInit = System.Array.IndexOf(InitModel.Kinds, "Uniform");
 
-        /// <summary>The number of values of Verified.Init, Auto (0) to HiddenUniform (7).</summary>
-        private const int InitKinds = 8;
+        /// <summary>The number of values of Verified.Init.</summary>
+        private static readonly int InitKinds = InitModel.Kinds.Length;
 
         private static SyntaxNode? NamedArgument(AttributeSyntax? syntax, string name) =>
             syntax?.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name)?.Expression;

@@ -11,7 +11,8 @@ namespace Verified.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed partial class CellGenerator : IIncrementalGenerator
 {
-    public const string Version = "0.1.0";
+    /// <summary>The generator's version, as the build (Directory.Build.props) gives its assembly: major.minor.patch.</summary>
+    public static readonly string Version = typeof(CellGenerator).Assembly.GetName().Version!.ToString(3);
     private const string RecurrentCellAttribute = "Verified.RecurrentCellAttribute";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)

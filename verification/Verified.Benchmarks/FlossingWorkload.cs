@@ -8,7 +8,7 @@ using Verified.Random;
 namespace Verified.Benchmarks;
 
 /// <summary>
-/// One flossing epoch of vanilla-tanh as ../shared/peers/torch_floss.py does it: N=80, k=75,
+/// One flossing epoch of vanilla-tanh (or another cell) as ../shared/peers/torch_floss.py does it: N=80, k=75,
 /// T_f=300, t_ONS=1, Gaussian input, λ* = 0, one thread.
 /// </summary>
 public sealed class FlossingWorkload<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -16,9 +16,9 @@ public sealed class FlossingWorkload<T> where T : unmanaged, IFloatingPointIeee7
     private readonly FlossingProblem<T> _problem;
     private readonly T[] _theta, _h0, _q0, _inputs, _gradient;
 
-    public FlossingWorkload(int n = 80, int k = 75, int steps = 300, int tons = 1)
+    public FlossingWorkload(string cell = "vanilla-tanh", int n = 80, int k = 75, int steps = 300, int tons = 1)
     {
-        var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n));
+        var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(n));
         var rng = new Rng(1);
         var theta = ParameterInitializer.Create(layout, 1.0, rng);
         var q0 = new double[n * k];

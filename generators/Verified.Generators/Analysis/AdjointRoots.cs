@@ -20,7 +20,7 @@ internal static class AdjointRoots
         var consumer = new int[count];
         for (var node = 0; node < count; node++)
         {
-            if (!model.Nodes[node].IsComputed())
+            if (!model.Nodes[node].IsComputed)
             {
                 continue;
             }

@@ -6,10 +6,7 @@ namespace Verified.Generators.Analysis;
 /// <summary>The structural questions every analysis and rule asks of a cell's expression graph.</summary>
 internal static class Graph
 {
-    /// <summary>Whether a node is computed by a rule (rather than read from θ, the state, the input or a literal).</summary>
-    public static bool IsComputed(this NodeModel node) => node.Kind is NodeKind.Unary or NodeKind.Binary or NodeKind.MatVec or NodeKind.Block;
-
-    public static bool IsComputedVector(this CellModel model, int node) => model.Nodes[node].IsComputed() && !model.Nodes[node].IsScalar;
+    public static bool IsComputedVector(this CellModel model, int node) => model.Nodes[node].IsComputed && !model.Nodes[node].IsScalar;
 
     /// <summary>A node's operands, in position order (A, then B for a binary primitive).</summary>
     public static IEnumerable<int> Operands(this CellModel model, int node)

@@ -18,7 +18,7 @@ internal static class JacobianStructure
         for (var node = 0; node < model.Nodes.Count; node++)
         {
             var n = model.Nodes[node];
-            var dependent = n.IsComputed() ? model.Operands(node).Where(operand => model.Nodes[operand].DependsOnState).ToList() : null;
+            var dependent = n.IsComputed ? model.Operands(node).Where(operand => model.Nodes[operand].DependsOnState).ToList() : null;
             blocks[node] = n.Kind == NodeKind.State ? n.Index : dependent is { Count: > 0 } ? blocks[dependent[0]] : -1;
             shapes[node] = !n.DependsOnState ? JacobianShape.Zero
                 : n.Kind == NodeKind.State ? JacobianShape.Identity

@@ -19,7 +19,7 @@ internal static class ReverseTangents
         for (var node = 0; node < model.Nodes.Count; node++)
         {
             var n = model.Nodes[node];
-            if (!n.IsComputed() || !n.DependsOnState || tangentAliases[node] >= 0)
+            if (!n.IsComputed || !n.DependsOnState || tangentAliases[node] >= 0)
             {
                 continue;
             }
@@ -36,7 +36,7 @@ internal static class ReverseTangents
                     continue;
                 }
                 needed[root] = true;
-                if (!model.Nodes[root].IsComputed())
+                if (!model.Nodes[root].IsComputed)
                 {
                     continue;
                 }

@@ -16,7 +16,7 @@ internal static class TangentAliases
         var aliases = new int[model.Nodes.Count];
         for (var node = 0; node < model.Nodes.Count; node++)
         {
-            var through = model.Nodes[node].IsComputed() ? NodeRule.For(model.Nodes[node].Kind).TangentAlias(model, node) : -1;
+            var through = model.Nodes[node].IsComputed ? NodeRule.For(model.Nodes[node].Kind).TangentAlias(model, node) : -1;
             aliases[node] = through < 0 ? -1 : aliases[through] >= 0 ? aliases[through] : through;
         }
         return aliases;

@@ -16,7 +16,7 @@ internal static class TapeNodes
         var read = new HashSet<int>();
         for (var node = 0; node < model.Nodes.Count; node++)
         {
-            if (model.Nodes[node].IsComputed() && model.Nodes[node].NeedsAdjoint)
+            if (model.Nodes[node].IsComputed && model.Nodes[node].NeedsAdjoint)
             {
                 read.UnionWith(NodeRule.For(model.Nodes[node].Kind).ValuesReadByPullback(model, node));
             }

@@ -31,12 +31,13 @@ internal sealed partial class KernelEmitter
     private NodeModel Node(int index) => _c.Node(index);
 
     /// <summary>The computed nodes, in graph order.</summary>
-    private System.Collections.Generic.IEnumerable<int> Computed => _c.Indices.Where(node => Node(node).IsComputed());
+    private System.Collections.Generic.IEnumerable<int> Computed => _c.Indices.Where(node => Node(node).IsComputed);
 
     private bool HasJacobianBuffers => _c.Indices.Any(Plan.HasJacobian);
 
     public void Emit()
     {
+        W.Line(CellGenerator.Emitter.GeneratedCode);
         W.Open("private sealed class " + ClassName + "<T> : global::Verified.CellKernels<T> where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>");
         EmitFields();
         W.Line();
@@ -50,6 +51,8 @@ internal sealed partial class KernelEmitter
             W.Line();
             EmitEnsureJacobianBuffers();
         }
+        W.Line();
+        EmitScratchLength();
         W.Line();
         EmitForwardBody();
         W.Line();
@@ -155,6 +158,30 @@ internal sealed partial class KernelEmitter
             W.Line(_c.JacobianField(node) + " = new T[" + _c.Rows(node) + (Plan.Shape(node) == JacobianShape.Dense ? " * StateSize" : "") + "];");
         }
         W.Close();
+    }
+
+    /// <summary>The elements the three allocations above hold, and the longest of their arrays: this kernel's footprint, stated beside them.</summary>
+    private void EmitScratchLength()
+    {
+        System.Collections.Generic.List<string> RowsOf(System.Func<int, bool> include) => _c.Indices.Where(include).Select(_c.Rows).ToList();
+        // Equal sizes counted once each: 25L * _dimN rather than 25 terms.
+        string Sum(System.Func<int, bool> include) => string.Join(" + ", RowsOf(include).GroupBy(rows => rows)
+            .Select(group => group.Count() == 1 ? "(long)" + group.Key : group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture) + "L * " + group.Key)
+            .DefaultIfEmpty("0L"));
+        string Max(System.Func<int, bool> include) =>
+            RowsOf(include).Distinct().Select(rows => "(long)" + rows).DefaultIfEmpty("0L").Aggregate((a, b) => "global::System.Math.Max(" + a + ", " + b + ")");
+        bool Columns(int node) => Plan.HasBuffer(node, BufferKind.Value) || Plan.HasBuffer(node, BufferKind.Bar);
+        bool TangentColumns(int node) => Plan.HasBuffer(node, BufferKind.Dot) || Plan.HasBuffer(node, BufferKind.DotBar);
+        bool Diagonal(int node) => Plan.Shape(node) == JacobianShape.Diagonal;
+        bool Dense(int node) => Plan.Shape(node) == JacobianShape.Dense;
+        W.Line("public override long ScratchLength(int columns, int tangentColumns, bool jacobian) =>");
+        W.Line("    (" + Sum(node => Plan.HasBuffer(node, BufferKind.Value)) + " + " + Sum(node => Plan.HasBuffer(node, BufferKind.Bar)) + ") * columns +");
+        W.Line("    (" + Sum(node => Plan.HasBuffer(node, BufferKind.Dot)) + " + " + Sum(node => Plan.HasBuffer(node, BufferKind.DotBar)) + ") * tangentColumns +");
+        W.Line("    (jacobian ? " + Sum(Diagonal) + " + (" + Sum(Dense) + ") * StateSize : 0L);");
+        W.Line();
+        W.Line("public override long LongestScratchArray(int columns, int tangentColumns, bool jacobian) => global::System.Math.Max(");
+        W.Line("    global::System.Math.Max(" + Max(Columns) + " * columns, " + Max(TangentColumns) + " * tangentColumns),");
+        W.Line("    jacobian ? global::System.Math.Max(" + Max(Diagonal) + ", " + Max(Dense) + " * StateSize) : 0L);");
     }
 
     // ---- locals -------------------------------------------------------------------------------

@@ -73,6 +73,24 @@ public abstract class CellKernels<T> where T : unmanaged, IFloatingPointIeee754<
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static T Sign(T value) => T.CreateTruncating(T.Sign(value));
 
+    /// <summary>
+    /// Elements of the kernels' own buffers once they have run on <paramref name="columns"/> batch columns
+    /// and <paramref name="tangentColumns"/> tangent columns (0 where that entry point is not called), and,
+    /// with <paramref name="jacobian"/>, once <see cref="Jacobian"/> has been called: its per-node Jacobians
+    /// (rows×n each) are allocated by its first call only.
+    /// </summary>
+    public abstract long ScratchLength(int columns, int tangentColumns, bool jacobian);
+
+    /// <summary>Elements of the longest of the arrays <see cref="ScratchLength"/> counts.</summary>
+    public abstract long LongestScratchArray(int columns, int tangentColumns, bool jacobian);
+
+    /// <summary>The kernels' own buffers as one entry of a run's <see cref="Resources.Footprint"/> (<see cref="ScratchLength"/>).</summary>
+    public Resources.PlannedBuffer Scratch(int columns, int tangentColumns, bool jacobian) =>
+        new("buffers of the cell's kernels", ScratchLength(columns, tangentColumns, jacobian), Unsafe.SizeOf<T>())
+        {
+            LongestArray = LongestScratchArray(columns, tangentColumns, jacobian),
+        };
+
     /// <summary>Checks the lengths of a call's spans for <paramref name="columns"/> columns.</summary>
     protected void Require(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, int columns)
     {
