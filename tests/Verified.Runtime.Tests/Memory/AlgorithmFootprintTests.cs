@@ -13,12 +13,13 @@ namespace Verified.Runtime.Tests.Memory;
 /// </summary>
 public sealed class AlgorithmFootprintTests
 {
-    private static CellSpec Tanh => BuiltInCells.Find("vanilla-tanh")!;
+    /// <summary>vanilla-tanh at <paramref name="n"/>: its state, θ and Jacobians grow as n and n².</summary>
+    private static CellLayout VanillaTanhAt(int n) => BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n));
 
     [Fact]
     public void Flossing_refuses_a_horizon_whose_stored_bases_exceed_an_array()
     {
-        var layout = Tanh.Layout(CellDimensions.Of(100));
+        var layout = VanillaTanhAt(100);
         var horizon = new FlossingHorizon(K: 100, Steps: 1_000_000, Transient: 0, Tons: 1, Target: 0);
 
         var refused = Assert.Throws<ResourceLimitException>(() => new FlossingProblem<double>(layout, horizon));
@@ -31,7 +32,7 @@ public sealed class AlgorithmFootprintTests
     [Fact]
     public void Backpropagation_through_time_refuses_a_tape_longer_than_an_array()
     {
-        var model = new RecurrentModel(Tanh.Layout(CellDimensions.Of(100)), 1);
+        var model = new RecurrentModel(VanillaTanhAt(100), 1);
 
         var refused = Assert.Throws<ResourceLimitException>(() => new Bptt<double>(model, batch: 1000, steps: 100_000));
 
@@ -41,9 +42,9 @@ public sealed class AlgorithmFootprintTests
     [Fact]
     public void A_spectrum_tracking_log_det_counts_the_kernels_Jacobians_and_refuses_before_any_step()
     {
-        var layout = Tanh.Layout(CellDimensions.Of(40_000));
+        var layout = VanillaTanhAt(40_000);
         var options = new SpectrumOptions { K = 1, Steps = 1, TrackLogDet = true };
-        var kernels = Tanh.CreateKernels<double>(layout);
+        var kernels = layout.Spec.CreateKernels<double>(layout);
 
         var tracked = LyapunovSpectrum.Footprint(layout, options).Bytes;
         var untracked = LyapunovSpectrum.Footprint(layout, options with { TrackLogDet = false }).Bytes;

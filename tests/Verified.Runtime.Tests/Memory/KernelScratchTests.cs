@@ -9,7 +9,7 @@ namespace Verified.Runtime.Tests.Memory;
 /// </summary>
 public sealed class KernelScratchTests
 {
-    private const int N = 64, Batch = 4, K = 3;
+    private const int N = 128, Batch = 4, K = 3;
 
     /// <summary>Array headers and the kernel object: 32 bytes an array at most, for fewer than 200 arrays.</summary>
     private const long Overhead = 200 * 32;
