@@ -22,7 +22,8 @@ for isa in 512 256; do
     tree="$root"; [ "$side" = base ] && tree="$work/base"
     echo "== $isa-bit path, $side ($( [ "$side" = base ] && echo "$base" || git -C "$root" rev-parse --short HEAD))"
     ( [ "$isa" = 256 ] && export DOTNET_EnableAVX512=0
-      cd "$work" && dotnet "$tree/verification/Verified.Benchmarks/bin/Release/net10.0/Verified.Benchmarks.dll" \
+      # BenchmarkDotNet finds the project from the folder it runs in.
+      cd "$tree/verification/Verified.Benchmarks" && dotnet bin/Release/net10.0/Verified.Benchmarks.dll \
         --filter '*TrainingEpochBenchmark*' '*FlossingEpochBenchmark*' --job "$job" --artifacts "$work/$isa-$side" >/dev/null )
     cat "$work/$isa-$side"/results/*-report-github.md | grep '^|'
   done
