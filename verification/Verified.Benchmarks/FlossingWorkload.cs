@@ -21,13 +21,15 @@ public sealed class FlossingWorkload<T> where T : unmanaged, IFloatingPointIeee7
         var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(n));
         var rng = new Rng(1);
         var theta = ParameterInitializer.Create(layout, 1.0, rng);
-        var q0 = new double[n * k];
-        var a = new double[n * k];
+        // The state's length: N for vanilla-tanh, 2N for an LSTM's (h, c).
+        var size = layout.StateSize;
+        var q0 = new double[size * k];
+        var a = new double[size * k];
         rng.FillGaussian(a);
-        new HouseholderQr<double>(n, k).Factor(a, q0, new double[k * k]);
+        new HouseholderQr<double>(size, k).Factor(a, q0, new double[k * k]);
         _problem = new FlossingProblem<T>(layout, new FlossingHorizon(k, steps, 0, tons, 0));
         _theta = Convert(theta);
-        _h0 = new T[n];
+        _h0 = new T[size];
         _q0 = Convert(q0);
         _inputs = Convert(InputStream.Create(InputKind.Gaussian, layout.InputSize, steps, rng));
         _gradient = new T[layout.ParameterCount];
