@@ -24,8 +24,11 @@ public sealed partial class CellGenerator : IIncrementalGenerator
                 static (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, cancellationToken))
             .WithTrackingName("Parse");
 
+        // Diagnostics in a pipeline of their own: the cached parse holds them without syntax trees, and only
+        // here, at reporting, are their locations put back into the current compilation's trees.
         IncrementalValuesProvider<DiagnosticInfo> diagnostics = results.SelectMany(static (result, _) => result.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
+            output.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
 
         IncrementalValuesProvider<CellModel> models = results
             .Where(static result => result.Model is not null)
