@@ -16,32 +16,35 @@ public sealed class KernelScratchTests
 
     public static TheoryData<string> Cells() => [.. BuiltInCells.All.Select(spec => spec.Name)];
 
-    private sealed class Arguments(CellLayout layout)
+    private sealed class Arguments<T>(CellLayout layout) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         private readonly int _n = layout.StateSize;
-        public readonly double[] Theta = Filled(layout.ParameterCount, 0.01);
-        public readonly double[] State = Filled(layout.StateSize * Batch, 0.3);
-        public readonly double[] Input = Filled(layout.InputSize * Batch, 0.2);
-        public readonly double[] Next = new double[layout.StateSize * Batch];
-        public readonly double[] StateBar = new double[layout.StateSize * Batch];
-        public readonly double[] ThetaBar = new double[layout.ParameterCount];
-        public readonly double[] Q = Filled(layout.StateSize * K, 0.1);
-        public readonly double[] U = Filled(layout.StateSize * K, 0.1);
-        public readonly double[] Dq = new double[layout.StateSize * K];
-        public readonly double[] Jacobian = new double[layout.StateSize * layout.StateSize];
+        public readonly T[] Theta = Filled(layout.ParameterCount, 0.01);
+        public readonly T[] State = Filled(layout.StateSize * Batch, 0.3);
+        public readonly T[] Input = Filled(layout.InputSize * Batch, 0.2);
+        public readonly T[] Next = new T[layout.StateSize * Batch];
+        public readonly T[] StateBar = new T[layout.StateSize * Batch];
+        public readonly T[] ThetaBar = new T[layout.ParameterCount];
+        public readonly T[] Q = Filled(layout.StateSize * K, 0.1);
+        public readonly T[] U = Filled(layout.StateSize * K, 0.1);
+        public readonly T[] Dq = new T[layout.StateSize * K];
+        public readonly T[] Jacobian = new T[layout.StateSize * layout.StateSize];
+        public readonly T[] Tape = new T[layout.Spec.CreateKernels<T>(layout).TapeLength(Batch)];
 
-        private static double[] Filled(int length, double value) => Enumerable.Repeat(value, length).ToArray();
+        private static T[] Filled(int length, double value) => Enumerable.Repeat(T.CreateTruncating(value), length).ToArray();
 
         /// <summary>What training and flossing call: Step and StepVjp on a batch, Tangent and TangentVjp on k columns.</summary>
-        public void RunWithoutJacobian(CellKernels<double> kernels)
+        public void RunWithoutJacobian(CellKernels<T> kernels)
         {
             kernels.Step(Theta, State, Input, Next, Batch);
             kernels.StepVjp(Theta, State, Input, Next, StateBar, ThetaBar, Batch);
+            kernels.Step(Theta, State, Input, Next, Batch, Tape);
+            kernels.StepVjp(Theta, State, Input, Next, StateBar, ThetaBar, Batch, Tape);
             kernels.Tangent(Theta, State.AsSpan(0, _n), Input.AsSpan(0, Input.Length / Batch), Q, Dq, K);
             kernels.TangentVjp(Theta, State.AsSpan(0, _n), Input.AsSpan(0, Input.Length / Batch), Q, U, Dq, StateBar.AsSpan(0, _n), ThetaBar, K);
         }
 
-        public void RunJacobian(CellKernels<double> kernels) =>
+        public void RunJacobian(CellKernels<T> kernels) =>
             kernels.Jacobian(Theta, State.AsSpan(0, _n), Input.AsSpan(0, Input.Length / Batch), Jacobian);
     }
 
@@ -51,7 +54,7 @@ public sealed class KernelScratchTests
     {
         var spec = BuiltInCells.Find(cell)!;
         var layout = spec.Layout(CellDimensions.Of(N, 3));
-        var arguments = new Arguments(layout);
+        var arguments = new Arguments<double>(layout);
         // Every entry point once on another instance, so that the JIT and static initialisation allocate before the count.
         var warm = spec.CreateKernels<double>(layout);
         arguments.RunWithoutJacobian(warm);
@@ -69,6 +72,35 @@ public sealed class KernelScratchTests
         Assert.InRange(withoutJacobian, stated, stated + Overhead);
         Assert.InRange(jacobians, statedJacobians, statedJacobians + Overhead);
         Assert.Equal(statedJacobians, kernels.Scratch(Batch, K, jacobian: true).Bytes - kernels.Scratch(Batch, K, jacobian: false).Bytes);
+    }
+
+    /// <summary>
+    /// Once warm, no entry point allocates, in either element type: the generic kernels' constants
+    /// (Literal) and signs (Sign) fold to values of T, with nothing boxed.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public void Warm_kernels_allocate_nothing_in_float_or_double(string cell)
+    {
+        var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(8, 3));
+
+        Assert.Equal(0, AllocatedWhenWarm<float>(layout));
+        Assert.Equal(0, AllocatedWhenWarm<double>(layout));
+    }
+
+    private static long AllocatedWhenWarm<T>(CellLayout layout) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var arguments = new Arguments<T>(layout);
+        var kernels = layout.Spec.CreateKernels<T>(layout);
+        arguments.RunWithoutJacobian(kernels);
+        arguments.RunJacobian(kernels);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10; i++)
+        {
+            arguments.RunWithoutJacobian(kernels);
+            arguments.RunJacobian(kernels);
+        }
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     /// <summary>The check sees a buffer: the Jacobians' bytes (n×n at the least, the update's) are far beyond the slack it allows.</summary>
