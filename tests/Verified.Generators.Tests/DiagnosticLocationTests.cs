@@ -12,7 +12,7 @@ public sealed class DiagnosticLocationTests
     [Fact]
     public void Diagnostics_are_located_in_the_declarations_syntax_tree()
     {
-        var source = "using Verified;\nusing static Verified.CellMath;\n[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => Tan(h); }";
+        var source = GeneratorHarness.CellHeader + "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => Tan(h); }";
 
         var (result, output) = GeneratorHarness.Run("// another file\n", source);
 

@@ -12,8 +12,6 @@ namespace Verified.Generators.Tests;
 /// </summary>
 public sealed class DiagnosticsPageTests
 {
-    private const string Header = "using Verified;\nusing static Verified.CellMath;\n";
-
     private static readonly IReadOnlyList<DiagnosticDescriptor> Descriptors = typeof(DiagnosticDescriptors)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
@@ -62,8 +60,8 @@ public sealed class DiagnosticsPageTests
             return;
         }
 
-        var (wrongResult, wrongOutput) = GeneratorHarness.Run(Header + wrong);
-        var (rightResult, rightOutput) = GeneratorHarness.Run(Header + right);
+        var (wrongResult, wrongOutput) = GeneratorHarness.Run(GeneratorHarness.CellHeader + wrong);
+        var (rightResult, rightOutput) = GeneratorHarness.Run(GeneratorHarness.CellHeader + right);
 
         Assert.Contains(id, wrongResult.Diagnostics.Concat(wrongOutput.GetDiagnostics()).Select(diagnostic => diagnostic.Id));
         Assert.Null(rightResult.Exception);

@@ -12,7 +12,7 @@ public sealed class InitNamingTests
     [MemberData(nameof(Kinds))]
     public void The_spec_names_the_declared_Init_member(string kind)
     {
-        var source = "using Verified;\nusing static Verified.CellMath;\n" +
+        var source = GeneratorHarness.CellHeader +
             "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(\"N\", Init = Init." + kind + ")] public Vec b; [Update(nameof(h))] public Vec n => h + b; }";
 
         var (result, output) = GeneratorHarness.Run(source);
