@@ -1,5 +1,4 @@
 using System.Numerics;
-using Verified.Dense;
 using Verified.Random;
 using Verified.Training;
 using Verified.Training.Tasks;
@@ -33,11 +32,22 @@ public sealed class TrainingWorkload<T> where T : unmanaged, IFloatingPointIeee7
         _adam = new Optimisation.Adam(model.Cell.Parameters, model.ParameterCount);
     }
 
+    /// <summary>
+    /// θ rounded to T, the loss and gradient in T, the gradient widened and Adam's step in double, as the
+    /// trainer does. The copies are written out here (the trainer's are internal) so that compare-kernels.sh
+    /// can build this file against an earlier revision too.
+    /// </summary>
     public double Epoch()
     {
-        ElementConversion.Round<T>(_theta, _thetaT);
+        for (var i = 0; i < _theta.Length; i++)
+        {
+            _thetaT[i] = T.CreateTruncating(_theta[i]);
+        }
         var (loss, _) = _bptt.LossAndGradient(_thetaT, _batch, LossKind.MeanSquaredError, _gradientT);
-        ElementConversion.Widen<T>(_gradientT, _gradient);
+        for (var i = 0; i < _gradient.Length; i++)
+        {
+            _gradient[i] = double.CreateTruncating(_gradientT[i]);
+        }
         _adam.Update(_theta, _gradient);
         return loss;
     }
