@@ -3,20 +3,29 @@ using BenchmarkDotNet.Running;
 using Verified.Benchmarks;
 
 // `product STEPS`: the 256-bit long-term product for the side-by-side script against MPFR.
-// `train REPEATS`: one training epoch for the side-by-side script against PyTorch.
+// `train REPEATS`: one training epoch in double and in float for the side-by-side script against PyTorch.
 if (args is ["train", ..])
 {
     var repeats = args.Length > 1 ? int.Parse(args[1]) : 6;
-    var workload = new TrainingWorkload<double>();
-    WarmUp(() => workload.Epoch());
+    TimeTraining("double", new TrainingWorkload<double>().Epoch, repeats);
+    TimeTraining("float", new TrainingWorkload<float>().Epoch, repeats);
+    return;
+}
+// `spectrum N K STEPS THREADS [REPEATS]`: ms per step of a large network's spectrum, for the side-by-side script against numpy.
+if (args is ["spectrum", var size, var count, var stepCount, var threadCount, ..])
+{
+    var (n, k, steps, threads) = (int.Parse(size), int.Parse(count), int.Parse(stepCount), int.Parse(threadCount));
+    var repeats = args.Length > 5 ? int.Parse(args[5]) : 3;
+    var workload = new SpectrumWorkload(n, k, threads);
+    workload.Run(Math.Max(2, steps / 4));
     var best = double.MaxValue;
+    var lambda1 = 0.0;
     for (var i = 0; i < repeats; i++)
     {
-        var clock = Stopwatch.StartNew();
-        workload.Epoch();
-        best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+        (var ms, lambda1) = workload.Run(steps);
+        best = Math.Min(best, ms);
     }
-    Console.WriteLine($"verified train N=80 b=16 T=300 d=20 double, {Peak.VectorBits}-bit vectors: {best:F1} ms/epoch (best of {repeats}), {Flops.Rate(Flops.TrainingEpoch(80, 16, 320), best):F1} GFLOP/s");
+    Console.WriteLine($"verified spectrum N={n} k={k} threads={threads}, {Peak.VectorBits}-bit vectors: {best:F2} ms/step (best of {repeats} x {steps}); lambda1 {lambda1:F4}");
     return;
 }
 if (args is ["product", ..])
@@ -25,6 +34,46 @@ if (args is ["product", ..])
     var workload = new ProductWorkload(steps: steps);
     Time($"BinaryFloat<Bits256>", () => workload.Run<Verified.Precision.Numbers.BinaryFloat<Verified.Precision.Numbers.Bits256>>(steps), workload.MultiplyAdds(steps));
     Time($"DecimalNumber (78 digits)", () => workload.Run<Verified.Precision.Numbers.DecimalNumber>(3), workload.MultiplyAdds(3));
+    return;
+}
+
+// `qr N K [THREADS] [WIDTH]`: one QR of an N×K matrix in pairs of reflectors and as block reflectors of WIDTH, for the crossover.
+if (args is ["qr", var rows, var columns, ..])
+{
+    var (n, k) = (int.Parse(rows), int.Parse(columns));
+    using var team = Verified.Dense.Threading.DenseThreads.Use(args.Length > 3 ? int.Parse(args[3]) : 1);
+    var a = new double[n * k];
+    new Verified.Random.Rng(1).FillGaussian(a);
+    var (q, r) = (new double[n * k], new double[k * k]);
+    foreach (var (name, qr) in new[] { ("pairs", new Verified.Dense.HouseholderQr<double>(n, k, 16)), ("blocks", new Verified.Dense.HouseholderQr<double>(n, k, args.Length > 4 ? int.Parse(args[4]) : Verified.Dense.HouseholderQr<double>.BlockedPanelWidth, blockReflectors: true)) })
+    {
+        WarmUp(() => qr.Factor(a, q, r));
+        var (best, bestCpu) = (double.MaxValue, double.MaxValue);
+        var process = Process.GetCurrentProcess();
+        for (var i = 0; i < 20; i++)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            for (var repeat = 0; repeat < 10; repeat++)
+            {
+                qr.Factor(a, q, r);
+            }
+            best = Math.Min(best, clock.Elapsed.TotalMilliseconds / 10);
+            process.Refresh();
+            bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu).TotalMilliseconds / 10);
+        }
+        // The processor time counts only while the process runs: on a loaded host it is the steadier of the two.
+        Console.WriteLine($"verified qr {n}x{k} {name}, threads {Verified.Dense.Threading.DenseThreads.Current}, {Peak.VectorBits}-bit vectors: {best:F3} ms wall, {bestCpu:F3} ms processor (best of 20 x 10), {Flops.Rate(Flops.Qr(n, k), best):F1} GFLOP/s");
+    }
+    return;
+}
+
+// `cost-split`: the paper's Sec 4 / appendix F claim (row C1.4 of docs/claims.md) that the QR and its pullback, O(N k²),
+// are the cost of a flossing step: per piece, in processor time, over N at k = 32 and over k at N = 256, with the slopes.
+if (args is ["cost-split"])
+{
+    CostSplit.Run();
     return;
 }
 
@@ -105,6 +154,19 @@ static void WarmUp(Action run)
     {
         run();
     }
+}
+
+static void TimeTraining(string name, Func<double> epoch, int repeats)
+{
+    WarmUp(() => epoch());
+    var best = double.MaxValue;
+    for (var i = 0; i < repeats; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        epoch();
+        best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+    }
+    Console.WriteLine($"verified train N=80 b=16 T=300 d=20 {name}, {Peak.VectorBits}-bit vectors: {best:F1} ms/epoch (best of {repeats}), {Flops.Rate(Flops.TrainingEpoch(80, 16, 320), best):F1} GFLOP/s");
 }
 
 static void Time(string name, Func<double> run, double multiplyAdds)

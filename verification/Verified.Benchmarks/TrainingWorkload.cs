@@ -1,4 +1,5 @@
 using System.Numerics;
+using Verified.Dense;
 using Verified.Random;
 using Verified.Training;
 using Verified.Training.Tasks;
@@ -6,9 +7,10 @@ using Verified.Training.Tasks;
 namespace Verified.Benchmarks;
 
 /// <summary>
-/// One training epoch as ../shared/peers/torch_train.py does it: vanilla-tanh (or another cell), N=80,
-/// batch 16, T=300 (+ delay d=20 steps, as the peer runs T + d), the copy task, MSE, BPTT in T and one
-/// Adam step on the double master θ.
+/// One training epoch as ../shared/peers/torch_train.py does it: vanilla-tanh (or another cell), N=80, batch 16,
+/// T=300 (+ delay d=20 steps, as the peer runs T + d), the copy task, MSE, BPTT in T and one Adam
+/// step on the double master copy of θ, as `train --precision` runs it (θ rounded to T before, the
+/// gradient widened after).
 /// </summary>
 public sealed class TrainingWorkload<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -32,22 +34,11 @@ public sealed class TrainingWorkload<T> where T : unmanaged, IFloatingPointIeee7
         _adam = new Optimisation.Adam(model.Cell.Parameters, model.ParameterCount);
     }
 
-    /// <summary>
-    /// θ rounded to T, the loss and gradient in T, the gradient widened and Adam's step in double, as the
-    /// trainer does. The copies are written out here (the trainer's are internal) so that compare-kernels.sh
-    /// can build this file against an earlier revision too.
-    /// </summary>
     public double Epoch()
     {
-        for (var i = 0; i < _theta.Length; i++)
-        {
-            _thetaT[i] = T.CreateTruncating(_theta[i]);
-        }
+        ElementConversion.Round<T>(_theta, _thetaT);
         var (loss, _) = _bptt.LossAndGradient(_thetaT, _batch, LossKind.MeanSquaredError, _gradientT);
-        for (var i = 0; i < _gradient.Length; i++)
-        {
-            _gradient[i] = double.CreateTruncating(_gradientT[i]);
-        }
+        ElementConversion.Widen<T>(_gradientT, _gradient);
         _adam.Update(_theta, _gradient);
         return loss;
     }

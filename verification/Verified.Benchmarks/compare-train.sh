@@ -7,6 +7,7 @@
 # Alternates the two for ROUNDS rounds and keeps each side's best. Needs Debian's python3-torch.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/peers.sh"
 root="$here/../.."
 peers="${PEERS:-$root/../shared/peers}"
 epochs="${EPOCHS:-200}"
@@ -17,10 +18,11 @@ cli="$root/verification/Verified.Cli/bin/Release/net10.0/verified.dll"
 ms() { grep -o '[0-9.]* ms/epoch' <<<"$1" | tail -1 | cut -d' ' -f1; }
 min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
 v=; b=; t=
+require_optimised_blas torch
 for round in $(seq "$rounds"); do
   train=$(dotnet "$cli" train --cell vanilla-tanh --n 80 --task copy --delay 20 --steps 320 --batch 16 --epochs "$epochs" | tail -1)
   bare=$(dotnet "$here/bin/Release/net10.0/Verified.Benchmarks.dll" train 10)
-  torch=$(THREADS=1 /usr/bin/python3 "$peers/torch_train.py" 80 16 300 20 10 | tail -1)
+  torch=$(peer "$peers/torch_train.py" 80 16 300 20 10 | tail -1)
   echo "round $round"; echo "verified train: $train"; echo "$bare"; echo "$torch"
   v=$(min "$v" "$(ms "$train")"); b=$(min "$b" "$(ms "$bare")"); t=$(min "$t" "$(ms "$torch")")
 done

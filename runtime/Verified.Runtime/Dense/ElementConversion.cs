@@ -6,7 +6,7 @@ namespace Verified.Dense;
 /// Copies between the double master copy of θ (and its gradient, which Adam steps in double) and the
 /// element type T that the kernels compute in: rounded to T on the way in, widened exactly on the way out.
 /// </summary>
-internal static class ElementConversion
+public static class ElementConversion
 {
     /// <summary><paramref name="target"/>[i] = <paramref name="source"/>[i] rounded to T.</summary>
     public static void Round<T>(ReadOnlySpan<double> source, Span<T> target) where T : unmanaged, IFloatingPointIeee754<T>

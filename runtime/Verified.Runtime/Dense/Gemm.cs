@@ -128,7 +128,7 @@ public static class Gemm
         int m, int p, int n, bool accumulate, bool lowerOnly)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         PackedKernel.Multiply(ref MemoryMarshal.GetReference(a), aRow, aCol, ref MemoryMarshal.GetReference(b), bRow, bCol,
-            ref MemoryMarshal.GetReference(c), m, p, n, accumulate, lowerOnly);
+            ref MemoryMarshal.GetReference(c), n, m, p, n, accumulate, lowerOnly);
 
     private static void Check(int aLength, int aNeeded, int bLength, int bNeeded, int cLength, int cNeeded)
     {

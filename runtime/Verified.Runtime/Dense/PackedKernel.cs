@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Verified.Dense.Threading;
 
 namespace Verified.Dense;
 
@@ -19,7 +20,7 @@ namespace Verified.Dense;
 /// row block is computed over the final mr rows and stored only in its new rows; columns past n
 /// are never stored. The packed strips and panels live in per-thread buffers from a cache line: no allocation per call.
 /// </summary>
-internal static class PackedKernel
+internal static partial class PackedKernel
 {
     /// <summary>
     /// Fewest strips of B over which a block of Aᵀ is gathered: the gathering costs about a strip's
@@ -41,8 +42,11 @@ internal static class PackedKernel
         public static AlignedArray<T>? Rows;
     }
 
-    /// <summary>C (+)= A·B on the widest vectors this CPU runs natively (scalar when it has none); only blocks touching j ≤ i when <paramref name="lowerOnly"/>.</summary>
-    public static void Multiply<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0,
+    /// <summary>
+    /// C (+)= A·B on the widest vectors this CPU runs natively (scalar when it has none), C(i, j) at
+    /// c[i·<paramref name="cRow"/> + j]; only blocks touching j ≤ i when <paramref name="lowerOnly"/>.
+    /// </summary>
+    public static void Multiply<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0, int cRow,
         int m, int p, int n, bool accumulate, bool lowerOnly)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -52,19 +56,19 @@ internal static class PackedKernel
         }
         if (Simd.Wide)
         {
-            Multiply<T, Vector512<T>, Lanes512<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, m, p, n, accumulate, lowerOnly);
+            Multiply<T, Vector512<T>, Lanes512<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, cRow, m, p, n, accumulate, lowerOnly);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            Multiply<T, Vector256<T>, Lanes256<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, m, p, n, accumulate, lowerOnly);
+            Multiply<T, Vector256<T>, Lanes256<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, cRow, m, p, n, accumulate, lowerOnly);
         }
         else
         {
-            Scalar(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, m, p, n, accumulate, lowerOnly);
+            Scalar(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, cRow, m, p, n, accumulate, lowerOnly);
         }
     }
 
-    private static void Multiply<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0,
+    private static void Multiply<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0, int cRow,
         int m, int p, int n, bool accumulate, bool lowerOnly)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
@@ -83,12 +87,38 @@ internal static class PackedKernel
                     var direct = inPlace && (strip + 1) * nr <= n;
                     Row<T, TV, TOps>(ref Unsafe.Add(ref a0, row * aRow), aCol,
                         ref direct ? ref Unsafe.Add(ref b0, strip * nr) : ref Unsafe.Add(ref packed, strip * p * nr), direct ? bRow : nr, p,
-                        ref c0, row * n + strip * nr, Math.Min(nr, n - strip * nr), accumulate);
+                        ref c0, row * cRow + strip * nr, Math.Min(nr, n - strip * nr), accumulate);
                 }
             }
             return;
         }
-        for (var block = 0; block < m; block += mr)
+        var blocks = (m + mr - 1) / mr;
+        if (DenseThreads.Team is { } team && blocks >= 2 && (long)m * n * p >= ParallelFromMultiplyAdds)
+        {
+            // Rows of C in chunks of whole blocks over the team; every element is the same FMA chain whoever computes it.
+            RowBlocksOnTeam<T, TV, TOps>.Run(team, ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, blocks);
+            return;
+        }
+        RowBlocks<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, 0, blocks);
+    }
+
+    /// <summary>
+    /// Products of at least this many multiply–adds (m·n·p) are shared over the thread's team: about
+    /// 60 µs of work on one core, against a few microseconds to wake a worker (docs/performance.md).
+    /// </summary>
+    internal const long ParallelFromMultiplyAdds = 1 << 20;
+
+    /// <summary>
+    /// Row blocks <paramref name="fromBlock"/> … <paramref name="toBlock"/>−1 of C (mr rows each) against every strip of B; the
+    /// last block of C starts mr rows from the end and stores only the rows the one before it did not.
+    /// </summary>
+    private static void RowBlocks<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, ref T packed, bool inPlace, ref T c0, int cRow,
+        int m, int p, int n, bool accumulate, bool lowerOnly, int fromBlock, int toBlock)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var (mr, nr) = TOps.ManyRegisters ? (4, 3 * TOps.Count) : (6, 2 * TOps.Count);
+        var strips = (n + nr - 1) / nr;
+        for (var block = fromBlock * mr; block < Math.Min(m, toBlock * mr); block += mr)
         {
             // The last block starts mr rows from the end and stores only the rows the one before it did not.
             var first = Math.Min(block, m - mr);
@@ -109,15 +139,15 @@ internal static class PackedKernel
                 var direct = inPlace && (strip + 1) * nr <= n;
                 ref var panel = ref direct ? ref Unsafe.Add(ref b0, strip * nr) : ref Unsafe.Add(ref packed, strip * p * nr);
                 var step = direct ? bRow : nr;
-                var at = first * n + strip * nr;
+                var at = first * cRow + strip * nr;
                 var width = Math.Min(nr, n - strip * nr);
                 if (TOps.ManyRegisters)
                 {
-                    Block4x3<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, n, skip, width, accumulate);
+                    Block4x3<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
                 }
                 else
                 {
-                    Block6x2<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, n, skip, width, accumulate);
+                    Block6x2<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
                 }
             }
         }
@@ -215,7 +245,7 @@ internal static class PackedKernel
     /// its first thousands of calls unoptimised.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Block6x2<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
+    private static void Block6x2<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int cRow, int skip, int width, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var w = (nuint)TOps.Count;
@@ -250,16 +280,16 @@ internal static class PackedKernel
             bl = ref Unsafe.Add(ref bl, step);
         }
         StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, c00, c01, c00);
-        StoreRow<T, TV, TOps>(ref c0, at + n, width, accumulate, skip <= 1, c10, c11, c10);
-        StoreRow<T, TV, TOps>(ref c0, at + 2 * n, width, accumulate, skip <= 2, c20, c21, c20);
-        StoreRow<T, TV, TOps>(ref c0, at + 3 * n, width, accumulate, skip <= 3, c30, c31, c30);
-        StoreRow<T, TV, TOps>(ref c0, at + 4 * n, width, accumulate, skip <= 4, c40, c41, c40);
-        StoreRow<T, TV, TOps>(ref c0, at + 5 * n, width, accumulate, skip <= 5, c50, c51, c50);
+        StoreRow<T, TV, TOps>(ref c0, at + cRow, width, accumulate, skip <= 1, c10, c11, c10);
+        StoreRow<T, TV, TOps>(ref c0, at + 2 * cRow, width, accumulate, skip <= 2, c20, c21, c20);
+        StoreRow<T, TV, TOps>(ref c0, at + 3 * cRow, width, accumulate, skip <= 3, c30, c31, c30);
+        StoreRow<T, TV, TOps>(ref c0, at + 4 * cRow, width, accumulate, skip <= 4, c40, c41, c40);
+        StoreRow<T, TV, TOps>(ref c0, at + 5 * cRow, width, accumulate, skip <= 5, c50, c51, c50);
     }
 
     /// <summary>One mr × nr block of C on AVX-512 (4 rows × 3 vectors), compiled as <see cref="Block6x2{T, TV, TOps}"/> is.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Block4x3<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int n, int skip, int width, bool accumulate)
+    private static void Block4x3<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int cRow, int skip, int width, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var w = (nuint)TOps.Count;
@@ -293,9 +323,9 @@ internal static class PackedKernel
             bl = ref Unsafe.Add(ref bl, step);
         }
         StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, c00, c01, c02);
-        StoreRow<T, TV, TOps>(ref c0, at + n, width, accumulate, skip <= 1, c10, c11, c12);
-        StoreRow<T, TV, TOps>(ref c0, at + 2 * n, width, accumulate, skip <= 2, c20, c21, c22);
-        StoreRow<T, TV, TOps>(ref c0, at + 3 * n, width, accumulate, skip <= 3, c30, c31, c32);
+        StoreRow<T, TV, TOps>(ref c0, at + cRow, width, accumulate, skip <= 1, c10, c11, c12);
+        StoreRow<T, TV, TOps>(ref c0, at + 2 * cRow, width, accumulate, skip <= 2, c20, c21, c22);
+        StoreRow<T, TV, TOps>(ref c0, at + 3 * cRow, width, accumulate, skip <= 3, c30, c31, c32);
     }
 
     /// <summary>One row of C against a strip (fewer rows than a block): vectors of the strip as independent chains.</summary>
@@ -356,7 +386,7 @@ internal static class PackedKernel
         }
     }
 
-    private static void Scalar<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0,
+    private static void Scalar<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0, int cRow,
         int m, int p, int n, bool accumulate, bool lowerOnly)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -369,7 +399,7 @@ internal static class PackedKernel
                 {
                     sum += Unsafe.Add(ref a0, i * aRow + l * aCol) * Unsafe.Add(ref b0, l * bRow + j * bCol);
                 }
-                ref var target = ref Unsafe.Add(ref c0, i * n + j);
+                ref var target = ref Unsafe.Add(ref c0, i * cRow + j);
                 target = accumulate ? target + sum : sum;
             }
         }

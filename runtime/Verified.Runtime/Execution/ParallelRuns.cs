@@ -3,7 +3,8 @@ namespace Verified.Execution;
 /// <summary>
 /// Runs independent pieces of work on J threads, each taking the next piece in order when it is
 /// free. A piece's result depends only on the piece (every run seeds its own generators and owns
-/// its buffers), so the results are those of J = 1, whatever J. The first failure stops the
+/// its buffers), so the results are those of J = 1, whatever J. Each run's dense kernels get an equal
+/// share of the threads the caller's kernels may use (<see cref="Dense.Threading.DenseThreads"/>). The first failure stops the
 /// dispatch of new pieces; running ones finish, and the failure is rethrown.
 /// </summary>
 public static class ParallelRuns
@@ -24,8 +25,11 @@ public static class ParallelRuns
         }
         var next = -1;
         Exception? failure = null;
+        // Each run's dense kernels get an equal share of the caller's threads (docs/design.md, "Threads").
+        var share = Dense.Threading.DenseThreads.ShareFor(Math.Min(jobs, pieces.Count));
         void Worker()
         {
+            using var threads = Dense.Threading.DenseThreads.Use(share);
             while (Volatile.Read(ref failure) is null && !cancellation.IsCancellationRequested)
             {
                 var index = Interlocked.Increment(ref next);

@@ -19,9 +19,9 @@ public sealed class GemmTests
     [MemberData(nameof(Shapes))]
     public void Products_match_the_triple_loop_in_double(int m, int p, int n)
     {
-        var a = Gaussian(m * p, 1);
-        var b = Gaussian(p * n, 2);
-        var c0 = Gaussian(m * n, 3);
+        var a = DenseTestData.Gaussian(m * p, 1);
+        var b = DenseTestData.Gaussian(p * n, 2);
+        var c0 = DenseTestData.Gaussian(m * n, 3);
         var expected = Reference(m, p, n, (i, l) => a[i * p + l], (l, j) => b[l * n + j]);
 
         var c = (double[])c0.Clone();
@@ -66,8 +66,8 @@ public sealed class GemmTests
     [MemberData(nameof(Shapes))]
     public void Products_match_the_triple_loop_in_float(int m, int p, int n)
     {
-        var a = Gaussian(m * p, 4);
-        var b = Gaussian(p * n, 5);
+        var a = DenseTestData.Gaussian(m * p, 4);
+        var b = DenseTestData.Gaussian(p * n, 5);
         var expected = Reference(m, p, n, (i, l) => (float)a[i * p + l], (l, j) => (float)b[l * n + j]);
         var c = new float[m * n];
         Gemm.Multiply<float>(Array.ConvertAll(a, value => (float)value), Array.ConvertAll(b, value => (float)value), c, m, p, n, accumulate: false);
@@ -101,12 +101,5 @@ public sealed class GemmTests
             }
         }
         return t;
-    }
-
-    private static double[] Gaussian(int length, ulong seed)
-    {
-        var values = new double[length];
-        new Rng(seed).FillGaussian(values);
-        return values;
     }
 }

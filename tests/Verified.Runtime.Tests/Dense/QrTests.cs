@@ -23,7 +23,7 @@ public sealed class QrTests
     [InlineData(301, 150)]
     public void Qr_reconstructs_with_orthonormal_q_and_positive_diagonal(int n, int k)
     {
-        var a = Gaussian(n * k, 1);
+        var a = DenseTestData.Gaussian(n * k, 1);
         var (q, r) = Factor(a, n, k);
 
         var product = new double[n * k];
@@ -55,7 +55,7 @@ public sealed class QrTests
     [InlineData(130, 129)]
     public void Float_qr_reconstructs_with_orthonormal_q_and_positive_diagonal(int n, int k)
     {
-        var a = Array.ConvertAll(Gaussian(n * k, 8), value => (float)value);
+        var a = Array.ConvertAll(DenseTestData.Gaussian(n * k, 8), value => (float)value);
         var q = new float[n * k];
         var r = new float[k * k];
         new HouseholderQr<float>(n, k).Factor(a, q, r);
@@ -86,7 +86,7 @@ public sealed class QrTests
     [InlineData(80, 75)]
     public void Every_panel_width_gives_the_unblocked_result_exactly(int n, int k)
     {
-        var a = Gaussian(n * k, 9);
+        var a = DenseTestData.Gaussian(n * k, 9);
         var af = Array.ConvertAll(a, value => (float)value);
         var (q, r) = Factor(a, n, k, panelWidth: k);
         var (qf, rf) = Factor(af, n, k, panelWidth: k);
@@ -111,9 +111,9 @@ public sealed class QrTests
     [InlineData(60, 53)] // the blocked solve: blocks of 24 rows (two whole, one partial), each several GEMM tiles
     public void Pullback_matches_finite_differences(int n, int k)
     {
-        var a = Gaussian(n * k, 2);
-        var qBar = Gaussian(n * k, 3);
-        var rBar = Gaussian(k * k, 4);
+        var a = DenseTestData.Gaussian(n * k, 2);
+        var qBar = DenseTestData.Gaussian(n * k, 3);
+        var rBar = DenseTestData.Gaussian(k * k, 4);
         for (var i = 0; i < k; i++)
         {
             for (var j = 0; j < i; j++)
@@ -138,9 +138,9 @@ public sealed class QrTests
     public void Diagonal_pullback_equals_the_general_one_with_a_diagonal_cotangent()
     {
         const int n = 10, k = 7;
-        var (q, r) = Factor(Gaussian(n * k, 5), n, k);
-        var qBar = Gaussian(n * k, 6);
-        var diagonal = Gaussian(k, 7);
+        var (q, r) = Factor(DenseTestData.Gaussian(n * k, 5), n, k);
+        var qBar = DenseTestData.Gaussian(n * k, 6);
+        var diagonal = DenseTestData.Gaussian(k, 7);
         var full = new double[k * k];
         for (var i = 0; i < k; i++)
         {
@@ -170,12 +170,5 @@ public sealed class QrTests
         var r = new T[k * k];
         new HouseholderQr<T>(n, k, panelWidth).Factor(a, q, r);
         return (q, r);
-    }
-
-    private static double[] Gaussian(int length, ulong seed)
-    {
-        var values = new double[length];
-        new Rng(seed).FillGaussian(values);
-        return values;
     }
 }

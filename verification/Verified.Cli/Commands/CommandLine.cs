@@ -20,6 +20,10 @@ public static class CommandLine
         root.Subcommands.Add(SweepCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
+        foreach (var command in root.Subcommands.Where(command => ThreadsOption.Commands.Contains(command.Name)))
+        {
+            command.Options.Add(ThreadsOption.Create());
+        }
         ValueParsers.Install(root);
         SeparateFiles.Install(root);
         return root;
@@ -68,6 +72,7 @@ public static class CommandLine
         }
         try
         {
+            using var threads = Dense.Threading.DenseThreads.Use(parsed.GetValue<int>(ThreadsOption.Name) is > 0 and var count ? count : 1);
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception usage) when (usage is UsageException or Resources.ResourceLimitException or InvalidDataException or IO.ParameterFileException)

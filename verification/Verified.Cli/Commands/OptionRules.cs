@@ -19,6 +19,9 @@ public static class OptionRules
 
     public static Option<int> Positive(this Option<int> option) => Checked(option, ValueRule.Positive, value => value > 0, "a positive integer");
 
+    public static Option<int> PositiveAtMost(this Option<int> option, int most) =>
+        Checked(option, ValueRule.Positive, value => value is > 0 && value <= most, $"a positive integer of at most {most:N0}");
+
     public static Option<int?> Positive(this Option<int?> option) => Checked(option, ValueRule.Positive, value => value is not { } given || given > 0, "a positive integer");
 
     public static Option<int?> NonNegative(this Option<int?> option) => Checked(option, ValueRule.NonNegative, value => value is not { } given || given >= 0, "a non-negative integer");

@@ -22,15 +22,26 @@ public static class ReproduceCommand
         {
             Description = "With --merge, for the training figures (" + string.Join(", ", TrainingProtocol.Figures) + "): draw the runs that have finished and judge the claims on them, saying how many are missing; claims.md and the JSON say the figure is partial",
         };
+        var precision = new Option<string?>("--precision")
+        {
+            Description = "The training figures (" + string.Join(", ", TrainingProtocol.Figures) + ") trained in float (BPTT, readout, flossing episodes and test evaluation in float, Adam on a double master copy, as train --precision float) or double; default: each run's own (double, the recorded runs)",
+        };
+        precision.AcceptOnlyFromAmong("double", "float");
         var command = new Command("reproduce", "Reproduce a figure of the paper: data (JSON, CSV) and plots (PNG)");
         command.Arguments.Add(figure);
-        foreach (var option in new Option[] { scale, outFolder, shard, jobs, merge, partial })
+        foreach (var option in new Option[] { scale, precision, outFolder, shard, jobs, merge, partial })
         {
             command.Options.Add(option);
         }
         command.SetAction(result =>
         {
             var chosen = figures.Single(f => f.Name == result.GetValue(figure));
+            if (result.GetValue(precision) is { } element)
+            {
+                chosen = chosen is TrainingFigure
+                    ? new TrainingFigure(chosen.Name, element == "float" ? Training.ElementPrecision.Float : null) // double: the runs as recorded, under their ids
+                    : throw new UsageException($"--precision sets how the training figures ({string.Join(", ", TrainingProtocol.Figures)}) train; {chosen.Name} trains nothing");
+            }
             var size = Enum.Parse<Scale>(result.GetValue(scale)!, ignoreCase: true);
             if (!chosen.Scales.Contains(size))
             {
@@ -38,7 +49,7 @@ public static class ReproduceCommand
             }
             var (index, count) = ShardOption.Parse(result.GetValue(shard)!);
             var parallel = result.GetValue(jobs);
-            var target = result.GetValue(outFolder) ?? new DirectoryInfo(Path.Combine("reproduce", $"{chosen.Name}-{result.GetValue(scale)}"));
+            var target = result.GetValue(outFolder) ?? new DirectoryInfo(Path.Combine("reproduce", $"{chosen.Name}-{result.GetValue(scale)}" + (result.GetValue(precision) is { } named ? "-" + named : "")));
             if (result.GetValue(merge))
             {
                 OptionRules.RefuseGiven(result, [shard, jobs], "sets up runs; --merge only draws the runs already in --out");

@@ -13,9 +13,10 @@ namespace Verified.Cli.Reproduction;
 /// before and during training on the binary temporal and spatial XOR; Fig 5, the number of flossed
 /// exponents k on the binary temporal XOR; and the ablation of Fig 3C. Each panel is drawn against
 /// the delay (or k), with the training curves at its longest delay and, at the claims and paper
-/// scales, the paper's sentences tested in claims.md.
+/// scales, the paper's sentences tested in claims.md. With a <paramref name="precision"/>, every run
+/// of the protocol trains in it (the runs of an arm that sets its own keep it).
 /// </summary>
-public sealed class TrainingFigure(string name) : Figure
+public sealed class TrainingFigure(string name, ElementPrecision? precision = null) : Figure
 {
     public override string Name => name;
 
@@ -25,15 +26,21 @@ public sealed class TrainingFigure(string name) : Figure
 
     /// <summary>Every run of every panel, seed by seed (so that a figure stopped part-way has whole panels at fewer seeds), the longest first within a seed (so that J workers finish together).</summary>
     public override IReadOnlyList<FigureRun> Runs(Scale scale) =>
-        [.. TrainingProtocol.Panels(name, scale).SelectMany(panel => panel.Runs())
+        [.. Panels(scale).SelectMany(panel => panel.Runs())
             .DistinctBy(run => run.Id)
             .OrderBy(run => run.Options.Seed)
             .ThenByDescending(run => run.Units)
             .Select(run => FigureRun.Of(run.Id, run.Units, run, tick => run.Execute(tick)))];
 
+    /// <summary>The protocol's panels, trained in the figure's precision when it has one.</summary>
+    private IReadOnlyList<TrainingPanel> Panels(Scale scale) =>
+        precision is { } chosen
+            ? [.. TrainingProtocol.Panels(name, scale).Select(panel => panel with { Baseline = panel.Baseline with { Precision = chosen } })]
+            : TrainingProtocol.Panels(name, scale);
+
     public override void Render(string folder, Scale scale, RunResults results)
     {
-        var panels = TrainingProtocol.Panels(name, scale);
+        var panels = Panels(scale);
         var label = name.StartsWith("fig", StringComparison.Ordinal) && int.TryParse(name.AsSpan(3), out var number) ? $"Fig {number}" : name;
         var csv = new CsvTable("panel", "id", "task", "delay", "k", "arm", "seed", "finalTestLoss", "finalTestAccuracy", "bestTestAccuracy", "lambda1After", "seconds");
         var data = new List<object>();

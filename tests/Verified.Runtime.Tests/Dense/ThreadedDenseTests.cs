@@ -1,0 +1,130 @@
+using Verified.Cells;
+using Verified.Dense;
+using Verified.Dense.Threading;
+using Verified.Execution;
+using Verified.Initialisation;
+using Verified.Lyapunov;
+using Verified.Random;
+using Xunit;
+
+namespace Verified.Runtime.Tests.Dense;
+
+/// <summary>
+/// Dense kernels shared over threads give the numbers of one thread to the last bit (docs/design.md,
+/// "Threads"), and large work really is cut into chunks for the team.
+/// </summary>
+public sealed class ThreadedDenseTests
+{
+    private static readonly int[] Teams = [2, 3, 5];
+
+    [Theory]
+    [InlineData(160, 150, 130)]
+    [InlineData(257, 300, 64)]
+    [InlineData(97, 512, 101)]
+    public void Products_are_bit_identical_on_every_team(int m, int p, int n)
+    {
+        var a = DenseTestData.Gaussian(m * p, 1);
+        var b = DenseTestData.Gaussian(p * n, 2);
+        var at = DenseTestData.Gaussian(p * m, 3);
+        var bt = DenseTestData.Gaussian(n * p, 4);
+        var start = DenseTestData.Gaussian(m * n, 5);
+        double[][] All()
+        {
+            var plain = new double[m * n];
+            Gemm.Multiply<double>(a, b, plain, m, p, n, accumulate: false);
+            var transposedA = (double[])start.Clone();
+            Gemm.MultiplyTransposedA<double>(at, b, transposedA, m, p, n, accumulate: true);
+            var transposedB = new double[m * n];
+            Gemm.MultiplyTransposedB<double>(a, bt, transposedB, m, p, n, accumulate: false);
+            var lower = new double[m * n];
+            Gemm.MultiplyTransposedALower<double>(at, b, lower, m, p, n, accumulate: false);
+            for (var i = 0; i < m; i++)
+            {
+                lower.AsSpan(i * n + Math.Min(n, i + 1), n - Math.Min(n, i + 1)).Clear(); // above the diagonal: unspecified
+            }
+            return [plain, transposedA, transposedB, lower];
+        }
+
+        var alone = All();
+        foreach (var size in Teams)
+        {
+            using var team = DenseThreads.Use(size);
+            var shared = All();
+            Assert.True(DenseThreads.SharedChunks > 0, $"a team of {size} was handed no chunk");
+            for (var i = 0; i < alone.Length; i++)
+            {
+                Assert.Equal(alone[i], shared[i]);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(384, 256)]
+    [InlineData(300, 290)]
+    [InlineData(513, 200)]
+    public void Qr_is_bit_identical_on_every_team(int n, int k)
+    {
+        var a = DenseTestData.Gaussian(n * k, 6);
+        var af = Array.ConvertAll(a, value => (float)value);
+        var (q, r) = Factor(a, n, k);
+        var (qf, rf) = Factor(af, n, k);
+        foreach (var size in Teams)
+        {
+            using var team = DenseThreads.Use(size);
+            var (sharedQ, sharedR) = Factor(a, n, k);
+            var (sharedQf, sharedRf) = Factor(af, n, k);
+            Assert.True(DenseThreads.SharedChunks > 0, $"a team of {size} was handed no chunk");
+            Assert.Equal(q, sharedQ);
+            Assert.Equal(r, sharedR);
+            Assert.Equal(qf, sharedQf);
+            Assert.Equal(rf, sharedRf);
+        }
+    }
+
+    [Fact]
+    public void A_spectrum_is_bit_identical_on_two_threads()
+    {
+        var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(192, 1));
+        var theta = ParameterInitializer.Create(layout, 2.0, new Rng(7));
+        var options = new SpectrumOptions { K = 192, Steps = 40, Transient = 10, QTransient = 10, Seed = 8 };
+        var alone = LyapunovSpectrum.Compute(layout, theta, options);
+        using var team = DenseThreads.Use(2);
+        var shared = LyapunovSpectrum.Compute(layout, theta, options);
+        Assert.True(DenseThreads.SharedChunks > 0);
+        Assert.Equal(alone.Exponents, shared.Exponents);
+    }
+
+    [Fact]
+    public void Runs_side_by_side_share_the_callers_threads()
+    {
+        var seen = new int[4];
+        using var team = DenseThreads.Use(4);
+        ParallelRuns.Execute([0, 1, 2, 3], jobs: 2, piece => seen[piece] = DenseThreads.Current);
+        Assert.All(seen, threads => Assert.Equal(2, threads));
+        Assert.Equal(4, DenseThreads.Current);
+    }
+
+    [Fact]
+    public void A_scope_restores_the_outer_one_and_refuses_zero()
+    {
+        Assert.Equal(1, DenseThreads.Current);
+        using (DenseThreads.Use(3))
+        {
+            using (DenseThreads.Use(1))
+            {
+                Assert.Equal(1, DenseThreads.Current);
+            }
+            Assert.Equal(3, DenseThreads.Current);
+        }
+        Assert.Equal(1, DenseThreads.Current);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DenseThreads.Use(0));
+    }
+
+    private static (T[] Q, T[] R) Factor<T>(T[] a, int n, int k) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var q = new T[n * k];
+        var r = new T[k * k];
+        new HouseholderQr<T>(n, k).Factor(a, q, r);
+        return (q, r);
+    }
+}
