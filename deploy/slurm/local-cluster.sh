@@ -187,8 +187,8 @@ missing=$(ls "$resilient"/runs/*.json | wc -l)
 grep -q "runs* .*missing" "$work/merge.err" || fail "the refused merge does not name the missing runs"
 [ ! -f "$resilient/sweep.json" ] || fail "the refused merge wrote sweep.json"
 pass "the merge refused with exit 3 while $((8 - missing)) runs were missing: $(cut -c1-160 "$work/merge.err")…"
-rerun=$(SHARDS=2 sbatch --parsable --export=ALL,SHARDS=2 --array=1 --cpus-per-task=1 --output="$resilient/logs/%x-%A_%a.out" "$here/sweep.sbatch" "$resilient" "${sweep[@]}")
-merge=$(sbatch --parsable --dependency="afterok:$rerun" --kill-on-invalid-dep=yes --output="$resilient/logs/%x-%j.out" "$here/merge.sbatch" sweep "$resilient")
+ARRAY=1 SBATCH_OPTIONS="--cpus-per-task=1" "$here/submit.sh" sweep "$resilient" 2 "${sweep[@]}" > "$work/resubmitted"
+read -r _ _ rerun _ _ _ _ merge < "$work/resubmitted"
 wait_done "$rerun" "$merge"
 [ "$(state "$merge")" = COMPLETED ] || { cat "$resilient"/logs/*; fail "the second merge job ended $(state "$merge")"; }
 [ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["runs"]))' "$resilient/sweep.json")" = 8 ] || fail "sweep.json does not hold the 8 runs"
@@ -197,7 +197,7 @@ for file in "$work"/before/*.json; do
   [ "$(stat -c %Y "$file")" = "$(stat -c %Y "$resilient/runs/$(basename "$file")")" ] || fail "$(basename "$file") was rewritten"
 done
 [ -z "$(ls "$resilient"/runs/*.lock 2>/dev/null)" ] || fail "claims were left behind: $(ls "$resilient"/runs/*.lock)"
-pass "task 1 rerun (sbatch --array=1, SHARDS=2) and a new merge job completed: sweep.json holds 8 runs; the $before runs finished before the interruptions are byte-identical and were not rewritten; no claim left"
+pass "task 1 rerun (ARRAY=1 submit.sh, the same 2 shards) and a new merge job completed: sweep.json holds 8 runs; the $before runs finished before the interruptions are byte-identical and were not rewritten; no claim left"
 
 step "summary"
 printf 'checked:\n'; printf '  - %s\n' "${checked[@]}"

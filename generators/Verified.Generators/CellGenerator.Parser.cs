@@ -29,6 +29,8 @@ public sealed partial class CellGenerator
         private readonly Dictionary<string, double> _constants = new();
         /// <summary>Members whose declaration has been reported, so that their uses are not reported again.</summary>
         private readonly HashSet<string> _misdeclared = new();
+        /// <summary>Whether an attribute was skipped because the compiler reports its arguments: no model is built then.</summary>
+        private bool _leftToCompiler;
         private readonly Dictionary<string, PropertyDeclarationSyntax> _properties = new();
         private readonly Dictionary<string, int> _lowered = new();
         private readonly List<string> _lowering = new();
@@ -148,7 +150,7 @@ public sealed partial class CellGenerator
                     LowerProperty(property);
                 }
             }
-            if (_diagnostics.Count > 0)
+            if (_diagnostics.Count > 0 || _leftToCompiler)
             {
                 return null;
             }
@@ -191,6 +193,7 @@ public sealed partial class CellGenerator
 
         private void ReadVariable(FieldDeclarationSyntax field, VariableDeclaratorSyntax variable)
         {
+            var reported = _diagnostics.Count;
             if (_semantics.GetDeclaredSymbol(variable, _cancellationToken) is not IFieldSymbol symbol)
             {
                 return;
@@ -211,6 +214,14 @@ public sealed partial class CellGenerator
             foreach (var attribute in symbol.GetAttributes())
             {
                 var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
+                if (HasUnboundArgument(attribute))
+                {
+                    // The compiler reports the argument it could not bind ([State(N)] with no N); what the generator would
+                    // read in its place (no size, another constructor) is no mistake of the cell's. The member's uses are not reported either.
+                    _misdeclared.Add(symbol.Name);
+                    _leftToCompiler = true;
+                    continue;
+                }
                 switch (_known.Kind(attribute))
                 {
                     case CellAttribute.State:
@@ -241,7 +252,8 @@ public sealed partial class CellGenerator
                         break;
                 }
             }
-            if (isTimeStep)
+            // A field whose declaration was refused has its error there: whether it could be the time step is not known.
+            if (isTimeStep && _diagnostics.Count == reported && !_misdeclared.Contains(symbol.Name))
             {
                 var index = _parameters.FindIndex(parameter => parameter.Name == symbol.Name);
                 if (index < 0 || _parameters[index].Kind != ParameterKind.Scalar || _timeStep is not null)
@@ -254,6 +266,10 @@ public sealed partial class CellGenerator
                 }
             }
         }
+
+        private static bool HasUnboundArgument(AttributeData attribute) =>
+            attribute.AttributeConstructor is null || attribute.ConstructorArguments.Any(argument => argument.Kind == TypedConstantKind.Error) ||
+            attribute.NamedArguments.Any(argument => argument.Value.Kind == TypedConstantKind.Error);
 
         private const string TimeStepRule = "the time step is the cell's one scalar [Parameter] or one positive numeric constant";
 
@@ -460,7 +476,11 @@ public sealed partial class CellGenerator
                     var state = _states.FindIndex(candidate => candidate.Name == target);
                     if (state < 0)
                     {
-                        Report(DiagnosticDescriptors.UpdateOfNonState, where, target ?? "null");
+                        // A state whose declaration was refused has its error there; its update is no second mistake.
+                        if (target is null || !_misdeclared.Contains(target))
+                        {
+                            Report(DiagnosticDescriptors.UpdateOfNonState, where, target ?? "null");
+                        }
                     }
                     else if (updates[state] is { } earlier)
                     {

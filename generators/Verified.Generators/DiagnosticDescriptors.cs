@@ -7,14 +7,20 @@ namespace Verified.Generators;
 /// <summary>
 /// Every diagnostic of the cell generator, one table. The cell-file rules (category
 /// <see cref="CellFileCategory"/>) are reported by the `verified` command before it runs the
-/// generator on a --cell-file; they are public for that.
+/// generator on a --cell-file; they are public for that. Errors about one declaration or constant on
+/// its own (a member's type, an attribute's argument, the class's form, a constant's value) carry
+/// <see cref="DeclarationTag"/>; the others concern how members relate (updates, identifiers,
+/// shapes) and can follow from a refused declaration, so a list of errors names the tagged ones first.
 /// </summary>
 public static class DiagnosticDescriptors
 {
     public const string Category = "Verified.Cells";
     public const string CellFileCategory = "Verified.CellFiles";
 
-    public static readonly DiagnosticDescriptor NotPartial = Error("VRF0001", "Cell class must be partial",
+    /// <summary>The custom tag of the errors about one declaration on its own, the root causes when several errors follow.</summary>
+    public const string DeclarationTag = "VerifiedDeclaration";
+
+    public static readonly DiagnosticDescriptor NotPartial = DeclarationError("VRF0001", "Cell class must be partial",
         "The recurrent cell '{0}' must be declared partial so that the generator can add its kernels",
         "The generator adds the spec and the kernels to the cell class, which must therefore be partial.");
     public static readonly DiagnosticDescriptor UnsupportedExpression = Error("VRF0002", "Unsupported expression",
@@ -38,7 +44,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UpdateOfNonState = Error("VRF0008", "Update of something that is not a state",
         "[Update] names '{0}', which is not a state of the cell",
         "[Update] names a state of the cell.");
-    public static readonly DiagnosticDescriptor BadAttributeArgument = Error("VRF0009", "Bad attribute argument",
+    public static readonly DiagnosticDescriptor BadAttributeArgument = DeclarationError("VRF0009", "Bad attribute argument",
         "Bad argument to [{0}]: {1}",
         "Sizes are positive numbers or dimension names within the generator's bounds; names are non-empty lines; Uniform needs Low ≤ High; the time step is one scalar parameter or one positive constant.");
     public static readonly DiagnosticDescriptor IntermediateCycle = Error("VRF0010", "Cycle among intermediates",
@@ -47,19 +53,19 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WrongArgumentCount = Error("VRF0011", "Wrong number of arguments",
         "'{0}' takes {1} argument(s), not {2}",
         "Each cell function takes one argument; Block takes three.");
-    public static readonly DiagnosticDescriptor MemberTypeMismatch = Error("VRF0012", "Member type does not fit its attribute",
+    public static readonly DiagnosticDescriptor MemberTypeMismatch = DeclarationError("VRF0012", "Member type does not fit its attribute",
         "'{0}' is declared as {1} but [{2}] needs {3}",
         "States and the input are Vec fields; a parameter is a Scalar, Vec or Mat field by the number of sizes it gives; none is a constant.");
-    public static readonly DiagnosticDescriptor UnsupportedDeclaration = Error("VRF0013", "Unsupported cell declaration",
+    public static readonly DiagnosticDescriptor UnsupportedDeclaration = DeclarationError("VRF0013", "Unsupported cell declaration",
         "The recurrent cell '{0}' cannot be generated: {1}",
         "A cell is a top-level, non-generic, non-static partial class that leaves the generated names free.");
-    public static readonly DiagnosticDescriptor SecondInput = Error("VRF0014", "More than one input",
+    public static readonly DiagnosticDescriptor SecondInput = DeclarationError("VRF0014", "More than one input",
         "'{0}' is a second [Input]; a cell has at most one input vector",
         "A cell has at most one input vector.");
     public static readonly DiagnosticDescriptor NoState = Error("VRF0015", "Cell without state",
         "The recurrent cell '{0}' declares no [State]",
         "A recurrent cell declares at least one [State].");
-    public static readonly DiagnosticDescriptor ConstantOutOfRange = Error("VRF0016", "Constant out of range",
+    public static readonly DiagnosticDescriptor ConstantOutOfRange = DeclarationError("VRF0016", "Constant out of range",
         "'{0}' is {1}; a cell's constants are finite and, in expressions, within the float range ±3.4e38",
         "A cell's constants are finite and, in expressions, within the float range, so that the float kernels hold them.");
     public static readonly DiagnosticDescriptor ExpressionTooLarge = Error("VRF0017", "Expression too large",
@@ -94,6 +100,10 @@ public static class DiagnosticDescriptors
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description);
 
+    /// <summary>An error about one declaration on its own (<see cref="DeclarationTag"/>): a root cause when several errors follow.</summary>
+    private static DiagnosticDescriptor DeclarationError(string id, string title, string message, string description) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description, customTags: DeclarationTag);
+
     private static DiagnosticDescriptor CellFileError(string id, string title, string message, string description) =>
-        new(id, title, message, CellFileCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, description);
+        new(id, title, message, CellFileCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, description, customTags: DeclarationTag);
 }

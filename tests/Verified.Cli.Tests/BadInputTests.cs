@@ -9,7 +9,7 @@ public sealed class BadInputTests
 
     public static TheoryData<string[]> Cases()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var malformed = Path.Combine(folder, "malformed.cs");
         File.WriteAllText(malformed, "[Verified.RecurrentCell] public partial class Broken { [Verified.State(\"N\")] public Verified.Vec h; }\n");
         var data = new TheoryData<string[]>();
@@ -63,7 +63,8 @@ public sealed class BadInputTests
     [InlineData("sweep", "--cell", "vanilla-tanh", "--epochs", "1")]
     public void Unwritable_output_folder_gives_exit_code_two(params string[] args)
     {
-        var file = Path.Combine(CliRunner.TemporaryFolder(), "a-file");
+        using var temporary = new TemporaryFolder();
+        var file = Path.Combine(temporary, "a-file");
         File.WriteAllText(file, "");
 
         var (code, _, error) = CliRunner.Run([.. args, "--out", Path.Combine(file, "out")]);

@@ -28,7 +28,8 @@ public sealed class CellFileOutlineTests
     [InlineData("vanilla-tanh", Recurrent, "the cell is named 'vanilla-tanh', the name of a built-in cell", "train", "--task", "copy")]
     public void What_the_syntax_decides_is_refused_before_the_file_is_compiled(string name, string members, string expected, string command, params string[] options)
     {
-        var file = CliRunner.CellFile(Cell(name, members));
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, Cell(name, members));
 
         var (code, output, error) = CliRunner.Run([command, "--cell-file", file, .. options]);
 
@@ -40,7 +41,8 @@ public sealed class CellFileOutlineTests
     [Fact]
     public void A_cell_without_input_trained_on_a_task_is_refused_naming_the_cell_not_a_file()
     {
-        var file = CliRunner.CellFile("using Verified;\nusing static Verified.CellMath;\n[RecurrentCell(Name = \"autonomous\")]\npublic partial class Autonomous\n{\n" +
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, "using Verified;\nusing static Verified.CellMath;\n[RecurrentCell(Name = \"autonomous\")]\npublic partial class Autonomous\n{\n" +
             Recurrent + "    [Update(nameof(h))] public Vec hNext => Tanh(W * h);\n}\n");
 
         var (code, _, error) = CliRunner.Run("train", "--cell-file", file, "--n", "4", "--task", "copy", "--delay", "3", "--steps", "20", "--epochs", "2");

@@ -54,7 +54,7 @@ public sealed class CellFileSafetyTests
     [MemberData(nameof(Declarations))]
     public void Check_refuses_the_file_at_the_offending_token_and_runs_nothing(string id, string declaration)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var marker = Path.Combine(folder, "marker");
         var source = declaration.Replace("MARKER", marker.Replace("\\", "\\\\"));
         var offset = source.IndexOf("/*!*/", StringComparison.Ordinal) + "/*!*/".Length;
@@ -76,7 +76,7 @@ public sealed class CellFileSafetyTests
     [InlineData("spectrum")]
     public void No_command_runs_a_static_constructor_of_a_cell_file(string command)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var marker = Path.Combine(folder, "marker");
         var file = Path.Combine(folder, "cell.cs");
         File.WriteAllText(file, Usings + Cell + $"\n    static Mine() {{ System.IO.File.WriteAllText(@\"{marker}\", \"ran\"); }}\n}}\n");
@@ -91,7 +91,8 @@ public sealed class CellFileSafetyTests
     [Fact]
     public void A_file_of_the_cell_language_compiles_and_checks()
     {
-        var file = Path.Combine(CliRunner.TemporaryFolder(), "cell.cs");
+        using var temporary = new TemporaryFolder();
+        var file = Path.Combine(temporary, "cell.cs");
         File.WriteAllText(file, """
             using System;
             using Verified;
@@ -124,7 +125,7 @@ public sealed class CellFileSafetyTests
     [Fact]
     public void A_directory_given_as_the_cell_file_is_named_a_directory()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
 
         var (code, _, error) = CliRunner.Run("check", "--cell-file", folder);
 

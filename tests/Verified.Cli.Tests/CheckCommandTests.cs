@@ -8,7 +8,8 @@ public sealed class CheckCommandTests
     [Fact]
     public void Check_of_a_built_in_cell_writes_the_contract_json()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "check.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "check.json");
 
         var (code, output, _) = CliRunner.Run("check", "--cell", "gru", "--json", json);
 
@@ -29,7 +30,8 @@ public sealed class CheckCommandTests
     [Fact]
     public void Check_of_a_cell_file_compiles_it_with_the_generator()
     {
-        var file = CliRunner.CellFile("""
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, """
             using Verified;
             using static Verified.CellMath;
             [RecurrentCell(Name = "mine")]
@@ -60,7 +62,8 @@ public sealed class CheckCommandTests
     [Fact]
     public void Cell_file_diagnostics_are_printed_with_path_line_and_column()
     {
-        var file = CliRunner.CellFile("using Verified;\n[RecurrentCell]\npublic partial class Bad\n{\n    [State(\"N\")] public Vec h;\n    [Update(nameof(h))] public Vec hNext => h + nope;\n}\n", "bad.cs");
+        using var folder = new TemporaryFolder();
+        var file = CliRunner.CellFile(folder, "using Verified;\n[RecurrentCell]\npublic partial class Bad\n{\n    [State(\"N\")] public Vec h;\n    [Update(nameof(h))] public Vec hNext => h + nope;\n}\n", "bad.cs");
 
         var (code, _, error) = CliRunner.Run("check", "--cell-file", file);
 
@@ -88,7 +91,8 @@ public sealed class CheckCommandTests
     [Fact]
     public void Unwritable_json_folder_gives_exit_code_two_and_no_file()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "missing-folder", "out.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "missing-folder", "out.json");
 
         var (code, _, error) = CliRunner.Run("check", "--cell", "linear", "--json", json);
 
@@ -100,7 +104,8 @@ public sealed class CheckCommandTests
     [Fact]
     public void Cells_lists_every_built_in_cell_with_its_state_size()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "cells.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "cells.json");
 
         var (code, output, _) = CliRunner.Run("cells", "--n", "10", "--json", json);
 

@@ -24,7 +24,7 @@ public sealed partial class ClaimsLedgerTests
     [Fact]
     public void The_ledger_is_complete_and_agrees_with_the_figures_claims()
     {
-        var docs = Path.Combine(RepositoryRoot(), "docs");
+        var docs = Path.Combine(Repository.Root, "docs");
         var problems = Problems(File.ReadAllText(Path.Combine(docs, "claims.md")),
             link => File.Exists(Path.Combine(docs, link)) ? File.ReadAllText(Path.Combine(docs, link)) : null);
 
@@ -127,14 +127,4 @@ public sealed partial class ClaimsLedgerTests
 
     [GeneratedRegex(@"\]\(([^)]+/claims\.md)\)")]
     private static partial Regex LinkPattern();
-
-    private static string RepositoryRoot()
-    {
-        var folder = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(folder, "Verified.sln")))
-        {
-            folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException("Verified.sln not found above " + AppContext.BaseDirectory);
-        }
-        return folder;
-    }
 }

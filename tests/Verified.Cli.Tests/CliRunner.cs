@@ -28,17 +28,14 @@ public static class CliRunner
         return System.Diagnostics.Process.Start(start)!;
     }
 
-    public static string TemporaryFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "verified-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    /// <summary>The layout of a cell declared in <paramref name="source"/>, compiled as a cell file, at its fixed sizes.</summary>
+    public static CellLayout CompiledLayout(string source) =>
+        Verified.Cli.CellFiles.CellFileCompiler.CompileSource(source, "cell.cs")[0].Layout(CellDimensions.Of(1, 0));
 
-    /// <summary>A cell file named <paramref name="name"/> holding <paramref name="source"/>, in a fresh temporary folder; its path.</summary>
-    public static string CellFile(string source, string name = "cell.cs")
+    /// <summary>A cell file named <paramref name="name"/> holding <paramref name="source"/>, in <paramref name="folder"/>; its path.</summary>
+    public static string CellFile(TemporaryFolder folder, string source, string name = "cell.cs")
     {
-        var file = Path.Combine(TemporaryFolder(), name);
+        var file = folder.File(name);
         File.WriteAllText(file, source);
         return file;
     }

@@ -43,7 +43,8 @@ public sealed class ClipOptionTests
     /// <summary>The clip a run records in its JSON, and the losses of its history.</summary>
     private static (JsonElement Clip, double[] Losses) Run(string command, string clip)
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "run.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "run.json");
         var (code, _, error) = CliRunner.Run([.. Runs[command], "--clip", clip, "--json", json]);
         Assert.True(code == 0, error);
         var root = JsonDocument.Parse(File.ReadAllText(json)).RootElement;

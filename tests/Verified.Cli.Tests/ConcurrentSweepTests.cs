@@ -8,7 +8,7 @@ public sealed class ConcurrentSweepTests
     [Fact]
     public void Processes_sharing_a_sweep_folder_compute_every_run_once_and_the_merge_is_complete()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         // Many runs of milliseconds each, so that the processes keep meeting at claims that are being made and released.
         string[] sweep = ["sweep", "--cell", "vanilla-tanh", "--n", "4", "--task", "copy", "--delays", "2", "3", "4", "5", "--schedules", "none",
             "--seeds", "12", "--steps", "10", "--epochs", "2", "--out", folder, "--jobs", "1"];

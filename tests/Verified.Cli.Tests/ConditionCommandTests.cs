@@ -8,7 +8,8 @@ public sealed class ConditionCommandTests
     [Fact]
     public void Condition_writes_the_contract_points()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "condition.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "condition.json");
 
         var (code, _, error) = CliRunner.Run("condition", "--cell", "vanilla-tanh", "--n", "12", "--m", "2", "4", "--horizon", "20", "--every", "10",
             "--floss-k", "2", "--floss-epochs", "5", "--json", json);
@@ -26,13 +27,22 @@ public sealed class ConditionCommandTests
             Assert.True(point.GetProperty("resolved").GetBoolean());
             Assert.True(point.GetProperty("log10KappaNumeric").GetDouble() >= point.GetProperty("log10KappaFiniteTime").GetDouble() - 1e-9);
         });
+        // Eq 3 beside Eq 10: per run the finite-time exponents of the widest product at each horizon, and their slopes.
+        var eq3 = document.RootElement.GetProperty("eq3").EnumerateArray().ToList();
+        Assert.Equal(2, eq3.Count);
+        Assert.All(eq3, run =>
+        {
+            Assert.Equal([10, 20], run.GetProperty("horizons").EnumerateArray().Select(spectrum => spectrum.GetProperty("horizon").GetInt32()));
+            Assert.All(run.GetProperty("horizons").EnumerateArray(), spectrum => Assert.Equal(4, spectrum.GetProperty("exponents").GetArrayLength()));
+            Assert.Equal(4, run.GetProperty("slopes").GetArrayLength());
+        });
     }
 
     /// <summary>--floss-lr is the learning rate of condition's flossing (3e-3 unless given): another rate gives another flossed network.</summary>
     [Fact]
     public void The_flossing_learning_rate_of_condition_is_read()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         string[] Args(string name, params string[] extra) => ["condition", "--cell", "vanilla-tanh", "--n", "8", "--m", "2", "--horizon", "10", "--every", "10",
             "--floss-k", "2", "--floss-epochs", "3", .. extra, "--json", Path.Combine(folder, name)];
 
@@ -56,7 +66,7 @@ public sealed class ConditionCommandTests
     [InlineData("10", "2", "5", "200", "50")]
     public void Graded_products_beyond_the_precision_give_a_resolved_kappa_or_say_not_resolved(string n, string g, string m, string horizon, string every)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         string[] Args(string bits) => ["condition", "--cell", "vanilla-tanh", "--n", n, "--g", g, "--m", m, "--horizon", horizon, "--every", every,
             "--bits", bits, "--json", Path.Combine(folder, bits + ".json")];
 

@@ -9,7 +9,7 @@ public sealed class DamagedUnitTests
     [Fact]
     public void A_unit_whose_result_is_not_a_whole_training_outcome_is_refused_by_the_merge_and_computed_again_by_a_rerun()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var (first, output, error) = CliRunner.Run("reproduce", "fig3", "--scale", "small", "--out", folder);
         Assert.True(first == 0, output + error);
         var unit = Directory.GetFiles(Path.Combine(folder, "units"), "*.json").Order(StringComparer.Ordinal).First();

@@ -12,7 +12,7 @@ public sealed class ExponentUnitCommandTests
     [Fact]
     public void Spectrum_and_floss_of_the_rate_cell_agree_in_unit_and_value()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var (spectrumCode, _, spectrumError) = CliRunner.Run("spectrum", "--cell", "rate", "--n", "16", "--k", "3", "--steps", "2000",
             "--input", "gaussian", "--json", Path.Combine(folder, "spectrum.json"));
         // A learning rate of 1e-9 leaves θ as it was: each epoch estimates the same exponents over a fresh 300-step horizon.
@@ -36,7 +36,7 @@ public sealed class ExponentUnitCommandTests
     [Fact]
     public void A_cell_file_with_a_constant_time_step_has_exponents_per_unit_time()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var file = Path.Combine(folder, "Lorenz.cs");
         File.WriteAllText(file, """
             using Verified;
@@ -74,7 +74,8 @@ public sealed class ExponentUnitCommandTests
     [Fact]
     public void A_cell_without_a_time_step_names_exponents_per_step_and_no_time_step()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "spectrum.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "spectrum.json");
 
         var (code, _, error) = CliRunner.Run("spectrum", "--cell", "vanilla-tanh", "--n", "8", "--k", "4", "--steps", "200", "--json", json);
 
@@ -93,7 +94,8 @@ public sealed class ExponentUnitCommandTests
     [Fact]
     public void Condition_names_the_unit_and_the_exponents_of_eq_10()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "condition.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "condition.json");
 
         var (code, _, error) = CliRunner.Run("condition", "--cell", "rate", "--n", "8", "--m", "3", "--horizon", "10", "--every", "10", "--json", json);
 

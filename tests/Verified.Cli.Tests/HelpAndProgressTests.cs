@@ -103,11 +103,48 @@ public sealed class HelpAndProgressTests
         Assert.Matches(@": done in \d+\.\d s", output);
     }
 
+    /// <summary>The help of each option says what it does in that command: what is saved, where a run starts, what --init replaces, the unit of the steps.</summary>
+    [Theory]
+    [InlineData("train", "--save-params", "F64 whatever --precision")]
+    [InlineData("floss", "--save-params", "F32 with --precision float")]
+    [InlineData("floss", "--floss-parameters", "every parameter but a [TimeStep], which is flossed only when named")]
+    [InlineData("train", "--floss-parameters", "every parameter but a [TimeStep], which is flossed only when named")]
+    [InlineData("sweep", "--floss-parameters", "every parameter but a [TimeStep], which is flossed only when named")]
+    [InlineData("spectrum", "--initial-state", "default: h0 drawn N(0, 1) from --seed, followed by --transient steps")]
+    [InlineData("condition", "--initial-state", "default: h0 drawn N(0, 1) from --seed, followed by a transient of 200 steps")]
+    [InlineData("train", "--initial-state", "default: h0 drawn N(0, 1) and relaxed for 100 input-free steps, then learned")]
+    [InlineData("train", "--init", "a matrix declared with another Init keeps it")]
+    [InlineData("spectrum", "--transient", "steps, not units of time")]
+    [InlineData("floss", "--transient", "steps, not units of time")]
+    public void Option_help_says_what_the_option_does_there(string command, string option, string says)
+    {
+        var (code, output, _) = CliRunner.Run(command, "--help");
+
+        Assert.Equal(0, code);
+        var help = string.Join(" ", output.Split('\n').SkipWhile(line => !line.TrimStart().StartsWith(option + " ", StringComparison.Ordinal))
+            .TakeWhile((line, index) => index == 0 || !line.TrimStart().StartsWith("--", StringComparison.Ordinal)).Select(line => line.Trim()));
+        Assert.Contains(says, help);
+        Assert.DoesNotContain("the command's own start", help);
+        Assert.DoesNotContain("when floss runs", help);
+    }
+
+    /// <summary>The spectrum's progress counts its real steps (transients included), not the at most 1000 units its bar has.</summary>
+    [Fact]
+    public void The_spectrum_progress_counts_steps()
+    {
+        var (code, output, error) = CliRunner.Run("spectrum", "--cell", "vanilla-tanh", "--n", "2", "--steps", "19000", "--transient", "500");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("[1/1] spectrum of vanilla-tanh: 5000/20000 steps", output);
+        Assert.Contains("[1/1] spectrum of vanilla-tanh: 15000/20000 steps", output);
+    }
+
     /// <summary>Option values are read in the invariant culture: under a German locale, where 0.5 is written 0,5, "--g 0.5" is still one half.</summary>
     [Fact]
     public void Numbers_are_read_alike_under_any_locale()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "spectrum.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "spectrum.json");
         var culture = System.Globalization.CultureInfo.CurrentCulture;
         System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
         try

@@ -13,7 +13,8 @@ public sealed class JsonFilesTests
 {
     private static JsonElement RunJson(params string[] args)
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "out.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "out.json");
         var (code, output, error) = CliRunner.Run([.. args, "--json", json]);
         Assert.True(code == 0, output + error);
         StrictJson.AssertNumbersOrNull(json);
@@ -58,7 +59,7 @@ public sealed class JsonFilesTests
     [Fact]
     public void A_sweep_writes_numbers_or_null_in_its_runs_and_its_merge()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var (ran, _, error) = CliRunner.Run("sweep", "--cell", "vanilla-tanh", "--n", "6", "--task", "copy", "--delays", "2", "--seeds", "1",
             "--schedules", "none", "pre", "--epochs", "2", "--steps", "12", "--floss-epochs", "2", "--floss-steps", "20", "--floss-transient", "4", "--out", folder);
         var (merged, _, mergeError) = CliRunner.Run("sweep", "--out", folder, "--merge");

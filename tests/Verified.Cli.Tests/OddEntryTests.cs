@@ -20,8 +20,8 @@ public sealed class OddEntryTests
     [InlineData("run file: a link to /dev/zero")]
     public void A_link_planted_as_a_claim_or_run_file_is_replaced_and_the_run_computed(string planted)
     {
-        var folder = CliRunner.TemporaryFolder();
-        var outside = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
+        using var outside = new TemporaryFolder();
         var run = Plantable(folder);
         var entry = planted.StartsWith("claim", StringComparison.Ordinal) ? Path.ChangeExtension(run, ".lock") : run;
         File.CreateSymbolicLink(entry, planted.EndsWith("folder", StringComparison.Ordinal) ? outside
@@ -43,7 +43,7 @@ public sealed class OddEntryTests
     [InlineData("claim", "is a folder, not a claim of a run")]
     public void A_folder_where_a_run_file_or_claim_belongs_is_refused_in_one_line(string planted, string expected)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var run = Plantable(folder);
         Directory.CreateDirectory(planted == "claim" ? Path.ChangeExtension(run, ".lock") : run);
 
@@ -58,8 +58,9 @@ public sealed class OddEntryTests
     [InlineData("a link to a file")]
     public void A_runs_folder_planted_as_a_link_is_refused_in_one_line(string planted)
     {
-        var folder = CliRunner.TemporaryFolder();
-        var file = Path.Combine(CliRunner.TemporaryFolder(), "file");
+        using var folder = new TemporaryFolder();
+        using var temporary = new TemporaryFolder();
+        var file = Path.Combine(temporary, "file");
         if (planted == "a link to a file")
         {
             File.WriteAllText(file, "kept");
@@ -76,7 +77,8 @@ public sealed class OddEntryTests
     [Fact]
     public void A_parameter_file_that_is_a_link_to_dev_zero_is_refused_as_the_empty_file_it_is()
     {
-        var link = Path.Combine(CliRunner.TemporaryFolder(), "zero.safetensors");
+        using var temporary = new TemporaryFolder();
+        var link = Path.Combine(temporary, "zero.safetensors");
         File.CreateSymbolicLink(link, "/dev/zero");
 
         var (code, _, error) = CliRunner.Run("spectrum", "--cell", "vanilla-tanh", "--params", link);

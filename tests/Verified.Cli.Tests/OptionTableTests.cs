@@ -20,6 +20,8 @@ public sealed class OptionTableTests(ITestOutputHelper log)
         ["spectrum"] = ["--cell", "vanilla-tanh"],
         ["floss"] = ["--cell", "vanilla-tanh"],
         ["condition"] = ["--cell", "vanilla-tanh"],
+        ["clv"] = ["--cell", "vanilla-tanh"],
+        ["basis"] = ["--cell", "vanilla-tanh"],
         ["train"] = ["--cell", "vanilla-tanh"],
         ["sweep"] = ["--cell", "vanilla-tanh", "--out", "{out}"],
         ["validate"] = ["--out", "{out}"],
@@ -30,7 +32,7 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     private static readonly System.Text.RegularExpressions.Regex DotNetTypeName = new(@"System\.|\b(U?Int(16|32|64)|Double|Single|Boolean|Nullable|FileInfo|DirectoryInfo)\b");
 
     /// <summary>Options that size a run: a huge value must be refused, not attempted.</summary>
-    private static readonly HashSet<string> Sizes = ["--n", "--k", "--steps", "--batch", "--m", "--delay", "--delays", "--ks", "--horizon", "--floss-steps"];
+    private static readonly HashSet<string> Sizes = ["--n", "--k", "--steps", "--batch", "--m", "--delay", "--delays", "--ks", "--horizon", "--floss-steps", "--backward-transient", "--window", "--transients", "--samples"];
 
     /// <summary>A count that wrapped around: an estimate printed negative is a wrong number, not a refusal.</summary>
     private static readonly System.Text.RegularExpressions.Regex NegativeCount = new(@"-\d[\d,]* elements");
@@ -113,7 +115,8 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     /// <summary>A cell of fixed sizes, with no input and no matrix the gain scales: --n, --g and an input mean nothing to it.</summary>
     private static readonly Lazy<string> FixedCell = new(() =>
     {
-        var file = Path.Combine(CliRunner.TemporaryFolder(), "fixed.cs");
+        using var temporary = new TemporaryFolder();
+        var file = Path.Combine(temporary, "fixed.cs");
         File.WriteAllText(file, """
             using Verified;
             using static Verified.CellMath;
@@ -131,7 +134,8 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     /// <summary>A vanilla-tanh network (N = 4) as a parameter file, for the rows "with --params".</summary>
     private static readonly Lazy<string> NetworkFile = new(() =>
     {
-        var file = Path.Combine(CliRunner.TemporaryFolder(), "network.safetensors");
+        using var temporary = new TemporaryFolder();
+        var file = Path.Combine(temporary, "network.safetensors");
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(4));
         Verified.IO.ParameterFile.Save(file, layout, Verified.Initialisation.ParameterInitializer.Create(layout, 1.0, new Verified.Random.Rng(1)));
         return file;
@@ -176,6 +180,15 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("spectrum", "{params}", "--g", "2")]
     [InlineData("floss", "{params}", "--g", "2")]
     [InlineData("condition", "{params}", "--g", "2")]
+    [InlineData("clv", "{params}", "--g", "2")]
+    [InlineData("clv", "{fixed}", "--input", "gaussian")]
+    [InlineData("clv", "{fixed}", "--g", "2")]
+    [InlineData("clv", "--precision", "float")]
+    [InlineData("spectrum", "--tons", "3", "--window", "10")]
+    [InlineData("basis", "--samples", "1")]
+    [InlineData("basis", "{params}", "--g", "2")]
+    [InlineData("basis", "{fixed}", "--input", "gaussian")]
+    [InlineData("spectrum", "--steps", "100", "--window", "200")]
     [InlineData("train", "{params}", "--g", "2")]
     [InlineData("train", "{params}", "--init", "orthogonal")]
     [InlineData("train", "{params}", "--model-init", "author-code")]
@@ -186,9 +199,14 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("sweep", "{epochs0}", "--lr", "0.01")]
     [InlineData("sweep", "{epochs0}", "--clip", "0")]
     [InlineData("sweep", "{epochs0}", "--eval-every", "5")]
+    [InlineData("spectrum", "--all-errors")]
+    [InlineData("train", "--all-errors")]
+    [InlineData("sweep", "--all-errors")]
+    [InlineData("sweep", "--merge", "--plan")]
     public void Options_that_would_be_ignored_are_refused_in_one_line_before_any_work(string command, params string[] given)
     {
-        var folder = Path.Combine(CliRunner.TemporaryFolder(), "out");
+        using var temporary = new TemporaryFolder();
+        var folder = Path.Combine(temporary, "out");
         var cell = given.Contains("{fixed}") ? ["--cell-file", FixedCell.Value]
             : given.Contains("{torch}") ? ["--cell", "torch-rnn"]
             : command == "cells" ? [] : new[] { "--cell", "vanilla-tanh" };
@@ -208,7 +226,7 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     public void Every_option_of_every_command_refuses_its_bad_values_in_one_line_before_any_work()
     {
         var root = CommandLine.Root(TextWriter.Null, TextWriter.Null);
-        var scratch = CliRunner.TemporaryFolder();
+        using var scratch = new TemporaryFolder();
         var aFile = Path.Combine(scratch, "a-file");
         File.WriteAllText(aFile, "");
         var probes = 0;

@@ -15,7 +15,7 @@ public sealed class ParameterFileCommandTests
     [Fact]
     public void Flossed_parameters_saved_by_floss_give_the_flossed_exponents_in_spectrum()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var (file, flossJson) = (Path.Combine(folder, "flossed.safetensors"), Path.Combine(folder, "floss.json"));
         var (flossed, unflossed) = (Path.Combine(folder, "flossed.json"), Path.Combine(folder, "unflossed.json"));
 
@@ -40,7 +40,7 @@ public sealed class ParameterFileCommandTests
     [Fact]
     public void A_trained_network_saved_and_loaded_with_no_epochs_gives_the_same_test_loss()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var file = Path.Combine(folder, "trained.safetensors");
         string[] task = ["--cell", "vanilla-tanh", "--task", "xor", "--delay", "4", "--steps", "30", "--batch", "4"];
 
@@ -64,7 +64,7 @@ public sealed class ParameterFileCommandTests
     [Fact]
     public void A_saved_network_whose_input_size_is_not_the_task_s_is_refused_before_training()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var file = Path.Combine(folder, "xor.safetensors");
         string[] small = ["--cell", "vanilla-tanh", "--delay", "4", "--steps", "30", "--batch", "4"];
         Assert.Equal(0, CliRunner.Run(["train", .. small, "--task", "xor", "--n", "8", "--epochs", "2", "--save-params", file]).ExitCode);
@@ -81,7 +81,7 @@ public sealed class ParameterFileCommandTests
     [InlineData("--init", "orthogonal")]
     public void Training_from_a_file_refuses_options_of_the_initialiser_s_draw_as_every_command_does(params string[] drawn)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var file = Path.Combine(folder, "trained.safetensors");
         string[] small = ["--cell", "vanilla-tanh", "--task", "copy", "--delay", "3", "--steps", "20", "--batch", "4"];
         Assert.Equal(0, CliRunner.Run(["train", .. small, "--n", "8", "--epochs", "2", "--save-params", file]).ExitCode);
@@ -97,7 +97,7 @@ public sealed class ParameterFileCommandTests
     [Fact]
     public void An_initial_state_from_a_file_starts_the_trajectory_and_must_have_the_state_s_size()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var (good, wrong) = (Path.Combine(folder, "h0.safetensors"), Path.Combine(folder, "h0-short.safetensors"));
         SafeTensors.Write(good, [new SafeTensor(ParameterFile.InitialState, "F64", [6], [3, -3, 3, -3, 3, -3])], new Dictionary<string, string>());
         SafeTensors.Write(wrong, [new SafeTensor(ParameterFile.InitialState, "F64", [5], [1, 2, 3, 4, 5])], new Dictionary<string, string>());
@@ -120,7 +120,7 @@ public sealed class ParameterFileCommandTests
     [InlineData("condition", "--m", "2", "--horizon", "5", "--every", "5")]
     public void A_run_from_a_parameter_file_records_the_file_and_no_gain(string command, params string[] options)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var file = Path.Combine(folder, "network.safetensors");
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(4));
         ParameterFile.Save(file, layout, Enumerable.Range(0, layout.ParameterCount).Select(i => 0.3 * Math.Cos(i)).ToArray());
@@ -140,7 +140,7 @@ public sealed class ParameterFileCommandTests
     [Fact]
     public void Check_verifies_every_derivative_at_the_parameters_of_a_file()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var file = Path.Combine(folder, "gru.safetensors");
         var layout = BuiltInCells.Find("gru")!.Layout(CellDimensions.Of(7, 2));
         ParameterFile.Save(file, layout, Enumerable.Range(0, layout.ParameterCount).Select(i => Math.Cos(i)).ToArray());
@@ -171,7 +171,7 @@ public sealed class ParameterFileCommandTests
     [MemberData(nameof(Mismatches))]
     public void A_file_that_does_not_fit_is_refused_with_exit_2_and_one_line_naming_the_tensor(string mismatch, string expected)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var path = Path.Combine(folder, "net.safetensors");
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(7, 1));
         var tensors = layout.Parameters.Select(p => new SafeTensor(p.Name, "F64", ParameterFile.ShapeOf(p), [.. Enumerable.Repeat(0.1, p.Length)])).ToList();

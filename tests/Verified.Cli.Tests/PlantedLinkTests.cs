@@ -12,8 +12,8 @@ public sealed class PlantedLinkTests
     [InlineData("parts", "validate", "--parts", "derivatives")]
     public void A_folder_planted_as_a_link_inside_the_output_folder_is_refused_and_nothing_outside_changes(string planted, params string[] command)
     {
-        var folder = CliRunner.TemporaryFolder();
-        var outside = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
+        using var outside = new TemporaryFolder();
         Directory.CreateSymbolicLink(Path.Combine(folder, planted), outside);
         string[] args = command[0] == "sweep"
             ? [.. command, "--cell", "vanilla-tanh", "--n", "4", "--task", "copy", "--delays", "2", "--schedules", "none", "--seeds", "1", "--steps", "10", "--epochs", "2", "--out", folder]

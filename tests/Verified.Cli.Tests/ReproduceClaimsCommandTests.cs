@@ -9,7 +9,7 @@ public sealed class ReproduceClaimsCommandTests
     [Fact]
     public void Fig16_exponents_from_other_initial_states_draw_together()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
 
         var (code, output, error) = CliRunner.Run("reproduce", "fig16", "--out", folder);
 
@@ -25,7 +25,7 @@ public sealed class ReproduceClaimsCommandTests
     [Fact]
     public void Appendix_j_changes_grow_with_the_condition_of_the_product()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
 
         var (code, output, error) = CliRunner.Run("reproduce", "appj", "--out", folder);
 
@@ -41,7 +41,7 @@ public sealed class ReproduceClaimsCommandTests
     [Fact]
     public void A_partial_merge_draws_what_has_finished_and_says_how_much_is_missing()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var (shard, _, _) = CliRunner.Run("reproduce", "fig3", "--out", folder, "--shard", "0/4");
 
         var (whole, _, refusal) = CliRunner.Run("reproduce", "fig3", "--out", folder, "--merge");
@@ -62,7 +62,7 @@ public sealed class ReproduceClaimsCommandTests
     [InlineData("fig3", "--partial")]
     public void Partial_is_refused_where_it_means_nothing(params string[] arguments)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         Directory.CreateDirectory(Path.Combine(folder, "units"));
 
         var (code, output, error) = CliRunner.Run(["reproduce", .. arguments, "--out", folder]);

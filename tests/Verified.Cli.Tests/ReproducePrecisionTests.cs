@@ -9,7 +9,8 @@ public sealed class ReproducePrecisionTests
     [Fact]
     public void A_training_figure_in_float_trains_every_run_in_float()
     {
-        var folder = Path.Combine(CliRunner.TemporaryFolder(), "fig3-float");
+        using var temporary = new TemporaryFolder();
+        var folder = Path.Combine(temporary, "fig3-float");
 
         var (code, _, error) = CliRunner.Run("reproduce", "fig3", "--scale", "small", "--precision", "float", "--out", folder);
 
@@ -28,7 +29,8 @@ public sealed class ReproducePrecisionTests
     [Fact]
     public void A_figure_that_trains_nothing_refuses_a_precision()
     {
-        var (code, _, error) = CliRunner.Run("reproduce", "fig1", "--precision", "float", "--out", Path.Combine(CliRunner.TemporaryFolder(), "never"));
+        using var temporary = new TemporaryFolder();
+        var (code, _, error) = CliRunner.Run("reproduce", "fig1", "--precision", "float", "--out", Path.Combine(temporary, "never"));
 
         Assert.Equal(2, code);
         Assert.StartsWith("error: --precision sets how the training figures", error);

@@ -10,7 +10,7 @@ public sealed class SeparateFilesTests
     [InlineData("train", "--save-params", "--json")]
     public void Two_outputs_naming_one_file_are_refused_before_any_work(string command, string first, string second)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var file = Path.Combine(folder, "out");
 
         // The same file written two ways: by its path, and through the folder's "./".
@@ -26,7 +26,7 @@ public sealed class SeparateFilesTests
     [Fact]
     public void An_output_through_a_symbolic_link_to_another_is_the_same_file()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var target = Path.Combine(folder, "target");
         File.WriteAllText(target, "kept");
         var link = Path.Combine(folder, "link");
@@ -45,7 +45,7 @@ public sealed class SeparateFilesTests
     [InlineData("--params")]
     public void An_output_over_a_file_the_command_reads_is_refused_and_the_input_kept(string input)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var file = Path.Combine(folder, "input");
         File.WriteAllText(file, "the user's file");
 
@@ -60,7 +60,7 @@ public sealed class SeparateFilesTests
     [Fact]
     public void Outputs_of_their_own_are_all_written()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var json = Path.Combine(folder, "run.json");
         var parameters = Path.Combine(folder, "run.safetensors");
 

@@ -27,7 +27,7 @@ public sealed class ShardAndMergeTests
     [Fact]
     public void A_figure_merge_is_refused_while_runs_of_other_shards_are_missing_and_names_them()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var runs = new TrainingFigure("fig3").Runs(Scale.Small);
         var (ran, output, _) = CliRunner.Run("reproduce", "fig3", "--scale", "small", "--out", folder, "--shard", "0/4", "--jobs", "1");
 
@@ -48,7 +48,7 @@ public sealed class ShardAndMergeTests
     [Fact]
     public void A_figure_merge_reports_units_of_other_options_as_left_out()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var run = new TrainingFigure("fig3").Runs(Scale.Claims)[0];
         new Verified.IO.ResultStore(Path.Combine(folder, "units")).Write(run.Id, new { scale = "another" }, 1.0);
 
@@ -64,7 +64,7 @@ public sealed class ShardAndMergeTests
     [InlineData("--jobs", "2")]
     public void A_figure_merge_refuses_options_that_only_shape_runs(params string[] extra)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         Directory.CreateDirectory(Path.Combine(folder, "units"));
 
         var (code, _, error) = CliRunner.Run(["reproduce", "fig3", "--out", folder, "--merge", .. extra]);
@@ -76,7 +76,8 @@ public sealed class ShardAndMergeTests
     [Fact]
     public void A_figure_merge_of_a_folder_without_runs_is_refused_and_creates_nothing()
     {
-        var folder = Path.Combine(CliRunner.TemporaryFolder(), "absent");
+        using var temporary = new TemporaryFolder();
+        var folder = Path.Combine(temporary, "absent");
 
         var (code, _, error) = CliRunner.Run("reproduce", "fig3", "--out", folder, "--merge");
 
@@ -88,7 +89,7 @@ public sealed class ShardAndMergeTests
     [Fact]
     public void A_requeued_scheduler_task_takes_back_the_claims_of_its_earlier_instance_and_leaves_other_tasks_claims_alone()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         string[] sweep = ["sweep", "--cell", "vanilla-tanh", "--n", "6", "--task", "copy", "--delays", "2", "--seeds", "2", "--schedules", "none",
             "--epochs", "2", "--steps", "12", "--out", folder, "--jobs", "1"];
         Assert.Equal(0, CliRunner.Run(sweep).ExitCode);

@@ -3,12 +3,17 @@ using Xunit;
 
 namespace Verified.Cli.Tests;
 
-public sealed class SpectrumAndFlossCommandTests
+public sealed class SpectrumAndFlossCommandTests : IDisposable
 {
+    private readonly TemporaryFolders _temporary = new();
+
+    public void Dispose() => _temporary.Dispose();
+
     [Fact]
     public void Spectrum_writes_descending_exponents_whose_sum_matches_log_det()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "spectrum.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "spectrum.json");
 
         var (code, _, error) = CliRunner.Run("spectrum", "--cell", "vanilla-tanh", "--n", "8", "--g", "2", "--k", "8",
             "--steps", "300", "--transient", "50", "--input", "gaussian", "--json", json);
@@ -24,9 +29,30 @@ public sealed class SpectrumAndFlossCommandTests
     }
 
     [Fact]
+    public void Spectrum_with_a_window_writes_the_distribution_of_finite_time_exponents()
+    {
+        var json = Path.Combine(_temporary.New(), "spectrum.json");
+
+        var (code, output, error) = CliRunner.Run("spectrum", "--cell", "vanilla-tanh", "--n", "8", "--g", "2", "--k", "3",
+            "--steps", "600", "--transient", "50", "--window", "60", "--json", json);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("over 10 windows of 60 steps", output);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var windows = document.RootElement.GetProperty("windows");
+        Assert.Equal(10, windows.GetProperty("count").GetInt32());
+        var exponents = document.RootElement.GetProperty("exponents").EnumerateArray().Select(e => e.GetDouble()).ToList();
+        Assert.Equal(exponents, windows.GetProperty("mean").EnumerateArray().Select(e => e.GetDouble()), (x, y) => Math.Abs(x - y) < 1e-9);
+        Assert.Equal(5, windows.GetProperty("quantileLevels").GetArrayLength());
+        Assert.All(windows.GetProperty("quantiles").EnumerateArray(), row => Assert.Equal(5, row.GetArrayLength()));
+        Assert.InRange(windows.GetProperty("fractionLeadingPositive").GetDouble(), 0, 1);
+    }
+
+    [Fact]
     public void Floss_writes_one_history_entry_per_epoch_and_lowers_the_loss()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "floss.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "floss.json");
 
         var (code, _, error) = CliRunner.Run("floss", "--cell", "vanilla-tanh", "--n", "16", "--g", "1", "--k", "4",
             "--epochs", "60", "--steps", "100", "--lr", "1e-2", "--json", json);

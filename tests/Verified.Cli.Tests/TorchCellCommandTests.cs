@@ -11,7 +11,8 @@ public sealed class TorchCellCommandTests
     [Fact]
     public void Cells_lists_the_torch_cells_with_their_stacked_parameters()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "cells.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "cells.json");
 
         var (code, output, _) = CliRunner.Run("cells", "--n", "10", "--json", json);
 
@@ -42,7 +43,7 @@ public sealed class TorchCellCommandTests
     [InlineData("torch-gru", 5)]
     public void A_torch_state_dict_is_validated_with_params_at_its_own_sizes(string cell, int stateSize)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
 
         var spectrum = CliRunner.Run("spectrum", "--cell", cell, "--params", StateDict(cell), "--k", "3", "--steps", "200", "--json", Path.Combine(folder, "spectrum.json"));
         var check = CliRunner.Run("check", "--cell", cell, "--params", StateDict(cell));
@@ -59,7 +60,7 @@ public sealed class TorchCellCommandTests
     [InlineData("torch-lstm")]
     public void The_gain_scales_the_torch_cells_initialisation(string cell)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         string[] Args(string g) => ["spectrum", "--cell", cell, "--n", "6", "--g", g, "--k", "1", "--steps", "100", "--transient", "10", "--json", Path.Combine(folder, g + ".json")];
 
         var (lowCode, _, lowError) = CliRunner.Run(Args("0.5"));
@@ -79,7 +80,8 @@ public sealed class TorchCellCommandTests
     [InlineData("sweep", "torch-gru", "orthogonal")]
     public void Init_is_refused_for_the_torch_cells(string command, string cell, string init)
     {
-        var folder = Path.Combine(CliRunner.TemporaryFolder(), "out");
+        using var temporary = new TemporaryFolder();
+        var folder = Path.Combine(temporary, "out");
         string[] args = [command, "--cell", cell, "--init", init, "--epochs", "1", .. command == "sweep" ? ["--out", folder] : Array.Empty<string>()];
 
         var (code, output, error) = CliRunner.Run(args);
@@ -105,7 +107,8 @@ public sealed class TorchCellCommandTests
     [Fact]
     public void A_cell_file_with_stacked_sizes_and_blocks_is_compiled_and_checked()
     {
-        var file = Path.Combine(CliRunner.TemporaryFolder(), "gated.cs");
+        using var temporary = new TemporaryFolder();
+        var file = Path.Combine(temporary, "gated.cs");
         File.WriteAllText(file, """
             using Verified;
             using static Verified.CellMath;

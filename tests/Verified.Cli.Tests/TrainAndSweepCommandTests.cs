@@ -8,7 +8,8 @@ public sealed class TrainAndSweepCommandTests
     [Fact]
     public void Train_writes_history_and_final_with_the_contract_fields()
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "train.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "train.json");
 
         var (code, _, error) = CliRunner.Run("train", "--cell", "vanilla-tanh", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "20",
             "--epochs", "4", "--batch", "4", "--flossing", "during", "--floss-at", "0", "2", "--floss-epochs", "2", "--floss-steps", "30",
@@ -31,7 +32,7 @@ public sealed class TrainAndSweepCommandTests
     [Fact]
     public void Sweep_runs_a_shard_resumes_and_merges()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         string[] Args(string shard) => ["sweep", "--cell", "vanilla-tanh", "--n", "6", "--task", "copy", "--delays", "2", "3", "--seeds", "2",
             "--schedules", "none", "--epochs", "2", "--steps", "12", "--out", folder, "--shard", shard];
 
@@ -59,7 +60,8 @@ public sealed class TrainAndSweepCommandTests
     {
         string[] Args(string folder, string seed) => ["sweep", "--cell", "vanilla-tanh", "--n", "6", "--task", "copy", "--delays", "2", "--seeds", "2",
             "--schedules", "none", "--epochs", "2", "--steps", "12", "--out", folder, "--seed", seed];
-        var (first, second) = (CliRunner.TemporaryFolder(), CliRunner.TemporaryFolder());
+        using var first = new TemporaryFolder();
+        using var second = new TemporaryFolder();
 
         var (code1, _, error1) = CliRunner.Run(Args(first, "1"));
         var (code3, _, error3) = CliRunner.Run(Args(second, "3"));
@@ -77,7 +79,7 @@ public sealed class TrainAndSweepCommandTests
     [Fact]
     public void A_sweep_with_other_options_in_the_same_folder_reruns_and_foreign_files_are_never_merged()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         string[] Args(string epochs) => ["sweep", "--cell", "vanilla-tanh", "--n", "6", "--task", "copy", "--delays", "2", "--seeds", "2",
             "--schedules", "none", "--epochs", epochs, "--steps", "12", "--out", folder, "--jobs", "2"];
 
@@ -104,7 +106,7 @@ public sealed class TrainAndSweepCommandTests
     [Fact]
     public void A_run_file_whose_key_has_a_field_more_is_left_out_by_the_merge_as_it_is_recomputed_by_a_rerun()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         string[] sweep = ["sweep", "--cell", "vanilla-tanh", "--n", "4", "--task", "copy", "--delays", "2", "--seeds", "2",
             "--schedules", "none", "--epochs", "2", "--steps", "10", "--out", folder, "--jobs", "1"];
         Assert.Equal(0, CliRunner.Run(sweep).ExitCode);

@@ -46,7 +46,8 @@ public sealed class TrainFlossingCommandTests
 
     private static JsonElement Json(string[] args)
     {
-        var json = Path.Combine(CliRunner.TemporaryFolder(), "train.json");
+        using var temporary = new TemporaryFolder();
+        var json = Path.Combine(temporary, "train.json");
         var (code, output, error) = CliRunner.Run([.. args, "--json", json]);
         Assert.True(code == 0, output + error);
         using var document = JsonDocument.Parse(File.ReadAllText(json));
@@ -64,7 +65,7 @@ public sealed class TrainFlossingCommandTests
     [Fact]
     public void Floss_with_the_printed_episode_seed_reproduces_train_s_preflossing_bit_for_bit()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var theta = Path.Combine(folder, "initial.safetensors");
         string[] run = ["train", "--cell", "vanilla-tanh", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "30", "--seed", "5", "--epochs", "0"];
         Assert.Equal(0, CliRunner.Run([.. run, "--save-params", theta]).ExitCode);

@@ -9,7 +9,7 @@ public sealed class ValidateAndReproduceCommandTests
     [Fact]
     public void Validate_writes_a_report_of_passing_checks_and_resumes_only_what_is_missing()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
 
         var (code, output, error) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives", "flossing", "training");
 
@@ -49,7 +49,7 @@ public sealed class ValidateAndReproduceCommandTests
     [Fact]
     public void Validate_of_some_parts_keeps_the_earlier_parts_in_the_report()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
 
         var (first, _, firstError) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives");
         var (second, output, secondError) = CliRunner.Run("validate", "--out", folder, "--parts", "flossing");
@@ -79,7 +79,7 @@ public sealed class ValidateAndReproduceCommandTests
     [InlineData("{\"id\":\"derivatives\",\"key\":{\"part\":\"derivatives\"},\"result\":{}}")]
     public void A_corrupted_part_outcome_is_reported_and_redone(string text)
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         Directory.CreateDirectory(Path.Combine(folder, "parts"));
         File.WriteAllText(Path.Combine(folder, "parts", "derivatives.json"), text);
 
@@ -95,7 +95,7 @@ public sealed class ValidateAndReproduceCommandTests
     [Fact]
     public void A_part_recorded_by_another_build_is_validated_again()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var (first, _, _) = CliRunner.Run("validate", "--out", folder, "--parts", "derivatives");
         var file = Path.Combine(folder, "parts", "derivatives.json");
         // The same outcome, recorded as another build's: after a pull or a change of code the key's build differs.
@@ -115,7 +115,7 @@ public sealed class ValidateAndReproduceCommandTests
     [Fact]
     public void A_failing_check_makes_validate_exit_with_one()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         Directory.CreateDirectory(Path.Combine(folder, "parts"));
         // A recorded outcome whose check failed: the report must say so and the exit code must be 1.
         File.WriteAllText(Path.Combine(folder, "parts", "derivatives.json"), """
@@ -132,7 +132,7 @@ public sealed class ValidateAndReproduceCommandTests
     [Fact]
     public void Reproduce_fig6_writes_json_csv_and_plot_reruns_nothing_when_done_and_redoes_a_truncated_unit()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
 
         var (code, output, error) = CliRunner.Run("reproduce", "fig6", "--out", folder);
 
@@ -163,7 +163,7 @@ public sealed class ValidateAndReproduceCommandTests
     [Fact]
     public void A_scale_of_another_size_in_the_same_folder_is_not_handed_back()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
         var (small, _, _) = CliRunner.Run("reproduce", "fig6", "--out", folder, "--shard", "0/2");
 
         var (paper, output, warnings) = CliRunner.Run("reproduce", "fig6", "--scale", "paper", "--out", folder, "--shard", "1/2");
@@ -177,7 +177,7 @@ public sealed class ValidateAndReproduceCommandTests
     [Fact]
     public void Reproduce_shards_run_disjoint_runs_and_the_last_draws_the_figure()
     {
-        var folder = CliRunner.TemporaryFolder();
+        using var folder = new TemporaryFolder();
 
         var (first, output, _) = CliRunner.Run("reproduce", "fig6", "--out", folder, "--shard", "0/2");
 

@@ -9,7 +9,11 @@ namespace Verified.Cli.Tests;
 /// </summary>
 public sealed class ValidationSabotageTests
 {
-    private static IReadOnlyList<ValidationCheck> Run(ValidationPart part) => part.Run(CliRunner.TemporaryFolder(), () => { });
+    private static IReadOnlyList<ValidationCheck> Run(ValidationPart part)
+    {
+        using var folder = new TemporaryFolder();
+        return part.Run(folder, () => { });
+    }
 
     private static ValidationCheck Named(IReadOnlyList<ValidationCheck> checks, string start) =>
         checks.Single(check => check.Name.StartsWith(start, StringComparison.Ordinal));

@@ -20,7 +20,8 @@ public sealed class ValueMessageTests
     [InlineData("--out takes a folder path, not ''", "sweep", "--cell", "vanilla-tanh", "--out", "")]
     public void Says_what_was_expected(string expected, params string[] args)
     {
-        var folder = Path.Combine(CliRunner.TemporaryFolder(), "out");
+        using var temporary = new TemporaryFolder();
+        var folder = Path.Combine(temporary, "out");
         var (code, output, error) = CliRunner.Run([.. args.Select(arg => arg.Replace("{out}", folder))]);
 
         Assert.Equal(2, code);

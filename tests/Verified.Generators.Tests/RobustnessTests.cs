@@ -106,8 +106,9 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     /// <summary>
     /// How the generator handled a declaration, and what was wrong with it, if anything: an
     /// exception; a diagnostic outside the declaration; a cell with no output and neither a VRF
-    /// diagnostic nor a syntax error; an error in the generated code. The mutant replaces the
-    /// original's tree, so that the compilations share their references' symbols; generated code
+    /// diagnostic nor a syntax error nor a compiler error in an attribute; an error in the
+    /// generated code. The mutant replaces the original's tree, so that the compilations share
+    /// their references' symbols; generated code
     /// is compiled once per text (the source hash aside, which every mutant changes and which is
     /// only a string literal).
     /// </summary>
@@ -122,9 +123,13 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         var cells = declaration.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>()
             .Count(type => semantics.GetDeclaredSymbol(type)?.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == "Verified.RecurrentCellAttribute") == true);
         var syntaxErrors = declaration.GetDiagnostics().Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        // An attribute whose arguments the compiler cannot bind ([State()], [TimeStep("I")]) is left to the compiler's error there.
+        var attributeErrors = !syntaxErrors && semantics.GetDiagnostics().Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error &&
+            declaration.GetRoot().FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>().Any());
         var outcome = result.GeneratedSources.Length > 0 ? "generated and compiled"
             : result.Diagnostics.Length > 0 ? "refused with VRF diagnostics"
             : cells == 0 ? "not a cell"
+            : attributeErrors ? "left to the compiler's errors in an attribute"
             : "left to the compiler's syntax errors";
         if (result.Exception is not null)
         {
@@ -134,7 +139,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         {
             return ("diagnostic outside the declaration: " + unlocated, outcome);
         }
-        if (result.GeneratedSources.Length < cells && !syntaxErrors && !result.Diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
+        if (result.GeneratedSources.Length < cells && !syntaxErrors && !attributeErrors && !result.Diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
         {
             return ("a cell generated nothing and nothing reported an error", outcome);
         }

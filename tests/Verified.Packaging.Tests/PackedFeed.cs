@@ -18,7 +18,7 @@ public sealed class PackedFeed : IDisposable
 
     public PackedFeed()
     {
-        Root = Path.Combine(Path.GetTempPath(), "verified-packaging-" + Guid.NewGuid().ToString("N"));
+        Root = _root.Path;
         Folder = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
         var configuration = typeof(PackedFeed).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var clock = Stopwatch.StartNew();
@@ -72,30 +72,11 @@ public sealed class PackedFeed : IDisposable
         return folder;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temporary folder left behind is not a failure of the packages.
-        }
-    }
+    public void Dispose() => _root.Dispose();
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    private readonly TemporaryFolder _root = new();
 
-    private static string FindRepositoryRoot()
-    {
-        var folder = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(folder, "Verified.sln")))
-        {
-            folder = Path.GetDirectoryName(folder.TrimEnd(Path.DirectorySeparatorChar))
-                ?? throw new InvalidOperationException("Verified.sln not found above " + AppContext.BaseDirectory);
-        }
-        return folder;
-    }
+    public static string RepositoryRoot => Repository.Root;
 
     private static string GlobalPackagesFolder()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Xunit;
@@ -13,7 +12,7 @@ namespace Verified.Samples.Tests;
 /// </summary>
 public sealed class LibrarySampleTests
 {
-    private static readonly Lazy<string> Output = new(RunSample);
+    private static Lazy<string> Output => SampleRun.Output;
 
     [Fact]
     public void Sample_prints_four_finite_exponents_before_and_after_flossing()
@@ -54,19 +53,6 @@ public sealed class LibrarySampleTests
             var (numeric, bound) = (Number(point.Groups[3].Value), Number(point.Groups[5].Value));
             Assert.True(numeric >= bound - 1e-3, $"log10 κ2 = {numeric} below the finite-time bound {bound}");
         });
-    }
-
-    private static string RunSample()
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Verified.Samples.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", dll]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"the sample exited with {process.ExitCode}: {error.Result}");
-        Assert.Equal("", error.Result);
-        return output;
     }
 
     private static GroupCollection Match(string pattern)

@@ -69,6 +69,39 @@ if (args is ["qr", var rows, var columns, ..])
     return;
 }
 
+// `gemm-threads`: square products C = A·B of growing order on one thread and on every core, for the order where sharing starts to pay.
+if (args is ["gemm-threads"])
+{
+    foreach (var order in new[] { 48, 64, 80, 101, 128, 160, 200, 256, 384 })
+    {
+        var a = new double[order * order];
+        var b = new double[order * order];
+        var c = new double[order * order];
+        new Verified.Random.Rng(2).FillGaussian(a);
+        new Verified.Random.Rng(3).FillGaussian(b);
+        var times = new List<double>();
+        foreach (var threads in new[] { 1, Environment.ProcessorCount })
+        {
+            using var team = Verified.Dense.Threading.DenseThreads.Use(threads);
+            var repeats = Math.Max(10, 20_000_000 / (order * order * order));
+            WarmUp(() => Verified.Dense.Gemm.Multiply<double>(a, b, c, order, order, order, accumulate: false));
+            var best = double.MaxValue;
+            for (var round = 0; round < 7; round++)
+            {
+                var clock = Stopwatch.StartNew();
+                for (var i = 0; i < repeats; i++)
+                {
+                    Verified.Dense.Gemm.Multiply<double>(a, b, c, order, order, order, accumulate: false);
+                }
+                best = Math.Min(best, clock.Elapsed.TotalMicroseconds / repeats);
+            }
+            times.Add(best);
+        }
+        Console.WriteLine($"gemm {order}³ ({(long)order * order * order:N0} multiply-adds): 1 thread {times[0]:F1} µs, {Environment.ProcessorCount} threads {times[1]:F1} µs, speed-up {times[0] / times[1]:F2}");
+    }
+    return;
+}
+
 // `cost-split`: the paper's Sec 4 / appendix F claim (row C1.4 of docs/claims.md) that the QR and its pullback, O(N k²),
 // are the cost of a flossing step: per piece, in processor time, over N at k = 32 and over k at N = 256, with the slopes.
 if (args is ["cost-split"])

@@ -26,9 +26,21 @@ public static class CellAssert
     }
 
     /// <summary>
-    /// Matches the cell's <see cref="CellFingerprint"/> against the snapshot named after the cell in
-    /// __snapshots__ beside the calling test (a missing snapshot fails under CI=true).
+    /// Matches the cell's <see cref="CellFingerprint"/> at <paramref name="options"/> against its snapshot in __snapshots__
+    /// beside the calling test (a missing snapshot fails under CI=true): "fingerprint-CELL" at the default options,
+    /// "fingerprint-CELL-DIGEST" (<see cref="SnapshotName"/>) at others, so that fingerprints of one cell at other options
+    /// never share a snapshot, or <paramref name="name"/> when given.
     /// </summary>
-    public static void MatchesFingerprint(CellSpec spec, FingerprintOptions? options = null, [CallerFilePath] string caller = "") =>
-        GuardedSnapshot.Match(CellFingerprint.Of(spec, options), "fingerprint-" + spec.Name, caller);
+    /// <returns>The fingerprint computed now.</returns>
+    public static CellFingerprint MatchesFingerprint(CellSpec spec, FingerprintOptions? options = null, string? name = null, [CallerFilePath] string caller = "")
+    {
+        options ??= new FingerprintOptions();
+        var fingerprint = CellFingerprint.Of(spec, options);
+        GuardedSnapshot.Match(fingerprint, name ?? FingerprintName(spec, options), caller);
+        return fingerprint;
+    }
+
+    /// <summary>The snapshot name of <paramref name="spec"/>'s fingerprint at <paramref name="options"/> (see <see cref="MatchesFingerprint"/>).</summary>
+    public static string FingerprintName(CellSpec spec, FingerprintOptions options) =>
+        options == new FingerprintOptions() ? "fingerprint-" + spec.Name : SnapshotName.For("fingerprint", spec.Name, options);
 }

@@ -6,22 +6,35 @@ using Verified.Random;
 
 namespace Verified.Testing;
 
-/// <summary>Sizes and seed of a fingerprint; the defaults keep it under a second for small cells.</summary>
+/// <summary>
+/// The settings of a <see cref="CellFingerprint"/>: the network's sizes, gain and seed, how many exponents it holds and
+/// how many significant digits it keeps. The defaults keep a fingerprint under a second for small cells; a fingerprint
+/// at other options is snapshotted under a name of its own (<see cref="CellAssert.MatchesFingerprint"/>).
+/// </summary>
 public sealed record FingerprintOptions
 {
-    /// <summary>Hidden size N.</summary>
+    /// <summary>Hidden size N (default 8).</summary>
     public int N { get; init; } = 8;
 
-    /// <summary>Input size I (unused by a cell without input).</summary>
+    /// <summary>Input size I (default 2; unused by a cell without input).</summary>
     public int InputSize { get; init; } = 2;
-    /// <summary>A contracting gain, so that rounding differences between machines do not grow along the trajectory.</summary>
+
+    /// <summary>
+    /// The gain g of the parameters' initialisation (default 0.8): contracting, so that rounding differences between
+    /// machines and vector paths do not grow along the trajectory.
+    /// </summary>
     public double Gain { get; init; } = 0.8;
-    /// <summary>Exponents in the fingerprint (at most n).</summary>
+
+    /// <summary>Exponents in the fingerprint (default 3, at most n).</summary>
     public int K { get; init; } = 3;
 
-    /// <summary>Seed of the parameters, the state, the input and the flossing horizon.</summary>
+    /// <summary>Seed of the parameters, the state, the input and the flossing horizon (default 1).</summary>
     public ulong Seed { get; init; } = 1;
-    /// <summary>Significant digits kept of every number.</summary>
+
+    /// <summary>
+    /// Significant digits kept of every number (default 6). A number is compared as rounded text, so keep this well below
+    /// the 15–16 digits of a double: the AVX-512 and 256-bit paths agree to about 12.
+    /// </summary>
     public int Digits { get; init; } = 6;
 }
 

@@ -25,10 +25,11 @@ public sealed record ConditionOptions
 }
 
 /// <summary>
-/// A condition run: its points, and the spectrum (descending, in <see cref="SpectrumResult.Unit"/>, with
-/// the QR column of each) whose first m exponents give Eq 10's estimate at m.
+/// A condition run: its points, the spectrum (descending, in <see cref="SpectrumResult.Unit"/>, with
+/// the QR column of each) whose first m exponents give Eq 10's estimate at m, and the finite-time
+/// exponents of Eq 3 at every horizon (from the widest m).
 /// </summary>
-public sealed record ConditionResult(SpectrumResult Spectrum, IReadOnlyList<ConditionPoint> Points);
+public sealed record ConditionResult(SpectrumResult Spectrum, IReadOnlyList<ConditionPoint> Points, IReadOnlyList<FiniteTimeSpectrum> FiniteTime);
 
 /// <summary>One (m, horizon) point: κ2 numeric (null where the precision cannot resolve it), by Eq 10, and the finite-time bound.</summary>
 /// <param name="M">Columns m of Q.</param>

@@ -15,7 +15,8 @@ namespace Verified.Precision.Condition;
 /// κ2 ≥ exp(max_{i≤m} S_i − min_{i≤m} S_i), since T_t Q_m = Q' R with diag R = exp(S_i) and a
 /// triangular R has σ1 ≥ max R_ii and σm ≤ min R_ii (whatever the QR order of the S_i). Where
 /// log2 κ2 + 60 exceeds the working precision, the point is not resolved and no number is claimed
-/// (docs/design.md's rule).
+/// (docs/design.md's rule). At every horizon the singular values of the widest product also give the
+/// paper's Eq 3 directly: (1/t) log σ_i(T_t Q) → λ_i (<see cref="FiniteTimeSpectrum"/>).
 /// </summary>
 public static class ConditionRun
 {
@@ -122,6 +123,7 @@ public static class ConditionRun
         var jacobian = new double[n * n];
         var sums = new double[columns];
         var points = new List<ConditionPoint>();
+        var finiteTime = new List<FiniteTimeSpectrum>();
         for (var s = 0; s < horizon; s++)
         {
             var x = inputs.AsSpan((options.Transient + s) * layout.InputSize, layout.InputSize);
@@ -153,8 +155,12 @@ public static class ConditionRun
                     (lambda[0] - lambda[m - 1]) * t / Math.Log(10),
                     (sums.Take(m).Max() - sums.Take(m).Min()) / Math.Log(10),
                     resolved));
+                if (m == columns)
+                {
+                    finiteTime.Add(FiniteTimeSpectrum.Of(t, sigma, T.PrecisionBits));
+                }
             }
         }
-        return new ConditionResult(spectrum, points);
+        return new ConditionResult(spectrum, points, finiteTime);
     }
 }

@@ -118,6 +118,11 @@ internal static partial class PackedKernel
     {
         var (mr, nr) = TOps.ManyRegisters ? (4, 3 * TOps.Count) : (6, 2 * TOps.Count);
         var strips = (n + nr - 1) / nr;
+        if ((long)strips * p * nr * Unsafe.SizeOf<T>() > PackedBInCacheBytes)
+        {
+            RowBlockGroups<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, fromBlock, toBlock);
+            return;
+        }
         for (var block = fromBlock * mr; block < Math.Min(m, toBlock * mr); block += mr)
         {
             // The last block starts mr rows from the end and stores only the rows the one before it did not.
@@ -148,6 +153,70 @@ internal static partial class PackedKernel
                 else
                 {
                     Block6x2<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                }
+            }
+        }
+    }
+
+    /// <summary>Largest packed B that a row block runs through whole, every strip in turn (half of a 1 MB L2 cache).</summary>
+    private const long PackedBInCacheBytes = 512 << 10;
+
+    /// <summary>Rows of A a group holds (a quarter of a 1 MB L2 cache): they stay in L2 while every strip of B passes them.</summary>
+    private const long GroupBytes = 256 << 10;
+
+    /// <summary>
+    /// Row blocks <paramref name="fromBlock"/> … <paramref name="toBlock"/>−1 for a packed B larger than the L2 cache:
+    /// in groups of blocks whose rows of A fit in L2, each strip of B against every block of the group
+    /// before the next strip, so B passes through memory once per group instead of once per block. Each
+    /// element of C is the same FMA chain as in <see cref="RowBlocks{T, TV, TOps}"/>: only the order of the blocks changes.
+    /// </summary>
+    private static void RowBlockGroups<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, ref T packed, bool inPlace, ref T c0, int cRow,
+        int m, int p, int n, bool accumulate, bool lowerOnly, int fromBlock, int toBlock)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var (mr, nr) = TOps.ManyRegisters ? (4, 3 * TOps.Count) : (6, 2 * TOps.Count);
+        var strips = (n + nr - 1) / nr;
+        var perGroup = (int)Math.Max(1, GroupBytes / ((long)mr * p * Unsafe.SizeOf<T>()));
+        var gather = aRow == 1 && strips >= PackRowsFromStrips;
+        var lastBlock = Math.Min(toBlock, (m + mr - 1) / mr);
+        for (var group = fromBlock; group < lastBlock; group += perGroup)
+        {
+            var groupEnd = Math.Min(lastBlock, group + perGroup);
+            ref var rows = ref a0;
+            if (gather)
+            {
+                // Aᵀ stored: each block's rows gathered l-major once per group, as RowBlocks gathers them once per block.
+                for (var b = group; b < groupEnd; b++)
+                {
+                    rows = ref PackRows(ref Unsafe.Add(ref a0, Math.Min(b * mr, m - mr)), aCol, mr, p, b - group, groupEnd - group);
+                }
+                rows = ref Unsafe.Subtract(ref rows, (groupEnd - 1 - group) * mr * p);
+            }
+            for (var strip = 0; strip < strips; strip++)
+            {
+                var direct = inPlace && (strip + 1) * nr <= n;
+                ref var panel = ref direct ? ref Unsafe.Add(ref b0, strip * nr) : ref Unsafe.Add(ref packed, strip * p * nr);
+                var step = direct ? bRow : nr;
+                var width = Math.Min(nr, n - strip * nr);
+                for (var b = group; b < groupEnd; b++)
+                {
+                    var first = Math.Min(b * mr, m - mr);
+                    var skip = b * mr - first;
+                    if (lowerOnly && strip * nr >= Math.Min(n, first + mr))
+                    {
+                        continue;
+                    }
+                    ref var a = ref gather ? ref Unsafe.Add(ref rows, (b - group) * mr * p) : ref Unsafe.Add(ref a0, first * aRow);
+                    var (rowStep, columnStep) = gather ? (1, mr) : (aRow, aCol);
+                    var at = first * cRow + strip * nr;
+                    if (TOps.ManyRegisters)
+                    {
+                        Block4x3<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                    }
+                    else
+                    {
+                        Block6x2<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                    }
                 }
             }
         }
@@ -211,18 +280,19 @@ internal static partial class PackedKernel
 
     /// <summary>
     /// Rows 0…mr−1 of an A stored transposed (A(i, l) at a[i + l·aCol]) as an l-major mr × p block in a
-    /// per-thread buffer: each l's mr elements are contiguous and go as 128-bit vectors, the last one
-    /// overlapping (mr ≥ 4 is at least one vector of either type).
+    /// per-thread buffer, <paramref name="blocks"/> such blocks a row block apart when a group of row blocks is
+    /// gathered (the block at <paramref name="index"/>); each l's mr elements are contiguous and go as 128-bit
+    /// vectors, the last one overlapping (mr ≥ 4 is at least one vector of either type).
     /// </summary>
-    private static ref T PackRows<T>(ref T a, int aCol, int mr, int p) where T : unmanaged
+    private static ref T PackRows<T>(ref T a, int aCol, int mr, int p, int index = 0, int blocks = 1) where T : unmanaged
     {
-        var length = mr * p;
+        var length = blocks * mr * p;
         if (Buffers<T>.Rows is not { } buffer || buffer.Span.Length < length)
         {
             buffer = new AlignedArray<T>(Math.Max(length, 4096));
             Buffers<T>.Rows = buffer;
         }
-        ref var packed = ref MemoryMarshal.GetReference(buffer.Span);
+        ref var packed = ref Unsafe.Add(ref MemoryMarshal.GetReference(buffer.Span), index * mr * p);
         var width = Vector128<T>.Count;
         for (var l = 0; l < p; l++)
         {

@@ -16,6 +16,26 @@ namespace Verified.Flossing;
 /// </summary>
 public static class Flosser
 {
+    /// <summary>
+    /// The parameters flossing updates: those <paramref name="names"/> names, or, when it is null, every parameter but a
+    /// [TimeStep] (Δt is flossed only when named).
+    /// </summary>
+    /// <exception cref="ArgumentException">An empty list, a name the cell has no parameter of, or nothing to floss (a cell without parameters).</exception>
+    public static IReadOnlyList<ParameterLayout> FlossedParameters(CellLayout layout, IReadOnlyList<string>? names)
+    {
+        var all = layout.Parameters.Count == 0 ? "none" : string.Join(", ", layout.Parameters.Select(parameter => parameter.Name));
+        List<ParameterLayout> flossed = names switch
+        {
+            null => [.. layout.Parameters.Where(parameter => parameter != layout.TimeStepParameter)],
+            { Count: 0 } => throw new ArgumentException("an empty list of flossed parameters would floss nothing; leave it out to floss every parameter"),
+            _ => [.. names.Select(name => layout.Parameters.FirstOrDefault(parameter => parameter.Name == name)
+                ?? throw new ArgumentException($"cell {layout.Spec.Name} has no parameter '{name}' to floss (it has {all})"))],
+        };
+        return flossed.Count > 0 ? flossed : throw new ArgumentException(layout.TimeStepParameter is { } timeStep
+            ? $"cell {layout.Spec.Name} has no parameter to floss but its time step '{timeStep.Name}', which is flossed only when named"
+            : $"cell {layout.Spec.Name} has no parameter to floss");
+    }
+
     /// <summary>Flosses <paramref name="theta"/> in place for <see cref="FlossOptions.Epochs"/> epochs.</summary>
     /// <typeparam name="T">The element type of the forward and reverse passes: float or double.</typeparam>
     /// <param name="layout">The cell at its sizes.</param>
@@ -30,13 +50,7 @@ public static class Flosser
     {
         Footprint<T>(layout, options).Require();
         var problem = new FlossingProblem<T>(layout, options.Horizon);
-        var trained = options.Parameters switch
-        {
-            null => [.. layout.Parameters.Where(parameter => parameter != layout.TimeStepParameter)],
-            { Count: 0 } => throw new ArgumentException("an empty list of flossed parameters would floss nothing; pass null to floss every parameter", nameof(options)),
-            var names => names.Select(layout.Parameter).ToList(),
-        };
-        var adam = new Adam(trained, layout.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
+        var adam = new Adam(FlossedParameters(layout, options.Parameters), layout.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
         var rng = Rng.ForStream(options.Seed, "floss");
         int n = layout.StateSize, k = options.K;
         var h0 = new double[n];

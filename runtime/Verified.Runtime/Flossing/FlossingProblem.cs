@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using Verified.Checks;
 using Verified.Dense;
 using Verified.Lyapunov;
 
@@ -27,7 +26,8 @@ public sealed record FlossingHorizon(int K, int Steps, int Transient, int Tons, 
 /// λ_i over the first k columns of Q (QR order) and in <see cref="ExponentUnit"/> (per unit time
 /// for a cell with a time step: λ_i = Σ log R_ii / (steps · Δt)), and its exact gradient: through every QR step and through the trajectory h_s, by docs/design.md's
 /// reverse pass (StepVjp for the first-order term, TangentVjp for the second-order term and
-/// Q̄_s = D_sᵀ Q̃̄, QrPullback for Q̃̄). Memory O(c·n·k) for segments of c steps (c = T_f without
+/// Q̄_s = D_sᵀ Q̃̄, QrPullback for Q̃̄). The forward pass is <see cref="TangentStepper{T}"/>'s, storing
+/// every state, basis and R of a segment. Memory O(c·n·k) for segments of c steps (c = T_f without
 /// checkpointing); buffers are reused across calls, so nothing is allocated per step.
 /// </summary>
 public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -42,10 +42,10 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
     private readonly T[] _states;             // h_0 … h_c of the current segment
     private readonly AlignedArray<T> _bases;  // Q_0 … Q_c of the current segment; the n×k workspaces start on a cache line
     private readonly AlignedArray<T> _rs;     // R of each step of the segment that ends with a QR
-    private readonly AlignedArray<T> _tangent, _qBar, _qTildeBar;
+    private readonly AlignedArray<T> _qBar, _qTildeBar;
     private readonly T[] _rBar, _hBar, _hBarNext;
     private readonly double[] _sums;
-    private readonly HouseholderQr<T> _qr;
+    private readonly TangentStepper<T> _stepper;
     private readonly QrPullback<T> _pullback;
     private int _storedSegment = -1;
 
@@ -74,14 +74,13 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
         _states = new T[(_segment + 1) * _n];
         _bases = new AlignedArray<T>((_segment + 1) * _n * _k);
         _rs = new AlignedArray<T>(_segment * _k * _k);
-        _tangent = new AlignedArray<T>(_n * _k);
         _qBar = new AlignedArray<T>(_n * _k);
         _qTildeBar = new AlignedArray<T>(_n * _k);
         _rBar = new T[_k];
         _hBar = new T[_n];
         _hBarNext = new T[_n];
         _sums = new double[_k];
-        _qr = new HouseholderQr<T>(_n, _k);
+        _stepper = new TangentStepper<T>(_kernels, _k, _schedule);
         _pullback = new QrPullback<T>(_n, _k);
     }
 
@@ -198,28 +197,12 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
         for (var j = 0; j < length; j++)
         {
             var s = segment * _segment + j;
-            var h = _states.AsSpan(j * n, n);
-            var x = inputs.Slice(s * _inputSize, _inputSize);
-            var nextBasis = _bases.Span.Slice((j + 1) * n * k, n * k);
-            _kernels.Tangent(theta, h, x, _bases.Span.Slice(j * n * k, n * k), _schedule.FactorsAfter(s) ? _tangent.Span : nextBasis, k);
-            var next = _states.AsSpan((j + 1) * n, n);
-            _kernels.Step(theta, h, x, next);
-            if (!Compare.AllFinite<T>(next))
-            {
-                throw new TrajectoryDivergedException(s + 1, "state");
-            }
-            if (!_schedule.FactorsAfter(s))
-            {
-                continue;
-            }
             var r = _rs.Span.Slice(j * k * k, k * k);
-            _qr.Factor(_tangent.Span, nextBasis, r);
-            if (accumulate && _schedule.Counts(s))
+            var factored = _stepper.Advance(theta, _states.AsSpan(j * n, n), inputs.Slice(s * _inputSize, _inputSize),
+                _bases.Span.Slice(j * n * k, n * k), _states.AsSpan((j + 1) * n, n), _bases.Span.Slice((j + 1) * n * k, n * k), r, s);
+            if (factored && accumulate && _schedule.Counts(s))
             {
-                for (var i = 0; i < k; i++)
-                {
-                    _sums[i] += Math.Log(double.CreateTruncating(r[i * k + i]));
-                }
+                _stepper.AddLogDiagonal(r, _sums);
             }
         }
         _states.AsSpan(length * n, n).CopyTo(_checkpointStates.AsSpan((segment + 1) * n, n));

@@ -6,10 +6,12 @@ namespace Verified.IO;
 
 /// <summary>
 /// Finished results kept as one JSON file per id in a folder, each an envelope
-/// <c>{id, key, version, result}</c> written atomically once its work is done. <c>key</c> holds every
-/// option that produced the result: a file is reused only when it parses, names its own id and
-/// holds exactly the expected key and a result. Anything else (truncated, foreign, from other
-/// options) is reported through <c>warn</c> and counted as missing, so that it is computed again
+/// <c>{id, key, version, build, numericalVersion, result}</c> written atomically once its work is done. <c>key</c> holds every
+/// option that produced the result: a file is reused only when it parses, names its own id,
+/// holds exactly the expected key and a result, and was computed by this store's numerical version
+/// (<see cref="ResultOrigin"/>; an envelope without one is version 1's, <see cref="NumericalVersion.OfUnrecorded"/>)
+/// unless the store keeps other numerical versions. Anything else (truncated, foreign, from other
+/// options, other numbers) is reported through <c>warn</c> and counted as missing, so that it is computed again
 /// and overwritten. This is the one reader of cached results: validation parts, figure runs and
 /// sweep runs all go through it. The folder and its files are the tool's own (<see cref="OwnedPaths"/>):
 /// a link there is never followed (a file that is one is computed again, which replaces the link), no
@@ -31,21 +33,34 @@ public sealed class ResultStore
 
     private readonly Action<string> _warn;
 
+    /// <summary>Whether a result of another numerical version than <see cref="Origin"/>'s is reused.</summary>
+    private readonly bool _keepOtherNumericalVersions;
+
     /// <summary>What becomes of a file that is not reused, as its warning says: computed again, or (for a reader that computes nothing) left out.</summary>
     private readonly string _unusable;
 
     /// <summary>
     /// The store in <paramref name="folder"/> (created if missing); <paramref name="warn"/> hears of every file that is not reused.
     /// A <paramref name="readOnly"/> store (a merge's) computes nothing, so its warnings say that such a file is left out.
+    /// Results are written as computed by <paramref name="origin"/> (by default the runtime's build at
+    /// <see cref="NumericalVersion.Current"/>), and those of another numerical version are reused only when
+    /// <paramref name="keepOtherNumericalVersions"/>.
     /// </summary>
     /// <exception cref="InvalidDataException"><paramref name="folder"/> is a symbolic link or a file.</exception>
-    public ResultStore(string folder, Action<string>? warn = null, bool readOnly = false)
+    public ResultStore(string folder, Action<string>? warn = null, bool readOnly = false, ResultOrigin? origin = null, bool keepOtherNumericalVersions = false)
     {
         Folder = folder;
         _warn = warn ?? (_ => { });
         _unusable = readOnly ? "it is left out" : "it is computed again";
+        Origin = origin ?? RuntimeOrigin;
+        _keepOtherNumericalVersions = keepOtherNumericalVersions;
         OwnedPaths.CreateFolder(folder);
     }
+
+    /// <summary>The origin every result written here records.</summary>
+    public ResultOrigin Origin { get; }
+
+    private static readonly ResultOrigin RuntimeOrigin = ResultOrigin.Of(typeof(ResultStore).Assembly);
 
     /// <summary>The longest result file read: far beyond any result this tool writes (the longest training runs' are under 1 MB).</summary>
     public const int ResultLimit = 64 << 20;
@@ -71,9 +86,17 @@ public sealed class ResultStore
 
     /// <summary>The result of type <paramref name="type"/> stored under <paramref name="id"/> for exactly <paramref name="key"/>; false (with a warning if a file was there) otherwise.</summary>
     /// <exception cref="InvalidDataException">A folder is where the result belongs.</exception>
-    public bool TryRead(string id, object key, Type type, out object result)
+    public bool TryRead(string id, object key, Type type, out object result) => TryRead(id, key, type, out result, out _);
+
+    /// <summary>
+    /// The result of type <paramref name="type"/> stored under <paramref name="id"/> for exactly <paramref name="key"/>, and what
+    /// computed it; false (with a warning if a file was there) otherwise.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A folder is where the result belongs.</exception>
+    public bool TryRead(string id, object key, Type type, out object result, out ResultOrigin origin)
     {
         result = default!;
+        origin = ResultOrigin.Unrecorded;
         var path = PathOf(id);
         switch (OwnedPaths.KindOf(path))
         {
@@ -102,8 +125,19 @@ public sealed class ResultStore
             _warn($"{Describe(path)} {problem}; {_unusable}");
             return false;
         }
+        if (!Reusable(envelope.Origin))
+        {
+            _warn($"{Describe(path)} {OtherNumbers(envelope.Origin)}; {_unusable} (--keep-other-numerical-versions keeps it)");
+            return false;
+        }
+        origin = envelope.Origin;
         return true;
     }
+
+    private bool Reusable(ResultOrigin origin) => _keepOtherNumericalVersions || origin.NumericalVersion == Origin.NumericalVersion;
+
+    private string OtherNumbers(ResultOrigin origin) =>
+        $"holds numbers of numerical version {origin.NumericalVersion}, not this build's {Origin.NumericalVersion}";
 
     /// <summary>The store holds a result for <paramref name="id"/> under exactly <paramref name="key"/>.</summary>
     public bool Has<T>(string id, object key) => TryRead<T>(id, key, out _);
@@ -116,6 +150,8 @@ public sealed class ResultStore
             ["id"] = id,
             ["key"] = JsonSerializer.SerializeToNode(key, key.GetType(), Json),
             ["version"] = Version,
+            ["build"] = Origin.Build,
+            ["numericalVersion"] = Origin.NumericalVersion,
             ["result"] = JsonSerializer.SerializeToNode(result, Json),
         };
         AtomicFile.WriteAllText(PathOf(id), envelope.ToJsonString(Json));
@@ -162,11 +198,11 @@ public sealed class ResultStore
     /// <summary>
     /// Every well-formed envelope in the folder whose key is exactly a <typeparamref name="TKey"/> (the comparison of
     /// <see cref="TryRead{T}"/>: a key with a field more or less is another key) whose <paramref name="idOf"/> is its
-    /// id, ordered by id; the others are reported and skipped.
+    /// id and whose numbers this store reuses, with what computed it, ordered by id; the others are reported and skipped.
     /// </summary>
-    public IReadOnlyList<(string Id, TKey Key, T Result)> ReadAll<TKey, T>(Func<TKey, string?> idOf)
+    public IReadOnlyList<(string Id, TKey Key, T Result, ResultOrigin Origin)> ReadAll<TKey, T>(Func<TKey, string?> idOf)
     {
-        var entries = new List<(string, TKey, T)>();
+        var entries = new List<(string, TKey, T, ResultOrigin)>();
         foreach (var path in Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal))
         {
             var id = Path.GetFileNameWithoutExtension(path);
@@ -189,7 +225,12 @@ public sealed class ResultStore
                 _warn($"{Describe(path)} does not belong here (its options are not exactly those of the run '{id}'); it is left out");
                 continue;
             }
-            entries.Add((id, key, (T)result));
+            if (!Reusable(envelope.Origin))
+            {
+                _warn($"{Describe(path)} {OtherNumbers(envelope.Origin)}; it is left out (--keep-other-numerical-versions keeps it)");
+                continue;
+            }
+            entries.Add((id, key, (T)result, envelope.Origin));
         }
         return entries;
     }
@@ -213,7 +254,7 @@ public sealed class ResultStore
                 problem = "is not a Verified result (it lacks an id, a key or a result)";
                 return false;
             }
-            envelope = new Envelope(id.GetString()!, key.Clone(), result.Clone());
+            envelope = new Envelope(id.GetString()!, key.Clone(), result.Clone(), OriginOf(root));
             problem = "";
             return true;
         }
@@ -234,6 +275,12 @@ public sealed class ResultStore
         }
     }
 
+    /// <summary>The envelope's build and numerical version; where either is missing (a result written before they were recorded), <see cref="ResultOrigin.Unrecorded"/>'s.</summary>
+    private static ResultOrigin OriginOf(JsonElement root) => new(
+        root.TryGetProperty("build", out var build) && build.ValueKind == JsonValueKind.String ? build.GetString()! : ResultOrigin.UnrecordedBuild,
+        root.TryGetProperty("numericalVersion", out var version) && version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number)
+            ? number : NumericalVersion.OfUnrecorded);
+
     private static bool TryResult(Envelope envelope, Type type, out object result, out string problem)
     {
         try
@@ -251,5 +298,5 @@ public sealed class ResultStore
 
     private static readonly JsonSerializerOptions Compact = new(Json) { WriteIndented = false };
 
-    private readonly record struct Envelope(string Id, JsonElement Key, JsonElement Result);
+    private readonly record struct Envelope(string Id, JsonElement Key, JsonElement Result, ResultOrigin Origin);
 }

@@ -34,6 +34,10 @@ public static class LyapunovSpectrum
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"the steps and both transients must add up to at most {int.MaxValue}");
         }
+        if (options.Window is { } window && (window < 1 || window > options.Steps || window % options.Tons != 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"a window must be a multiple of t_ONS = {options.Tons} between 1 and the steps {options.Steps}, not {window}");
+        }
         if (options.InitialState is { } state && state.Length != n || options.InitialBasis is { } basis && basis.Length != n * k)
         {
             throw new ArgumentException($"the initial state has n = {n} elements and the initial basis n·k = {n * k}", nameof(options));
@@ -49,11 +53,11 @@ public static class LyapunovSpectrum
         var h = options.InitialState?.ToArray() ?? Gaussian(rng, n);
         var next = new double[n];
         var q = new double[n * k];
-        var dq = new double[n * k];
+        var nextQ = new double[n * k];
         var r = new double[k * k];
-        var qr = new HouseholderQr<double>(n, k);
+        var stepper = new TangentStepper<double>(kernels, k, schedule, stepsBefore: options.Transient);
         var jacobian = options.TrackLogDet ? new double[n * n] : [];
-        qr.Factor(options.InitialBasis ?? Gaussian(rng, n * k), q, r);
+        stepper.Orthonormalise(options.InitialBasis ?? Gaussian(rng, n * k), q, r);
 
         var sums = new double[k];
         // The running estimate every RecordInterval steps: at most Steps / RecordInterval + 1 points, whatever the length of the run.
@@ -65,57 +69,54 @@ public static class LyapunovSpectrum
         // Whether column i has been warned about (a flag, not a search of the warnings: no allocation per step).
         var collapsed = new bool[k];
         double logDetSum = 0;
+        // Finite-time exponents: Σ log R_ii over each window of counted steps, from the sums at its start.
+        var windows = new List<double[]>();
+        var windowStart = new double[k];
         for (var s = 0; s < totalSteps; s++)
         {
             InputStream.Fill(options.Input, x, inputRng);
             var t = s - options.Transient;
-            var tangentPhase = t >= 0;
-            var counted = tangentPhase && schedule.Counts(t);
-            if (tangentPhase)
+            if (t < 0)
             {
-                kernels.Tangent(theta, h, x, q, dq, k);
-                if (counted && options.TrackLogDet)
+                // The state's transient: no tangent vectors yet.
+                kernels.Step(theta, h, x, next);
+                if (!Checks.Compare.AllFinite<double>(next))
                 {
-                    kernels.Jacobian(theta, h, x, jacobian);
-                    logDetSum += LogDeterminant.LogAbsDet(jacobian, n);
+                    throw new TrajectoryDivergedException(s + 1, "state");
                 }
+                (h, next) = (next, h);
+                stepDone?.Invoke();
+                continue;
             }
-            kernels.Step(theta, h, x, next);
-            if (!Checks.Compare.AllFinite<double>(next))
+            var counted = schedule.Counts(t);
+            if (counted && options.TrackLogDet)
             {
-                throw new TrajectoryDivergedException(s + 1, "state");
+                kernels.Jacobian(theta, h, x, jacobian);
+                logDetSum += LogDeterminant.LogAbsDet(jacobian, n);
             }
+            var factored = stepper.Advance(theta, h, x, q, next, nextQ, r, t);
             (h, next) = (next, h);
+            (q, nextQ) = (nextQ, q);
             stepDone?.Invoke();
-            if (!tangentPhase)
-            {
-                continue;
-            }
-            if (!schedule.FactorsAfter(t))
-            {
-                (q, dq) = (dq, q);
-                continue;
-            }
-            if (!Checks.Compare.AllFinite<double>(dq))
-            {
-                throw new TrajectoryDivergedException(s + 1, "tangent vectors");
-            }
-            qr.Factor(dq, q, r);
-            if (!counted)
+            if (!factored || !counted)
             {
                 continue;
             }
             for (var i = 0; i < k; i++)
             {
-                var diagonal = r[i * k + i];
-                if (diagonal == 0 && !collapsed[i])
+                if (r[i * k + i] == 0 && !collapsed[i])
                 {
                     collapsed[i] = true;
                     warnings.Add($"R_{i + 1}{i + 1} = 0 at step {s + 1}: the exponent of column {i + 1} of Q is −∞");
                 }
-                sums[i] += Math.Log(diagonal);
             }
+            stepper.AddLogDiagonal(r, sums);
             var covered = schedule.CountedThrough(t);
+            if (options.Window is { } windowSteps && covered % windowSteps == 0)
+            {
+                windows.Add(WindowExponents(sums, windowStart, windowSteps));
+                sums.CopyTo(windowStart, 0);
+            }
             if (covered >= nextRecord || s == totalSteps - 1)
             {
                 running.Add(Averages(sums, covered));
@@ -139,14 +140,28 @@ public static class LyapunovSpectrum
             sortedSums,
             accumulated,
             unit,
-            warnings);
+            warnings)
+        {
+            Windows = options.Window is { } length ? FiniteTimeWindows.Of(length, [.. windows.Select(row => row.Select(sum => sum / unit.StepDuration).ToArray())], order) : null,
+        };
+    }
+
+    /// <summary>(sums − start) / W: the per-step exponents of one window, in QR order.</summary>
+    private static double[] WindowExponents(double[] sums, double[] start, int window)
+    {
+        var exponents = new double[sums.Length];
+        for (var i = 0; i < sums.Length; i++)
+        {
+            exponents[i] = (sums[i] - start[i]) / window;
+        }
+        return exponents;
     }
 
     /// <summary>
     /// The buffers <see cref="Compute"/> allocates: the n×k basis, its tangent and the QR's workspace; with
     /// <see cref="SpectrumOptions.TrackLogDet"/> the Jacobian and its LU factors; the running estimate's
-    /// points; and the kernels' own (one column, k tangent columns, and their Jacobians when log|det D| is tracked).
-    /// The inputs are drawn step by step.
+    /// points; with <see cref="SpectrumOptions.Window"/> the finite-time exponents of every window; and the kernels' own
+    /// (one column, k tangent columns, and their Jacobians when log|det D| is tracked). The inputs are drawn step by step.
     /// </summary>
     public static Resources.Footprint Footprint(CellLayout layout, SpectrumOptions options)
     {
@@ -156,6 +171,7 @@ public static class LyapunovSpectrum
             new Resources.PlannedBuffer("tangent basis", 3 * Resources.MemoryBudget.Product(n, k), sizeof(double)),
             new Resources.PlannedBuffer("Jacobian and its LU factors", options.TrackLogDet ? 2 * Resources.MemoryBudget.Product(n, n) : 0, sizeof(double)),
             new Resources.PlannedBuffer("running estimate", Resources.MemoryBudget.Product(points, k + 1L), sizeof(double)),
+            new Resources.PlannedBuffer("finite-time exponents of the windows", options.Window is { } window ? Resources.MemoryBudget.Product(options.Steps / Math.Max(1, window), k) : 0, sizeof(double)),
             layout.Spec.CreateKernels<double>(layout).Scratch(1, k, options.TrackLogDet));
     }
 

@@ -25,6 +25,8 @@ public sealed record SpectrumOptions
     public bool TrackLogDet { get; init; } = true;
     /// <summary>Steps between records of the running estimate (at the first re-orthonormalisation at or after each multiple, and at the end); null for ⌈Steps / <see cref="RunningPoints"/>⌉.</summary>
     public int? RecordEvery { get; init; }
+    /// <summary>Counted steps per window of the finite-time exponents (<see cref="FiniteTimeWindows"/>), a multiple of t_ONS; null for none.</summary>
+    public int? Window { get; init; }
     /// <summary>Initial state; null draws h_0 ~ N(0, 1).</summary>
     public double[]? InitialState { get; init; }
     /// <summary>Initial tangent vectors (n×k, feature-major), orthonormalised before the first step; null draws them N(0, 1).</summary>

@@ -29,4 +29,8 @@ public sealed record SpectrumResult(
     double[] LogRSums,
     int AccumulatedSteps,
     ExponentUnit Unit,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The finite-time exponents over windows of <see cref="SpectrumOptions.Window"/> steps; null when not asked for.</summary>
+    public FiniteTimeWindows? Windows { get; init; }
+}

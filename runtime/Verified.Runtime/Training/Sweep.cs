@@ -45,8 +45,12 @@ public sealed class Sweep
     /// <summary>Shard <paramref name="index"/> of <paramref name="count"/>: every count-th run from the index-th (<see cref="Shards"/>).</summary>
     public IReadOnlyList<TrainingRun> Shard(int index, int count) => Shards.Select(Runs, index, count);
 
-    /// <summary>The store of a sweep's runs: <paramref name="folder"/>/runs.</summary>
-    public static ResultStore Store(string folder, Action<string>? warn = null) => new(Path.Combine(folder, "runs"), warn);
+    /// <summary>
+    /// The store of a sweep's runs: <paramref name="folder"/>/runs, written as computed by <paramref name="origin"/> (the
+    /// runtime's build by default), reusing runs of another numerical version only when <paramref name="keepOtherNumericalVersions"/>.
+    /// </summary>
+    public static ResultStore Store(string folder, Action<string>? warn = null, ResultOrigin? origin = null, bool keepOtherNumericalVersions = false, bool readOnly = false) =>
+        new(Path.Combine(folder, "runs"), warn, readOnly, origin, keepOtherNumericalVersions);
 
     /// <summary>The shard's runs that have no valid result in the store yet.</summary>
     public IReadOnlyList<TrainingRun> Missing(ResultStore store, int shard, int shards) =>
@@ -75,14 +79,16 @@ public sealed class Sweep
     }
 
     /// <summary>
-    /// Every valid finished run in the folder, ordered by id: files that do not parse, do not belong or were made by
-    /// another version of their cell are reported and left out. Refused (<see cref="IncompleteResultsException"/>)
-    /// while a run that a declared grid holds is missing.
+    /// Every valid finished run in the folder, ordered by id, with the build and numerical version that computed it: files
+    /// that do not parse, do not belong, were made by another version of their cell or hold another numerical version's
+    /// numbers (unless <paramref name="keepOtherNumericalVersions"/>) are reported and left out. Refused
+    /// (<see cref="IncompleteResultsException"/>) while a run that a declared grid holds is missing.
     /// </summary>
-    public static IReadOnlyList<SweepResult> Merge(string folder, Action<string>? warn = null)
+    public static IReadOnlyList<SweepResult> Merge(string folder, Action<string>? warn = null, bool keepOtherNumericalVersions = false)
     {
-        var merged = Store(folder, warn).ReadAll<TrainingRun, TrainingOutcome>(run => run.CurrentCell() is not null ? run.Id : null)
-            .Select(entry => new SweepResult(entry.Id, entry.Key, entry.Result)).ToList();
+        var merged = Store(folder, warn, keepOtherNumericalVersions: keepOtherNumericalVersions, readOnly: true)
+            .ReadAll<TrainingRun, TrainingOutcome>(run => run.CurrentCell() is not null ? run.Id : null)
+            .Select(entry => new SweepResult(entry.Id, entry.Key, entry.Result, entry.Origin)).ToList();
         var finished = merged.Select(run => run.Id).ToHashSet(StringComparer.Ordinal);
         var missing = Declared(folder).Where(id => !finished.Contains(id)).ToList();
         return missing.Count > 0 ? throw new IncompleteResultsException($"the sweep in '{folder}'", missing) : merged;

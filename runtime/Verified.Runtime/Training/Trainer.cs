@@ -220,12 +220,6 @@ public static class Trainer
         Require(options.Batch > 0 && options.TestBatch > 0 && options.EvalEvery > 0, "batch, test batch and the evaluation interval must be positive");
         Require(options.Epochs >= 0, "the training epochs must not be negative");
         Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), "the learning rate must be positive");
-        Require(options.FlossParameters is null || options.FlossParameters.Count > 0, "an empty list of flossed parameters would floss nothing; leave it out to floss every parameter");
-        foreach (var name in options.FlossParameters ?? [])
-        {
-            Require(layout.Parameters.Any(parameter => parameter.Name == name),
-                $"cell {layout.Spec.Name} has no parameter '{name}' to floss (it has {string.Join(", ", layout.Parameters.Select(parameter => parameter.Name))})");
-        }
         Require(options.Regulariser != Regularisers.RegulariserKind.SpectralRadius || new RecurrentModel(layout, 1).RecurrentMatrix is not null,
             $"cell {layout.Spec.Name} has no square recurrent matrix whose spectral radius could be penalised");
         Require(options.RegularisationWeight is null || options.RegularisationWeight > 0 && double.IsFinite(options.RegularisationWeight.Value), "the regularisation weight must be positive");
@@ -233,6 +227,7 @@ public static class Trainer
         {
             return;
         }
+        Flosser.FlossedParameters(layout, options.FlossParameters);
         Require(options.FlossK >= 1 && options.FlossK <= layout.StateSize, $"the flossed exponents k = {options.FlossK} must be between 1 and the state size {layout.StateSize}");
         Require(options.FlossEpochs > 0, "the flossing epochs must be positive");
         Require(options.FlossSteps > options.FlossTransient && options.FlossTransient >= 0, $"the flossing horizon T_f = {options.FlossSteps} must exceed its transient {options.FlossTransient}");

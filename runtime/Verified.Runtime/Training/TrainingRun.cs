@@ -71,4 +71,5 @@ public sealed record TrainingOutcome(TrainEpoch Final, double BestTestAccuracy, 
 /// <param name="Id">The run's id.</param>
 /// <param name="Run">The run's identity.</param>
 /// <param name="Outcome">What it left.</param>
-public sealed record SweepResult(string Id, TrainingRun Run, TrainingOutcome Outcome);
+/// <param name="Origin">The build and numerical version that computed it, where it was read from a store.</param>
+public sealed record SweepResult(string Id, TrainingRun Run, TrainingOutcome Outcome, IO.ResultOrigin? Origin = null);

@@ -12,7 +12,8 @@ public sealed class ConditionRunTests
     private static readonly CellLayout Layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(80));
     private static readonly double[] Theta = ParameterInitializer.Create(Layout, 1.0, new Rng(1));
     private static readonly ConditionOptions Options = new() { M = [2, 5, 15], Horizons = [10, 30, 50, 80, 100, 150] };
-    private static readonly Lazy<IReadOnlyList<ConditionPoint>> Points256 = new(() => ConditionRun.Measure(Layout, Theta, Options, flossed: false));
+    private static readonly Lazy<ConditionResult> Run256 = new(() => ConditionRun.Run(Layout, Theta, Options, flossed: false));
+    private static readonly Lazy<IReadOnlyList<ConditionPoint>> Points256 = new(() => Run256.Value.Points);
 
     [Fact]
     public void Numeric_kappa_is_never_below_the_finite_time_bound()
@@ -92,5 +93,26 @@ public sealed class ConditionRunTests
 
         Assert.True(after.Resolved);
         Assert.True(before.Log10KappaNumeric - after.Log10KappaNumeric >= 3, $"log10 κ2 {before.Log10KappaNumeric:F2} → {after.Log10KappaNumeric:F2}");
+    }
+
+    /// <summary>
+    /// Eq 3 at 256 bits: (1/t) log σ_i(T_t Q) approaches λ_i as t grows, and the slope of log σ_i against t (which drops
+    /// the offset of order one, as the slope test of Eq 10 does) matches λ_i; both within a tenth of the spread λ1 − λ15.
+    /// </summary>
+    [Fact]
+    public void Finite_time_exponents_of_the_product_approach_the_QR_exponents()
+    {
+        var run = Run256.Value;
+        var lambda = run.Spectrum.Exponents.Select(exponent => exponent * run.Spectrum.Unit.StepDuration).ToArray();
+        var spread = lambda[0] - lambda[14];
+        double Worst(FiniteTimeSpectrum spectrum) => spectrum.Exponents.Select((value, i) => Math.Abs(value!.Value - lambda[i])).Max();
+
+        Assert.Equal(Options.Horizons, run.FiniteTime.Select(spectrum => spectrum.Horizon));
+        Assert.All(run.FiniteTime, spectrum => Assert.All(spectrum.Exponents, value => Assert.NotNull(value)));
+        var early = Worst(run.FiniteTime[0]);
+        var late = Worst(run.FiniteTime[^1]);
+        Assert.True(late < early / 3, $"largest |(1/t) log σ_i − λ_i|: {early} at t = 10, {late} at t = 150");
+        var slopes = FiniteTimeSpectrum.Slopes([.. run.FiniteTime.Where(spectrum => spectrum.Horizon >= 30)], 15);
+        Assert.All(slopes.Select((slope, i) => (slope!.Value, lambda[i])), pair => Assert.True(Math.Abs(pair.Item1 - pair.Item2) < 0.1 * spread, $"slope {pair.Item1} against λ {pair.Item2}"));
     }
 }

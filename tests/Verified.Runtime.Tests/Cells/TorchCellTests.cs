@@ -103,19 +103,14 @@ public sealed class TorchCellTests
     [Fact]
     public void A_stacked_tensor_that_is_not_a_multiple_of_its_gates_is_refused_naming_it()
     {
-        var path = Path.Combine(Path.GetTempPath(), "verified-tests-" + Guid.NewGuid().ToString("N") + ".safetensors");
+        using var folder = new TemporaryFolder();
+        var path = folder.File("stacked.safetensors");
         SafeTensors.Write(path, [new SafeTensor("weight_hh_l0", "F64", [21, 5], new double[105])], new Dictionary<string, string>());
-        try
-        {
-            var error = Assert.Throws<ParameterFileException>(() => ParameterFile.DimensionsIn(path, BuiltInCells.Find("torch-lstm")!));
 
-            Assert.Contains("'weight_hh_l0'", error.Message);
-            Assert.Contains("4*N", error.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var error = Assert.Throws<ParameterFileException>(() => ParameterFile.DimensionsIn(path, BuiltInCells.Find("torch-lstm")!));
+
+        Assert.Contains("'weight_hh_l0'", error.Message);
+        Assert.Contains("4*N", error.Message);
     }
 
     /// <summary>PyTorch's initialisation: every parameter U(−1/√N, 1/√N), scaled by the gain g.</summary>

@@ -35,6 +35,19 @@ public partial class LogisticMap
     [Update(nameof(x))] public Vec xNext => r * x * (1 - x);
 }
 
+/// <summary>The Hénon map (x, y) ← (1 − a x² + y, b x) at a = 1.4, b = 0.3: λ1 ≈ 0.41922, λ2 = ln b − λ1.</summary>
+[RecurrentCell(Name = "henon")]
+public partial class HenonMap
+{
+    [State(1)] public Vec x;
+    [State(1)] public Vec y;
+    [Parameter] public Scalar a = 1.4;
+    [Parameter] public Scalar b = 0.3;
+
+    [Update(nameof(x))] public Vec xNext => 1 - a * x * x + y;
+    [Update(nameof(y))] public Vec yNext => b * x;
+}
+
 /// <summary>
 /// The Lorenz system (σ = 10, ρ = 28, β = 8/3) by Euler steps of a constant time step Δt = 0.01:
 /// exponents per unit time about 0.9, 0 and −14.6.
@@ -113,4 +126,26 @@ public partial class UserSums
     public Vec shared => W * Tanh(h);
 
     [Update(nameof(h))] public Vec hNext => Tanh(V * x + 0.5 * shared + shared + b - U * Sin(h) - c);
+}
+
+/// <summary>
+/// The Lorenz system of <see cref="Lorenz"/> by Euler steps of Δt = 0.001: the Euler map's covariant
+/// vector of the zero exponent leans off the vector field by O(Δt) (about 6° at Δt = 0.01), so a check
+/// of the flow's geometry needs the finer step.
+/// </summary>
+[RecurrentCell(Name = "lorenz-fine")]
+public partial class LorenzFine
+{
+    [TimeStep] public const double Dt = 0.001;
+
+    [State(1)] public Vec x;
+    [State(1)] public Vec y;
+    [State(1)] public Vec z;
+    [Parameter] public Scalar sigma = 10;
+    [Parameter] public Scalar rho = 28;
+    [Parameter] public Scalar beta = 8.0 / 3;
+
+    [Update(nameof(x))] public Vec xNext => x + Dt * sigma * (y - x);
+    [Update(nameof(y))] public Vec yNext => y + Dt * (x * (rho - z) - y);
+    [Update(nameof(z))] public Vec zNext => z + Dt * (x * y - beta * z);
 }

@@ -5,8 +5,9 @@ using Xunit;
 namespace Verified.Runtime.Tests.IO;
 
 /// <summary>
-/// The runs committed under docs/recorded-runs stay readable, and each one's options still give
-/// its file's id: a change to how results or keys are written must not orphan them.
+/// The runs committed under docs/recorded-runs stay readable, each one's options still give
+/// its file's id, and each holds numerical version 1's numbers (those that record no version are
+/// version 1's): a change to how results or keys are written must not orphan them.
 /// </summary>
 public sealed class RecordedRunsTests
 {
@@ -16,7 +17,7 @@ public sealed class RecordedRunsTests
     [MemberData(nameof(Folders))]
     public void Every_recorded_run_reads_and_keeps_its_id(string folder)
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "recorded-runs", folder);
+        var path = Path.Combine(Repository.Root, "docs", "recorded-runs", folder);
         var warnings = new List<string>();
 
         var runs = new ResultStore(path, warnings.Add).ReadAll<TrainingRun, TrainingOutcome>(run => run.Id);
@@ -24,15 +25,7 @@ public sealed class RecordedRunsTests
         Assert.Empty(warnings);
         Assert.Equal(Directory.GetFiles(path, "*.json").Length, runs.Count);
         Assert.All(runs, run => Assert.NotEmpty(run.Result.History));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(folder, "Verified.sln")))
-        {
-            folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException("Verified.sln not found above " + AppContext.BaseDirectory);
-        }
-        return folder;
+        // Recorded before builds and numerical versions were written, or by a build of this numerical version: version 1's numbers.
+        Assert.All(runs, run => Assert.Equal(NumericalVersion.OfUnrecorded, run.Origin.NumericalVersion));
     }
 }

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Verified.Runtime.Tests.IO;
 
-public sealed class ResultStoreTests
+public sealed class ResultStoreTests : IDisposable
 {
     private sealed record Result(int Value, string Note);
 
@@ -285,12 +285,50 @@ public sealed class ResultStoreTests
         Assert.Contains(warnings, warning => warning.Contains("'" + Path.GetFileName(store.Folder) + "/2.json' does not belong here"));
     }
 
+    /// <summary>
+    /// Every envelope records the build and numerical version that computed it; a result of another numerical version is
+    /// computed again unless the store keeps other versions, and one that records neither (written before they were
+    /// recorded) is version 1's and reused by version 1.
+    /// </summary>
+    [Fact]
+    public void A_result_of_another_numerical_version_is_computed_again_unless_kept()
+    {
+        var warnings = new List<string>();
+        var folder = Folder();
+        var version1 = new ResultStore(folder, warnings.Add, origin: new ResultOrigin("0.1.0-ci.1+abc.123456", 1));
+        version1.Write("a", new { n = 1 }, new Result(7, "x"));
+        File.WriteAllText(Path.Combine(folder, "old.json"), """{"id":"old","key":{"n":1},"version":"0.1.0","result":{"value":5,"note":"z"}}""");
+        var version2 = new ResultStore(folder, warnings.Add, origin: new ResultOrigin("0.1.0-ci.2+def.654321", 2));
+        var kept = new ResultStore(folder, warnings.Add, origin: version2.Origin, keepOtherNumericalVersions: true);
+
+        using (var envelope = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "a.json"))))
+        {
+            Assert.Equal("0.1.0-ci.1+abc.123456", envelope.RootElement.GetProperty("build").GetString());
+            Assert.Equal(1, envelope.RootElement.GetProperty("numericalVersion").GetInt32());
+        }
+        Assert.True(version1.TryRead("old", new { n = 1 }, typeof(Result), out _, out var unrecorded));
+        Assert.Equal(ResultOrigin.Unrecorded, unrecorded);
+        Assert.Equal(1, unrecorded.NumericalVersion);
+        Assert.Empty(warnings);
+
+        Assert.False(version2.TryRead<Result>("a", new { n = 1 }, out _));
+        Assert.False(version2.TryRead<Result>("old", new { n = 1 }, out _));
+        Assert.Contains(warnings, warning => warning.Contains("/a.json' holds numbers of numerical version 1, not this build's 2; it is computed again", StringComparison.Ordinal));
+        Assert.True(kept.TryRead("a", new { n = 1 }, typeof(Result), out var read, out var origin));
+        Assert.Equal((new Result(7, "x"), version1.Origin), ((Result)read, origin));
+        Assert.Equal(new Result(9, "w"), version2.GetOrCompute("a", new { n = 1 }, () => new Result(9, "w")));
+        Assert.True(version2.TryRead("a", new { n = 1 }, typeof(Result), out _, out var recomputed));
+        Assert.Equal(version2.Origin, recomputed);
+        Assert.DoesNotContain(version2.ReadAll<Key, Result>(_ => "old"), entry => entry.Id == "old");
+        Assert.Contains(kept.ReadAll<Key, Result>(_ => "old"), entry => entry.Id == "old" && entry.Origin == ResultOrigin.Unrecorded);
+    }
+
     private sealed record Key(int N);
 
-    private static string Folder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "verified-store-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    private readonly TemporaryFolders _folders = new();
+
+    /// <summary>A fresh temporary folder, deleted when the test ends.</summary>
+    private string Folder() => _folders.New();
+
+    public void Dispose() => _folders.Dispose();
 }

@@ -13,8 +13,7 @@ public sealed class RunClaimTests
     [Fact]
     public void Claims_taken_and_released_by_many_workers_at_once_never_fail_and_never_overlap()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "verified-claims-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        using var folder = new TemporaryFolder();
         var (holding, most, taken) = (0, 0, 0);
         var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         var workers = Enumerable.Range(0, 8).Select(worker => new Thread(() =>

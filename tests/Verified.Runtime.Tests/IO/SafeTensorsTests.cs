@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Verified.Runtime.Tests.IO;
 
-public sealed class SafeTensorsTests
+public sealed class SafeTensorsTests : IDisposable
 {
     private static CellLayout Lstm => BuiltInCells.Find("lstm")!.Layout(CellDimensions.Of(4, 2));
 
@@ -163,10 +163,10 @@ public sealed class SafeTensorsTests
         Assert.Contains($"tensor 'h0' has shape [{layout.StateSize + 1}], but h0 has shape [{layout.StateSize}]", refused.Message);
     }
 
-    private static string Folder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "verified-safetensors-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    private readonly TemporaryFolders _folders = new();
+
+    /// <summary>A fresh temporary folder, deleted when the test ends.</summary>
+    private string Folder() => _folders.New();
+
+    public void Dispose() => _folders.Dispose();
 }

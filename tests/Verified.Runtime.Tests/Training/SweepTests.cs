@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Verified.Runtime.Tests.Training;
 
-public sealed class SweepTests
+public sealed class SweepTests : IDisposable
 {
     private static CellSpec Tanh => BuiltInCells.Find("vanilla-tanh")!;
 
@@ -218,10 +218,10 @@ public sealed class SweepTests
         return root!.ToJsonString();
     }
 
-    private static string Folder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "verified-sweep-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    private readonly TemporaryFolders _folders = new();
+
+    /// <summary>A fresh temporary folder, deleted when the test ends.</summary>
+    private string Folder() => _folders.New();
+
+    public void Dispose() => _folders.Dispose();
 }

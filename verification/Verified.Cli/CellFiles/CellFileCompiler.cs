@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
@@ -14,8 +13,8 @@ namespace Verified.Cli.CellFiles;
 /// version, the Verified generator, the runtime as reference. The file is first checked on its
 /// syntax against <see cref="CellFileRules"/>, so that nothing in it but the cell reaches the
 /// compiler, and nothing at all runs before the one cell class's generated Spec is read. A file that
-/// does not compile is one line (<see cref="Refusal"/>): its first error, at path:line:column, and
-/// how many more there are.
+/// does not compile is refused with its errors (<see cref="CellFileErrors"/>): the generator's first,
+/// root causes before what follows from them, then the compiler's own.
 /// </summary>
 public static class CellFileCompiler
 {
@@ -23,8 +22,11 @@ public static class CellFileCompiler
     private static readonly Dictionary<string, CellSpec> Loaded = [];
     private static readonly Lock Loading = new();
 
-    /// <summary>The cell file at <paramref name="fullPath"/>, read and checked on its syntax; <paramref name="displayPath"/> names it in messages.</summary>
-    public static CellFile Read(string fullPath, string displayPath)
+    /// <summary>
+    /// The cell file at <paramref name="fullPath"/>, read and checked on its syntax; <paramref name="displayPath"/> names it in messages,
+    /// and a refusal lists at most <paramref name="errorLimit"/> errors (null: all of them).
+    /// </summary>
+    public static CellFile Read(string fullPath, string displayPath, int? errorLimit = CellFileErrors.DefaultLimit)
     {
         if (Directory.Exists(fullPath))
         {
@@ -43,21 +45,21 @@ public static class CellFileCompiler
         {
             throw new UsageException($"cell file '{displayPath}' cannot be read: {unreadable.Message}");
         }
-        return Parse(text, displayPath);
+        return Parse(text, displayPath, errorLimit);
     }
 
     /// <summary>A cell declaration given as source text, checked on its syntax (<see cref="CellFileRules"/>) and for a name of its own; <paramref name="displayPath"/> names it in messages.</summary>
-    public static CellFile Parse(string text, string displayPath)
+    public static CellFile Parse(string text, string displayPath, int? errorLimit = CellFileErrors.DefaultLimit)
     {
         var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), displayPath);
         var (violations, cell) = CellFileRules.Check(tree);
         if (violations.Count > 0 || cell is null)
         {
-            throw Refusal(tree.GetDiagnostics().Concat(violations));
+            throw CellFileErrors.Refusal(tree.GetDiagnostics().Concat(violations), errorLimit);
         }
         var outline = CellOutline.Of(cell);
         RefuseBuiltInName(outline.Name, outline.NamedAt);
-        return new CellFile(text, tree, cell, outline);
+        return new CellFile(text, tree, cell, outline, errorLimit);
     }
 
     /// <summary>Compiles and loads a checked cell file (once per process for the same text).</summary>
@@ -68,7 +70,7 @@ public static class CellFileCompiler
         {
             if (!Loaded.TryGetValue(name, out var spec))
             {
-                spec = Load(name, file.Tree, file.Cell);
+                spec = Load(name, file);
                 // A name the syntax could not tell (a constant's) is known now.
                 RefuseBuiltInName(spec.Name, file.Outline.NamedAt);
                 Loaded[name] = spec;
@@ -94,11 +96,11 @@ public static class CellFileCompiler
         }
     }
 
-    private static CellSpec Load(string name, SyntaxTree tree, ClassDeclarationSyntax cell)
+    private static CellSpec Load(string name, CellFile file)
     {
         var compilation = CSharpCompilation.Create(
             name,
-            [tree],
+            [file.Tree],
             References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable,
                 optimizationLevel: OptimizationLevel.Release, allowUnsafe: false));
@@ -107,42 +109,20 @@ public static class CellFileCompiler
         var diagnostics = generatorDiagnostics.Concat(generated.GetDiagnostics()).ToList();
         if (diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
         {
-            throw Refusal(diagnostics);
+            throw CellFileErrors.Refusal(diagnostics, file.ErrorLimit);
         }
         using var image = new MemoryStream();
         var emitted = generated.Emit(image);
         if (!emitted.Success)
         {
-            throw Refusal(emitted.Diagnostics);
+            throw CellFileErrors.Refusal(emitted.Diagnostics, file.ErrorLimit);
         }
         image.Position = 0;
         var assembly = AssemblyLoadContext.Default.LoadFromStream(image);
         // The rules let through one class, the cell, and the generator implemented IRecurrentCell on it.
-        var type = assembly.GetType(MetadataName(cell), throwOnError: true)!;
+        var type = assembly.GetType(MetadataName(file.Cell), throwOnError: true)!;
         return (CellSpec)type.GetProperty(nameof(IRecurrentCell.Spec), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
-
-    /// <summary>
-    /// The one line that refuses a file which does not compile: "path:line:column: ID: message" of
-    /// its first error in the file (the generator's VRF error before the compiler's at the same
-    /// token, as the generator's are reported first), and "(and m more errors)" when there are m more.
-    /// Errors without a place in the file (none is expected) come after those with one.
-    /// </summary>
-    private static UsageException Refusal(IEnumerable<Diagnostic> diagnostics)
-    {
-        var errors = diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
-            .Select(diagnostic => (Diagnostic: diagnostic, Span: diagnostic.Location.GetLineSpan(), Message: OneLine(diagnostic.GetMessage(CultureInfo.InvariantCulture))))
-            .DistinctBy(error => (error.Diagnostic.Id, error.Span.Path, error.Span.StartLinePosition, error.Message))
-            .OrderBy(error => error.Span.IsValid ? 0 : 1)
-            .ThenBy(error => error.Span.StartLinePosition)
-            .ToList();
-        var (first, span, message) = errors[0];
-        var place = span.IsValid ? $"{span.Path}:{span.StartLinePosition.Line + 1}:{span.StartLinePosition.Character + 1}: " : "";
-        var more = errors.Count - 1;
-        return new UsageException($"{place}{first.Id}: {message}" + (more == 0 ? "" : $" (and {more} more error{(more == 1 ? "" : "s")})"));
-    }
-
-    private static string OneLine(string text) => string.Join(" ", text.Split((char[])['\r', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     private static string MetadataName(ClassDeclarationSyntax cell) =>
         cell.Parent is BaseNamespaceDeclarationSyntax space
@@ -158,5 +138,8 @@ public static class CellFileCompiler
     }
 }
 
-/// <summary>A cell file read and checked on its syntax, not yet compiled: its text, syntax tree, cell class and what the syntax decides about the cell.</summary>
-public sealed record CellFile(string Text, SyntaxTree Tree, ClassDeclarationSyntax Cell, CellOutline Outline);
+/// <summary>
+/// A cell file read and checked on its syntax, not yet compiled: its text, syntax tree, cell class, what the syntax decides about the
+/// cell, and how many errors a refusal lists (null: all).
+/// </summary>
+public sealed record CellFile(string Text, SyntaxTree Tree, ClassDeclarationSyntax Cell, CellOutline Outline, int? ErrorLimit);

@@ -20,11 +20,15 @@ public static class CellSelection
     {
         var name = result.GetValue(options.Cell);
         var file = result.GetValue(options.CellFile);
-        if (file is not null)
+        if (file is null)
+        {
+            OptionRules.RefuseGiven(result, [options.AllErrors], "lists the errors of a cell file; it needs --cell-file");
+        }
+        else
         {
             // A cell file declares exactly one cell (CellFileRules); --cell, if given, must name it. What the file's syntax
             // decides is checked before it is compiled, which takes seconds; the compiled cell is checked whole after.
-            var declared = CellFileCompiler.Read(file.FullName, file.ToString());
+            var declared = CellFileCompiler.Read(file.FullName, file.ToString(), result.GetValue(options.AllErrors) ? null : CellFileErrors.DefaultLimit);
             RefuseOtherName(file, declared.Outline.Name, name);
             CellOptionRules.Check(result, options, declared.Outline.Facts);
             var cell = CellFileCompiler.Compile(declared);

@@ -16,7 +16,7 @@ public static class CheckCommand
         var command = new Command("check", "Check every generated kernel against finite differences and by the dot-product test");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
-        network.AddTo(command, save: false, initialState: false);
+        network.AddTo(command);
         command.Options.Add(tolerance);
         command.SetAction(result =>
         {

@@ -16,6 +16,8 @@ public static class CommandLine
         root.Subcommands.Add(SpectrumCommand.Create(output));
         root.Subcommands.Add(FlossCommand.Create(output));
         root.Subcommands.Add(ConditionCommand.Create(output));
+        root.Subcommands.Add(ClvCommand.Create(output));
+        root.Subcommands.Add(BasisCommand.Create(output));
         root.Subcommands.Add(TrainCommand.Create(output));
         root.Subcommands.Add(SweepCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
@@ -77,7 +79,11 @@ public static class CommandLine
         }
         catch (Exception usage) when (usage is UsageException or Resources.ResourceLimitException or InvalidDataException or IO.ParameterFileException)
         {
-            error.WriteLine("error: " + usage.Message);
+            // One line, but for a cell file's errors, which are one line each.
+            foreach (var line in usage.Message.Split('\n'))
+            {
+                error.WriteLine("error: " + line);
+            }
             return ExitCodes.BadInput;
         }
         catch (Exception failed) when (failed is Lyapunov.TrajectoryDivergedException or Flossing.FlossingFailedException)

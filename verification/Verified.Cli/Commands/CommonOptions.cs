@@ -14,13 +14,16 @@ public sealed class CommonOptions
     /// <summary>N of every command but `check`: the paper's networks (N = 80).</summary>
     public const int DefaultN = 80;
 
-    /// <summary>What a command offers besides --cell, --cell-file and --n.</summary>
+    /// <summary>What a command offers besides --cell, --cell-file, --all-errors and --n.</summary>
     [Flags]
     public enum Offer { None = 0, GainAndSeed = 1, Input = 2, Json = 4 }
 
     public Option<string?> Cell { get; }
     public Option<FileInfo?> CellFile { get; }
     public Option<int> N { get; }
+
+    /// <summary>--all-errors: a cell file that does not compile is refused with every error, not the first <see cref="CellFiles.CellFileErrors.DefaultLimit"/>.</summary>
+    public Option<bool> AllErrors { get; } = new("--all-errors") { Description = $"List every error of a --cell-file that does not compile (default: the first {CellFiles.CellFileErrors.DefaultLimit} and how many more)" };
     public Option<double> Gain { get; } = new Option<double>("--g") { Description = "Gain g of the recurrent weights N(0, g²/N) (U(−g/√N, g/√N) for the torch cells)", DefaultValueFactory = _ => 1.0 }.FiniteNonNegative();
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the run's random generator", DefaultValueFactory = _ => 1UL };
     public Option<FileInfo?> Json { get; } = new Option<FileInfo?>("--json") { Description = "Write the results as JSON to this file (its folder must exist; default: no JSON)" }.WritableFile();
@@ -53,10 +56,10 @@ public sealed class CommonOptions
     /// <summary>--init of training, when the command offers it: checked against the cell's recurrent Gaussian matrices.</summary>
     public Option? RecurrentInit { get; set; }
 
-    /// <summary>Adds --cell, --cell-file, --n and the options of <paramref name="offer"/> to a command.</summary>
+    /// <summary>Adds --cell, --cell-file, --all-errors, --n and the options of <paramref name="offer"/> to a command.</summary>
     public void AddTo(Command command, Offer offer)
     {
-        foreach (var option in new Option[] { Cell, CellFile, N })
+        foreach (var option in new Option[] { Cell, CellFile, AllErrors, N })
         {
             command.Options.Add(option);
         }

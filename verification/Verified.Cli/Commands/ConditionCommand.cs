@@ -25,11 +25,12 @@ public static class ConditionCommand
         var flossEpochs = new Option<int>("--floss-epochs") { Description = "Flossing epochs (with --floss-k)", DefaultValueFactory = _ => 300 }.Positive();
         var flossLearningRate = new Option<double>("--floss-lr") { Description = "Adam learning rate of the flossing (with --floss-k)", DefaultValueFactory = _ => 3e-3 }.FinitePositive();
         bits.AcceptOnlyFromAmong("256", "512");
+        var plot = PlotOption.Create("κ2 against the horizon, numeric, Eq 10 and the finite-time bound, a panel per m");
         var command = new Command("condition", "Condition number of the long-term Jacobian in 256-bit arithmetic against the Lyapunov estimate (Eq 10)");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
-        network.AddTo(command, save: false, initialState: true);
-        foreach (var option in new Option[] { m, horizon, every, bits, confirm, flossK, flossEpochs, flossLearningRate })
+        network.AddTo(command, ownStart: $"h0 drawn N(0, 1) from --seed, followed by a transient of {new ConditionOptions().Transient} steps");
+        foreach (var option in new Option[] { m, horizon, every, bits, confirm, flossK, flossEpochs, flossLearningRate, plot })
         {
             command.Options.Add(option);
         }
@@ -76,6 +77,10 @@ public static class ConditionCommand
                 InitialState = network.StartState(result, layout),
                 Seed = seed,
             };
+            if (floss > 0)
+            {
+                FlossedParameterRule.Check(layout, names: null);
+            }
             var flossOptions = floss == 0 ? null : new FlossOptions
             {
                 K = floss, Epochs = result.GetValue(flossEpochs), Steps = 300, Transient = 50,
@@ -103,7 +108,7 @@ public static class ConditionCommand
                         .Select(pair => Math.Abs(pair.First.Log10KappaNumeric!.Value - pair.Second.Log10KappaNumeric!.Value))
                         .DefaultIfEmpty(0).Max();
                 }
-            })]);
+            }, flossOptions is null ? "steps" : "steps and flossing epochs")]);
             var points = runs.SelectMany(run => run.Points).ToList();
 
             var console = Terminal.Create(output);
@@ -119,14 +124,30 @@ public static class ConditionCommand
             {
                 console.WriteLine($"256 against 512 bits: largest difference in log10 κ2 {NumberText.Scientific(worst)}");
             }
-            // Eq 10's exponents before (and after) flossing, in the one unit rule; the horizons count steps.
+            PlotOption.Write(result, plot, () => Plots.ConditionPlot.AgainstHorizon(points, $"{spec.Name}, n = {layout.StateSize}: κ2 of the long-term Jacobian"),
+                panelHeight: columns.Length == 1 ? 560 : 330);
+            // Eq 3 directly: the slope of log σ_i(T_t Q) against t over the resolved horizons, beside λ_i per step.
             var unit = runs[0].Spectrum.Unit;
+            var eq3 = runs.Select((run, index) => new
+            {
+                flossed = index > 0,
+                exponentsPerStep = run.Spectrum.Exponents.Select(exponent => exponent * unit.StepDuration).ToArray(),
+                slopes = FiniteTimeSpectrum.Slopes(run.FiniteTime, columns.Max()),
+                horizons = run.FiniteTime,
+            }).ToList();
+            foreach (var run in eq3)
+            {
+                var gaps = run.slopes.Zip(run.exponentsPerStep, (slope, lambda) => slope is { } value ? Math.Abs(value - lambda) : (double?)null).OfType<double>().ToList();
+                console.WriteLine($"Eq 3 at {conditionOptions.Bits} bits{(run.flossed ? ", flossed" : "")}: slope of log σ_i(T_t Q) against t for {gaps.Count} of {run.slopes.Length} exponents, " +
+                    (gaps.Count > 0 ? $"largest difference from λ_i {NumberText.Scientific(gaps.Max())} per step" : "none resolved at two horizons"));
+            }
+            // Eq 10's exponents before (and after) flossing, in the one unit rule; the horizons count steps.
             JsonOutput.Write(result.GetValue(options.Json), new
             {
                 configuration = RunConfiguration.Of(layout, gain, seed, new { condition = conditionOptions, flossing = flossOptions, confirmAt512 = confirming }, network.StartedFrom(result)),
                 cell = spec.Name, bits = conditionOptions.Bits, unit = unit.Name, timeStep = unit.TimeStep,
                 spectra = runs.Select((run, index) => new { flossed = index > 0, exponents = run.Spectrum.Exponents, qrOrder = run.Spectrum.QrOrder }),
-                points, confirmedAgainst512 = disagreement,
+                points, eq3, confirmedAgainst512 = disagreement,
             });
             return ExitCodes.Success;
         });

@@ -17,20 +17,23 @@ public static class FlossCommand
         var options = new CommonOptions();
         var k = new Option<int>("--k") { Description = "Number of flossed exponents", DefaultValueFactory = _ => 1 }.Positive();
         var epochs = new Option<int>("--epochs") { Description = "Flossing epochs", DefaultValueFactory = _ => 100 }.Positive();
-        var steps = new Option<int>("--steps") { Description = "Horizon T_f, the transient included", DefaultValueFactory = _ => 300 }.Positive();
-        var transient = new Option<int?>("--transient") { Description = "Steps at the start of each horizon that are not counted (default: min(50, T_f/5))" }.NonNegative();
+        var steps = new Option<int>("--steps") { Description = "Horizon T_f in steps (not units of time, for a cell with a [TimeStep] too), the transient included", DefaultValueFactory = _ => 300 }.Positive();
+        var transient = new Option<int?>("--transient") { Description = "Steps at the start of each horizon that are not counted (steps, not units of time; default: min(50, T_f/5))" }.NonNegative();
         var target = new Option<double>("--target") { Description = "Target λ*, in the exponents' unit (per unit time for a cell with a time step, per step otherwise)", DefaultValueFactory = _ => 0.0 }.Finite();
         var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.FinitePositive();
         var tons = CommonOptions.Tons();
         var clip = CommonOptions.Clip(bound: null, "while flossing");
         var checkpoint = new Option<int>("--checkpoint") { Description = "Steps between checkpoints of the reverse pass (0: store the whole horizon)", DefaultValueFactory = _ => 0 }.NonNegative();
+        var flossed = FlossedParameterRule.Option();
+        var plot = PlotOption.Create("the flossing loss and the flossed exponents against the epochs");
         var precision = new Option<string>("--precision") { Description = "Element type of the flossing gradient: float or double", DefaultValueFactory = _ => "double" };
         precision.AcceptOnlyFromAmong("float", "double");
-        var command = new Command("floss", "Floss the first k Lyapunov exponents toward a target");
+        var command = new Command("floss", "Floss the first k Lyapunov exponents toward a target. Printed per epoch: loss, the flossing loss Σᵢ≤ₖ (λᵢ − λ*)² of the k exponents "
+            + "estimated over that epoch's horizon (λ* the --target); λ1, the largest of them; and the epoch's wall time");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
-        network.AddTo(command, save: true, initialState: false);
-        foreach (var option in new Option[] { k, epochs, steps, transient, target, learningRate, tons, clip, checkpoint, precision })
+        network.AddTo(command, saves: "the flossed θ, F64 (F32 with --precision float)");
+        foreach (var option in new Option[] { k, epochs, steps, transient, target, learningRate, tons, clip, checkpoint, precision, flossed, plot })
         {
             command.Options.Add(option);
         }
@@ -40,6 +43,8 @@ public static class FlossCommand
             var spec = CellSelection.Resolve(result, options)[0];
             var layout = network.Layout(result, spec, options);
             var count = CommonOptions.ExponentCount(result, k, layout);
+            var flossedNames = CommonOptions.GivenList<string>(result, flossed);
+            FlossedParameterRule.Check(layout, flossedNames);
             var horizon = result.GetValue(steps);
             var uncounted = result.GetValue(transient) ?? Math.Min(50, horizon / 5);
             if (uncounted >= horizon)
@@ -62,6 +67,7 @@ public static class FlossCommand
                 CheckpointEvery = result.GetValue(checkpoint),
                 Seed = seed,
                 Input = CommonOptions.InputKind(result, options.Input),
+                Parameters = flossedNames,
             };
             (inFloat ? Flosser.Footprint<float>(layout, flossOptions) : Flosser.Footprint<double>(layout, flossOptions)).Require();
             var theta = network.Theta(result, layout, options);
@@ -74,6 +80,10 @@ public static class FlossCommand
                 ? Flosser.Run<float>(layout, theta, flossOptions, Report)
                 : Flosser.Run<double>(layout, theta, flossOptions, Report);
             network.Save(result, layout, theta, single: inFloat);
+            var label = $"k = {count}";
+            PlotOption.Write(result, plot, () => new Plots.Panels([
+                Plots.FlossingPlot.Loss([(label, history)], $"{spec.Name}, n = {layout.StateSize}: flossing {count} exponents toward {flossOptions.Target.ToString("G6", CultureInfo.InvariantCulture)}"),
+                Plots.FlossingPlot.Exponents([(label, history)], flossOptions.Target, "", unit: unit.Name)]));
             JsonOutput.Write(result.GetValue(options.Json), new
             {
                 configuration = RunConfiguration.Of(layout, gain, seed, new { precision = result.GetValue(precision), flossing = flossOptions }, network.StartedFrom(result)),

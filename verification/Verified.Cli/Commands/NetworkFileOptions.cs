@@ -17,26 +17,25 @@ public sealed class NetworkFileOptions
         Description = "Start from the parameters in this safetensors file (from --save-params, or a PyTorch state_dict saved with safetensors) instead of the initialiser (default: the initialiser's draw at --g and --seed); the sizes come from the file",
     }.ExistingFile();
 
-    public Option<FileInfo?> SaveParams { get; } = new Option<FileInfo?>("--save-params")
-    {
-        Description = "Save the final parameters to this safetensors file (F64; F32 when floss runs with --precision float; default: not saved)",
-    }.WritableFile();
+    public Option<FileInfo?> SaveParams { get; } = new Option<FileInfo?>("--save-params").WritableFile();
 
-    public Option<FileInfo?> InitialState { get; } = new Option<FileInfo?>("--initial-state")
-    {
-        Description = "Start the trajectory from h0 in this safetensors file, a tensor 'h0' of n values (default: the command's own start)",
-    }.ExistingFile();
+    public Option<FileInfo?> InitialState { get; } = new Option<FileInfo?>("--initial-state").ExistingFile();
 
-    /// <summary>Adds --params, and --save-params and --initial-state where the command has them.</summary>
-    public void AddTo(Command command, bool save, bool initialState)
+    /// <summary>
+    /// Adds --params, and --save-params and --initial-state where the command has them: <paramref name="saves"/> is what
+    /// --save-params writes, <paramref name="ownStart"/> the state the command starts from without --initial-state (null: the option is not offered).
+    /// </summary>
+    public void AddTo(Command command, string? saves = null, string? ownStart = null)
     {
         command.Options.Add(Params);
-        if (save)
+        if (saves is not null)
         {
+            SaveParams.Description = $"Save {saves} to this safetensors file (default: not saved)";
             command.Options.Add(SaveParams);
         }
-        if (initialState)
+        if (ownStart is not null)
         {
+            InitialState.Description = $"Start the trajectory from h0 in this safetensors file, a tensor 'h0' of n values (default: {ownStart})";
             command.Options.Add(InitialState);
         }
     }

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Verified.Cli.Output;
+using Verified.Cli.Planning;
 using Verified.Cli.Reproduction;
+using Verified.IO;
+using Verified.Training;
 
 namespace Verified.Cli.Commands;
 
@@ -27,9 +30,14 @@ public static class ReproduceCommand
             Description = "The training figures (" + string.Join(", ", TrainingProtocol.Figures) + ") trained in float (BPTT, readout, flossing episodes and test evaluation in float, Adam on a double master copy, as train --precision float) or double; default: each run's own (double, the recorded runs)",
         };
         precision.AcceptOnlyFromAmong("double", "float");
+        var plan = new Option<bool>("--plan")
+        {
+            Description = "List the runs (of --shard's share), each with its wall time estimated from the recorded runs of a clone's docs/recorded-runs and whether --out holds it already, and the core-hours left; run nothing",
+        };
+        var keep = KeepOtherNumericalVersions.Create("units");
         var command = new Command("reproduce", "Reproduce a figure of the paper: data (JSON, CSV) and plots (PNG)");
         command.Arguments.Add(figure);
-        foreach (var option in new Option[] { scale, precision, outFolder, shard, jobs, merge, partial })
+        foreach (var option in new Option[] { scale, precision, outFolder, shard, jobs, merge, partial, plan, keep })
         {
             command.Options.Add(option);
         }
@@ -50,7 +58,12 @@ public static class ReproduceCommand
             var (index, count) = ShardOption.Parse(result.GetValue(shard)!);
             var parallel = result.GetValue(jobs);
             var target = result.GetValue(outFolder) ?? new DirectoryInfo(Path.Combine("reproduce", $"{chosen.Name}-{result.GetValue(scale)}" + (result.GetValue(precision) is { } named ? "-" + named : "")));
-            if (result.GetValue(merge))
+            if (result.GetValue(plan))
+            {
+                OptionRules.RefuseGiven(result, [merge, partial], "draws the figure; --plan only lists its runs");
+                Plan(chosen, size, target.FullName, index, count, parallel, output, error);
+            }
+            else if (result.GetValue(merge))
             {
                 OptionRules.RefuseGiven(result, [shard, jobs], "sets up runs; --merge only draws the runs already in --out");
                 if (!Directory.Exists(Path.Combine(target.FullName, "units")))
@@ -61,15 +74,26 @@ public static class ReproduceCommand
                 {
                     throw new UsageException($"--partial draws the training figures ({string.Join(", ", TrainingProtocol.Figures)}) from the runs that have finished; {chosen.Name} is drawn whole");
                 }
-                Reproducer.Draw(chosen, size, target.FullName, output, error, result.GetValue(partial));
+                Reproducer.Draw(chosen, size, target.FullName, output, error, result.GetValue(partial), result.GetValue(keep));
             }
             else
             {
                 OptionRules.RefuseGiven(result, [partial], "draws a figure from the runs that have finished; it needs --merge");
-                Reproducer.Run(chosen, size, OutputFolder.Create(target), index, count, parallel, output, error);
+                Reproducer.Run(chosen, size, OutputFolder.Create(target), index, count, parallel, output, error, result.GetValue(keep));
             }
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The figure's runs, of one shard, estimated and marked done where <paramref name="folder"/>'s units hold them; nothing is created.</summary>
+    private static void Plan(Figure figure, Scale scale, string folder, int shard, int shards, int jobs, TextWriter output, TextWriter error)
+    {
+        var units = Path.Combine(folder, "units");
+        var store = Directory.Exists(units) ? new ResultStore(units, warning => error.WriteLine("warning: " + warning), readOnly: true) : null;
+        var runs = figure.Runs(scale)
+            .Select(run => new PlannedRun(run.Id, run.Units, run.Key as TrainingRun, store is not null && store.TryRead(run.Id, run.Key, run.Result, out _)))
+            .ToList();
+        RunPlan.Print($"{figure.Name} at the {scale.ToString().ToLowerInvariant()} scale", runs, shard, shards, folder, jobs, RecordedWallTimes.Find(Directory.GetCurrentDirectory()), output);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Plots;
 using Verified.Initialisation;
 using Verified.Lyapunov;
 using Verified.Random;
@@ -14,18 +15,24 @@ public static class SpectrumCommand
     {
         var options = new CommonOptions();
         var k = new Option<int>("--k") { Description = "Number of exponents", DefaultValueFactory = _ => 1 }.Positive();
-        var steps = new Option<int>("--steps") { Description = "Accumulated steps", DefaultValueFactory = _ => 1000 }.Positive();
-        var transient = new Option<int>("--transient") { Description = "Transient steps for the state and again for Q", DefaultValueFactory = _ => 100 }.NonNegative();
+        var steps = new Option<int>("--steps") { Description = "Counted steps, after the transients (steps, not units of time, for a cell with a [TimeStep] too)", DefaultValueFactory = _ => 1000 }.Positive();
+        var transient = new Option<int>("--transient") { Description = "Steps run before counting, once for the state and again for Q (steps, not units of time: with a time step Δt they last --transient·Δt)", DefaultValueFactory = _ => 100 }.NonNegative();
         var tons = CommonOptions.Tons();
         var recordEvery = new Option<int?>("--record-every")
         {
             Description = $"Steps between points of the running estimate in the JSON (default: steps/{SpectrumOptions.RunningPoints} rounded up, so about {SpectrumOptions.RunningPoints} points)",
         }.Positive();
-        var command = new Command("spectrum", "Estimate the first k Lyapunov exponents");
+        var window = new Option<int?>("--window")
+        {
+            Description = "Also report the distribution of finite-time exponents over consecutive windows of this many steps (a multiple of --tons; default: none)",
+        }.Positive();
+        var plot = PlotOption.Create("the running estimates of the exponents against the steps");
+        var command = new Command("spectrum", "Estimate the first k Lyapunov exponents. Printed: λ1 ≥ … ≥ λk, each the time average of log R_ii of the QR "
+            + "re-orthonormalisations over the counted steps; Σλ, their sum; and mean log|det D|, the time average of the log-volume change of one step (equal to Σλ when k = n)");
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
-        network.AddTo(command, save: false, initialState: true);
-        foreach (var option in new Option[] { k, steps, transient, tons, recordEvery })
+        network.AddTo(command, ownStart: "h0 drawn N(0, 1) from --seed, followed by --transient steps");
+        foreach (var option in new Option[] { k, steps, transient, tons, recordEvery, window, plot })
         {
             command.Options.Add(option);
         }
@@ -47,7 +54,12 @@ public static class SpectrumCommand
                 TrackLogDet = count == layout.StateSize,
                 RecordEvery = result.GetValue(recordEvery),
                 InitialState = network.StartState(result, layout),
+                Window = result.GetValue(window),
             };
+            if (spectrumOptions.Window is { } length && (length > spectrumOptions.Steps || length % spectrumOptions.Tons != 0))
+            {
+                throw new UsageException($"--window {length} must be at most --steps {spectrumOptions.Steps} and a multiple of --tons {spectrumOptions.Tons}");
+            }
             var totalSteps = (long)spectrumOptions.Transient + spectrumOptions.QTransient + spectrumOptions.Steps;
             if (totalSteps > int.MaxValue)
             {
@@ -69,6 +81,13 @@ public static class SpectrumCommand
             }
             output.WriteLine($"  Σλ = {spectrum.SumExponents.ToString("F6", CultureInfo.InvariantCulture)}" +
                 (spectrum.MeanLogAbsDet is { } logDet ? $", mean log|det D| = {logDet.ToString("F6", CultureInfo.InvariantCulture)}" : ""));
+            if (spectrum.Windows is { } windows)
+            {
+                string F(double value) => value.ToString("F6", CultureInfo.InvariantCulture);
+                output.WriteLine($"  finite-time λ1 over {windows.Count} windows of {windows.Window} steps: mean {F(windows.Mean[0])}, spread {F(windows.StandardDeviation[0])}, " +
+                    $"5–95 % {F(windows.Quantiles[0][0])} … {F(windows.Quantiles[0][^1])}, positive in {(100 * windows.FractionLeadingPositive).ToString("F1", CultureInfo.InvariantCulture)} % of windows");
+            }
+            PlotOption.Write(result, plot, () => SpectrumPlot.Convergence(spectrum, $"{spec.Name}, n = {layout.StateSize}: running Lyapunov estimates"));
             JsonOutput.Write(result.GetValue(options.Json), new
             {
                 configuration = RunConfiguration.Of(layout, gain, spectrumOptions.Seed, spectrumOptions, network.StartedFrom(result)),
@@ -85,6 +104,7 @@ public static class SpectrumCommand
                 running = spectrum.Running,
                 runningSteps = spectrum.RunningSteps,
                 warnings = spectrum.Warnings,
+                windows = spectrum.Windows is { } finite ? new { finite.Window, finite.Count, finite.Mean, finite.StandardDeviation, quantileLevels = FiniteTimeWindows.QuantileLevels, finite.Quantiles, finite.FractionLeadingPositive } : null,
             });
             return ExitCodes.Success;
         });

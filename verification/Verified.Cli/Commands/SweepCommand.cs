@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Planning;
 using Verified.Cli.Plots;
 using Verified.Cli.Reproduction;
 using Verified.IO;
@@ -11,6 +12,8 @@ namespace Verified.Cli.Commands;
 /// <summary>`verified sweep`: delay × k × schedule × seed, J runs side by side, resumable and shardable; `--merge` joins the shards.</summary>
 public static class SweepCommand
 {
+    private static bool HasAccuracy(TrainingRun run) => Verified.Training.Tasks.DelayedTask.Create(run.Options.Task, run.Options.Delay, run.Options.TaskInput).HasAccuracy;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var options = new CommonOptions();
@@ -24,10 +27,15 @@ public static class SweepCommand
         var shard = new Option<string>("--shard") { Description = "i/n: run every n-th run from the i-th (0-based)", DefaultValueFactory = _ => "0/1" };
         var jobs = JobsOption.Create();
         var merge = new Option<bool>("--merge") { Description = "Join the finished runs into sweep.json and plot them in sweep.png instead of running; refused (exit 3, naming them) while a run of a grid the shards declared is missing" };
-        var command = new Command("sweep", "A resumable, shardable grid of training runs, run side by side");
+        var plan = new Option<bool>("--plan")
+        {
+            Description = "List the runs (of --shard's share), each with its wall time estimated from the recorded runs of a clone's docs/recorded-runs and whether --out holds it already, and the core-hours left; run nothing",
+        };
+        var keep = KeepOtherNumericalVersions.Create("runs");
+        var command = new Command("sweep", "A resumable, shardable grid of training runs, run side by side. " + TrainingMetrics.Help);
         options.AddTo(command, CommonOptions.Offer.GainAndSeed);
         training.AddTo(command);
-        foreach (var option in new Option[] { delays, ks, schedules, seeds, outFolder, shard, jobs, merge })
+        foreach (var option in new Option[] { delays, ks, schedules, seeds, outFolder, shard, jobs, merge, plan, keep })
         {
             command.Options.Add(option);
         }
@@ -37,15 +45,18 @@ public static class SweepCommand
             var folder = result.GetValue(outFolder)!;
             if (result.GetValue(merge))
             {
-                OptionRules.RefuseGiven(result, command.Options.Where(option => option != outFolder && option != merge),
+                OptionRules.RefuseGiven(result, command.Options.Where(option => option != outFolder && option != merge && option != keep),
                     "sets up runs; --merge only joins the runs already in --out");
                 if (!Directory.Exists(Path.Combine(folder.FullName, "runs")))
                 {
                     throw new UsageException($"'{folder}' holds no sweep (no runs/ folder)");
                 }
-                var merged = Sweep.Merge(folder.FullName, Warn);
+                var merged = Sweep.Merge(folder.FullName, Warn, result.GetValue(keep));
                 output.WriteLine($"{merged.Count} runs merged");
-                JsonOutput.Write(new FileInfo(Path.Combine(folder.FullName, "sweep.json")), new { runs = merged, groups = RunGroup.Of(merged) });
+                JsonOutput.Write(new FileInfo(Path.Combine(folder.FullName, "sweep.json")), new
+                {
+                    units = OriginCount.Of(merged.Select(run => run.Origin ?? ResultOrigin.Unrecorded)), runs = merged, groups = RunGroup.Of(merged),
+                });
                 foreach (var task in merged.GroupBy(run => run.Run.Options.Task))
                 {
                     var measure = Statistics.ChanceLoss(task.Key) is null ? PanelMeasure.TestAccuracy : PanelMeasure.TestLoss;
@@ -56,6 +67,7 @@ public static class SweepCommand
                 return ExitCodes.Success;
             }
             // A cell file's cell never has a built-in cell's name (CellFileCompiler), so no cell file can be swept: refused before it is compiled.
+            OptionRules.RefuseGiven(result, [options.AllErrors], "lists the errors of a cell file, but sweeps run built-in cells");
             OptionRules.RefuseGiven(result, [options.CellFile], "names a cell file, but sweeps run built-in cells (their runs must be reproducible by name on every machine)");
             var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options)[0];
@@ -87,9 +99,18 @@ public static class SweepCommand
                 }
             }
             var sweep = new Sweep(grid);
+            if (result.GetValue(plan))
+            {
+                var runs = Path.Combine(folder.FullName, "runs");
+                var finished = Directory.Exists(runs) ? new ResultStore(runs, Warn, readOnly: true) : null;
+                RunPlan.Print($"the sweep of {spec.Name} (N = {n})",
+                    [.. sweep.Runs.Select(run => new PlannedRun(run.Id, run.Units, run, finished?.Has<TrainingOutcome>(run.Id, run) == true))],
+                    index, count, folder.FullName, parallel, RecordedWallTimes.Find(Directory.GetCurrentDirectory()), output);
+                return ExitCodes.Success;
+            }
             OutputFolder.Create(folder);
             sweep.Declare(folder.FullName);
-            var store = Sweep.Store(folder.FullName, Warn);
+            var store = Sweep.Store(folder.FullName, Warn, CliBuild.Origin, result.GetValue(keep));
             var missing = sweep.Missing(store, index, count);
             var board = new ProgressBoard(output);
             var leftToOthers = 0;
@@ -103,8 +124,8 @@ public static class SweepCommand
                 }
                 else if (outcome is not null)
                 {
-                    board.Write(string.Create(CultureInfo.InvariantCulture,
-                        $"{run.Id}: final test loss {NumberText.Scientific(outcome.Final.TestLoss, 3)}, accuracy {outcome.Final.TestAccuracy:F3} (best {outcome.BestTestAccuracy:F3}) in {outcome.Seconds:F1} s"));
+                    var accuracy = HasAccuracy(run) ? string.Create(CultureInfo.InvariantCulture, $", accuracy {outcome.Final.TestAccuracy:F3} (best {outcome.BestTestAccuracy:F3})") : "";
+                    board.Write(string.Create(CultureInfo.InvariantCulture, $"{run.Id}: final test loss {NumberText.Scientific(outcome.Final.TestLoss, 3)}{accuracy} in {outcome.Seconds:F1} s"));
                 }
             }))], parallel);
             output.WriteLine($"shard {index}/{count}: {missing.Count - leftToOthers} runs done now, {sweep.Shard(index, count).Count - missing.Count} were already done" +

@@ -11,7 +11,7 @@ public static class ThreadsOption
     public const string Name = "--threads";
 
     /// <summary>The commands whose work goes through the dense kernels.</summary>
-    public static readonly string[] Commands = ["spectrum", "floss", "condition", "train", "sweep", "validate", "reproduce"];
+    public static readonly string[] Commands = ["spectrum", "floss", "condition", "clv", "basis", "train", "sweep", "validate", "reproduce"];
 
     public static Option<int> Create() => new Option<int>(Name)
     {

@@ -23,14 +23,18 @@ public static class TrainCommand
         };
         flossing.AcceptOnlyFromAmong("none", "pre", "during");
         var k = new Option<int>("--k") { Description = "Flossed exponents k", DefaultValueFactory = _ => 1 }.Positive();
-        var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing");
+        var plot = PlotOption.Create("the training loss, test loss and test accuracy against the epochs, flossing episodes marked");
+        var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing. " + TrainingMetrics.Help);
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
-        network.AddTo(command, save: true, initialState: true);
+        network.AddTo(command,
+            saves: "the trained θ with the readout (readout.weight, readout.bias) and the learned initial state h0, F64 whatever --precision (Adam keeps θ in double)",
+            ownStart: "h0 drawn N(0, 1) and relaxed for 100 input-free steps, then learned");
         training.AddTo(command);
         command.Options.Add(delay);
         command.Options.Add(flossing);
         command.Options.Add(k);
+        command.Options.Add(plot);
         command.SetAction(result =>
         {
             var schedule = Enum.Parse<FlossingSchedule>(result.GetValue(flossing)!, ignoreCase: true);
@@ -49,6 +53,8 @@ public static class TrainCommand
             }
             n = layout.Dimension("N");
             TrainingOptionSet.Check(spec, n, trainOptions);
+            // Checked above: the task's inputs are its own or the copy task's chosen distribution.
+            var scored = DelayedTask.Create(trainOptions.Task, trainOptions.Delay, trainOptions.TaskInput).HasAccuracy;
             var model = new RecurrentModel(layout, task.OutputSize);
             var start = result.GetValue(network.Params) is { } parameters ? NetworkFile.Load(parameters.FullName, model) : new NetworkStart();
             if (network.StartState(result, layout) is { } h0)
@@ -61,7 +67,7 @@ public static class TrainCommand
             // A run from files is not the run its options name (its JSON has no id), so the progress names the file instead.
             var label = start == new NetworkStart() ? run.Id : $"from {result.GetValue(network.Params)?.Name ?? result.GetValue(network.InitialState)?.Name}";
             board.Run([new ProgressJob($"training {label}", run.Units, tick => trained = Trainer.Run(spec, n, trainOptions, epoch => board.Write(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  accuracy {epoch.TestAccuracy,6:F3}  |∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
+                $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  {TrainingMetrics.Accuracy(scored, epoch.TestAccuracy)}|∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
             foreach (var (episode, i) in trained.FlossingEpisodes.Select((episode, i) => (episode, i)))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -73,6 +79,7 @@ public static class TrainCommand
                 ? string.Create(CultureInfo.InvariantCulture, $"no training epochs: the starting network evaluated; λ1 {trained.Lambda1After:F4}")
                 : string.Create(CultureInfo.InvariantCulture,
                     $"{trainOptions.Epochs} training epochs in {trainingSeconds:F2} s ({trainingSeconds / trainOptions.Epochs * 1e3:F2} ms/epoch, evaluation included); λ1 after training {trained.Lambda1After:F4}"));
+            PlotOption.Write(result, plot, () => Plots.TrainingPlot.Curves([(label, trained)], $"{spec.Name}, N = {n}: {trainOptions.Task} task, delay {trainOptions.Delay}"), panelHeight: 300);
             if (result.GetValue(network.SaveParams) is { } saved)
             {
                 NetworkFile.Save(saved.FullName, model, trained.Theta);

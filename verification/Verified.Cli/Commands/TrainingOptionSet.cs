@@ -21,7 +21,7 @@ public sealed class TrainingOptionSet
     public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Training epochs (one Adam step on a fresh batch each; 0: evaluate the starting network)", DefaultValueFactory = _ => Defaults.Epochs }.NonNegative();
     public Option<double> LearningRate { get; } = new Option<double>("--lr") { Description = "Adam learning rate of training", DefaultValueFactory = _ => Defaults.LearningRate }.FinitePositive();
     public Option<double> Clip { get; } = CommonOptions.Clip(Defaults.Clip, "in training");
-    public Option<string> Init { get; } = new("--init") { Description = "Recurrent Gaussian matrices: gaussian (N(0, g²/N)) or orthogonal (g times a random orthogonal matrix); refused for a cell with none (the torch cells)", DefaultValueFactory = _ => "gaussian" };
+    public Option<string> Init { get; } = new("--init") { Description = "The draw of the recurrent Gaussian matrices, those a cell declares Init.RecurrentGaussian or leaves to the default as a matrix whose columns are a state's size: gaussian (as declared: N(Mean, (Scale·g)²/columns)) or orthogonal (Scale·g times a random orthogonal matrix); a matrix declared with another Init keeps it; refused for a cell with none (the torch cells)", DefaultValueFactory = _ => "gaussian" };
     public Option<string> ModelInit { get; } = new("--model-init")
     {
         Description = "How the readout, offset and biases start: verified (W_out ~ N(0, 1/N), c = 0, the cell's declared biases) or author-code (the author's code: W_out ~ N(0, 1), c = 0.001, biases ~ U(0, 0.1))",
@@ -46,12 +46,7 @@ public sealed class TrainingOptionSet
     public Option<int> FlossTransient { get; } = new Option<int>("--floss-transient") { Description = "Steps at the start of each flossing horizon that are not counted", DefaultValueFactory = _ => Defaults.FlossTransient }.NonNegative();
     public Option<double> FlossLearningRate { get; } = new Option<double>("--floss-lr") { Description = "Adam learning rate while flossing", DefaultValueFactory = _ => Defaults.FlossLearningRate }.FinitePositive();
     public Option<string?> FlossInput { get; } = new("--floss-input") { Description = "Input while flossing: none, gaussian, bernoulli or uniform (default: the task's own input distribution)" };
-    public Option<string[]?> FlossParameters { get; } = new("--floss-parameters")
-    {
-        Description = "Flossed cell parameters, names as `verified cells` lists them, separated by spaces (e.g. W b; default: every parameter of the cell)",
-        HelpName = "name",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    public Option<string[]?> FlossParameters { get; } = FlossedParameterRule.Option();
 
     /// <param name="common">The command's shared options: the gain and seed of the runs, and the input options checked against the cell (--floss-input joins them).</param>
     public TrainingOptionSet(CommonOptions common)

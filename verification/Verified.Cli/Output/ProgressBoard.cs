@@ -5,13 +5,19 @@ using Verified.Execution;
 
 namespace Verified.Cli.Output;
 
-/// <summary>One piece of long work: its name, how many units it has, and the work, which calls its tick once per unit done.</summary>
-public sealed record ProgressJob(string Name, int Units, Action<Action> Work)
+/// <summary>
+/// One piece of long work: its name, how many units it has, and the work, which calls its tick once per unit done;
+/// <paramref name="Steps"/> is the number of steps when the units stand for groups of them (<see cref="OfSteps"/>), named <paramref name="StepName"/>.
+/// </summary>
+public sealed record ProgressJob(string Name, int Units, Action<Action> Work, long? Steps = null, string StepName = "steps")
 {
     private const int MostUnits = 1000;
 
-    /// <summary>Work of many small steps, shown in at most 1000 units: <paramref name="work"/> calls its tick once per step.</summary>
-    public static ProgressJob OfSteps(string name, long steps, Action<Action> work)
+    /// <summary>
+    /// Work of many small steps, shown in at most 1000 units: <paramref name="work"/> calls its tick once per step;
+    /// <paramref name="what"/> names the steps in progress lines.
+    /// </summary>
+    public static ProgressJob OfSteps(string name, long steps, Action<Action> work, string what = "steps")
     {
         var units = (int)Math.Clamp(steps, 1, MostUnits);
         var stepsPerUnit = (steps + units - 1) / units;
@@ -25,8 +31,13 @@ public sealed record ProgressJob(string Name, int Units, Action<Action> Work)
                     tick();
                 }
             });
-        });
+        }, steps, what);
     }
+
+    /// <summary>How much is done after <paramref name="done"/> units, in steps where the units group them: "250000/1000000 steps", else "3/12".</summary>
+    public string Done(int done) => Steps is { } total
+        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Min(total, done * ((total + Units - 1) / Units))}/{total} {StepName}")
+        : string.Create(CultureInfo.InvariantCulture, $"{done}/{Units}");
 }
 
 /// <summary>
@@ -70,7 +81,7 @@ public sealed class ProgressBoard(TextWriter output)
                 done++;
                 if (job.Units >= 8 && done < job.Units && done % (job.Units / 4) == 0)
                 {
-                    Write(string.Create(CultureInfo.InvariantCulture, $"{prefix}: {done}/{job.Units} ({clock.Elapsed.TotalSeconds:F0} s)"));
+                    Write(string.Create(CultureInfo.InvariantCulture, $"{prefix}: {job.Done(done)} ({clock.Elapsed.TotalSeconds:F0} s)"));
                 }
             });
             Write(string.Create(CultureInfo.InvariantCulture, $"{prefix}: done in {clock.Elapsed.TotalSeconds:F1} s"));

@@ -78,13 +78,14 @@ public sealed class Chart
         return this;
     }
 
-    /// <summary>Markers without a line.</summary>
-    public Chart Points(string? label, IReadOnlyList<double> x, IReadOnlyList<double> y, Color? colour = null)
+    /// <summary>Markers without a line: filled circles of size 7 unless <paramref name="shape"/> and <paramref name="size"/> say otherwise.</summary>
+    public Chart Points(string? label, IReadOnlyList<double> x, IReadOnlyList<double> y, Color? colour = null, MarkerShape shape = MarkerShape.FilledCircle, float size = 7)
     {
         var (xs, ys) = Filter(x, y);
         var points = Plot.Add.ScatterPoints(xs, ys);
         points.LegendText = Legend(label);
-        points.MarkerSize = 7;
+        points.MarkerSize = size;
+        points.MarkerShape = shape;
         if (colour is { } chosen)
         {
             points.Color = chosen;

@@ -6,7 +6,10 @@ namespace Verified.Cli.Plots;
 public static class FlossingPlot
 {
     /// <summary>The flossing loss of each run against the epoch.</summary>
-    public static void WriteLoss(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, string path, string title)
+    public static void WriteLoss(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, string path, string title) => Loss(runs, title).Save(path);
+
+    /// <summary>The chart of <see cref="WriteLoss"/>.</summary>
+    public static Chart Loss(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, string title)
     {
         var chart = new Chart(title, "flossing epoch", "loss Σ_{i≤k} (λ_i − λ*)²", logY: true);
         var index = 0;
@@ -14,7 +17,7 @@ public static class FlossingPlot
         {
             chart.Line(label, [.. history.Select(epoch => (double)epoch.Epoch)], [.. history.Select(epoch => epoch.Loss)], Chart.Colour(index++));
         }
-        chart.Save(path);
+        return chart;
     }
 
     /// <summary>
@@ -24,11 +27,11 @@ public static class FlossingPlot
     public static void WriteExponents(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, double target, string path, string title, int shownPerRun = 4) =>
         Exponents(runs, target, title, shownPerRun).Save(path);
 
-    /// <summary>The chart of <see cref="WriteExponents"/>.</summary>
-    public static Chart Exponents(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, double target, string title, int shownPerRun = 4)
+    /// <summary>The chart of <see cref="WriteExponents"/>, the exponents in <paramref name="unit"/> (per step, or per unit time for a cell with a time step).</summary>
+    public static Chart Exponents(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, double target, string title, int shownPerRun = 4, string unit = "per step")
     {
         var shown = runs.Max(run => Math.Min(shownPerRun, run.History[0].Exponents.Length));
-        var chart = new Chart(title, "flossing epoch", shown == 1 ? "λ_1 (per step, over each horizon)" : "flossed λ_i (per step, over each horizon)");
+        var chart = new Chart(title, "flossing epoch", shown == 1 ? $"λ_1 ({unit}, over each horizon)" : $"flossed λ_i ({unit}, over each horizon)");
         var colour = 0;
         foreach (var (label, history) in runs)
         {

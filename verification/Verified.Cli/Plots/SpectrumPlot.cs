@@ -29,7 +29,7 @@ public static class SpectrumPlot
 
     private static Chart Convergence(SpectrumResult spectrum, IReadOnlyList<int> indices, string title)
     {
-        var chart = new Chart(title, "accumulated steps", "running λ_i (per step)", logX: true);
+        var chart = new Chart(title, "accumulated steps", $"running λ_i ({spectrum.Unit.Name})", logX: true);
         var steps = spectrum.RunningSteps.Select(step => (double)step).ToArray();
         foreach (var i in indices)
         {

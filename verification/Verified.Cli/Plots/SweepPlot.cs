@@ -5,9 +5,10 @@ using Verified.Training;
 namespace Verified.Cli.Plots;
 
 /// <summary>
-/// Training sweeps as the paper draws them: a measure against the delay (or k) with the mean, the
-/// 20–80 % percentile band and a dot per run, one colour per schedule; training curves with the
-/// median and every run faintly; and the delays and levels the paper's text names.
+/// Training sweeps: a measure against the delay (or k) with the median as a line, the 20–80 % percentile
+/// band around it and a dot per run, one colour per schedule, and the mean (which the paper plots) as a
+/// separate open diamond that may lie outside the band when a few runs fail; training curves with the median and every
+/// run faintly; and the delays and levels the paper's text names. Legends and axis labels say which is which.
 /// </summary>
 public static class SweepPlot
 {
@@ -17,7 +18,7 @@ public static class SweepPlot
     public static void WriteAgainstDelay(IReadOnlyList<SweepResult> results, PanelMeasure measure, IReadOnlyList<Reference> references, string path, string title)
     {
         var loss = measure == PanelMeasure.TestLoss;
-        var chart = new Chart(title, "delay d (steps)", (loss ? "final test loss" : "final test accuracy") + ": mean, 20–80 % band, runs", logY: loss).IntegerX();
+        var chart = new Chart(title, "delay d (steps)", (loss ? "final test loss" : "final test accuracy") + Summary, logY: loss).IntegerX();
         var index = 0;
         foreach (var group in Series(results))
         {
@@ -27,8 +28,7 @@ public static class SweepPlot
             var byDelay = runs.GroupBy(result => result.Run.Options.Delay).OrderBy(delay => delay.Key).ToList();
             var x = byDelay.Select(delay => (double)delay.Key).ToList();
             var values = byDelay.Select(delay => delay.Select(result => Value(result, measure)).ToList()).ToList();
-            chart.Band(null, x, [.. values.Select(v => Statistics.Percentile(v, 0.2))], [.. values.Select(v => Statistics.Percentile(v, 0.8))], colour);
-            chart.Line(group.Key, x, [.. values.Select(v => v.Average())], colour, markers: true);
+            Summarise(chart, group.Key, x, values, colour);
         }
         Mark(chart, references, results, measure);
         chart.Save(path);
@@ -37,7 +37,7 @@ public static class SweepPlot
     /// <summary>The final test accuracy against the number of flossed exponents k, one colour per delay; the runs without flossing as a level per delay.</summary>
     public static void WriteAgainstK(IReadOnlyList<SweepResult> results, IReadOnlyList<Reference> references, string path, string title)
     {
-        var chart = new Chart(title, "flossed exponents k", "final test accuracy: mean, 20–80 % band, runs").IntegerX();
+        var chart = new Chart(title, "flossed exponents k", "final test accuracy" + Summary).IntegerX();
         var index = 0;
         foreach (var delay in results.GroupBy(result => result.Run.Options.Delay).OrderBy(group => group.Key))
         {
@@ -47,11 +47,10 @@ public static class SweepPlot
             var x = byK.Select(group => (double)group.Key).ToList();
             var values = byK.Select(group => group.Select(result => result.Outcome.Final.TestAccuracy).ToList()).ToList();
             chart.Points(null, [.. flossed.Select(result => (double)result.Run.Options.FlossK)], [.. flossed.Select(result => result.Outcome.Final.TestAccuracy)], colour);
-            chart.Band(null, x, [.. values.Select(v => Statistics.Percentile(v, 0.2))], [.. values.Select(v => Statistics.Percentile(v, 0.8))], colour);
-            chart.Line($"d = {delay.Key}, flossed during training", x, [.. values.Select(v => v.Average())], colour, markers: true);
+            Summarise(chart, $"d = {delay.Key}, flossed during training", x, values, colour);
             if (delay.Where(result => result.Run.Options.Flossing == FlossingSchedule.None).Select(result => result.Outcome.Final.TestAccuracy).ToList() is { Count: > 0 } none)
             {
-                chart.HorizontalMark($"d = {delay.Key}, no flossing (mean)", none.Average(), colour);
+                chart.HorizontalMark($"d = {delay.Key}, no flossing (median)", Statistics.Percentile(none, 0.5), colour);
             }
         }
         Mark(chart, [.. references.Where(reference => reference.Delay is null)], [], PanelMeasure.TestAccuracy);
@@ -82,6 +81,17 @@ public static class SweepPlot
             chart.VerticalMarks("a flossing episode during training", episodes.Select(epoch => (double)epoch));
         }
         chart.Save(path);
+    }
+
+    /// <summary>What the axis of a measure adds to its name; the legend says which mark is the median and which the mean.</summary>
+    private const string Summary = " (a dot per run)";
+
+    /// <summary>One series' runs at each x: the median as a line with the 20–80 % band around it, and the mean as a separate open diamond.</summary>
+    private static void Summarise(Chart chart, string label, IReadOnlyList<double> x, IReadOnlyList<List<double>> values, Color colour)
+    {
+        chart.Band(null, x, [.. values.Select(v => Statistics.Percentile(v, 0.2))], [.. values.Select(v => Statistics.Percentile(v, 0.8))], colour);
+        chart.Line(label + ": median, 20–80 % band", x, [.. values.Select(v => Statistics.Percentile(v, 0.5))], colour, markers: true);
+        chart.Points(label + ": mean", x, [.. values.Select(v => v.Average())], colour, MarkerShape.OpenDiamond, size: 11);
     }
 
     /// <summary>One series per arm (<see cref="RunArm"/>) and k, in a fixed order.</summary>

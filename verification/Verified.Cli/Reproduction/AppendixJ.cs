@@ -84,11 +84,11 @@ public sealed class AppendixJ : Figure
             : [];
         if (verdicts.Length > 0)
         {
-            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Appendix J: the paper's sentences on our runs (paper scale)", verdicts));
+            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Appendix J: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "appj.json")), new
         {
-            figure = "appj", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, n, steps, claims = verdicts,
+            figure = "appj", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, n, steps, claims = verdicts,
             rows = rows.Select(row => new { row.tons, kappaEq28 = row.kappa, maxChange = row.change }), spectra,
         });
     }

@@ -95,11 +95,11 @@ public sealed class Figure1 : Figure
         var verdicts = scale == Scale.Paper ? FlossingClaims.Figure1(byTarget, byK, protocol.EpochsB) : [];
         if (verdicts.Count > 0)
         {
-            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 1: the paper's sentences on our runs (paper scale)", verdicts));
+            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 1: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig1.json")), new
         {
-            figure = "fig1", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, claims = verdicts,
+            figure = "fig1", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, claims = verdicts,
             panelB = byTarget.Values.SelectMany(runs => runs).Select(run => new { run.Gain, run.Target, lambda1Before = run.Before[0], lambda1After = run.After[0], lambda1 = run.History.Select(epoch => epoch.Exponents[0]) }),
             panelC = byK.Values.SelectMany(runs => runs).Select(run => new { run.K, run.Gain, loss = run.History.Select(epoch => epoch.Loss) }),
             panelD = byK.Values.SelectMany(runs => runs).Select(run => new { run.K, run.Gain, before = run.Before, after = run.After }),

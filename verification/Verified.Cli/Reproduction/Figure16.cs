@@ -92,11 +92,11 @@ public sealed class Figure16 : Figure
             : [];
         if (verdicts.Length > 0)
         {
-            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 16: the paper's sentences on our runs (paper scale)", verdicts));
+            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 16: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig16.json")), new
         {
-            figure = "fig16", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, n, steps, claims = verdicts,
+            figure = "fig16", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, n, steps, claims = verdicts,
             spreads = spreads.Select(spread => new { spread.index, atStep100 = spread.early, atEnd = spread.late }),
             spectra = runs.Select(run => run.Exponents),
         });

@@ -92,11 +92,11 @@ public sealed class Figure2 : Figure
         var verdicts = scale == Scale.Paper ? ConditionClaims.Figure2(arms) : [];
         if (verdicts.Count > 0)
         {
-            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 2: the paper's sentences on our runs (paper scale)", verdicts));
+            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 2: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig2.json")), new
         {
-            figure = "fig2", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, cell = "vanilla-tanh", claims = verdicts,
+            figure = "fig2", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, cell = "vanilla-tanh", claims = verdicts,
             longestResolvedHorizon = main.Where(point => point.Resolved).Max(point => point.Horizon),
             arms = arms.Select(entry => new { n = entry.Key.N, k = entry.Key.K, points = entry.Value }),
         });

@@ -53,7 +53,7 @@ public sealed class Figure6 : Figure
             var (lstm, lstmMinusOne, relu) = (Arm("lstm", 0), Arm("lstm", -1), Arm("vanilla-relu", 0));
             shown = [.. lstm.Select(run => ("lstm → 0", run)), .. lstmMinusOne.Select(run => ("lstm → −1", run)), .. relu.Select(run => ("vanilla-relu → 0", run))];
             verdicts = FlossingClaims.Figure6(lstm, lstmMinusOne, relu, PaperEpochs);
-            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 6: the paper's sentences on our runs (paper scale)", verdicts));
+            AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 6: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
         else
         {
@@ -85,7 +85,7 @@ public sealed class Figure6 : Figure
         csv.Save(Path.Combine(folder, "fig6.csv"));
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig6.json")), new
         {
-            figure = "fig6", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, claims = verdicts,
+            figure = "fig6", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, claims = verdicts,
             runs = shown.Select(entry => new { arm = entry.Label, entry.Run.Cell, entry.Run.Gain, entry.Run.Target, entry.Run.Failure, lambda1Before = entry.Run.Before[0], lambda1After = entry.Run.After[0], lambda1 = entry.Run.History.Select(epoch => epoch.Exponents[0]) }),
         });
     }

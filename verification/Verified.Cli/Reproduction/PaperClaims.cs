@@ -373,7 +373,7 @@ public static class PaperClaims
             .AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var g in groups)
         {
-            text.AppendLine($"| {g.Task} | {g.Delay} | {g.Arm} | {(g.K == 0 ? "—" : g.K.ToString(CultureInfo.InvariantCulture))} | {g.Runs} | {F(g.MedianLoss)}; {F(g.MeanLoss)} ({F(g.LossP20)}–{F(g.LossP80)}) | {F(g.MedianAccuracy)}; {F(g.MeanAccuracy)} ({F(g.AccuracyP20)}–{F(g.AccuracyP80)}) | {g.Trained}/{g.Runs} | {(g.MedianEpochsToTrain is { } e ? e.ToString("0", CultureInfo.InvariantCulture) : "not reached")} |");
+            text.AppendLine($"| {g.Task} | {g.Delay} | {g.Arm} | {(g.K == 0 ? "—" : g.K.ToString(CultureInfo.InvariantCulture))} | {g.Runs} | {F(g.MedianLoss)}; {F(g.MeanLoss)} ({F(g.LossP20)}–{F(g.LossP80)}) | {(g.HasAccuracy ? $"{F(g.MedianAccuracy)}; {F(g.MeanAccuracy)} ({F(g.AccuracyP20)}–{F(g.AccuracyP80)})" : "— (real-valued targets)")} | {g.Trained}/{g.Runs} | {(g.MedianEpochsToTrain is { } e ? e.ToString("0", CultureInfo.InvariantCulture) : "not reached")} |");
         }
         return text.ToString();
     }

@@ -71,8 +71,10 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
             foreach (var result in runs)
             {
                 var (options, outcome) = (result.Run.Options, result.Outcome);
+                // The accuracy columns are empty for a task without an accuracy (real-valued targets).
+                var scored = Verified.Training.Tasks.DelayedTask.Create(options.Task, options.Delay, options.TaskInput).HasAccuracy;
                 csv.Row(panel.Name, result.Id, options.Task, options.Delay, options.FlossK, RunArm.Key(options), options.Seed,
-                    outcome.Final.TestLoss, outcome.Final.TestAccuracy, outcome.BestTestAccuracy, outcome.Lambda1After, outcome.Seconds);
+                    outcome.Final.TestLoss, scored ? outcome.Final.TestAccuracy : (object)"", scored ? outcome.BestTestAccuracy : (object)"", outcome.Lambda1After, outcome.Seconds);
             }
             data.Add(new { panel = panel.Name, panel.Caption, panel.N, panel.Delays, panel.Ks, arms = panel.ArmNames, panel.Seeds, options = panel.Baseline, groups = RunGroup.Of(runs) });
         }
@@ -87,11 +89,11 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
             AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), $"# {label}: the paper's sentences on our runs ({scale.ToString().ToLowerInvariant()} scale)\n\n" + partial
                 + PaperClaims.Markdown(verdicts, groups)
                 + "\n## Had training stopped earlier\n\nRuns trained at their last evaluation before each budget of epochs, from the recorded histories.\n\n" + PaperClaims.BudgetTable(all)
-                + share);
+                + share + UnitOrigins.Markdown(results.Origins));
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, $"{Name}.json")), new
         {
-            figure = name, scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, runsFinished = all.Count, runsExpected = Runs(scale).Count,
+            figure = name, scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, runsFinished = all.Count, runsExpected = Runs(scale).Count,
             panels = data, claims = verdicts,
             runs = all.Select(result => new { result.Id, result.Run, result.Outcome.Final, result.Outcome.BestTestAccuracy, result.Outcome.Lambda1After, result.Outcome.Seconds }),
         });

@@ -15,7 +15,7 @@ public static class ValidationSuite
 
     public static SuiteRun Run(string folder, IReadOnlyList<ValidationPart> parts, TextWriter output, TextWriter error)
     {
-        var outcomes = new Verified.IO.ResultStore(Path.Combine(folder, "parts"), warning => error.WriteLine("warning: " + warning));
+        var outcomes = new Verified.IO.ResultStore(Path.Combine(folder, "parts"), warning => error.WriteLine("warning: " + warning), origin: CliBuild.Origin);
         var missing = parts.Where(part => !outcomes.Has<PartOutcome>(part.Name, Key(part))).ToList();
         if (missing.Count < parts.Count)
         {
@@ -46,9 +46,8 @@ public static class ValidationSuite
     /// </summary>
     public static object Key(ValidationPart part) => new { part = part.Name, build = Build };
 
-    /// <summary>The build of the code the parts run: the CLI, the runtime and the precision path.</summary>
-    public static string Build { get; } = Verified.IO.BuildIdentity.Of(typeof(ValidationSuite).Assembly, typeof(Verified.IO.ResultStore).Assembly,
-        typeof(Verified.Precision.Condition.ConditionRun).Assembly);
+    /// <summary>The build of the code the parts run (<see cref="CliBuild"/>).</summary>
+    public static string Build => CliBuild.Origin.Build;
 }
 
 /// <summary>The outcomes of the parts asked for, and the names of the parts an earlier run recorded that the report holds too.</summary>

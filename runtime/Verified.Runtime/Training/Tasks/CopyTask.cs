@@ -12,6 +12,9 @@ public sealed class CopyTask(int delay, Lyapunov.InputKind input = Lyapunov.Inpu
     public override int InputSize => 1;
     /// <inheritdoc/>
     public override LossKind DefaultLoss => LossKind.MeanSquaredError;
+
+    /// <inheritdoc/>
+    public override bool HasAccuracy => input == Lyapunov.InputKind.Bernoulli;
     /// <inheritdoc/>
     public override Lyapunov.InputKind Input => input;
     /// <inheritdoc/>

@@ -40,6 +40,14 @@ public abstract class DelayedTask
     /// <summary>Target channels per step.</summary>
     public virtual int OutputSize => 1;
 
+    /// <summary>
+    /// Whether the test accuracy means anything: true when every target is a bit, 0 or 1 (xor, spatial-xor, copy on bits).
+    /// The accuracy (<see cref="Bptt{T}.Evaluate"/>) is the share of target values whose output, after a sigmoid for
+    /// logits, falls on the same side of 0.5; on real-valued targets (copy on x ~ U(0, 1), continuous-xor) that is no
+    /// measure of the task, and it is left out of what is reported.
+    /// </summary>
+    public abstract bool HasAccuracy { get; }
+
     /// <summary>The loss the task is trained with unless another is chosen.</summary>
     public abstract LossKind DefaultLoss { get; }
 

@@ -8,6 +8,8 @@ public sealed class SpatialXorTask(int delay) : DelayedTask(delay)
     /// <inheritdoc/>
     public override int InputSize => 3;
     /// <inheritdoc/>
+    public override bool HasAccuracy => true;
+    /// <inheritdoc/>
     public override LossKind DefaultLoss => LossKind.BinaryCrossEntropy;
     /// <inheritdoc/>
     public override Lyapunov.InputKind Input => Lyapunov.InputKind.Bernoulli;

@@ -12,6 +12,8 @@ public sealed class TemporalXorTask(int delay, bool continuous = false) : Delaye
     /// <inheritdoc/>
     public override int InputSize => 1;
     /// <inheritdoc/>
+    public override bool HasAccuracy => !continuous;
+    /// <inheritdoc/>
     public override LossKind DefaultLoss => continuous ? LossKind.MeanSquaredError : LossKind.BinaryCrossEntropy;
     /// <inheritdoc/>
     public override Lyapunov.InputKind Input => continuous ? Lyapunov.InputKind.Uniform : Lyapunov.InputKind.Bernoulli;
