@@ -55,4 +55,42 @@ public sealed class AlgorithmFootprintTests
         // θ is never read: the refusal comes first.
         Assert.Throws<ResourceLimitException>(() => LyapunovSpectrum.Compute(layout, ReadOnlySpan<double>.Empty, options));
     }
+
+    [Fact]
+    public void A_spectrum_with_windows_counts_the_finite_time_exponents_of_every_window()
+    {
+        var layout = VanillaTanhAt(20);
+        var options = new SpectrumOptions { K = 3, Steps = 1000, TrackLogDet = false };
+
+        var windowed = LyapunovSpectrum.Footprint(layout, options with { Window = 10 }).Bytes;
+
+        // 1000 / 10 windows of k = 3 exponents each.
+        Assert.Equal(100L * 3 * sizeof(double), windowed - LyapunovSpectrum.Footprint(layout, options).Bytes);
+    }
+
+    [Fact]
+    public void Covariant_vectors_refuse_stored_factors_longer_than_an_array_before_any_step()
+    {
+        var layout = VanillaTanhAt(400);
+        var options = new CovariantOptions { K = 400, Steps = 2_000_000_000, Transient = 0, ForwardTransient = 0, BackwardTransient = 0 };
+
+        // θ is never read: the refusal comes first.
+        var refused = Assert.Throws<ResourceLimitException>(() => CovariantVectors.Compute(layout, ReadOnlySpan<double>.Empty, options));
+
+        Assert.Contains("covariant vectors of vanilla-tanh at n = 400, k = 400: the R factors of the window and the backward transient", refused.Message);
+    }
+
+    [Fact]
+    public void Basis_sensitivity_states_the_flossing_of_its_longest_transient_and_refuses_before_any_work()
+    {
+        var layout = VanillaTanhAt(100);
+        var options = new FlossOptions { K = 100, Steps = 1000 };
+
+        var footprint = BasisSensitivity.Footprint(layout, options, [0, 999_000], samples: 2);
+        var refused = Assert.Throws<ResourceLimitException>(() => BasisSensitivity.Measure(layout, ReadOnlySpan<double>.Empty, options, [0, 999_000], samples: 2));
+
+        Assert.Equal(FlossingProblem<double>.Footprint(layout, new FlossingHorizon(100, 1_000_000, 999_000, options.Tons, options.Target)).Bytes
+            + 1_000_000L * layout.InputSize * sizeof(double) + 3L * layout.ParameterCount * sizeof(double), footprint.Bytes);
+        Assert.Contains("basis sensitivity of vanilla-tanh at n = 100: the stored states and bases of the horizon", refused.Message);
+    }
 }
