@@ -196,6 +196,7 @@ public sealed class OptionTableTests(ITestOutputHelper log)
     [InlineData("train", "{epochs0}", "--regularise", "jacobian")]
     [InlineData("train", "{epochs0}", "--clip", "0.1")]
     [InlineData("train", "{epochs0}", "--eval-every", "5")]
+    [InlineData("train", "{epochs0}", "--record-clv-overlap")]
     [InlineData("sweep", "{epochs0}", "--lr", "0.01")]
     [InlineData("sweep", "{epochs0}", "--clip", "0")]
     [InlineData("sweep", "{epochs0}", "--eval-every", "5")]

@@ -30,6 +30,30 @@ public sealed class TrainAndSweepCommandTests
     }
 
     [Fact]
+    public void Train_records_the_clv_overlap_at_every_evaluation_only_when_asked()
+    {
+        using var folder = new TemporaryFolder();
+        string[] Args(string json, params string[] extra) => ["train", "--cell", "vanilla-tanh", "--n", "8", "--task", "copy", "--delay", "3", "--steps", "20",
+            "--epochs", "5", "--batch", "4", "--eval-every", "2", "--json", json, .. extra];
+        var (asked, plain) = (Path.Combine(folder, "asked.json"), Path.Combine(folder, "plain.json"));
+
+        var (code, output, error) = CliRunner.Run(Args(asked, "--record-clv-overlap"));
+        var (plainCode, plainOutput, _) = CliRunner.Run(Args(plain));
+
+        Assert.True(code == 0 && plainCode == 0, error);
+        using var document = JsonDocument.Parse(File.ReadAllText(asked));
+        var history = document.RootElement.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal([0, 2, 4], history.Select(entry => entry.GetProperty("epoch").GetInt32()));
+        Assert.All(history, entry => Assert.InRange(entry.GetProperty("clvOverlap").GetDouble(), 0, 1));
+        Assert.True(document.RootElement.GetProperty("options").GetProperty("recordClvOverlap").GetBoolean());
+        Assert.Contains("|cos(∂L/∂h0, v1)|", output);
+        using var without = JsonDocument.Parse(File.ReadAllText(plain));
+        Assert.All(without.RootElement.GetProperty("history").EnumerateArray(), entry => Assert.False(entry.TryGetProperty("clvOverlap", out _)));
+        Assert.False(without.RootElement.GetProperty("options").TryGetProperty("recordClvOverlap", out _));
+        Assert.DoesNotContain("cos(", plainOutput);
+    }
+
+    [Fact]
     public void Sweep_runs_a_shard_resumes_and_merges()
     {
         using var folder = new TemporaryFolder();

@@ -60,12 +60,13 @@ public sealed class TrainingProtocolTests
     [Fact]
     public void Figs_8_and_12_are_evaluated_every_ten_epochs_and_appendix_e_trains_the_linear_cell()
     {
-        var fig8 = TrainingProtocol.Panels("fig8", Scale.Paper).Single();
+        var fig8 = TrainingProtocol.Panels("fig8", Scale.Paper);
         var appe = TrainingProtocol.Panels("appe", Scale.Claims);
 
-        // Fig 9: 20 networks at d = 70, the gradients between the episodes.
-        Assert.Equal((10, 20), (fig8.Baseline.EvalEvery, fig8.Seeds));
-        Assert.Equal([70], fig8.Delays);
+        // Fig 9: 20 networks at d = 70, the gradients between the episodes; appendix D's overlap needs plain networks that learn (d = 30).
+        Assert.All(fig8, panel => Assert.Equal((10, 20, true), (panel.Baseline.EvalEvery, panel.Seeds, panel.Baseline.RecordClvOverlap)));
+        Assert.Equal([[70], [30]], fig8.Select(panel => panel.Delays));
+        Assert.Equal(["none"], fig8[1].ArmNames);
         Assert.All(appe, panel => Assert.All(panel.Runs(), run => Assert.Equal("linear", run.Cell)));
         Assert.Equal(["copy", "xor"], appe.Select(panel => panel.Baseline.Task));
         Assert.Equal(100, TrainingProtocol.Panels("fig12", Scale.Claims).Single().Runs().Where(run => RunArm.Key(run.Options).StartsWith("during-every", StringComparison.Ordinal)).Select(run => run.Options.FlossAt.Count).Distinct().Single());
@@ -222,5 +223,30 @@ public sealed class TrainingProtocolTests
 
         Assert.Equal("holds", holds.Verdict);
         Assert.Equal("does not hold", unharmed.Verdict);
+    }
+
+    [Theory]
+    [InlineData(0.30, "holds")]
+    [InlineData(0.20, "holds")]
+    [InlineData(0.19, "does not hold")]
+    public void Appendix_ds_overlap_rises_where_it_doubles_around_the_epoch_learning_starts(double around, string verdict)
+    {
+        var tanh = BuiltInCells.Find("vanilla-tanh")!;
+        var options = TrainingProtocol.Paper with { Task = "xor", Delay = 30, EvalEvery = 10, RecordClvOverlap = true };
+        // At chance until epoch 2 000, then learned; |cos| 0.1 before, `around` from epoch 1 900 on.
+        SweepResult Run(ulong seed)
+        {
+            var history = Enumerable.Range(0, 300).Select(i => new TrainEpoch(10 * i, 0.5, 0.5, 10 * i < 2000 ? 0.5 : 0.9, 1e-3, [1, 0.1, 0.01], 0.01)
+                { ClvOverlap = 10 * i < 1900 ? 0.1 : around }).ToList();
+            var run = TrainingRun.Of(tanh, 80, options with { Seed = seed });
+            return new SweepResult(run.Id, run, new TrainingOutcome(history[^1], 0.9, -0.1, 100, history, []));
+        }
+
+        var verdicts = PaperClaims.EvaluateHistories([Run(1), Run(2), Run(3)]).Where(claim => claim.Id == "CD.1").ToList();
+        var tooFew = PaperClaims.EvaluateHistories([Run(1), Run(2)]).Single(claim => claim.Id == "CD.1");
+
+        Assert.Equal([verdict], verdicts.Select(claim => claim.Verdict));
+        Assert.Contains("without flossing", verdicts[0].Sentence, StringComparison.Ordinal);
+        Assert.Equal("not yet run", tooFew.Verdict);
     }
 }

@@ -30,11 +30,11 @@ line() { grep -m1 "$1" <<<"$2"; }
 for round in $(seq "$rounds"); do
   echo "== round $round"
   out=$(dotnet "$bench" quick 5); echo "$out"
-  keep v80d "$(ms "$(line ' double' "$out")")"; keep v80f "$(ms "$(line ' float' "$out")")"
+  keep v80d "$(ms "$(line 'floss.* double' "$out")")"; keep v80f "$(ms "$(line 'floss.* float' "$out")")"
   out=$(DOTNET_EnableAVX512=0 dotnet "$bench" quick 5); echo "$out"
-  keep v80d256 "$(ms "$(line ' double' "$out")")"; keep v80f256 "$(ms "$(line ' float' "$out")")"
+  keep v80d256 "$(ms "$(line 'floss.* double' "$out")")"; keep v80f256 "$(ms "$(line 'floss.* float' "$out")")"
   out=$(dotnet "$bench" quick 3 - 256 128); echo "$out"
-  keep v256d "$(ms "$(line ' double' "$out")")"; keep v256f "$(ms "$(line ' float' "$out")")"
+  keep v256d "$(ms "$(line 'floss.* double' "$out")")"; keep v256f "$(ms "$(line 'floss.* float' "$out")")"
   out=$(dotnet "$bench" train 10); echo "$out"
   keep vtd "$(ms "$(line ' double' "$out")")"; keep vtf "$(ms "$(line ' float' "$out")")"
   for n in 512 1024; do

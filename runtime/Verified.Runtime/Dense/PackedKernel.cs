@@ -146,14 +146,7 @@ internal static partial class PackedKernel
                 var step = direct ? bRow : nr;
                 var at = first * cRow + strip * nr;
                 var width = Math.Min(nr, n - strip * nr);
-                if (TOps.ManyRegisters)
-                {
-                    Block4x3<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
-                }
-                else
-                {
-                    Block6x2<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
-                }
+                MicroBlock<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
             }
         }
     }
@@ -209,16 +202,24 @@ internal static partial class PackedKernel
                     ref var a = ref gather ? ref Unsafe.Add(ref rows, (b - group) * mr * p) : ref Unsafe.Add(ref a0, first * aRow);
                     var (rowStep, columnStep) = gather ? (1, mr) : (aRow, aCol);
                     var at = first * cRow + strip * nr;
-                    if (TOps.ManyRegisters)
-                    {
-                        Block4x3<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
-                    }
-                    else
-                    {
-                        Block6x2<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
-                    }
+                    MicroBlock<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
                 }
             }
+        }
+    }
+
+    /// <summary>One mr × nr block of C by the micro-kernel of the vector width in use (4 × 3 vectors on AVX-512, 6 × 2 on AVX2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MicroBlock<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int cRow, int skip, int width, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        if (TOps.ManyRegisters)
+        {
+            Block4x3<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+        }
+        else
+        {
+            Block6x2<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
         }
     }
 

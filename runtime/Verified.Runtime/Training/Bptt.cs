@@ -24,6 +24,7 @@ public sealed class Bptt<T> : IStateSource where T : unmanaged, IFloatingPointIe
     private readonly T[] _states;     // h_0 … h_T, n×b each
     private readonly T[] _outputs;    // o_0 … o_{T−1}, O×b each
     private readonly T[] _outputBar, _hBar, _hBarNext;
+    private T[]? _initialBar;         // h̄_0 per sequence (n×b) after LossAndGradient: whichever of _hBar, _hBarNext it ended in
     private readonly T[] _tape;       // the forward pass's intermediates of every step, for StepVjp
     private readonly T[] _inputs;     // the batch's inputs in T
     private readonly int _tapeLength;
@@ -101,6 +102,7 @@ public sealed class Bptt<T> : IStateSource where T : unmanaged, IFloatingPointIe
                 _tape.AsSpan(t * _tapeLength, _tapeLength));
             (hBarNext, hBar) = (hBar, hBarNext);
         }
+        _initialBar = hBarNext;
         var initialBar = gradient.Slice(_model.InitialStateOffset, n);
         for (var i = 0; i < n; i++)
         {
@@ -112,6 +114,16 @@ public sealed class Bptt<T> : IStateSource where T : unmanaged, IFloatingPointIe
             initialBar[i] = sum;
         }
         return (value, Math.Sqrt(double.CreateTruncating(Blas.Dot<T>(hBarNext, hBarNext))));
+    }
+
+    /// <summary>∂L/∂h_0 through sequence <paramref name="sequence"/> alone (its term of the sum over sequences), of the last <see cref="LossAndGradient"/>.</summary>
+    public void CopyInitialStateGradient(int sequence, Span<double> destination)
+    {
+        var bar = _initialBar ?? throw new InvalidOperationException("no gradient has been computed yet");
+        for (var i = 0; i < _n; i++)
+        {
+            destination[i] = double.CreateTruncating(bar[i * _b + sequence]);
+        }
     }
 
     /// <summary>The b·I inputs of step <paramref name="step"/> in T.</summary>

@@ -70,6 +70,13 @@ public sealed record TrainOptions
     /// <summary>The penalty's weight β; null without a penalty, <see cref="DefaultRegularisationWeight"/> when one is chosen without a weight.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? RegularisationWeight { get; init; }
+    /// <summary>
+    /// Whether each evaluation also records |cos| between ∂L/∂h_0 of the batch's first sequence and the first forward
+    /// Lyapunov vector at h_0 along it (<see cref="TrainEpoch.ClvOverlap"/>); null for no. It changes no number of the run
+    /// but its history. Left out of the key while null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? RecordClvOverlap { get; init; }
     /// <summary>Sequences in the test set (drawn from a seed training never sees).</summary>
     public int TestBatch { get; init; } = 64;
     /// <summary>Epochs between evaluations of the test set and the gradient metrics; the first and the last epoch are always evaluated.</summary>
@@ -108,6 +115,7 @@ public sealed record TrainOptions
             TaskInput = TaskInput is { } input && DelayedTask.OwnInput(Task) == input ? null : TaskInput,
             RegularisationWeight = Regulariser is null ? null : RegularisationWeight ?? DefaultRegularisationWeight,
             Precision = Precision == ElementPrecision.Double ? null : Precision,
+            RecordClvOverlap = RecordClvOverlap == true ? true : null,
         };
         return normal.Flossing switch
         {
@@ -134,7 +142,16 @@ public sealed record TrainOptions
 /// <param name="GradNormH0">‖∂L/∂h_0‖ of the epoch's batch.</param>
 /// <param name="GradientSingularValues">σ1, σ20, σ40 of ∂L/∂W (NaN past N).</param>
 /// <param name="Seconds">Wall time per epoch since the previous record.</param>
-public sealed record TrainEpoch(int Epoch, double Loss, double TestLoss, double TestAccuracy, double GradNormH0, double[] GradientSingularValues, double Seconds);
+public sealed record TrainEpoch(int Epoch, double Loss, double TestLoss, double TestAccuracy, double GradNormH0, double[] GradientSingularValues, double Seconds)
+{
+    /// <summary>
+    /// |cos| between ∂L/∂h_0 through the training batch's first sequence and the first forward Lyapunov vector at h_0
+    /// along that sequence (the leading right singular vector of T_t = D_{t−1} ⋯ D_0 over the whole sequence; docs/design.md,
+    /// "The first forward vector at h_0"), at θ before the epoch's update; null unless <see cref="TrainOptions.RecordClvOverlap"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ClvOverlap { get; init; }
+}
 
 /// <summary>One flossing episode inside training: the epoch it ran before, its length, the flossing loss and exponents of its first and last epoch, and its wall time (appendix F compares it with the training's).</summary>
 /// <param name="AtEpoch">The training epoch it ran before (0 for preflossing).</param>

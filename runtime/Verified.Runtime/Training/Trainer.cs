@@ -60,6 +60,7 @@ public static class Trainer
         var history = new List<TrainEpoch>();
         var episodes = new List<FlossingEpisode>();
         var flossInput = options.FlossInput ?? task.Input;
+        var overlap = options.RecordClvOverlap == true ? new InitialStateOverlap(model, options) : null;
 
         void Floss(int epoch)
         {
@@ -113,12 +114,13 @@ public static class Trainer
             }
             var evaluate = epoch % options.EvalEvery == 0 || epoch == options.Epochs - 1;
             var singular = evaluate ? GradientSingularValues(model, gradient) : null;
+            var clvOverlap = evaluate ? overlap?.Measure(theta, bptt, batch, epoch) : null;
             adam.Update(theta, gradient);
             if (evaluate)
             {
                 ElementConversion.Round<T>(theta, thetaT);
                 var (testLoss, accuracy) = Within($"test evaluation after training epoch {epoch}", () => testBptt.Evaluate(thetaT, test, loss));
-                var record = new TrainEpoch(epoch, trainLoss, testLoss, accuracy, gradNormH0, singular!, since.Elapsed.TotalSeconds / (epoch - previous));
+                var record = new TrainEpoch(epoch, trainLoss, testLoss, accuracy, gradNormH0, singular!, since.Elapsed.TotalSeconds / (epoch - previous)) { ClvOverlap = clvOverlap };
                 history.Add(record);
                 evaluated?.Invoke(record);
                 (previous, since) = (epoch, Stopwatch.StartNew());
@@ -222,6 +224,7 @@ public static class Trainer
         Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), "the learning rate must be positive");
         Require(options.Regulariser != Regularisers.RegulariserKind.SpectralRadius || new RecurrentModel(layout, 1).RecurrentMatrix is not null,
             $"cell {layout.Spec.Name} has no square recurrent matrix whose spectral radius could be penalised");
+        Require(options.RecordClvOverlap != true || options.Epochs > 0, "the overlap of ∂L/∂h_0 with the first forward Lyapunov vector is recorded at training epochs; with no training epochs there are none");
         Require(options.RegularisationWeight is null || options.RegularisationWeight > 0 && double.IsFinite(options.RegularisationWeight.Value), "the regularisation weight must be positive");
         if (options.Flossing == FlossingSchedule.None)
         {

@@ -27,10 +27,20 @@ public sealed class EpochAllocationTests
         const int epochs = 200;
         Allocated(epochs, epochs);
 
-        var short_ = Allocated(epochs, epochs);
-        var long_ = Allocated(2 * epochs, 2 * epochs);
-
-        Assert.True(long_ == short_, $"{short_:N0} bytes for {epochs} epochs, {long_:N0} for {2 * epochs}: {(long_ - short_) / (double)epochs:F1} bytes an epoch");
+        // Up to three pairs of runs: a run on a loaded host once allocated a few KB fewer than its shorter twin (the
+        // runtime's own bookkeeping on the thread), while an allocation in the epoch loop shows in every pair.
+        var pairs = new List<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var short_ = Allocated(epochs, epochs);
+            var long_ = Allocated(2 * epochs, 2 * epochs);
+            if (long_ == short_)
+            {
+                return;
+            }
+            pairs.Add($"{short_:N0} bytes for {epochs} epochs, {long_:N0} for {2 * epochs}: {(long_ - short_) / (double)epochs:F1} bytes an epoch");
+        }
+        Assert.Fail(string.Join("; ", pairs));
     }
 
     /// <summary>The check sees an allocation an epoch: evaluating every epoch (a record each) does allocate per epoch.</summary>

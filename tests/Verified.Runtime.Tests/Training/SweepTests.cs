@@ -147,6 +147,7 @@ public sealed class SweepTests : IDisposable
             [nameof(TrainOptions.Precision)] = during.Options with { Precision = ElementPrecision.Float },
             [nameof(TrainOptions.Regulariser)] = during.Options with { Regulariser = Verified.Training.Regularisers.RegulariserKind.SpectralRadius },
             [nameof(TrainOptions.RegularisationWeight)] = during.Options with { Regulariser = Verified.Training.Regularisers.RegulariserKind.SpectralRadius, RegularisationWeight = 0.5 },
+            [nameof(TrainOptions.RecordClvOverlap)] = during.Options with { RecordClvOverlap = true },
         };
         // The table covers every option there is.
         Assert.Equal(typeof(TrainOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).Order(), changed.Keys.Order());

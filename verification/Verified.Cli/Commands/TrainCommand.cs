@@ -24,6 +24,12 @@ public static class TrainCommand
         flossing.AcceptOnlyFromAmong("none", "pre", "during");
         var k = new Option<int>("--k") { Description = "Flossed exponents k", DefaultValueFactory = _ => 1 }.Positive();
         var plot = PlotOption.Create("the training loss, test loss and test accuracy against the epochs, flossing episodes marked");
+        var clvOverlap = new Option<bool>("--record-clv-overlap")
+        {
+            Description = "At every evaluation, record |cos| between ∂L/∂h0 of the training batch's first sequence and the first forward Lyapunov vector at h0 " +
+                "along it (the leading right singular vector of T_t = D_{t−1}⋯D_0 over the sequence, by power iteration forward with D_s and back with D_sᵀ; " +
+                "Kuptsov and Parlitz 2012), as clvOverlap in the JSON history. The first covariant vector is undefined at h0, which has no past (docs/design.md)",
+        };
         var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing. " + TrainingMetrics.Help);
         options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
         var network = new NetworkFileOptions();
@@ -35,13 +41,18 @@ public static class TrainCommand
         command.Options.Add(flossing);
         command.Options.Add(k);
         command.Options.Add(plot);
+        command.Options.Add(clvOverlap);
         command.SetAction(result =>
         {
             var schedule = Enum.Parse<FlossingSchedule>(result.GetValue(flossing)!, ignoreCase: true);
             training.RefuseUnread(result, [schedule], k, "--flossing");
+            if (result.GetValue(training.Epochs) == 0)
+            {
+                OptionRules.RefuseGiven(result, [clvOverlap], "is recorded at training epochs; with --epochs 0 there are none");
+            }
             var n = result.GetValue(options.N);
             var spec = CellSelection.Resolve(result, options)[0];
-            var trainOptions = training.Read(result, result.GetValue(delay), schedule, result.GetValue(k));
+            var trainOptions = training.Read(result, result.GetValue(delay), schedule, result.GetValue(k)) with { RecordClvOverlap = result.GetValue(clvOverlap) ? true : null };
             var task = DelayedTask.Create(trainOptions.Task, trainOptions.Delay);
             // θ and h0 of a file replace the initialiser's draw, which --g and --init would shape.
             network.RefuseInitialiserOptions(result, options.Gain, training.Init, training.ModelInit);
@@ -67,7 +78,7 @@ public static class TrainCommand
             // A run from files is not the run its options name (its JSON has no id), so the progress names the file instead.
             var label = start == new NetworkStart() ? run.Id : $"from {result.GetValue(network.Params)?.Name ?? result.GetValue(network.InitialState)?.Name}";
             board.Run([new ProgressJob($"training {label}", run.Units, tick => trained = Trainer.Run(spec, n, trainOptions, epoch => board.Write(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  {TrainingMetrics.Accuracy(scored, epoch.TestAccuracy)}|∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
+                $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  {TrainingMetrics.Accuracy(scored, epoch.TestAccuracy)}|∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}{(epoch.ClvOverlap is { } cos ? "  |cos(∂L/∂h0, v1)| " + cos.ToString("F3", CultureInfo.InvariantCulture) : "")}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
             foreach (var (episode, i) in trained.FlossingEpisodes.Select((episode, i) => (episode, i)))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,

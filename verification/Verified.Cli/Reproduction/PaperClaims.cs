@@ -15,7 +15,7 @@ public sealed record ClaimVerdict(string Id, string Sentence, string Test, strin
 /// 0.55. A claim whose runs are missing is "not yet run". Each sentence is judged under every arm
 /// that runs it (the two schedules of flossing during training, a bridging horizon, an ablation).
 /// </summary>
-public static class PaperClaims
+public static partial class PaperClaims
 {
     public const double ChanceAccuracy = 0.55;
     /// <summary>A run of a binary task has trained when its final test accuracy exceeds the paper's 80 %.</summary>
@@ -256,7 +256,7 @@ public static class PaperClaims
             {
                 var last = run.Run.Options.FlossAt.Max();
                 var rise = run.Outcome.History.FirstOrDefault(epoch => epoch.Epoch > last && epoch.GradNormH0 >= 1e-3)?.Epoch;
-                var learns = run.Outcome.History.FirstOrDefault(epoch => epoch.TestAccuracy > 0.6)?.Epoch;
+                var learns = LearningEpoch(run);
                 return rise is { } r && learns is { } l && r <= l;
             });
             verdicts.Add(new ClaimVerdict("C8.3", $"Temporal XOR, d = 70: the rise of ‖∂L/∂h_0‖ precedes the test accuracy's rise above chance (appendix D, Figs 8B, 9){under}.",
@@ -299,6 +299,7 @@ public static class PaperClaims
                     $"{successful.Count} successful (d = {string.Join(", ", successful.Select(run => run.Run.Options.Delay).Distinct().Order())}): median deviation {Statistics.Percentile(deviations, 0.5):0.00}; λ1 {RangeOf([.. successful.Select(run => run.Outcome.Lambda1After)])}; unsuccessful {failed.Count}: λ1 {RangeOf([.. failed.Select(run => run.Outcome.Lambda1After)])}"),
                 successful.Count == 0 ? "not yet run" : Statistics.Percentile(deviations, 0.5) <= 0.25 && (failed.Count == 0 || Statistics.Percentile([.. failed.Select(run => run.Outcome.Lambda1After)], 0.5) < Statistics.Percentile([.. successful.Select(run => run.Outcome.Lambda1After)], 0.5)) ? "holds" : "does not hold"));
         }
+        verdicts.AddRange(OverlapVerdicts(results));
         // Appendix F's share is of Fig 3's runs: vanilla-tanh networks (a linear network's cheaper epochs would raise it).
         var pre = results.Where(result => result.Run.Options.Flossing == FlossingSchedule.Pre && result.Run.Cell == TrainingProtocol.Cell).ToList();
         if (FlossingShare(pre) is { } share)

@@ -68,6 +68,10 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
             SweepPlot.WriteCurves([.. runs.Where(result => result.Run.Options.Delay == longest && result.Run.Options.FlossK == panel.Ks.Max()
                     || result.Run.Options.Delay == longest && result.Run.Options.Flossing == FlossingSchedule.None)],
                 prefix + "-curves.png", $"{label}: {panel.Name} training curves at d = {longest}");
+            if (panel.Baseline.RecordClvOverlap == true)
+            {
+                AlignedPlot.Write(runs, prefix + "-aligned.png", $"{label}: {panel.Name}, aligned where the accuracy passes chance (Fig 9, appendix D)");
+            }
             foreach (var result in runs)
             {
                 var (options, outcome) = (result.Run.Options, result.Outcome);

@@ -125,10 +125,14 @@ public static class TrainingProtocol
                 scale == Scale.Paper ? [1, 5, 10, 20, 40, 75, 80] : [10, 40, 80], scale == Scale.Paper ? PaperSeeds : ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
         ],
         // Figs 8–11: d = 70, evaluated every 10 epochs so that the gradients are seen between the episodes (Fig 9: 20 networks).
+        // Appendix D's overlap of ∂L/∂h0 with the first Lyapunov vector is recorded at every evaluation; its sentence covers
+        // networks with and without flossing that learn, and without flossing the temporal XOR learns at d = 30, not at 70.
         ("fig8", _) =>
         [
-            new("xor-gradients", "binary temporal XOR, d = 70, evaluated every 10 epochs", PaperN, Paper with { Task = "xor", EvalEvery = 10 },
+            new("xor-gradients", "binary temporal XOR, d = 70, evaluated every 10 epochs", PaperN, Paper with { Task = "xor", EvalEvery = 10, RecordClvOverlap = true },
                 [70], [PanelArm.None, PanelArm.During], [75], scale == Scale.Paper ? 20 : ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
+            new("xor-plain-learning", "binary temporal XOR, d = 30 without flossing (where it learns), evaluated every 10 epochs", PaperN, Paper with { Task = "xor", EvalEvery = 10, RecordClvOverlap = true },
+                [30], [PanelArm.None], [75], scale == Scale.Paper ? 20 : ClaimSeeds, PanelMeasure.TestAccuracy, XorReferences),
         ],
         // Fig 12: flossing every 100 epochs throughout training, against the five early episodes and none.
         ("fig12", _) =>
