@@ -8,15 +8,18 @@ namespace Verified.Generators;
 
 public sealed partial class CellGenerator
 {
-    /// <summary>Writes a cell's source from its model alone: the spec and a kernel class per element type.</summary>
+    /// <summary>Writes a cell's source from its model alone: the spec and one generic kernel class.</summary>
     internal static class Emitter
     {
         /// <summary>The names the generated code adds to the cell class, or reads unqualified inside it.</summary>
-        public static readonly string[] GeneratedNames = { "Spec", "Kernels64", "Kernels32", "Gemm" };
+        public static readonly string[] GeneratedNames = { "Spec", KernelEmitter.ClassName, "Gemm" };
 
         /// <summary>The file name of a cell's source; without the @ of a namespace named by a keyword, which a hint name cannot hold.</summary>
         public static string HintName(CellModel model) =>
             ((model.Namespace is null ? "" : model.Namespace + ".") + model.ClassName).Replace("@", "") + ".Cell.g.cs";
+
+        /// <summary>The attribute that marks a generated member for analyzers and coverage tools.</summary>
+        public static string GeneratedCode => "[global::System.CodeDom.Compiler.GeneratedCode(\"Verified.Generators\", \"" + Version + "\")]";
 
         public static string Emit(CellModel model)
         {
@@ -36,9 +39,7 @@ public sealed partial class CellGenerator
             w.Open("partial class " + Identifier(model.ClassName) + " : global::Verified.IRecurrentCell");
             EmitSpec(w, model);
             w.Line();
-            new KernelEmitter(model, "double", "Kernels64", w).Emit();
-            w.Line();
-            new KernelEmitter(model, "float", "Kernels32", w).Emit();
+            new KernelEmitter(model, w).Emit();
             w.Close();
             return w.ToString();
         }
@@ -46,6 +47,7 @@ public sealed partial class CellGenerator
         private static void EmitSpec(SourceWriter w, CellModel model)
         {
             w.Line("/// <summary>Sizes, parameter layout, initialisers and kernels of the cell.</summary>");
+            w.Line(GeneratedCode);
             w.Line("public static global::Verified.CellSpec Spec { get; } = new global::Verified.CellSpec(");
             w.Line("    " + Quote(model.CellName) + ",");
             w.Line("    new global::Verified.StateSpec[]");
@@ -62,21 +64,22 @@ public sealed partial class CellGenerator
             {
                 var init = parameter.Init;
                 w.Line("        new global::Verified.ParameterSpec(" + Quote(parameter.Name) + ", global::Verified.ParameterKind." + parameter.Kind + ", " +
-                    Size(parameter.Rows) + ", " + Size(parameter.Columns) + ", new global::Verified.InitSpec((global::Verified.Init)" + init.Kind + ", " +
-                    string.Join(", ", new[] { init.Mean, init.Scale, init.Low, init.High, init.Value }.Select(value => ScalarExpr.Literal(value, "double"))) + ")),");
+                    Size(parameter.Rows) + ", " + Size(parameter.Columns) + ", new global::Verified.InitSpec(global::Verified.Init." + init.KindName +
+                    ", Mean: " + ScalarExpr.DoubleLiteral(init.Mean) + ", Scale: " + ScalarExpr.DoubleLiteral(init.Scale) + ", Low: " + ScalarExpr.DoubleLiteral(init.Low) +
+                    ", High: " + ScalarExpr.DoubleLiteral(init.High) + ", Value: " + ScalarExpr.DoubleLiteral(init.Value) + ")),");
             }
             w.Line("    },");
             w.Line("    " + TimeStep(model.TimeStep) + ",");
             w.Line("    " + Quote(model.SourceHash) + ",");
-            w.Line("    static layout => new Kernels64(layout),");
-            w.Line("    static layout => new Kernels32(layout));");
+            w.Line("    static layout => new " + KernelEmitter.ClassName + "<double>(layout),");
+            w.Line("    static layout => new " + KernelEmitter.ClassName + "<float>(layout));");
         }
 
         private static string TimeStep(TimeStepModel? timeStep) => timeStep switch
         {
             null => "null",
             { Parameter: >= 0 } parameter => "global::Verified.TimeStepSpec.FromParameter(" + parameter.Parameter + ")",
-            { } constant => "global::Verified.TimeStepSpec.FromConstant(" + ScalarExpr.Literal(constant.Constant, "double") + ")",
+            { } constant => "global::Verified.TimeStepSpec.FromConstant(" + ScalarExpr.DoubleLiteral(constant.Constant) + ")",
         };
 
         private static string Size(SizeModel size) =>

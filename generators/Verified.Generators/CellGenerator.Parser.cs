@@ -14,11 +14,8 @@ public sealed partial class CellGenerator
     /// <summary>Turns a cell declaration's syntax into a <see cref="CellModel"/> and its diagnostics.</summary>
     private sealed partial class Parser
     {
-        private const string Vec = "Verified.Vec";
-        private const string Mat = "Verified.Mat";
-        private const string Scalar = "Verified.Scalar";
-
         private readonly SemanticModel _semantics;
+        private readonly KnownTypes _known;
         private readonly ClassDeclarationSyntax _declaration;
         private readonly CancellationToken _cancellationToken;
         private readonly List<DiagnosticInfo> _diagnostics = new();
@@ -42,6 +39,7 @@ public sealed partial class CellGenerator
         private Parser(SemanticModel semantics, ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
         {
             _semantics = semantics;
+            _known = KnownTypes.Of(semantics.Compilation);
             _declaration = declaration;
             _cancellationToken = cancellationToken;
         }
@@ -115,7 +113,7 @@ public sealed partial class CellGenerator
             }
             // A [State] that was refused has its own error at its attribute: "declares no [State]" would only hide it.
             if (_states.Count == 0 && !symbol.GetMembers().OfType<IFieldSymbol>().Any(field =>
-                    field.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == "Verified.StateAttribute")))
+                    field.GetAttributes().Any(attribute => _known.Kind(attribute) == CellAttribute.State)))
             {
                 Report(DiagnosticDescriptors.NoState, className, className.ValueText);
             }
@@ -176,7 +174,7 @@ public sealed partial class CellGenerator
                 syntax.DescendantTrivia().Any(trivia => trivia.IsKind(SyntaxKind.SkippedTokensTrivia)));
 
         private bool IsCellExpression(PropertyDeclarationSyntax property) =>
-            _semantics.GetTypeInfo(property.Type, _cancellationToken).Type?.ToDisplayString() is Vec or Scalar;
+            _semantics.GetTypeInfo(property.Type, _cancellationToken).Type is var type && (KnownTypes.Is(type, _known.Vec) || KnownTypes.Is(type, _known.Scalar));
 
         // ---- members ----------------------------------------------------------------------
 
@@ -224,10 +222,10 @@ public sealed partial class CellGenerator
                     _leftToCompiler = true;
                     continue;
                 }
-                switch (attribute.AttributeClass?.ToDisplayString())
+                switch (_known.Kind(attribute))
                 {
-                    case "Verified.StateAttribute":
-                        if (CheckType(symbol, field.Declaration.Type, "State", Vec, "Vec") &&
+                    case CellAttribute.State:
+                        if (CheckType(symbol, field.Declaration.Type, "State", _known.Vec, "Vec") &&
                             ReadSize(attribute, syntax, 0, "State") is { } stateSize)
                         {
                             _states.Add(new StateModel(symbol.Name, stateSize));
@@ -235,21 +233,21 @@ public sealed partial class CellGenerator
                             CheckFixedStateSize(stateSize, (SyntaxNode?)syntax ?? field);
                         }
                         break;
-                    case "Verified.InputAttribute":
+                    case CellAttribute.Input:
                         if (_input is not null)
                         {
                             Report(DiagnosticDescriptors.SecondInput, variable.Identifier, symbol.Name);
                         }
-                        else if (CheckType(symbol, field.Declaration.Type, "Input", Vec, "Vec") &&
+                        else if (CheckType(symbol, field.Declaration.Type, "Input", _known.Vec, "Vec") &&
                             ReadSize(attribute, syntax, 0, "Input") is { } inputSize)
                         {
                             _input = new InputModel(symbol.Name, inputSize);
                         }
                         break;
-                    case "Verified.ParameterAttribute":
+                    case CellAttribute.Parameter:
                         ReadParameter(symbol, field, variable, attribute, syntax);
                         break;
-                    case "Verified.TimeStepAttribute":
+                    case CellAttribute.TimeStep:
                         isTimeStep = true;
                         break;
                 }
@@ -283,16 +281,16 @@ public sealed partial class CellGenerator
         {
             foreach (var attribute in symbol.GetAttributes())
             {
-                switch (attribute.AttributeClass?.ToDisplayString())
+                switch (_known.Kind(attribute))
                 {
-                    case "Verified.TimeStepAttribute" when value is { } dt && dt > 0 && IsFinite(dt) && _timeStep is null:
+                    case CellAttribute.TimeStep when value is { } dt && dt > 0 && IsFinite(dt) && _timeStep is null:
                         _timeStep = TimeStepModel.OfConstant(dt);
                         break;
-                    case "Verified.TimeStepAttribute":
+                    case CellAttribute.TimeStep:
                         Report(DiagnosticDescriptors.BadAttributeArgument, variable.Identifier, "TimeStep",
                             TimeStepRule + (value is { } number && _timeStep is null ? ", not " + Number(number) : ""));
                         break;
-                    case "Verified.StateAttribute" or "Verified.InputAttribute" or "Verified.ParameterAttribute":
+                    case CellAttribute.State or CellAttribute.Input or CellAttribute.Parameter:
                         Report(DiagnosticDescriptors.MemberTypeMismatch, variable.Identifier, symbol.Name, "a constant",
                             attribute.AttributeClass!.Name.Replace("Attribute", ""), "a field that is not const");
                         break;
@@ -306,9 +304,9 @@ public sealed partial class CellGenerator
             var arity = attribute.ConstructorArguments.Length;
             var (kind, type, typeName) = arity switch
             {
-                0 => (ParameterKind.Scalar, Scalar, "Scalar"),
-                1 => (ParameterKind.Vector, Vec, "Vec"),
-                _ => (ParameterKind.Matrix, Mat, "Mat"),
+                0 => (ParameterKind.Scalar, _known.Scalar, "Scalar"),
+                1 => (ParameterKind.Vector, _known.Vec, "Vec"),
+                _ => (ParameterKind.Matrix, _known.Mat, "Mat"),
             };
             if (!CheckType(symbol, field.Declaration.Type, "Parameter", type, typeName))
             {
@@ -368,10 +366,10 @@ public sealed partial class CellGenerator
         }
 
         /// <summary>Verified.Init.Uniform.</summary>
-        private const int UniformInit = 4;
+        private static readonly int UniformInit = System.Array.IndexOf(InitModel.Kinds, "Uniform");
 
-        /// <summary>The number of values of Verified.Init, Auto (0) to HiddenUniform (7).</summary>
-        private const int InitKinds = 8;
+        /// <summary>The number of values of Verified.Init.</summary>
+        private static readonly int InitKinds = InitModel.Kinds.Length;
 
         private static SyntaxNode? NamedArgument(AttributeSyntax? syntax, string name) =>
             syntax?.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name)?.Expression;
@@ -395,14 +393,13 @@ public sealed partial class CellGenerator
             return name;
         }
 
-        private bool CheckType(IFieldSymbol symbol, TypeSyntax typeSyntax, string attribute, string expected, string expectedName)
+        private bool CheckType(IFieldSymbol symbol, TypeSyntax typeSyntax, string attribute, INamedTypeSymbol? expected, string expectedName)
         {
-            var actual = symbol.Type.ToDisplayString();
-            if (actual == expected)
+            if (KnownTypes.Is(symbol.Type, expected))
             {
                 return true;
             }
-            Report(DiagnosticDescriptors.MemberTypeMismatch, typeSyntax, symbol.Name, actual, attribute, expectedName);
+            Report(DiagnosticDescriptors.MemberTypeMismatch, typeSyntax, symbol.Name, symbol.Type.ToDisplayString(), attribute, expectedName);
             return false;
         }
 
@@ -469,7 +466,7 @@ public sealed partial class CellGenerator
                 }
                 foreach (var attribute in symbol.GetAttributes())
                 {
-                    if (attribute.AttributeClass?.ToDisplayString() != "Verified.UpdateAttribute")
+                    if (_known.Kind(attribute) != CellAttribute.Update)
                     {
                         continue;
                     }

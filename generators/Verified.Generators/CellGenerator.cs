@@ -11,7 +11,8 @@ namespace Verified.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed partial class CellGenerator : IIncrementalGenerator
 {
-    public const string Version = "0.1.0";
+    /// <summary>The generator's version, as the build (Directory.Build.props) gives its assembly: major.minor.patch.</summary>
+    public static readonly string Version = typeof(CellGenerator).Assembly.GetName().Version!.ToString(3);
     private const string RecurrentCellAttribute = "Verified.RecurrentCellAttribute";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -23,8 +24,11 @@ public sealed partial class CellGenerator : IIncrementalGenerator
                 static (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, cancellationToken))
             .WithTrackingName("Parse");
 
+        // Diagnostics in a pipeline of their own: the cached parse holds them without syntax trees, and only
+        // here, at reporting, are their locations put back into the current compilation's trees.
         IncrementalValuesProvider<DiagnosticInfo> diagnostics = results.SelectMany(static (result, _) => result.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
+            output.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
 
         IncrementalValuesProvider<CellModel> models = results
             .Where(static result => result.Model is not null)

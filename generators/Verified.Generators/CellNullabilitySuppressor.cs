@@ -21,6 +21,7 @@ public sealed class CellNullabilitySuppressor : DiagnosticSuppressor
 
     public override void ReportSuppressions(SuppressionAnalysisContext context)
     {
+        var known = KnownTypes.Of(context.Compilation);
         foreach (var diagnostic in context.ReportedDiagnostics)
         {
             var tree = diagnostic.Location.SourceTree;
@@ -31,9 +32,8 @@ public sealed class CellNullabilitySuppressor : DiagnosticSuppressor
             var model = context.GetSemanticModel(tree);
             var node = tree.GetRoot(context.CancellationToken).FindNode(diagnostic.Location.SourceSpan);
             if (model.GetDeclaredSymbol(node, context.CancellationToken) is IFieldSymbol field &&
-                field.Type.ContainingNamespace?.ToDisplayString() == "Verified" &&
-                field.Type.Name is "Vec" or "Mat" or "Scalar" &&
-                field.ContainingType.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == "Verified.RecurrentCellAttribute"))
+                (KnownTypes.Is(field.Type, known.Vec) || KnownTypes.Is(field.Type, known.Mat) || KnownTypes.Is(field.Type, known.Scalar)) &&
+                field.ContainingType.GetAttributes().Any(attribute => KnownTypes.Is(attribute.AttributeClass, known.RecurrentCell)))
             {
                 context.ReportSuppression(Suppression.Create(Rule, diagnostic));
             }

@@ -31,7 +31,7 @@ public sealed class BadInputTests
         data.Add(["frobnicate", "--cell", "vanilla-tanh"]);
         data.Add(["cells", "--n", "100000"]);
         data.Add(["spectrum", "--cell", "vanilla-tanh", "--n", "46341"]);
-        data.Add(["condition", "--cell", "vanilla-tanh", "--n", "20000", "--m", "5"]);
+        data.Add(["condition", "--cell", "vanilla-tanh", "--n", "40000", "--m", "5"]);
         data.Add(["train", "--cell", "vanilla-tanh", "--n", "8", "--k", "9", "--flossing", "pre"]);
         data.Add(["sweep", "--cell", "vanilla-tanh", "--n", "8", "--ks", "9", "--schedules", "pre", "--out", Path.Combine(folder, "sweep-k")]);
         data.Add(["sweep", "--cell", "vanilla-tanh", "--delays", "2", "20", "--steps", "10", "--out", Path.Combine(folder, "sweep-delays")]);

@@ -6,8 +6,6 @@ namespace Verified.Generators.Tests;
 /// <summary>One test per diagnostic ID: the ID, and its location at the token marked /*!*/.</summary>
 public sealed class DiagnosticTests
 {
-    private const string Header = "using Verified;\nusing static Verified.CellMath;\n";
-
     [Theory]
     [InlineData("VRF0001", "[RecurrentCell] public class /*!*/C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => Tanh(h); }")]
     [InlineData("VRF0002", "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Update(nameof(h))] public Vec n => h /*!*/% h; }")]
@@ -66,7 +64,7 @@ public sealed class DiagnosticTests
     [MemberData(nameof(OversizedDeclarations))]
     public void Diagnostic_is_reported_at_the_offending_token(string id, string declaration)
     {
-        var source = Header + declaration;
+        var source = GeneratorHarness.CellHeader + declaration;
         var expected = source.IndexOf("/*!*/", StringComparison.Ordinal) + "/*!*/".Length;
 
         var (result, _) = GeneratorHarness.Run(source);
@@ -94,7 +92,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Shape_mismatch_names_both_shapes()
     {
-        var (result, _) = GeneratorHarness.Run(Header +
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.CellHeader +
             "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Input(\"I\")] public Vec x; [Update(nameof(h))] public Vec n => h + x; }");
 
         var message = Assert.Single(result.Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
@@ -105,7 +103,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Block_that_does_not_divide_names_the_size_and_the_multiple_to_declare()
     {
-        var (result, _) = GeneratorHarness.Run(Header +
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.CellHeader +
             "[RecurrentCell] public partial class C { [State(\"3*N\")] public Vec h; public Vec p => Block(h, 1, 2); [Update(nameof(h))] public Vec n => h; }");
 
         var message = Assert.Single(result.Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
@@ -117,7 +115,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Malformed_size_names_the_forms_a_size_takes()
     {
-        var (result, _) = GeneratorHarness.Run(Header + "[RecurrentCell] public partial class C { [State(\"N*4\")] public Vec h; [Update(nameof(h))] public Vec n => h; }");
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.CellHeader + "[RecurrentCell] public partial class C { [State(\"N*4\")] public Vec h; [Update(nameof(h))] public Vec n => h; }");
 
         var message = Assert.Single(result.Diagnostics, diagnostic => diagnostic.Id == "VRF0009").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("\"N*4\"", message);
@@ -130,7 +128,7 @@ public sealed class DiagnosticTests
     [InlineData("\"1*N\"", 1, "global::Verified.CellSize.Named(\"N\")")]
     public void Multiplied_sizes_are_read_and_emitted(string size, int blocks, string emitted)
     {
-        var (result, output) = GeneratorHarness.Run(Header +
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.CellHeader +
             "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; [Parameter(" + size + ", \"N\")] public Mat W; [Update(nameof(h))] public Vec n => Tanh(Block(W * h, " + (blocks - 1) + ", " + blocks + ")); }");
 
         Assert.Empty(result.Diagnostics);
@@ -148,7 +146,7 @@ public sealed class DiagnosticTests
     [InlineData("\"4*\"")]
     public void A_refused_only_state_is_reported_at_its_attribute_without_the_derived_missing_state(string size)
     {
-        var source = Header + "[RecurrentCell] public partial class C { [State(/*!*/" + size + ")] public Vec h; [Update(nameof(h))] public Vec n => h; }";
+        var source = GeneratorHarness.CellHeader + "[RecurrentCell] public partial class C { [State(/*!*/" + size + ")] public Vec h; [Update(nameof(h))] public Vec n => h; }";
 
         var (result, output) = GeneratorHarness.Run(source);
 

@@ -10,10 +10,8 @@ namespace Verified.Generators.Tests;
 /// </summary>
 public sealed class LargeExpressionTests
 {
-    private const string Header = "using Verified;\nusing static Verified.CellMath;\n";
-
     private static string Cell(string members) =>
-        Header + "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; " + members + " }";
+        GeneratorHarness.CellHeader + "[RecurrentCell] public partial class C { [State(\"N\")] public Vec h; " + members + " }";
 
     private static string Sum(int terms) => string.Join(" + ", Enumerable.Repeat("h", terms));
 

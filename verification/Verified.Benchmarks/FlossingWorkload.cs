@@ -8,7 +8,7 @@ using Verified.Random;
 namespace Verified.Benchmarks;
 
 /// <summary>
-/// One flossing epoch of vanilla-tanh as ../shared/peers/torch_floss.py does it: N=80, k=75,
+/// One flossing epoch of vanilla-tanh (or another cell) as ../shared/peers/torch_floss.py does it: N=80, k=75,
 /// T_f=300, t_ONS=1, Gaussian input, λ* = 0, one thread.
 /// </summary>
 public sealed class FlossingWorkload<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -16,18 +16,20 @@ public sealed class FlossingWorkload<T> where T : unmanaged, IFloatingPointIeee7
     private readonly FlossingProblem<T> _problem;
     private readonly T[] _theta, _h0, _q0, _inputs, _gradient;
 
-    public FlossingWorkload(int n = 80, int k = 75, int steps = 300, int tons = 1)
+    public FlossingWorkload(string cell = "vanilla-tanh", int n = 80, int k = 75, int steps = 300, int tons = 1)
     {
-        var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n));
+        var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(n));
         var rng = new Rng(1);
         var theta = ParameterInitializer.Create(layout, 1.0, rng);
-        var q0 = new double[n * k];
-        var a = new double[n * k];
+        // The state's length: N for vanilla-tanh, 2N for an LSTM's (h, c).
+        var size = layout.StateSize;
+        var q0 = new double[size * k];
+        var a = new double[size * k];
         rng.FillGaussian(a);
-        new HouseholderQr<double>(n, k).Factor(a, q0, new double[k * k]);
+        new HouseholderQr<double>(size, k).Factor(a, q0, new double[k * k]);
         _problem = new FlossingProblem<T>(layout, new FlossingHorizon(k, steps, 0, tons, 0));
         _theta = Convert(theta);
-        _h0 = new T[n];
+        _h0 = new T[size];
         _q0 = Convert(q0);
         _inputs = Convert(InputStream.Create(InputKind.Gaussian, layout.InputSize, steps, rng));
         _gradient = new T[layout.ParameterCount];

@@ -124,8 +124,8 @@ if (args is ["quick", ..])
     var (n, k) = args.Length > 4 ? (int.Parse(args[3]), int.Parse(args[4])) : (80, 75);
     var peaks = (Double: Peak.GigaFlops(single: false), Single: Peak.GigaFlops(single: true));
     Console.WriteLine($"peak of one core, {Peak.VectorBits}-bit vectors: double {peaks.Double:F1} GFLOP/s, float {peaks.Single:F1} GFLOP/s");
-    Report("double", new FlossingWorkload<double>(n, k).Epoch, repeats, n, k, peaks.Double);
-    Report("float", new FlossingWorkload<float>(n, k).Epoch, repeats, n, k, peaks.Single);
+    Report("double", new FlossingWorkload<double>(n: n, k: k).Epoch, repeats, n, k, peaks.Double);
+    Report("float", new FlossingWorkload<float>(n: n, k: k).Epoch, repeats, n, k, peaks.Single);
     if (args is [_, _, "components", ..])
     {
         Components(new StepComponents<double>(n, k), "double", n, k, peaks.Double);

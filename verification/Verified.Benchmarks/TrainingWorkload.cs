@@ -7,7 +7,7 @@ using Verified.Training.Tasks;
 namespace Verified.Benchmarks;
 
 /// <summary>
-/// One training epoch as ../shared/peers/torch_train.py does it: vanilla-tanh, N=80, batch 16,
+/// One training epoch as ../shared/peers/torch_train.py does it: vanilla-tanh (or another cell), N=80, batch 16,
 /// T=300 (+ delay d=20 steps, as the peer runs T + d), the copy task, MSE, BPTT in T and one Adam
 /// step on the double master copy of θ, as `train --precision` runs it (θ rounded to T before, the
 /// gradient widened after).
@@ -20,10 +20,10 @@ public sealed class TrainingWorkload<T> where T : unmanaged, IFloatingPointIeee7
     private readonly T[] _thetaT, _gradientT;
     private readonly Optimisation.Adam _adam;
 
-    public TrainingWorkload(int n = 80, int batch = 16, int steps = 300, int delay = 20)
+    public TrainingWorkload(string cell = "vanilla-tanh", int n = 80, int batch = 16, int steps = 300, int delay = 20)
     {
         var task = new CopyTask(delay);
-        var model = new RecurrentModel(BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n, 1)), 1);
+        var model = new RecurrentModel(BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(n, 1)), 1);
         var rng = new Rng(1);
         _theta = model.Initialize(1.0, rng);
         _bptt = new Bptt<T>(model, batch, steps + delay);

@@ -28,7 +28,7 @@ internal static class PrimitiveRules
         // σ' = y(1 − y), σ'' = y(1 − y)(1 − 2y)
         [Primitive.Sigmoid] = new(One / (One + Call("Exp", -X)), Y * (One - Y), Y * (One - Y) * (One - Two * Y)),
         // relu' = step(x); relu'' = 0 away from the kink
-        [Primitive.Relu] = new(Call("Max", X, Zero), Call("Sign", Y), Zero),
+        [Primitive.Relu] = new(Call("Max", X, Zero), Helper("Sign", Y), Zero),
         [Primitive.Exp] = new(Call("Exp", X), Y, Y),
         [Primitive.Log] = new(Call("Log", X), One / X, -One / (X * X)),
         [Primitive.Sin] = new(Call("Sin", X), Call("Cos", X), -Y),
@@ -41,7 +41,7 @@ internal static class PrimitiveRules
         [Primitive.Square] = new(X * X, Two * X, Two),
         // sqrt' = 1/(2y), sqrt'' = −1/(4y³)
         [Primitive.Sqrt] = new(Call("Sqrt", X), One / (Two * Y), -One / (Const(4) * Y * Y * Y)),
-        [Primitive.Abs] = new(Call("Abs", X), Call("Sign", X), Zero),
+        [Primitive.Abs] = new(Call("Abs", X), Helper("Sign", X), Zero),
     };
 
     private static readonly Dictionary<Primitive, Binary> BinaryRules = new()

@@ -17,6 +17,9 @@ internal sealed class Names
         "row", "col", "at", "cols", "k", "batch", "theta", "state", "input", "next", "nextBar", "stateBar",
         "thetaBar", "q", "u", "qBar", "dq", "jacobian", "n", "layout", "columns", "Gemm",
         "sum0", "sum1", "target", "source", "tape", "offset",
+        // The kernel class's type parameter and the members of it and of CellKernels<T> that it calls by simple name.
+        "T", "Literal", "Sign", "Forward", "Reverse", "Require", "EnsureColumns", "EnsureTangentColumns", "EnsureJacobianBuffers",
+        "StateSize", "ParameterCount", "TapeLength",
     };
 
     private readonly string[] _labels;

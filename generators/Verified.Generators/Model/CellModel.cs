@@ -51,6 +51,12 @@ internal sealed record InputModel(string Name, SizeModel Size);
 internal enum ParameterKind { Scalar, Vector, Matrix }
 
 /// <summary>Initialisation as declared; <see cref="Kind"/> is the value of Verified.Init.</summary>
-internal readonly record struct InitModel(int Kind, double Mean, double Scale, double Low, double High, double Value);
+internal readonly record struct InitModel(int Kind, double Mean, double Scale, double Low, double High, double Value)
+{
+    /// <summary>The members of Verified.Init by value, as the generated code names them.</summary>
+    public static readonly string[] Kinds = { "Auto", "RecurrentGaussian", "Gaussian", "Orthogonal", "Uniform", "Zeros", "Constant", "HiddenUniform" };
+
+    public string KindName => Kinds[Kind];
+}
 
 internal sealed record ParameterModel(string Name, ParameterKind Kind, SizeModel Rows, SizeModel Columns, InitModel Init);

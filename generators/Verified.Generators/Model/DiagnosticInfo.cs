@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -9,13 +10,21 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
     public static LocationInfo From(Location location) =>
         new(location.SourceTree?.FilePath ?? string.Empty, location.SourceSpan, location.GetLineSpan().Span);
 
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    /// <summary>
+    /// The location in its syntax tree of <paramref name="compilation"/>: a source location, which an
+    /// editor places and #pragma can suppress (dotnet/runtime#92509); an external one where no one tree has its path.
+    /// </summary>
+    public Location ToLocation(Compilation compilation)
+    {
+        var trees = compilation.SyntaxTrees.Where(tree => tree.FilePath == FilePath).Take(2).ToList();
+        return trees.Count == 1 && Span.End <= trees[0].Length ? Location.Create(trees[0], Span) : Location.Create(FilePath, Span, LineSpan);
+    }
 }
 
 internal sealed record DiagnosticInfo(string Id, LocationInfo Location, EquatableArray<string> Arguments)
 {
-    public Diagnostic ToDiagnostic() =>
-        Diagnostic.Create(DiagnosticDescriptors.ById(Id), Location.ToLocation(), Arguments.ToArray<object>());
+    public Diagnostic ToDiagnostic(Compilation compilation) =>
+        Diagnostic.Create(DiagnosticDescriptors.ById(Id), Location.ToLocation(compilation), Arguments.ToArray<object>());
 }
 
 internal static class EquatableArrayExtensions

@@ -89,7 +89,7 @@ internal sealed class GraphBuilder
             needed[index] = true;
             foreach (var operand in new[] { _nodes[index].A, _nodes[index].B })
             {
-                if (operand >= 0 && _nodes[index].Kind is NodeKind.Unary or NodeKind.Binary or NodeKind.MatVec or NodeKind.Block)
+                if (operand >= 0 && _nodes[index].IsComputed)
                 {
                     stack.Push(operand);
                 }

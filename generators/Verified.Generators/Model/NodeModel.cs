@@ -38,4 +38,7 @@ internal sealed record NodeModel(
     bool NeedsAdjoint)
 {
     public bool IsScalar => Size is null;
+
+    /// <summary>Whether the node is computed from operands by a rule (Rules/NodeRule.For), rather than read from θ, the state, the input or a literal.</summary>
+    public bool IsComputed => Kind is NodeKind.Unary or NodeKind.Binary or NodeKind.MatVec or NodeKind.Block;
 }

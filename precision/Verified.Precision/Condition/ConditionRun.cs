@@ -23,6 +23,27 @@ public static class ConditionRun
     /// <summary>Bits of margin the rule of thumb keeps: κ is resolved while log2 κ + 60 ≤ bits.</summary>
     public const int Margin = 60;
 
+    /// <summary>
+    /// What <see cref="Run{T}"/> holds besides its spectrum run (which checks its own): the one-step Jacobian; the
+    /// long-term product T_t Q (n×m) and its SVD's copy at the working precision (about 2·bits/8 bytes a number with its
+    /// exponent and sign); the inputs of the trajectory's <paramref name="steps"/> steps; the kernels' own buffers with
+    /// their Jacobians; and the points, one for each of the <paramref name="ms"/> values of m at each of the
+    /// <paramref name="horizons"/> horizons, for each of <paramref name="runs"/> runs whose points a caller keeps together.
+    /// </summary>
+    public static Resources.Footprint Footprint(CellLayout layout, int m, int bits, long steps, long horizons, int ms, int runs = 1) =>
+        new($"κ2 of {layout.Spec.Name} at n = {layout.StateSize}, m = {m}, {bits} bits",
+            new Resources.PlannedBuffer("one-step Jacobian", Resources.MemoryBudget.Product(layout.StateSize, layout.StateSize), sizeof(double)),
+            new Resources.PlannedBuffer("long-term product and its SVD", 3 * Resources.MemoryBudget.Product(layout.StateSize, m), 2 * bits / 8 + 16),
+            new Resources.PlannedBuffer("inputs of the trajectory", Resources.MemoryBudget.Product(layout.InputSize, steps), sizeof(double)),
+            layout.Spec.CreateKernels<double>(layout).Scratch(1, m, jacobian: true),
+            new Resources.PlannedBuffer("points (κ2 and its bounds per horizon and m)", Resources.MemoryBudget.Product(runs, horizons, ms), ConditionPointBytes));
+
+    /// <summary>
+    /// One point of a κ2 run as it is held: a ConditionPoint object (a 16-byte header, two ints, two bools, three
+    /// doubles of which one nullable: 64 bytes on a 64-bit runtime) and its slot in a list that grows by doubling (up to 16).
+    /// </summary>
+    private const int ConditionPointBytes = 80;
+
     /// <summary>The points of <see cref="Run"/>: κ2 for every m and horizon, horizons ascending, then m ascending.</summary>
     /// <param name="layout">The cell at its sizes.</param>
     /// <param name="theta">The cell's parameters θ.</param>
@@ -63,6 +84,7 @@ public static class ConditionRun
             throw new ArgumentOutOfRangeException(nameof(options), $"m must be between 1 and the state size {n}, horizons positive");
         }
         var horizon = options.Horizons.Max();
+        Footprint(layout, columns, T.PrecisionBits, options.Transient + (long)horizon, options.Horizons.Count, options.M.Count).Require();
         var kernels = layout.Spec.CreateKernels<double>(layout);
 
         // Asymptotic exponents for Eq 10 from a long double run, descending.

@@ -71,6 +71,7 @@ public sealed class DerivativeChecks
     {
         _options = options;
         _layout = spec.Layout(CellDimensions.Of(options.N, options.InputSize));
+        Footprint(_layout, options).Require();
         _kernels = kernels ?? spec.CreateKernels<double>(_layout);
         _single = single ?? spec.CreateKernels<float>(_layout);
         (_n, _k, _p, _i) = (_layout.StateSize, Math.Min(options.K, _layout.StateSize), _layout.ParameterCount, _layout.InputSize);
@@ -93,6 +94,21 @@ public sealed class DerivativeChecks
         _q = Gaussian(rng, _n * _k, 1.0);
         _u = Gaussian(rng, _n * _k, 1.0);
         _w = Gaussian(rng, _n, 1.0);
+    }
+
+    /// <summary>
+    /// The dense matrices the checks form by finite differences and from the kernels (n×n Jacobians and the
+    /// n×P parameter Jacobian, in double and float), and the kernels' own buffers (a batch, k tangent
+    /// columns and their Jacobians) in both types.
+    /// </summary>
+    public static Resources.Footprint Footprint(CellLayout layout, DerivativeCheckOptions options)
+    {
+        var (batch, k) = (options.Batch, Math.Min(options.K, layout.StateSize));
+        return new Resources.Footprint($"the derivative checks of {layout.Spec.Name} at n = {layout.StateSize}",
+            new Resources.PlannedBuffer("dense Jacobians", 6 * Resources.MemoryBudget.Product(layout.StateSize, layout.StateSize), sizeof(double)),
+            new Resources.PlannedBuffer("parameter Jacobian", 2 * Resources.MemoryBudget.Product(layout.StateSize, layout.ParameterCount), sizeof(double)),
+            layout.Spec.CreateKernels<double>(layout).Scratch(batch, k, jacobian: true),
+            layout.Spec.CreateKernels<float>(layout).Scratch(batch, k, jacobian: true));
     }
 
     /// <summary>Runs every check.</summary>

@@ -36,6 +36,7 @@ public static class BasisSensitivity
         {
             throw new ArgumentOutOfRangeException(nameof(samples), "basis sensitivity needs at least 2 bases, counted steps and non-negative transients");
         }
+        Footprint(layout, options, transients, samples).Require();
         int n = layout.StateSize, k = options.K;
         var rng = Rng.ForStream(options.Seed, "basis-sensitivity");
         var h0 = new double[n];
@@ -70,6 +71,20 @@ public static class BasisSensitivity
                 losses));
         }
         return spreads;
+    }
+
+    /// <summary>
+    /// The buffers <see cref="Measure"/> holds at once: the flossing problem of the longest transient
+    /// (<see cref="FlossingProblem{T}.Footprint"/>), the input stream of its horizon, and every sample's gradient with their mean.
+    /// </summary>
+    public static Resources.Footprint Footprint(CellLayout layout, FlossOptions options, IReadOnlyList<int> transients, int samples)
+    {
+        var longest = transients.Max();
+        return new Resources.Footprint($"basis sensitivity of {layout.Spec.Name} at n = {layout.StateSize}")
+            .With(FlossingProblem<double>.Footprint(layout, new FlossingHorizon(options.K, longest + options.Steps, longest, options.Tons, options.Target)))
+            .With(
+                new Resources.PlannedBuffer("inputs of the longest horizon", Resources.MemoryBudget.Product((long)longest + options.Steps, layout.InputSize), sizeof(double)),
+                new Resources.PlannedBuffer("gradients of the bases and their mean", Resources.MemoryBudget.Product(samples + 1L, layout.ParameterCount), sizeof(double)));
     }
 
     /// <summary>Basis j: an orthonormal n×k Q_0 from its own stream of the seed, the same at every transient.</summary>

@@ -48,6 +48,7 @@ public static class Flosser
     public static IReadOnlyList<FlossEpoch> Run<T>(CellLayout layout, Span<double> theta, FlossOptions options, Action<FlossEpoch>? progress = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Footprint<T>(layout, options).Require();
         var problem = new FlossingProblem<T>(layout, options.Horizon);
         var adam = new Adam(FlossedParameters(layout, options.Parameters), layout.ParameterCount) { LearningRate = options.LearningRate, Clip = options.Clip };
         var rng = Rng.ForStream(options.Seed, "floss");
@@ -93,6 +94,12 @@ public static class Flosser
         }
         return history;
     }
+
+    /// <summary>What <see cref="Run{T}"/> holds: the problem's buffers (<see cref="FlossingProblem{T}.Footprint"/>), and θ, its gradient and Adam's moments in double and θ and its gradient in T.</summary>
+    public static Resources.Footprint Footprint<T>(CellLayout layout, FlossOptions options) where T : unmanaged, IFloatingPointIeee754<T> =>
+        FlossingProblem<T>.Footprint(layout, options.Horizon).With(
+            new Resources.PlannedBuffer("parameter vector, its gradient and Adam's moments", 4L * layout.ParameterCount, sizeof(double)),
+            new Resources.PlannedBuffer("parameter vector and its gradient in the kernels' type", 2L * layout.ParameterCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()));
 
     private static T[] ToT<T>(double[] source) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Verified.Dense;
 using Verified.Lyapunov;
 
@@ -64,8 +65,9 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
             throw new ArgumentOutOfRangeException(nameof(horizon),
                 $"flossing needs 1 ≤ k ≤ n, T_f > transient ≥ 0, t_ONS ≥ 1 and a non-negative checkpoint interval (n={_n}, {horizon})");
         }
+        Footprint(layout, horizon).Require();
         _schedule = new OrthonormalisationSchedule(horizon.Steps, horizon.Transient, horizon.Tons);
-        _segment = horizon.CheckpointEvery == 0 ? horizon.Steps : Math.Min(horizon.CheckpointEvery, horizon.Steps);
+        _segment = Segment(horizon);
         _segments = (horizon.Steps + _segment - 1) / _segment;
         _checkpointStates = new T[(_segments + 1) * _n];
         _checkpointBases = new T[(_segments + 1) * _n * _k];
@@ -80,6 +82,27 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
         _sums = new double[_k];
         _stepper = new TangentStepper<T>(_kernels, _k, _schedule);
         _pullback = new QrPullback<T>(_n, _k);
+    }
+
+    /// <summary>Steps between checkpoints: the checkpoint interval, or the whole horizon.</summary>
+    private static int Segment(FlossingHorizon horizon) => horizon.CheckpointEvery == 0 ? horizon.Steps : Math.Min(horizon.CheckpointEvery, horizon.Steps);
+
+    /// <summary>
+    /// The buffers the constructor allocates: h and Q at every checkpoint, h_s and Q_s of one segment, its
+    /// R factors, the n×k workspaces of the pullback and of the QR and its pullback, and the kernels' own
+    /// (one state column, k tangent columns, no Jacobian).
+    /// </summary>
+    public static Resources.Footprint Footprint(CellLayout layout, FlossingHorizon horizon)
+    {
+        int n = layout.StateSize, k = horizon.K, bytes = Unsafe.SizeOf<T>();
+        long segment = Segment(horizon);
+        // In long: a horizon near int.MaxValue must be refused by its size, not wrap to a negative count.
+        var checkpoints = (horizon.Steps + segment - 1) / segment + 1;
+        return new Resources.Footprint($"flossing {k} exponents of {layout.Spec.Name} at n = {n} over {horizon.Steps} steps",
+            new Resources.PlannedBuffer("stored states and bases of the horizon", Resources.MemoryBudget.Product(segment + 1 + checkpoints, n, k + 1L), bytes),
+            new Resources.PlannedBuffer("stored R factors", Resources.MemoryBudget.Product(segment, k, k), bytes),
+            new Resources.PlannedBuffer("Jacobian-free pullback buffers", 5 * Resources.MemoryBudget.Product(n, k) + 4 * Resources.MemoryBudget.Product(k, k), bytes),
+            layout.Spec.CreateKernels<T>(layout).Scratch(1, k, jacobian: false));
     }
 
     /// <summary>Steps whose log R_ii enter λ.</summary>

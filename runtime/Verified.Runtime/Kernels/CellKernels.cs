@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Verified;
 
@@ -58,6 +59,37 @@ public abstract class CellKernels<T> where T : unmanaged, IFloatingPointIeee754<
     /// </summary>
     public abstract void TangentVjp(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, ReadOnlySpan<T> q,
         ReadOnlySpan<T> u, Span<T> qBar, Span<T> stateBar, Span<T> thetaBar, int k);
+
+    /// <summary>
+    /// A constant of the cell as T, from its double and its float literal (the generator writes both from
+    /// one decimal text), so that a float constant is that text rounded once to float and not the double
+    /// rounded again. The branch is on a type the JIT knows when it specialises the kernels, so the call folds to the constant.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static T Literal(double value, float single) =>
+        typeof(T) == typeof(double) ? (T)(object)value : typeof(T) == typeof(float) ? (T)(object)single : T.CreateChecked(value);
+
+    /// <summary>The sign of <paramref name="value"/> (−1, 0 or 1) as a T: relu′ and abs′.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected static T Sign(T value) => T.CreateTruncating(T.Sign(value));
+
+    /// <summary>
+    /// Elements of the kernels' own buffers once they have run on <paramref name="columns"/> batch columns
+    /// and <paramref name="tangentColumns"/> tangent columns (0 where that entry point is not called), and,
+    /// with <paramref name="jacobian"/>, once <see cref="Jacobian"/> has been called: its per-node Jacobians
+    /// (rows×n each) are allocated by its first call only.
+    /// </summary>
+    public abstract long ScratchLength(int columns, int tangentColumns, bool jacobian);
+
+    /// <summary>Elements of the longest of the arrays <see cref="ScratchLength"/> counts.</summary>
+    public abstract long LongestScratchArray(int columns, int tangentColumns, bool jacobian);
+
+    /// <summary>The kernels' own buffers as one entry of a run's <see cref="Resources.Footprint"/> (<see cref="ScratchLength"/>).</summary>
+    public Resources.PlannedBuffer Scratch(int columns, int tangentColumns, bool jacobian) =>
+        new("buffers of the cell's kernels", ScratchLength(columns, tangentColumns, jacobian), Unsafe.SizeOf<T>())
+        {
+            LongestArray = LongestScratchArray(columns, tangentColumns, jacobian),
+        };
 
     /// <summary>Checks the lengths of a call's spans for <paramref name="columns"/> columns.</summary>
     protected void Require(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, int columns)

@@ -42,6 +42,7 @@ public static class LyapunovSpectrum
         {
             throw new ArgumentException($"the initial state has n = {n} elements and the initial basis n·k = {n * k}", nameof(options));
         }
+        Footprint(layout, options).Require();
         var rng = Rng.ForStream(options.Seed, "spectrum");
         var totalSteps = options.Transient + options.QTransient + options.Steps;
         // Tangent step t = s − Transient; the Q transient's R factors are not counted.
@@ -154,6 +155,24 @@ public static class LyapunovSpectrum
             exponents[i] = (sums[i] - start[i]) / window;
         }
         return exponents;
+    }
+
+    /// <summary>
+    /// The buffers <see cref="Compute"/> allocates: the n×k basis, its tangent and the QR's workspace; with
+    /// <see cref="SpectrumOptions.TrackLogDet"/> the Jacobian and its LU factors; the running estimate's
+    /// points; with <see cref="SpectrumOptions.Window"/> the finite-time exponents of every window; and the kernels' own
+    /// (one column, k tangent columns, and their Jacobians when log|det D| is tracked). The inputs are drawn step by step.
+    /// </summary>
+    public static Resources.Footprint Footprint(CellLayout layout, SpectrumOptions options)
+    {
+        int n = layout.StateSize, k = options.K;
+        var points = options.Steps / Math.Max(1, options.RecordInterval) + 1L;
+        return new Resources.Footprint($"a spectrum of {layout.Spec.Name} at n = {n}",
+            new Resources.PlannedBuffer("tangent basis", 3 * Resources.MemoryBudget.Product(n, k), sizeof(double)),
+            new Resources.PlannedBuffer("Jacobian and its LU factors", options.TrackLogDet ? 2 * Resources.MemoryBudget.Product(n, n) : 0, sizeof(double)),
+            new Resources.PlannedBuffer("running estimate", Resources.MemoryBudget.Product(points, k + 1L), sizeof(double)),
+            new Resources.PlannedBuffer("finite-time exponents of the windows", options.Window is { } window ? Resources.MemoryBudget.Product(options.Steps / Math.Max(1, window), k) : 0, sizeof(double)),
+            layout.Spec.CreateKernels<double>(layout).Scratch(1, k, options.TrackLogDet));
     }
 
     /// <summary>Each sum over <paramref name="steps"/>: a record of the running estimate (a loop, not a lambda, whose closure would be allocated every step).</summary>

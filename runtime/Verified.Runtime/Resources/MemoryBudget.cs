@@ -6,10 +6,19 @@ namespace Verified.Resources;
 /// <param name="Name">What the buffer holds ("tape").</param>
 /// <param name="Elements">Its elements.</param>
 /// <param name="ElementBytes">Bytes per element.</param>
-public readonly record struct Buffer(string Name, long Elements, int ElementBytes)
+public readonly record struct PlannedBuffer(string Name, long Elements, int ElementBytes)
 {
+    private readonly long? _longestArray;
+
     /// <summary>Its size in bytes.</summary>
     public long Bytes => Elements * ElementBytes;
+
+    /// <summary>Elements of its longest array, where it is several arrays; all of them where it is one.</summary>
+    public long LongestArray
+    {
+        get => _longestArray ?? Elements;
+        init => _longestArray = value;
+    }
 }
 
 /// <summary>
@@ -66,14 +75,14 @@ public static class MemoryBudget
 
     /// <summary>Refuses <paramref name="run"/> when a buffer exceeds an array or all of them the memory available.</summary>
     /// <exception cref="ResourceLimitException">The run cannot fit; the message names its estimate and the limit.</exception>
-    public static void Require(string run, params Buffer[] buffers)
+    public static void Require(string run, params PlannedBuffer[] buffers)
     {
         foreach (var buffer in buffers)
         {
-            if (buffer.Elements < 0 || buffer.Elements > Array.MaxLength)
+            if (buffer.Elements < 0 || buffer.LongestArray > Array.MaxLength)
             {
                 throw new ResourceLimitException(string.Create(CultureInfo.InvariantCulture,
-                    $"{run}: the {buffer.Name} would have {buffer.Elements:N0} elements, more than one array holds ({Array.MaxLength:N0})"));
+                    $"{run}: the {buffer.Name} would have {buffer.LongestArray:N0} elements, more than one array holds ({Array.MaxLength:N0})"));
             }
         }
         var total = buffers.Sum(buffer => buffer.Bytes);

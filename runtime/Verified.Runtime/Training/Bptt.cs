@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Verified.Dense;
+using Verified.Resources;
 using Verified.Training.Tasks;
 
 namespace Verified.Training;
@@ -30,6 +32,7 @@ public sealed class Bptt<T> : IStateSource where T : unmanaged, IFloatingPointIe
     /// <summary>BPTT of <paramref name="model"/> over batches of <paramref name="batch"/> sequences of <paramref name="steps"/> steps, with its buffers.</summary>
     public Bptt(RecurrentModel model, int batch, int steps)
     {
+        Footprint(model, batch, steps).Require();
         _model = model;
         _kernels = model.Cell.Spec.CreateKernels<T>(model.Cell);
         (_n, _b, _steps, _o) = (model.Cell.StateSize, batch, steps, model.OutputSize);
@@ -41,6 +44,19 @@ public sealed class Bptt<T> : IStateSource where T : unmanaged, IFloatingPointIe
         _tapeLength = _kernels.TapeLength(batch);
         _tape = new T[steps * _tapeLength];
         _inputs = new T[steps * model.Cell.InputSize * batch];
+    }
+
+    /// <summary>The buffers the constructor allocates: states, outputs, tape and inputs of every step, and the kernels' own for the batch.</summary>
+    public static Footprint Footprint(RecurrentModel model, int batch, int steps)
+    {
+        var kernels = model.Cell.Spec.CreateKernels<T>(model.Cell);
+        int n = model.Cell.StateSize, bytes = Unsafe.SizeOf<T>();
+        return new Footprint($"backpropagation through time of {model.Cell.Spec.Name} at n = {n} over {steps} steps of {batch} sequences",
+            new PlannedBuffer("states", MemoryBudget.Product(steps + 1L, n, batch), bytes),
+            new PlannedBuffer("outputs", MemoryBudget.Product(steps, model.OutputSize, batch), bytes),
+            new PlannedBuffer("tape", MemoryBudget.Product(steps, kernels.TapeLength(batch)), bytes),
+            new PlannedBuffer("inputs", MemoryBudget.Product(steps, model.Cell.InputSize, batch), bytes),
+            kernels.Scratch(batch, 0, jacobian: false));
     }
 
     /// <summary>L and gradient = ∂L/∂θ (overwritten); returns L and ‖∂L/∂h_0‖ (the paper's Eq 18).</summary>

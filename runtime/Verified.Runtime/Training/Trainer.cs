@@ -41,6 +41,7 @@ public static class Trainer
         Validate(layout, options);
         var task = DelayedTask.Create(options.Task, options.Delay, options.TaskInput);
         var model = new RecurrentModel(layout, task.OutputSize);
+        Footprint<T>(layout, task.OutputSize, options).Require();
         var loss = options.Loss ?? task.DefaultLoss;
         var theta = model.Initialize(options.Gain, Rng.ForStream(options.Seed, "init"), options.RecurrentInit,
             options.ModelInit ?? ModelInit.Verified, Rng.ForStream(options.Seed, "author-bias"));
@@ -64,12 +65,7 @@ public static class Trainer
         void Floss(int epoch)
         {
             var phase = options.Flossing == FlossingSchedule.Pre ? "preflossing" : $"flossing episode {episodes.Count + 1} before training epoch {epoch}";
-            var flossOptions = new FlossOptions
-            {
-                K = options.FlossK, Epochs = options.FlossEpochs, Steps = options.FlossSteps, Transient = options.FlossTransient,
-                LearningRate = options.FlossLearningRate, Parameters = options.FlossParameters, Input = flossInput,
-                Seed = FlossingSeed(options.Seed, episodes.Count),
-            };
+            var flossOptions = EpisodeOptions(options, flossInput, episodes.Count);
             var clock = Stopwatch.StartNew();
             IReadOnlyList<FlossEpoch> flossing;
             try
@@ -174,6 +170,36 @@ public static class Trainer
         {
             throw diverged.Within(phase);
         }
+    }
+
+    /// <summary>The options of flossing episode <paramref name="episode"/> of a run (its own seed), on the input <paramref name="input"/>.</summary>
+    private static FlossOptions EpisodeOptions(TrainOptions options, Lyapunov.InputKind input, int episode) => new()
+    {
+        K = options.FlossK, Epochs = options.FlossEpochs, Steps = options.FlossSteps, Transient = options.FlossTransient,
+        LearningRate = options.FlossLearningRate, Parameters = options.FlossParameters, Input = input,
+        Seed = FlossingSeed(options.Seed, episode),
+    };
+
+    /// <summary>
+    /// What a run holds at once, checked before any work: θ, its gradient and Adam's moments (double) and θ and its
+    /// gradient in the kernels' type; the training batch's and the test set's BPTT (<see cref="Bptt{T}.Footprint"/>);
+    /// and, with flossing, an episode's (<see cref="Flosser.Footprint{T}"/>). Validate the options first.
+    /// </summary>
+    /// <param name="layout">The cell at its sizes.</param>
+    /// <param name="outputs">The task's outputs a step.</param>
+    /// <param name="options">The run's options, in its <see cref="TrainOptions.Precision"/>.</param>
+    public static Resources.Footprint Footprint(CellLayout layout, int outputs, TrainOptions options) =>
+        options.Precision == ElementPrecision.Float ? Footprint<float>(layout, outputs, options) : Footprint<double>(layout, outputs, options);
+
+    private static Resources.Footprint Footprint<T>(CellLayout layout, int outputs, TrainOptions options) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var model = new RecurrentModel(layout, outputs);
+        var footprint = new Resources.Footprint($"training {layout.Spec.Name} at n = {layout.StateSize} on {options.Steps} steps",
+                new Resources.PlannedBuffer("parameter vector, its gradient and Adam's moments", 4L * model.ParameterCount, sizeof(double)),
+                new Resources.PlannedBuffer("parameter vector and its gradient in the kernels' type", 2L * model.ParameterCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()))
+            .With(Bptt<T>.Footprint(model, options.Batch, options.Steps))
+            .With(Bptt<T>.Footprint(model, options.TestBatch, options.Steps));
+        return options.Flossing == FlossingSchedule.None ? footprint : footprint.With(Flosser.Footprint<T>(layout, EpisodeOptions(options, Lyapunov.InputKind.None, 0)));
     }
 
     /// <summary>Every option a run needs, checked before any work: sizes, k against the state, the flossed names against the cell.</summary>

@@ -8,6 +8,9 @@ namespace Verified.Generators.Tests.Infrastructure;
 /// <summary>Runs the cell generator on source text as a user's project would compile it.</summary>
 public static class GeneratorHarness
 {
+    /// <summary>The usings a cell's source starts with.</summary>
+    public const string CellHeader = "using Verified;\nusing static Verified.CellMath;\n";
+
     private static readonly ImmutableArray<MetadataReference> References =
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Append(typeof(CellSpec).Assembly.Location)

@@ -106,6 +106,10 @@ public sealed class BrokenKernelTests
 
         public override int TapeLength(int batch) => inner.TapeLength(batch);
 
+        public override long ScratchLength(int columns, int tangentColumns, bool jacobian) => inner.ScratchLength(columns, tangentColumns, jacobian);
+
+        public override long LongestScratchArray(int columns, int tangentColumns, bool jacobian) => inner.LongestScratchArray(columns, tangentColumns, jacobian);
+
         public override void Step(ReadOnlySpan<T> theta, ReadOnlySpan<T> state, ReadOnlySpan<T> input, Span<T> next, int batch, Span<T> tape) =>
             inner.Step(theta, state, input, next, batch, tape);
 

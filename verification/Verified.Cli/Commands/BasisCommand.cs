@@ -3,8 +3,6 @@ using System.Globalization;
 using Verified.Cli.Output;
 using Verified.Flossing;
 using Verified.IO;
-using Verified.Resources;
-using Buffer = Verified.Resources.Buffer;
 
 namespace Verified.Cli.Commands;
 
@@ -47,16 +45,15 @@ public static class BasisCommand
             {
                 throw new UsageException($"the longest transient {chosen.Max()} and --steps {counted} add up to more than {int.MaxValue} steps");
             }
-            Footprints.Flossing(layout, count, chosen.Max() + counted, 0, sizeof(double));
-            MemoryBudget.Require($"basis sensitivity of {layout.Spec.Name} at n = {layout.StateSize}", new Buffer("gradients of the bases", MemoryBudget.Product(bases, layout.ParameterCount), sizeof(double)));
             var seed = result.GetValue(options.Seed);
-            var gain = result.GetValue(options.Gain);
-            var theta = network.Theta(result, layout, options);
             var flossOptions = new FlossOptions
             {
                 K = count, Steps = counted, Tons = result.GetValue(tons), Target = result.GetValue(target),
                 Input = CommonOptions.InputKind(result, options.Input), Seed = seed,
             };
+            BasisSensitivity.Footprint(layout, flossOptions, chosen, bases).Require();
+            var gain = result.GetValue(options.Gain);
+            var theta = network.Theta(result, layout, options);
             var spreads = new ProgressBoard(output).Run($"basis sensitivity of {spec.Name}", (long)bases * chosen.Length,
                 tick => BasisSensitivity.Measure(layout, theta, flossOptions, chosen, bases, tick));
             output.WriteLine($"{spec.Name}, n = {layout.StateSize}, k = {count}, {counted} counted steps, {bases} random bases per transient");

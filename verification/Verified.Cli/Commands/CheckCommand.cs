@@ -23,11 +23,11 @@ public static class CheckCommand
             var n = result.GetValue(options.N);
             var limit = result.GetValue(tolerance);
             var cells = CellSelection.Resolve(result, options);
+            var checkOptions = new DerivativeCheckOptions { N = n, Seed = result.GetValue(options.Seed), Gain = result.GetValue(options.Gain), Tolerance = limit };
             foreach (var spec in cells)
             {
-                Footprints.Check(spec.Layout(CellDimensions.Of(n)));
+                DerivativeChecks.Footprint(spec.Layout(CellDimensions.Of(n, checkOptions.InputSize)), checkOptions).Require();
             }
-            var checkOptions = new DerivativeCheckOptions { N = n, Seed = result.GetValue(options.Seed), Gain = result.GetValue(options.Gain), Tolerance = limit };
             if (result.GetValue(network.Params) is not null)
             {
                 // At a network from a file: its own sizes and θ, as they are.

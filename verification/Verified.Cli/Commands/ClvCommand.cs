@@ -47,7 +47,7 @@ public static class ClvCommand
             {
                 throw new UsageException($"--steps {clvOptions.Steps}, twice --transient {clvOptions.Transient} and --backward-transient {clvOptions.BackwardTransient} add up to more than {int.MaxValue} steps");
             }
-            Resources.MemoryBudget.Require($"covariant vectors of {layout.Spec.Name} at n = {layout.StateSize}, k = {clvOptions.K}", CovariantVectors.Buffers(layout, clvOptions));
+            CovariantVectors.Footprint(layout, clvOptions).Require();
             var gain = result.GetValue(options.Gain);
             var theta = network.Theta(result, layout, options);
             var clv = new ProgressBoard(output).Run($"covariant vectors of {spec.Name}", forwardSteps + clvOptions.StoredFactors,

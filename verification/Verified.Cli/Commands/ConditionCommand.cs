@@ -62,8 +62,11 @@ public static class ConditionCommand
             }
             // Before the horizons are listed: a horizon near int.MaxValue is refused by its size, not enumerated.
             var measurements = 1 + (floss > 0 ? 1 : 0) + (confirming ? 1 : 0);
-            Footprints.Condition(layout, columns.Max(), confirming ? 512 : result.GetValue(bits),
-                steps: new ConditionOptions().Transient + (long)longest, horizons: longest / step + 1L, ms: columns.Length, measurements);
+            ConditionRun.Footprint(layout, columns.Max(), confirming ? 512 : result.GetValue(bits),
+                    steps: new ConditionOptions().Transient + (long)longest, horizons: longest / step + 1L, ms: columns.Length, runs: measurements)
+                .With(new Resources.PlannedBuffer("parameter vector θ", layout.ParameterCount, sizeof(double)),
+                    new Resources.PlannedBuffer("θ as it was before flossing", layout.ParameterCount, sizeof(double)))
+                .Require();
             var seed = result.GetValue(options.Seed);
             var gain = result.GetValue(options.Gain);
             var theta = network.Theta(result, layout, options);

@@ -52,10 +52,8 @@ public static class FlossCommand
                 throw new UsageException($"--transient {uncounted} must be less than the horizon --steps {horizon}");
             }
             var inFloat = result.GetValue(precision) == "float";
-            Footprints.Flossing(layout, count, horizon, result.GetValue(checkpoint), inFloat ? sizeof(float) : sizeof(double));
             var seed = result.GetValue(options.Seed);
             var gain = result.GetValue(options.Gain);
-            var theta = network.Theta(result, layout, options);
             var flossOptions = new FlossOptions
             {
                 K = count,
@@ -71,6 +69,8 @@ public static class FlossCommand
                 Input = CommonOptions.InputKind(result, options.Input),
                 Parameters = flossedNames,
             };
+            (inFloat ? Flosser.Footprint<float>(layout, flossOptions) : Flosser.Footprint<double>(layout, flossOptions)).Require();
+            var theta = network.Theta(result, layout, options);
             // One line per epoch is the command's progress.
             void Report(FlossEpoch epoch) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch.Epoch,4}  loss {NumberText.Scientific(epoch.Loss, 4),11}  λ1 {epoch.Exponents[0],9:F5}  {epoch.Seconds * 1000,7:F1} ms"));

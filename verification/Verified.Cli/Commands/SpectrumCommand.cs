@@ -65,8 +65,7 @@ public static class SpectrumCommand
             {
                 throw new UsageException($"--steps {spectrumOptions.Steps} and twice --transient {spectrumOptions.Transient} add up to more than {int.MaxValue} steps");
             }
-            Footprints.Spectrum(layout, count, spectrumOptions.TrackLogDet, spectrumOptions.Steps / spectrumOptions.RecordInterval + 1,
-                spectrumOptions.Window is { } windowLength ? spectrumOptions.Steps / windowLength : 0);
+            LyapunovSpectrum.Footprint(layout, spectrumOptions).Require();
             var gain = result.GetValue(options.Gain);
             var theta = network.Theta(result, layout, options);
             var spectrum = new ProgressBoard(output).Run($"spectrum of {spec.Name}", totalSteps,

@@ -153,6 +153,6 @@ public sealed class TrainingOptionSet
         {
             throw new UsageException(invalid.Message);
         }
-        Footprints.Training(layout, task.OutputSize, options);
+        Trainer.Footprint(layout, task.OutputSize, options).Require();
     }
 }

@@ -1,7 +1,6 @@
 using Verified.Dense;
 using Verified.Random;
 using Verified.Resources;
-using Buffer = Verified.Resources.Buffer;
 
 namespace Verified.Lyapunov;
 
@@ -18,13 +17,18 @@ namespace Verified.Lyapunov;
 /// </summary>
 public static class CovariantVectors
 {
-    /// <summary>The large buffers of a run, for <see cref="MemoryBudget"/>.</summary>
-    public static Buffer[] Buffers(CellLayout layout, CovariantOptions options) =>
-    [
-        new Buffer("R factors of the window and the backward transient", MemoryBudget.Product(options.StoredFactors, options.K, options.K), sizeof(double)),
-        new Buffer("recorded bases and vectors", MemoryBudget.Product(options.RecordedSteps, layout.StateSize, options.K), sizeof(double)),
-        new Buffer("recorded states, growth rates and angles", MemoryBudget.Product(options.RecordedSteps, layout.StateSize + 2L * options.K), sizeof(double)),
-    ];
+    /// <summary>
+    /// The buffers <see cref="Compute"/> holds: the stored R factors, the recorded bases, vectors, states,
+    /// growth rates and angles, the n×k buffers of one step (Q_s, Q_{s+1}, the stepper's tangent and its QR's
+    /// workspace, the product V_s) and the kernels' own (one column, k tangent columns, no Jacobian).
+    /// </summary>
+    public static Footprint Footprint(CellLayout layout, CovariantOptions options) =>
+        new($"covariant vectors of {layout.Spec.Name} at n = {layout.StateSize}, k = {options.K}",
+            new PlannedBuffer("R factors of the window and the backward transient", MemoryBudget.Product(options.StoredFactors, options.K, options.K), sizeof(double)),
+            new PlannedBuffer("recorded bases and vectors", MemoryBudget.Product(options.RecordedSteps, layout.StateSize, options.K), sizeof(double)),
+            new PlannedBuffer("recorded states, growth rates and angles", MemoryBudget.Product(options.RecordedSteps, layout.StateSize + 2L * options.K), sizeof(double)),
+            new PlannedBuffer("bases of one step", 5 * MemoryBudget.Product(layout.StateSize, options.K), sizeof(double)),
+            layout.Spec.CreateKernels<double>(layout).Scratch(1, options.K, jacobian: false));
 
     /// <summary>The k leading covariant vectors of the cell at θ over the window of <paramref name="options"/>.</summary>
     /// <param name="layout">The cell at its sizes.</param>
@@ -53,7 +57,7 @@ public static class CovariantVectors
         {
             throw new ArgumentException($"the initial state has n = {n} elements", nameof(options));
         }
-        MemoryBudget.Require($"covariant vectors of {layout.Spec.Name} at n = {layout.StateSize}, k = {k}", Buffers(layout, options));
+        Footprint(layout, options).Require();
 
         var forward = Forward(layout, theta, options, stepDone);
         var unit = ExponentUnit.Of(layout, theta);
