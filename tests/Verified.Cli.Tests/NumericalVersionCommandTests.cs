@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Verified.IO;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Cli.Tests;

@@ -50,7 +50,7 @@ public sealed class ShardAndMergeTests
     {
         using var folder = new TemporaryFolder();
         var run = new TrainingFigure("fig3").Runs(Scale.Claims)[0];
-        new Verified.IO.ResultStore(Path.Combine(folder, "units")).Write(run.Id, new { scale = "another" }, 1.0);
+        new Verified.Storage.ResultStore(Path.Combine(folder, "units")).Write(run.Id, new { scale = "another" }, 1.0);
 
         var (code, _, error) = CliRunner.Run("reproduce", "fig3", "--scale", "claims", "--out", folder, "--merge");
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verified.Checks;
 using Verified.Flossing;
-using Verified.IO;
+using Verified.Storage;
 using Verified.Lyapunov;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Testing;
 

@@ -15,8 +15,9 @@ public sealed record FlossOptions
     public int Steps { get; init; } = 300;
     /// <summary>Steps at the start of each horizon whose log R_ii are not counted (the state's transient).</summary>
     public int Transient { get; init; } = 50;
-    /// <summary>Steps between re-orthonormalisations, t_ONS.</summary>
-    public int Tons { get; init; } = 1;
+    /// <summary>Steps between re-orthonormalisations, t_ONS (written as "tons", the CLI's --tons).</summary>
+    [JsonPropertyName("tons")]
+    public int OrthonormaliseEvery { get; init; } = 1;
     /// <summary>Target λ* of every flossed exponent, in the exponents' unit (per unit time for a cell with a time step).</summary>
     public double Target { get; init; }
     /// <summary>Adam's learning rate.</summary>
@@ -35,7 +36,7 @@ public sealed record FlossOptions
 
     /// <summary>The horizon these options describe (derived, so not written with them).</summary>
     [JsonIgnore]
-    public FlossingHorizon Horizon => new(K, Steps, Transient, Tons, Target) { CheckpointEvery = CheckpointEvery };
+    public FlossingHorizon Horizon => new(K, Steps, Transient, OrthonormaliseEvery, Target) { CheckpointEvery = CheckpointEvery };
 }
 
 /// <summary>One flossing epoch.</summary>

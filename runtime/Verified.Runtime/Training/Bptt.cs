@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using Verified.Dense;
-using Verified.Resources;
+using Verified.MemoryLimits;
 using Verified.Training.Tasks;
 
 namespace Verified.Training;

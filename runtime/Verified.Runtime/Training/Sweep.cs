@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Verified.Execution;
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Training;
 

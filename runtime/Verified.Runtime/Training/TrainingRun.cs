@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Training;
 
@@ -34,9 +34,9 @@ public sealed record TrainingRun(string Cell, string CellSource, int N, TrainOpt
         }
     }
 
-    /// <summary>Work units for progress: training epochs and flossing epochs.</summary>
+    /// <summary>How many times the run ticks its progress: once per training epoch and per flossing epoch.</summary>
     [JsonIgnore]
-    public int Units => Options.Epochs + Options.Flossing switch
+    public int ProgressTicks => Options.Epochs + Options.Flossing switch
     {
         FlossingSchedule.Pre => Options.FlossEpochs,
         FlossingSchedule.During => Options.FlossEpochs * Options.FlossAt.Count,
@@ -72,4 +72,4 @@ public sealed record TrainingOutcome(TrainEpoch Final, double BestTestAccuracy, 
 /// <param name="Run">The run's identity.</param>
 /// <param name="Outcome">What it left.</param>
 /// <param name="Origin">The build and numerical version that computed it, where it was read from a store.</param>
-public sealed record SweepResult(string Id, TrainingRun Run, TrainingOutcome Outcome, IO.ResultOrigin? Origin = null);
+public sealed record SweepResult(string Id, TrainingRun Run, TrainingOutcome Outcome, Storage.ResultOrigin? Origin = null);

@@ -1,4 +1,4 @@
-using Verified.IO;
+using Verified.Storage;
 using Verified.Training;
 using Xunit;
 

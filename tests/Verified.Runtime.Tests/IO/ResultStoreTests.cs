@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Verified.IO;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Runtime.Tests.IO;

@@ -1,4 +1,4 @@
-using Verified.IO;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Runtime.Tests.IO;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Verified.IO;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Regression;
@@ -70,7 +70,7 @@ public sealed class NumericalVersionTests
     private static List<string> Problems(int current, int manifestVersion, IReadOnlyDictionary<string, string> manifest, IReadOnlyDictionary<string, string> digests)
     {
         const string here = "tests/Verified.Runtime.Tests/Regression/NumericalVersionTests.cs";
-        const string constant = "NumericalVersion.Current (runtime/Verified.Runtime/IO/NumericalVersion.cs)";
+        const string constant = "NumericalVersion.Current (runtime/Verified.Runtime/Storage/NumericalVersion.cs)";
         var problems = new List<string>();
         if (current != manifestVersion)
         {

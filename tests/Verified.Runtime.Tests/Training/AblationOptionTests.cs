@@ -1,5 +1,5 @@
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Training;
 using Verified.Training.Tasks;
 using Xunit;
@@ -20,8 +20,8 @@ public sealed class AblationOptionTests
     {
         var layout = Tanh.Layout(CellDimensions.Of(16, 1));
         var model = new RecurrentModel(layout, 1);
-        var ours = model.Initialize(1.0, new Rng(7), biasRng: new Rng(8));
-        var authors = model.Initialize(1.0, new Rng(7), init: ModelInit.AuthorCode, biasRng: new Rng(8));
+        var ours = model.Initialise(1.0, new Rng(7), biasRng: new Rng(8));
+        var authors = model.Initialise(1.0, new Rng(7), init: ModelInit.AuthorCode, biasRng: new Rng(8));
         var bias = layout.Parameters.Single(parameter => parameter.Name == "b");
 
         foreach (var parameter in layout.Parameters.Where(parameter => parameter != bias))
@@ -75,8 +75,8 @@ public sealed class AblationOptionTests
         var plain = TrainingRun.Of(Tanh, 8, options);
 
         Assert.Equal(plain.Id, TrainingRun.Of(Tanh, 8, options with { ModelInit = ModelInit.Verified, TaskInput = InputKind.Uniform }).Id);
-        Assert.DoesNotContain("modelInit", Verified.IO.ResultStore.Canonical(plain));
-        Assert.DoesNotContain("taskInput", Verified.IO.ResultStore.Canonical(plain));
+        Assert.DoesNotContain("modelInit", Verified.Storage.ResultStore.Canonical(plain));
+        Assert.DoesNotContain("taskInput", Verified.Storage.ResultStore.Canonical(plain));
         Assert.StartsWith("copy-d20-none-author-init-s1-", TrainingRun.Of(Tanh, 8, options with { ModelInit = ModelInit.AuthorCode }).Id);
         Assert.StartsWith("copy-d20-none-bernoulli-s1-", TrainingRun.Of(Tanh, 8, options with { TaskInput = InputKind.Bernoulli }).Id);
     }

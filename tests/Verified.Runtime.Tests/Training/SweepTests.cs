@@ -73,7 +73,7 @@ public sealed class SweepTests : IDisposable
         var done = sweep.Shard(0, 2);
         done.ToList().ForEach(run => Sweep.Execute(store, run, out _));
 
-        var refused = Assert.Throws<Verified.IO.IncompleteResultsException>(() => Sweep.Merge(folder));
+        var refused = Assert.Throws<Verified.Storage.IncompleteResultsException>(() => Sweep.Merge(folder));
 
         Assert.Equal(sweep.Shard(1, 2).Select(run => run.Id).Order(StringComparer.Ordinal), refused.Missing);
         Assert.Contains(sweep.Shard(1, 2)[0].Id, refused.Message);

@@ -11,7 +11,7 @@ public static class CellsCommand
     {
         var options = new CommonOptions(allCellsByDefault: true);
         var command = new Command("cells", "List the built-in cells (or a file's cells) with state size and parameters");
-        options.AddTo(command, CommonOptions.Offer.Json);
+        options.AddTo(command, CommonOptions.Groups.Json);
         command.SetAction(result =>
         {
             var n = result.GetValue(options.N);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Verified.Cli.Output;
 using Verified.Cli.Plots;
 using Verified.Lyapunov;
+using Verified.Lyapunov.Covariant;
 
 namespace Verified.Cli.Commands;
 
@@ -19,7 +20,7 @@ public static class ClvCommand
         var recordEvery = new Option<int>("--record-every") { Description = "Steps between recorded vectors (window steps 0, this, twice this, …)", DefaultValueFactory = _ => 10 }.Positive();
         var plot = new Option<FileInfo?>("--plot") { Description = "Draw the growth rates and the unstable–stable angle against the step to this PNG (default: no plot)" }.WritableFile();
         var command = new Command("clv", "Covariant Lyapunov vectors (Ginelli's forward–backward method): exponents, growth rates, angles and the vectors themselves");
-        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
+        options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Input | CommonOptions.Groups.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, ownStart: "h0 drawn N(0, 1) from --seed, followed by --transient steps");
         foreach (var option in new Option[] { k, steps, transient, backwardTransient, recordEvery, plot })

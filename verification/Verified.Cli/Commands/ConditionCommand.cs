@@ -4,9 +4,9 @@ using Spectre.Console;
 using Verified.Cli.Output;
 using Verified.Flossing;
 using Verified.Initialisation;
-using Verified.IO;
+using Verified.Storage;
 using Verified.Precision.Condition;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Commands;
 
@@ -27,7 +27,7 @@ public static class ConditionCommand
         bits.AcceptOnlyFromAmong("256", "512");
         var plot = PlotOption.Create("κ2 against the horizon, numeric, Eq 10 and the finite-time bound, a panel per m");
         var command = new Command("condition", "Condition number of the long-term Jacobian in 256-bit arithmetic against the Lyapunov estimate (Eq 10)");
-        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
+        options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Input | CommonOptions.Groups.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, ownStart: $"h0 drawn N(0, 1) from --seed, followed by a transient of {new ConditionOptions().Transient} steps");
         foreach (var option in new Option[] { m, horizon, every, bits, confirm, flossK, flossEpochs, flossLearningRate, plot })
@@ -64,8 +64,8 @@ public static class ConditionCommand
             var measurements = 1 + (floss > 0 ? 1 : 0) + (confirming ? 1 : 0);
             ConditionRun.Footprint(layout, columns.Max(), confirming ? 512 : result.GetValue(bits),
                     steps: new ConditionOptions().Transient + (long)longest, horizons: longest / step + 1L, ms: columns.Length, runs: measurements)
-                .With(new Resources.PlannedBuffer("parameter vector θ", layout.ParameterCount, sizeof(double)),
-                    new Resources.PlannedBuffer("θ as it was before flossing", layout.ParameterCount, sizeof(double)))
+                .With(new MemoryLimits.PlannedBuffer("parameter vector θ", layout.ParameterCount, sizeof(double)),
+                    new MemoryLimits.PlannedBuffer("θ as it was before flossing", layout.ParameterCount, sizeof(double)))
                 .Require();
             var seed = result.GetValue(options.Seed);
             var gain = result.GetValue(options.Gain);

@@ -3,9 +3,9 @@ using System.Globalization;
 using Verified.Cli.Output;
 using Verified.Flossing;
 using Verified.Initialisation;
-using Verified.IO;
+using Verified.Storage;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Commands;
 
@@ -21,7 +21,7 @@ public static class FlossCommand
         var transient = new Option<int?>("--transient") { Description = "Steps at the start of each horizon that are not counted (steps, not units of time; default: min(50, T_f/5))" }.NonNegative();
         var target = new Option<double>("--target") { Description = "Target λ*, in the exponents' unit (per unit time for a cell with a time step, per step otherwise)", DefaultValueFactory = _ => 0.0 }.Finite();
         var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 }.FinitePositive();
-        var tons = CommonOptions.Tons();
+        var orthonormaliseEvery = CommonOptions.OrthonormaliseEvery();
         var clip = CommonOptions.Clip(bound: null, "while flossing");
         var checkpoint = new Option<int>("--checkpoint") { Description = "Steps between checkpoints of the reverse pass (0: store the whole horizon)", DefaultValueFactory = _ => 0 }.NonNegative();
         var flossed = FlossedParameterRule.Option();
@@ -30,10 +30,10 @@ public static class FlossCommand
         precision.AcceptOnlyFromAmong("float", "double");
         var command = new Command("floss", "Floss the first k Lyapunov exponents toward a target. Printed per epoch: loss, the flossing loss Σᵢ≤ₖ (λᵢ − λ*)² of the k exponents "
             + "estimated over that epoch's horizon (λ* the --target); λ1, the largest of them; and the epoch's wall time");
-        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
+        options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Input | CommonOptions.Groups.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, saves: "the flossed θ, F64 (F32 with --precision float)");
-        foreach (var option in new Option[] { k, epochs, steps, transient, target, learningRate, tons, clip, checkpoint, precision, flossed, plot })
+        foreach (var option in new Option[] { k, epochs, steps, transient, target, learningRate, orthonormaliseEvery, clip, checkpoint, precision, flossed, plot })
         {
             command.Options.Add(option);
         }
@@ -60,7 +60,7 @@ public static class FlossCommand
                 Epochs = result.GetValue(epochs),
                 Steps = horizon,
                 Transient = uncounted,
-                Tons = result.GetValue(tons),
+                OrthonormaliseEvery = result.GetValue(orthonormaliseEvery),
                 Target = result.GetValue(target),
                 LearningRate = result.GetValue(learningRate),
                 Clip = CommonOptions.ClipBound(result, clip),

@@ -1,5 +1,5 @@
 using Verified.Initialisation;
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Cli.Output;
 
@@ -30,7 +30,7 @@ public sealed record RunConfiguration(
         layout.StateSize,
         layout.InputSize,
         layout.ParameterCount,
-        ParameterInitializer.UsesGain(layout.Spec) && startedFrom.Parameters is null ? gain : null,
+        ParameterInitialiser.UsesGain(layout.Spec) && startedFrom.Parameters is null ? gain : null,
         seed,
         options,
         startedFrom);

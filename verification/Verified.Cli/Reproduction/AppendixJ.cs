@@ -2,9 +2,9 @@ using System.Globalization;
 using Verified.Cli.Output;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
-using Verified.IO;
+using Verified.Storage;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Reproduction;
 
@@ -42,10 +42,10 @@ public sealed class AppendixJ : Figure
             tick =>
         {
             var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n));
-            var theta = ParameterInitializer.Create(layout, 1.0, new Rng(10));
+            var theta = ParameterInitialiser.Create(layout, 1.0, new Rng(10));
             return LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
             {
-                K = n, Steps = steps, Transient = 200, QTransient = 240, Tons = tons, Input = InputKind.Gaussian, Seed = 10, TrackLogDet = false,
+                K = n, Steps = steps, Transient = 200, QTransient = 240, OrthonormaliseEvery = tons, Input = InputKind.Gaussian, Seed = 10, TrackLogDet = false,
             }, tick).Exponents;
         }))];
     }

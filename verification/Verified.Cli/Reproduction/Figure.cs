@@ -10,7 +10,7 @@ public enum Scale { Small, Claims, Paper }
 /// run's type (<paramref name="Result"/>), so that a damaged one is computed again rather than
 /// drawn.
 /// </summary>
-public sealed record FigureRun(string Id, int Units, object Key, Type Result, Func<Action, object> Compute)
+public sealed record FigureRun(string Id, int ProgressTicks, object Key, Type Result, Func<Action, object> Compute)
 {
     /// <summary>The run <paramref name="id"/>, computed by <paramref name="compute"/>, whose results are <typeparamref name="T"/>.</summary>
     public static FigureRun Of<T>(string id, int units, object key, Func<Action, T> compute) where T : notnull =>

@@ -2,9 +2,9 @@ using System.Globalization;
 using Verified.Cli.Output;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
-using Verified.IO;
+using Verified.Storage;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Reproduction;
 
@@ -46,7 +46,7 @@ public sealed class Figure16 : Figure
     private static RunningExponents Compute(int n, int steps, int state, Action tick)
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n));
-        var theta = ParameterInitializer.Create(layout, 1.0, new Rng(16));
+        var theta = ParameterInitialiser.Create(layout, 1.0, new Rng(16));
         var h0 = new double[n];
         Rng.ForStream((ulong)state, "fig16-initial-state").FillGaussian(h0);
         var result = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions

@@ -3,10 +3,10 @@ using Verified.Cli.Output;
 using Verified.Cli.Plots;
 using Verified.Flossing;
 using Verified.Initialisation;
-using Verified.IO;
+using Verified.Storage;
 using Verified.Lyapunov;
 using Verified.Precision.Condition;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Reproduction;
 
@@ -56,7 +56,7 @@ public sealed class Figure2 : Figure
             tick =>
         {
             var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(arm.N));
-            var theta = ParameterInitializer.Create(layout, 1.0, new Rng(1));
+            var theta = ParameterInitialiser.Create(layout, 1.0, new Rng(1));
             if (arm.K > 0)
             {
                 Flosser.Run<double>(layout, theta, new FlossOptions

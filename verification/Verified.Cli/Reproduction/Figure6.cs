@@ -1,9 +1,9 @@
 using System.Globalization;
 using Verified.Cli.Output;
 using Verified.Cli.Plots;
-using Verified.IO;
+using Verified.Storage;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Reproduction;
 

@@ -1,7 +1,7 @@
 using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Reproduction;
 
@@ -35,7 +35,7 @@ public sealed record FlossingRunSpec(string Cell, int N, double Gain, int K, dou
     public FlossingRun Run(Action tick, Action<CellLayout, double[], double[]>? networks)
     {
         var layout = BuiltInCells.Find(Cell)!.Layout(CellDimensions.Of(N));
-        var theta = ParameterInitializer.Create(layout, Gain, new Rng(Seed));
+        var theta = ParameterInitialiser.Create(layout, Gain, new Rng(Seed));
         var spectrum = new SpectrumOptions { K = SpectrumK, Steps = SpectrumSteps, Transient = 200, QTransient = 200, Input = Input, Seed = Seed, TrackLogDet = false };
         var unit = ExponentUnit.Of<double>(layout, theta);
         var unflossed = theta.ToArray();

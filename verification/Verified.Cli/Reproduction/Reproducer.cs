@@ -1,6 +1,6 @@
 using Verified.Cli.Output;
 using Verified.Execution;
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;
 
@@ -28,7 +28,7 @@ public static class Reproducer
         {
             output.WriteLine($"resuming {figure.Name}: {before.Count} of {runs.Count} runs already done in {folder}");
         }
-        board.Run([.. mine.Select(run => new ProgressJob($"{figure.Name} {run.Id}", run.Units, tick =>
+        board.Run([.. mine.Select(run => new ProgressJob($"{figure.Name} {run.Id}", run.ProgressTicks, tick =>
         {
             if (!store.ComputeOnce(run.Id, run.Key, run.Result, () => run.Compute(tick), out var holder))
             {

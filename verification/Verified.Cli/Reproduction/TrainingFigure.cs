@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Verified.Cli.Output;
 using Verified.Cli.Plots;
-using Verified.IO;
+using Verified.Storage;
 using Verified.Training;
 
 namespace Verified.Cli.Reproduction;
@@ -29,8 +29,8 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
         [.. Panels(scale).SelectMany(panel => panel.Runs())
             .DistinctBy(run => run.Id)
             .OrderBy(run => run.Options.Seed)
-            .ThenByDescending(run => run.Units)
-            .Select(run => FigureRun.Of(run.Id, run.Units, run, tick => run.Execute(tick)))];
+            .ThenByDescending(run => run.ProgressTicks)
+            .Select(run => FigureRun.Of(run.Id, run.ProgressTicks, run, tick => run.Execute(tick)))];
 
     /// <summary>The protocol's panels, trained in the figure's precision when it has one.</summary>
     private IReadOnlyList<TrainingPanel> Panels(Scale scale) =>

@@ -2,7 +2,7 @@ using Verified.Cli.Output;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
 using Verified.Precision.Condition;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Validation;
 
@@ -24,12 +24,12 @@ public sealed class ConditionPart(Sabotage sabotage = Sabotage.None) : Validatio
 
     public override string Name => "condition";
     public override string Title => "κ2 of the long-term Jacobian at 256 bits against Eq 10";
-    public override int Units => 3;
+    public override int ProgressTicks => 3;
 
     public override IReadOnlyList<ValidationCheck> Run(string folder, Action tick)
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(80));
-        var theta = ParameterInitializer.Create(layout, 1.0, new Rng(1));
+        var theta = ParameterInitialiser.Create(layout, 1.0, new Rng(1));
         // m = 5, 15 at horizons 10…100 at 256 and at 512 bits; m = N = 80 up to horizon 40, beyond which κ2 exceeds what 256 bits resolve.
         var options = new ConditionOptions { M = [5, 15], Horizons = [.. Enumerable.Range(1, 10).Select(i => 10 * i)] };
         var run = ConditionRun.Run(layout, theta, options, flossed: false);
@@ -41,7 +41,7 @@ public sealed class ConditionPart(Sabotage sabotage = Sabotage.None) : Validatio
 
         // N = 16, m = N: horizons 20–60 within 256 bits (and beyond double), 80–140 within 512 bits only.
         var small = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(16));
-        var smallTheta = ParameterInitializer.Create(small, 1.0, new Rng(1));
+        var smallTheta = ParameterInitialiser.Create(small, 1.0, new Rng(1));
         var smallOptions = new ConditionOptions { M = [16], Horizons = [20, 40, 60, 80, 100, 120, 140] };
         var small256 = Sabotaged(ConditionRun.Measure(small, smallTheta, smallOptions, flossed: false));
         var small512 = Sabotaged(ConditionRun.Measure(small, smallTheta, At512(smallOptions), flossed: false));

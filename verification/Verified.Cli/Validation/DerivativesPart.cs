@@ -8,7 +8,7 @@ public sealed class DerivativesPart : ValidationPart
 {
     public override string Name => "derivatives";
     public override string Title => "Generated derivatives of every built-in cell";
-    public override int Units => BuiltInCells.All.Count;
+    public override int ProgressTicks => BuiltInCells.All.Count;
 
     public override IReadOnlyList<ValidationCheck> Run(string folder, Action tick)
     {

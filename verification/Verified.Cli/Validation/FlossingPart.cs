@@ -3,7 +3,7 @@ using Verified.Cli.Output;
 using Verified.Cli.Plots;
 using Verified.Cli.Reproduction;
 using Verified.Flossing;
-using Verified.IO;
+using Verified.Storage;
 using Verified.Lyapunov;
 
 namespace Verified.Cli.Validation;
@@ -31,7 +31,7 @@ public sealed class FlossingPart(Sabotage sabotage = Sabotage.None) : Validation
 
     public override string Name => "flossing";
     public override string Title => "Exact flossing gradient and a flossing run";
-    public override int Units => GradientCells.Length + ReorthonormalisedCells.Length + Epochs + 1;
+    public override int ProgressTicks => GradientCells.Length + ReorthonormalisedCells.Length + Epochs + 1;
 
     public override IReadOnlyList<ValidationCheck> Run(string folder, Action tick)
     {
@@ -44,7 +44,7 @@ public sealed class FlossingPart(Sabotage sabotage = Sabotage.None) : Validation
         // floss --tons: between re-orthonormalisations the reverse pass runs through Tangent alone.
         foreach (var cell in ReorthonormalisedCells)
         {
-            checks.Add(ValidationCheck.From(Name, FlossingGradientCheck.Run(BuiltInCells.Find(cell)!, tons: 3)));
+            checks.Add(ValidationCheck.From(Name, FlossingGradientCheck.Run(BuiltInCells.Find(cell)!, orthonormaliseEvery: 3)));
             tick();
         }
 

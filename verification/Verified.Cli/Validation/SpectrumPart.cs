@@ -4,7 +4,7 @@ using Verified.Cli.Output;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Validation;
 
@@ -16,7 +16,7 @@ public sealed class SpectrumPart(Sabotage sabotage = Sabotage.None) : Validation
 {
     public override string Name => "spectrum";
     public override string Title => "Lyapunov spectrum identities";
-    public override int Units => 7;
+    public override int ProgressTicks => 7;
 
     public override IReadOnlyList<ValidationCheck> Run(string folder, Action tick)
     {
@@ -40,7 +40,7 @@ public sealed class SpectrumPart(Sabotage sabotage = Sabotage.None) : Validation
 
         // The whole spectrum of vanilla-tanh, N = 80, g = 1 (autonomous), and its running estimate.
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(80));
-        var theta = ParameterInitializer.Create(layout, 1.0, new Rng(1));
+        var theta = ParameterInitialiser.Create(layout, 1.0, new Rng(1));
         var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions { K = 80, Steps = 3000, Transient = 200, QTransient = 200, Seed = 1 });
         checks.Add(ValidationCheck.From(Name, new CheckResult("Σλ = mean log|det D| (vanilla-tanh, N = 80, all 80 exponents, 3000 steps)",
             Compare.RelativeError(spectrum.SumExponents, spectrum.MeanLogAbsDet!.Value), 1e-9)));

@@ -23,7 +23,7 @@ public sealed class TrainingPart(Sabotage sabotage = Sabotage.None) : Validation
 
     public override string Name => "training";
     public override string Title => "BPTT gradient and a short training run";
-    public override int Units => 2 + 2 * Epochs + 2 * Options.FlossEpochs;
+    public override int ProgressTicks => 2 + 2 * Epochs + 2 * Options.FlossEpochs;
 
     private static TrainOptions Options => new()
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Verified.Cli.Output;
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Cli.Validation;
 
@@ -47,7 +47,7 @@ public static class ValidationReport
                 text.AppendLine("Data: " + string.Join(", ", data.Select(file => $"[{file}]({file})"))).AppendLine();
             }
         }
-        Verified.IO.AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), text.ToString());
+        Verified.Storage.AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), text.ToString());
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "report.json")), new { passed = failed == 0, checks, parts = outcomes, notRun });
     }
 }

@@ -15,13 +15,13 @@ public static class ValidationSuite
 
     public static SuiteRun Run(string folder, IReadOnlyList<ValidationPart> parts, TextWriter output, TextWriter error)
     {
-        var outcomes = new Verified.IO.ResultStore(Path.Combine(folder, "parts"), warning => error.WriteLine("warning: " + warning), origin: CliBuild.Origin);
+        var outcomes = new Verified.Storage.ResultStore(Path.Combine(folder, "parts"), warning => error.WriteLine("warning: " + warning), origin: CliBuild.Origin);
         var missing = parts.Where(part => !outcomes.Has<PartOutcome>(part.Name, Key(part))).ToList();
         if (missing.Count < parts.Count)
         {
             output.WriteLine($"resuming: {string.Join(", ", parts.Except(missing).Select(part => part.Name))} already done in {folder}");
         }
-        new ProgressBoard(output).Run([.. missing.Select(part => new ProgressJob(part.Title, part.Units, tick =>
+        new ProgressBoard(output).Run([.. missing.Select(part => new ProgressJob(part.Title, part.ProgressTicks, tick =>
             outcomes.GetOrCompute(part.Name, Key(part), () =>
             {
                 var clock = Stopwatch.StartNew();
@@ -37,7 +37,7 @@ public static class ValidationSuite
         return new SuiteRun(done, [.. recorded.Select(outcome => outcome.Part).Except(parts.Select(part => part.Name))]);
     }
 
-    private static PartOutcome? Recorded(Verified.IO.ResultStore outcomes, ValidationPart part) =>
+    private static PartOutcome? Recorded(Verified.Storage.ResultStore outcomes, ValidationPart part) =>
         outcomes.TryRead<PartOutcome>(part.Name, Key(part), out var outcome) ? outcome : null;
 
     /// <summary>

@@ -1,8 +1,8 @@
 using Verified.Dense;
-using Verified.Random;
-using Verified.Resources;
+using Verified.Randomness;
+using Verified.MemoryLimits;
 
-namespace Verified.Lyapunov;
+namespace Verified.Lyapunov.Covariant;
 
 /// <summary>
 /// Covariant Lyapunov vectors by Ginelli et al. (2007)'s forward–backward method, for any generated

@@ -1,4 +1,4 @@
-namespace Verified.IO;
+namespace Verified.Storage;
 
 /// <summary>
 /// A merge that would draw or join results while some of the runs it declares are missing (a shard

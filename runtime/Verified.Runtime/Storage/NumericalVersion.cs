@@ -1,4 +1,4 @@
-namespace Verified.IO;
+namespace Verified.Storage;
 
 /// <summary>
 /// The version of the numbers the core computes (docs/design.md, "The numerical version"). It moves whenever a change of

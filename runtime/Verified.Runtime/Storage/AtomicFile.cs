@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Verified.IO;
+namespace Verified.Storage;
 
 /// <summary>
 /// Writes a file so that readers see the old content or the new, never half of it: a temporary

@@ -1,5 +1,5 @@
 using Verified.Dense;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Initialisation;
 
@@ -8,13 +8,13 @@ namespace Verified.Initialisation;
 /// recurrent matrices N(mean, (scale·g)²/fan-in), input weights N(0, 1), vectors zero, scalars
 /// their default value; PyTorch's recurrent layers U(−g/√H, g/√H).
 /// </summary>
-public static class ParameterInitializer
+public static class ParameterInitialiser
 {
     /// <summary>A new θ for <paramref name="layout"/>, every parameter drawn from its declared initialisation at gain <paramref name="gain"/>.</summary>
     public static double[] Create(CellLayout layout, double gain, Rng rng)
     {
         var theta = new double[layout.ParameterCount];
-        Initialize(layout, theta, gain, rng);
+        Initialise(layout, theta, gain, rng);
         return theta;
     }
 
@@ -24,7 +24,7 @@ public static class ParameterInitializer
     /// <param name="gain">The gain g of the recurrent initialisation.</param>
     /// <param name="rng">The generator the values are drawn from.</param>
     /// <param name="recurrent">When set, replaces the initialisation of every matrix that <see cref="Resolve"/> makes a recurrent Gaussian (e.g. orthogonal instead).</param>
-    public static void Initialize(CellLayout layout, Span<double> theta, double gain, Rng rng, Init? recurrent = null)
+    public static void Initialise(CellLayout layout, Span<double> theta, double gain, Rng rng, Init? recurrent = null)
     {
         foreach (var parameter in layout.Parameters)
         {
@@ -87,7 +87,7 @@ public static class ParameterInitializer
     public static bool UsesGain(CellSpec cell) =>
         cell.Parameters.Any(parameter => Resolve(cell, parameter) is Init.RecurrentGaussian or Init.Orthogonal or Init.HiddenUniform);
 
-    /// <summary>Whether the cell has a matrix initialised as a recurrent Gaussian: the only ones that <see cref="Initialize"/>'s <c>recurrent</c> replaces.</summary>
+    /// <summary>Whether the cell has a matrix initialised as a recurrent Gaussian: the only ones that <see cref="Initialise"/>'s <c>recurrent</c> replaces.</summary>
     public static bool HasRecurrentGaussian(CellSpec cell) =>
         cell.Parameters.Any(parameter => Resolve(cell, parameter) == Init.RecurrentGaussian);
 

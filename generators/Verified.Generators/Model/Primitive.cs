@@ -1,4 +1,4 @@
-namespace Verified.Generators;
+namespace Verified.Generators.Model;
 
 /// <summary>The element-wise primitives of the cell language.</summary>
 internal enum Primitive

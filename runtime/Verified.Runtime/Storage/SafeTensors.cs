@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Verified.IO;
+namespace Verified.Storage;
 
 /// <summary>One tensor of a safetensors file: its name, element type (F64 or F32), shape and values (row-major, widened to double).</summary>
 public sealed record SafeTensor(string Name, string DType, IReadOnlyList<long> Shape, double[] Values)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Verified.Resources;
+namespace Verified.MemoryLimits;
 
 /// <summary>One buffer a run will hold: its name, its elements and the bytes of one element.</summary>
 /// <param name="Name">What the buffer holds ("tape").</param>

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Verified.IO;
+namespace Verified.Storage;
 
 /// <summary>
 /// The build that produced a result: the version with the commit (the informational version Directory.Build.targets

@@ -1,4 +1,4 @@
-namespace Verified.Random;
+namespace Verified.Randomness;
 
 /// <summary>
 /// xoshiro256** (Blackman and Vigna 2018) seeded through SplitMix64: one generator per run, so

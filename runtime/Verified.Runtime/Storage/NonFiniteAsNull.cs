@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Verified.IO;
+namespace Verified.Storage;
 
 /// <summary>
 /// Numbers in every JSON file Verified writes are finite: a value that is NaN or ±∞ (σ40 of a

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace Verified.IO;
+namespace Verified.Storage;
 
 /// <summary>
 /// Finished results kept as one JSON file per id in a folder, each an envelope

@@ -1,4 +1,4 @@
-namespace Verified.IO;
+namespace Verified.Storage;
 
 /// <summary>What is at a path, told without following a symbolic link there.</summary>
 public enum EntryKind

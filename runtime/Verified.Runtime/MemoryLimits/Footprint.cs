@@ -1,4 +1,4 @@
-namespace Verified.Resources;
+namespace Verified.MemoryLimits;
 
 /// <summary>
 /// The large buffers one run of an algorithm holds at once, stated by the algorithm beside its

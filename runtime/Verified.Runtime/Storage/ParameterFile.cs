@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Verified.IO;
+namespace Verified.Storage;
 
 /// <summary>
 /// A network's parameters θ as a safetensors file: one tensor per declared parameter of the cell,

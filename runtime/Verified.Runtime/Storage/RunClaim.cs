@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace Verified.IO;
+namespace Verified.Storage;
 
 /// <summary>
 /// A claim on computing one result: the file ID.lock, created atomically (create-new) with the

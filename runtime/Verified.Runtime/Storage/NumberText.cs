@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Verified.IO;
+namespace Verified.Storage;
 
 /// <summary>
 /// How numbers print in tables, progress lines, reports and messages, in one format everywhere:
