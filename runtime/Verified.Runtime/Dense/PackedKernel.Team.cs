@@ -19,11 +19,11 @@ internal static partial class PackedKernel
         private static RowBlocksOnTeam<T, TV, TOps>? _instance;
 
         private T* _a, _b, _packed, _c;
-        private int _aRow, _aCol, _bRow, _cRow, _m, _p, _n, _blocks, _blocksPerChunk;
+        private int _aRow, _aCol, _bRow, _cRow, _m, _p, _n, _vectors, _blocks, _blocksPerChunk;
         private bool _inPlace, _accumulate, _lowerOnly;
 
         public static void Run(WorkerTeam team, ref T a0, int aRow, int aCol, ref T b0, int bRow, ref T packed, bool inPlace, ref T c0, int cRow,
-            int m, int p, int n, bool accumulate, bool lowerOnly, int blocks)
+            int m, int p, int n, bool accumulate, bool lowerOnly, int vectors, int blocks)
         {
             var work = _instance ??= new RowBlocksOnTeam<T, TV, TOps>();
             // About four chunks a thread, so that a thread slowed by the host does not hold the others up.
@@ -34,7 +34,7 @@ internal static partial class PackedKernel
                 work._b = b;
                 work._packed = pk;
                 work._c = c;
-                (work._aRow, work._aCol, work._bRow, work._cRow, work._m, work._p, work._n) = (aRow, aCol, bRow, cRow, m, p, n);
+                (work._aRow, work._aCol, work._bRow, work._cRow, work._m, work._p, work._n, work._vectors) = (aRow, aCol, bRow, cRow, m, p, n, vectors);
                 (work._blocks, work._blocksPerChunk, work._inPlace, work._accumulate, work._lowerOnly) = (blocks, (blocks + chunks - 1) / chunks, inPlace, accumulate, lowerOnly);
                 team.Run(work, (blocks + work._blocksPerChunk - 1) / work._blocksPerChunk);
                 work._a = work._b = work._packed = work._c = null;
@@ -45,7 +45,7 @@ internal static partial class PackedKernel
         {
             var from = chunk * _blocksPerChunk;
             RowBlocks<T, TV, TOps>(ref Unsafe.AsRef<T>(_a), _aRow, _aCol, ref Unsafe.AsRef<T>(_b), _bRow, ref Unsafe.AsRef<T>(_packed), _inPlace,
-                ref Unsafe.AsRef<T>(_c), _cRow, _m, _p, _n, _accumulate, _lowerOnly, from, Math.Min(_blocks, from + _blocksPerChunk));
+                ref Unsafe.AsRef<T>(_c), _cRow, _m, _p, _n, _accumulate, _lowerOnly, _vectors, from, Math.Min(_blocks, from + _blocksPerChunk));
         }
     }
 }

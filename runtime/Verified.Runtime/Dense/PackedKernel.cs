@@ -16,7 +16,8 @@ namespace Verified.Dense;
 /// its rows are contiguous, and, stored transposed, gathered block by block into l-major mr × p panels. The micro-kernel
 /// keeps an mr × nr block of C in twelve vector accumulators: 6 rows × 2 vectors on 16-register
 /// AVX2 (two rows of B and one broadcast fill the other three registers; 4 × 3 spilled an
-/// accumulator through memory there), 4 rows × 3 vectors on 32-register AVX-512. A last partial
+/// accumulator through memory there), 4 rows × 3 vectors on 32-register AVX-512, and 12 rows × 1
+/// vector (or 6 × 2 on AVX-512) when C is only that wide, as a training batch is. A last partial
 /// row block is computed over the final mr rows and stored only in its new rows; columns past n
 /// are never stored. The packed strips and panels live in per-thread buffers from a cache line: no allocation per call.
 /// </summary>
@@ -72,7 +73,8 @@ internal static partial class PackedKernel
         int m, int p, int n, bool accumulate, bool lowerOnly)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        var (mr, nr) = TOps.ManyRegisters ? (4, 3 * TOps.Count) : (6, 2 * TOps.Count);
+        var vectors = Vectors<T, TV, TOps>(n);
+        var (mr, nr) = (Accumulators / vectors, vectors * TOps.Count);
         var strips = (n + nr - 1) / nr;
         // A small B with contiguous rows is read in place (it stays in L1 anyway); only a partial last strip is packed, for its zeros.
         var inPlace = bCol == 1 && (long)p * n * Unsafe.SizeOf<T>() <= InPlaceBytes;
@@ -87,7 +89,7 @@ internal static partial class PackedKernel
                     var direct = inPlace && (strip + 1) * nr <= n;
                     Row<T, TV, TOps>(ref Unsafe.Add(ref a0, row * aRow), aCol,
                         ref direct ? ref Unsafe.Add(ref b0, strip * nr) : ref Unsafe.Add(ref packed, strip * p * nr), direct ? bRow : nr, p,
-                        ref c0, row * cRow + strip * nr, Math.Min(nr, n - strip * nr), accumulate);
+                        ref c0, row * cRow + strip * nr, Math.Min(nr, n - strip * nr), accumulate, vectors);
                 }
             }
             return;
@@ -96,11 +98,23 @@ internal static partial class PackedKernel
         if (DenseThreads.Team is { } team && blocks >= 2 && (long)m * n * p >= ParallelFromMultiplyAdds)
         {
             // Rows of C in chunks of whole blocks over the team; every element is the same FMA chain whoever computes it.
-            RowBlocksOnTeam<T, TV, TOps>.Run(team, ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, blocks);
+            RowBlocksOnTeam<T, TV, TOps>.Run(team, ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, vectors, blocks);
             return;
         }
-        RowBlocks<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, 0, blocks);
+        RowBlocks<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, vectors, 0, blocks);
     }
+
+    /// <summary>Vector accumulators of a micro-kernel: an mr × nr block of C is mr rows of nr / width vectors, twelve in all.</summary>
+    private const int Accumulators = 12;
+
+    /// <summary>
+    /// Vectors across a block of C (nr / width): three on AVX-512 and two on AVX2, fewer for a C at most one or two vectors
+    /// wide, which a wider block would fill with zeros (a training batch of 16 is one vector of floats on AVX-512, where
+    /// 4 × 3 vectors computed 48 columns for 16); the rows per block, <see cref="Accumulators"/> / vectors, grow as they
+    /// shrink. Every element of C is the same FMA chain over l whatever the block's shape.
+    /// </summary>
+    private static int Vectors<T, TV, TOps>(int n) where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T> =>
+        n <= TOps.Count ? 1 : n <= 2 * TOps.Count || !TOps.ManyRegisters ? 2 : 3;
 
     /// <summary>
     /// Products of at least this many multiply–adds (m·n·p) are shared over the thread's team: about
@@ -113,14 +127,14 @@ internal static partial class PackedKernel
     /// last block of C starts mr rows from the end and stores only the rows the one before it did not.
     /// </summary>
     private static void RowBlocks<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, ref T packed, bool inPlace, ref T c0, int cRow,
-        int m, int p, int n, bool accumulate, bool lowerOnly, int fromBlock, int toBlock)
+        int m, int p, int n, bool accumulate, bool lowerOnly, int vectors, int fromBlock, int toBlock)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        var (mr, nr) = TOps.ManyRegisters ? (4, 3 * TOps.Count) : (6, 2 * TOps.Count);
+        var (mr, nr) = (Accumulators / vectors, vectors * TOps.Count);
         var strips = (n + nr - 1) / nr;
         if ((long)strips * p * nr * Unsafe.SizeOf<T>() > PackedBInCacheBytes)
         {
-            RowBlockGroups<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, fromBlock, toBlock);
+            RowBlockGroups<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, vectors, fromBlock, toBlock);
             return;
         }
         for (var block = fromBlock * mr; block < Math.Min(m, toBlock * mr); block += mr)
@@ -146,7 +160,7 @@ internal static partial class PackedKernel
                 var step = direct ? bRow : nr;
                 var at = first * cRow + strip * nr;
                 var width = Math.Min(nr, n - strip * nr);
-                MicroBlock<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                MicroBlock<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate, vectors);
             }
         }
     }
@@ -164,10 +178,10 @@ internal static partial class PackedKernel
     /// element of C is the same FMA chain as in <see cref="RowBlocks{T, TV, TOps}"/>: only the order of the blocks changes.
     /// </summary>
     private static void RowBlockGroups<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, ref T packed, bool inPlace, ref T c0, int cRow,
-        int m, int p, int n, bool accumulate, bool lowerOnly, int fromBlock, int toBlock)
+        int m, int p, int n, bool accumulate, bool lowerOnly, int vectors, int fromBlock, int toBlock)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        var (mr, nr) = TOps.ManyRegisters ? (4, 3 * TOps.Count) : (6, 2 * TOps.Count);
+        var (mr, nr) = (Accumulators / vectors, vectors * TOps.Count);
         var strips = (n + nr - 1) / nr;
         var perGroup = (int)Math.Max(1, GroupBytes / ((long)mr * p * Unsafe.SizeOf<T>()));
         var gather = aRow == 1 && strips >= PackRowsFromStrips;
@@ -202,24 +216,29 @@ internal static partial class PackedKernel
                     ref var a = ref gather ? ref Unsafe.Add(ref rows, (b - group) * mr * p) : ref Unsafe.Add(ref a0, first * aRow);
                     var (rowStep, columnStep) = gather ? (1, mr) : (aRow, aCol);
                     var at = first * cRow + strip * nr;
-                    MicroBlock<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                    MicroBlock<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate, vectors);
                 }
             }
         }
     }
 
-    /// <summary>One mr × nr block of C by the micro-kernel of the vector width in use (4 × 3 vectors on AVX-512, 6 × 2 on AVX2).</summary>
+    /// <summary>One mr × nr block of C by the micro-kernel of its shape: 4 rows × 3 vectors, 6 × 2 or 12 × 1 (<see cref="Vectors{T, TV, TOps}"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MicroBlock<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int cRow, int skip, int width, bool accumulate)
+    private static void MicroBlock<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int cRow, int skip, int width, bool accumulate,
+        int vectors)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        if (TOps.ManyRegisters)
+        switch (vectors)
         {
-            Block4x3<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
-        }
-        else
-        {
-            Block6x2<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+            case 3:
+                Block4x3<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                break;
+            case 2:
+                Block6x2<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                break;
+            default:
+                Block12x1<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                break;
         }
     }
 
@@ -350,12 +369,12 @@ internal static partial class PackedKernel
             al = ref Unsafe.Add(ref al, aCol);
             bl = ref Unsafe.Add(ref bl, step);
         }
-        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, c00, c01, c00);
-        StoreRow<T, TV, TOps>(ref c0, at + cRow, width, accumulate, skip <= 1, c10, c11, c10);
-        StoreRow<T, TV, TOps>(ref c0, at + 2 * cRow, width, accumulate, skip <= 2, c20, c21, c20);
-        StoreRow<T, TV, TOps>(ref c0, at + 3 * cRow, width, accumulate, skip <= 3, c30, c31, c30);
-        StoreRow<T, TV, TOps>(ref c0, at + 4 * cRow, width, accumulate, skip <= 4, c40, c41, c40);
-        StoreRow<T, TV, TOps>(ref c0, at + 5 * cRow, width, accumulate, skip <= 5, c50, c51, c50);
+        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, 2, c00, c01, c00);
+        StoreRow<T, TV, TOps>(ref c0, at + cRow, width, accumulate, skip <= 1, 2, c10, c11, c10);
+        StoreRow<T, TV, TOps>(ref c0, at + 2 * cRow, width, accumulate, skip <= 2, 2, c20, c21, c20);
+        StoreRow<T, TV, TOps>(ref c0, at + 3 * cRow, width, accumulate, skip <= 3, 2, c30, c31, c30);
+        StoreRow<T, TV, TOps>(ref c0, at + 4 * cRow, width, accumulate, skip <= 4, 2, c40, c41, c40);
+        StoreRow<T, TV, TOps>(ref c0, at + 5 * cRow, width, accumulate, skip <= 5, 2, c50, c51, c50);
     }
 
     /// <summary>One mr × nr block of C on AVX-512 (4 rows × 3 vectors), compiled as <see cref="Block6x2{T, TV, TOps}"/> is.</summary>
@@ -393,18 +412,58 @@ internal static partial class PackedKernel
             al = ref Unsafe.Add(ref al, aCol);
             bl = ref Unsafe.Add(ref bl, step);
         }
-        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, c00, c01, c02);
-        StoreRow<T, TV, TOps>(ref c0, at + cRow, width, accumulate, skip <= 1, c10, c11, c12);
-        StoreRow<T, TV, TOps>(ref c0, at + 2 * cRow, width, accumulate, skip <= 2, c20, c21, c22);
-        StoreRow<T, TV, TOps>(ref c0, at + 3 * cRow, width, accumulate, skip <= 3, c30, c31, c32);
+        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, 3, c00, c01, c02);
+        StoreRow<T, TV, TOps>(ref c0, at + cRow, width, accumulate, skip <= 1, 3, c10, c11, c12);
+        StoreRow<T, TV, TOps>(ref c0, at + 2 * cRow, width, accumulate, skip <= 2, 3, c20, c21, c22);
+        StoreRow<T, TV, TOps>(ref c0, at + 3 * cRow, width, accumulate, skip <= 3, 3, c30, c31, c32);
+    }
+
+    /// <summary>One 12-row × 1-vector block of C, for a C at most one vector wide, compiled as <see cref="Block6x2{T, TV, TOps}"/> is.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Block12x1<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int cRow, int skip, int width, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        TV c0v = TOps.Zero, c1v = TOps.Zero, c2v = TOps.Zero, c3v = TOps.Zero, c4v = TOps.Zero, c5v = TOps.Zero;
+        TV c6v = TOps.Zero, c7v = TOps.Zero, c8v = TOps.Zero, c9v = TOps.Zero, c10v = TOps.Zero, c11v = TOps.Zero;
+        ref var al = ref a;
+        ref var bl = ref panel;
+        for (var l = 0; l < p; l++)
+        {
+            var v = TOps.Load(ref bl, 0);
+            c0v = TOps.MultiplyAdd(TOps.Broadcast(al), v, c0v);
+            c1v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, aRow)), v, c1v);
+            c2v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 2 * aRow)), v, c2v);
+            c3v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 3 * aRow)), v, c3v);
+            c4v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 4 * aRow)), v, c4v);
+            c5v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 5 * aRow)), v, c5v);
+            c6v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 6 * aRow)), v, c6v);
+            c7v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 7 * aRow)), v, c7v);
+            c8v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 8 * aRow)), v, c8v);
+            c9v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 9 * aRow)), v, c9v);
+            c10v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 10 * aRow)), v, c10v);
+            c11v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 11 * aRow)), v, c11v);
+            al = ref Unsafe.Add(ref al, aCol);
+            bl = ref Unsafe.Add(ref bl, step);
+        }
+        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, 1, c0v, c0v, c0v);
+        StoreRow<T, TV, TOps>(ref c0, at + cRow, width, accumulate, skip <= 1, 1, c1v, c1v, c1v);
+        StoreRow<T, TV, TOps>(ref c0, at + 2 * cRow, width, accumulate, skip <= 2, 1, c2v, c2v, c2v);
+        StoreRow<T, TV, TOps>(ref c0, at + 3 * cRow, width, accumulate, skip <= 3, 1, c3v, c3v, c3v);
+        StoreRow<T, TV, TOps>(ref c0, at + 4 * cRow, width, accumulate, skip <= 4, 1, c4v, c4v, c4v);
+        StoreRow<T, TV, TOps>(ref c0, at + 5 * cRow, width, accumulate, skip <= 5, 1, c5v, c5v, c5v);
+        StoreRow<T, TV, TOps>(ref c0, at + 6 * cRow, width, accumulate, skip <= 6, 1, c6v, c6v, c6v);
+        StoreRow<T, TV, TOps>(ref c0, at + 7 * cRow, width, accumulate, skip <= 7, 1, c7v, c7v, c7v);
+        StoreRow<T, TV, TOps>(ref c0, at + 8 * cRow, width, accumulate, skip <= 8, 1, c8v, c8v, c8v);
+        StoreRow<T, TV, TOps>(ref c0, at + 9 * cRow, width, accumulate, skip <= 9, 1, c9v, c9v, c9v);
+        StoreRow<T, TV, TOps>(ref c0, at + 10 * cRow, width, accumulate, skip <= 10, 1, c10v, c10v, c10v);
+        StoreRow<T, TV, TOps>(ref c0, at + 11 * cRow, width, accumulate, skip <= 11, 1, c11v, c11v, c11v);
     }
 
     /// <summary>One row of C against a strip (fewer rows than a block): vectors of the strip as independent chains.</summary>
-    private static void Row<T, TV, TOps>(ref T a, int aCol, ref T panel, int step, int p, ref T c0, int at, int width, bool accumulate)
+    private static void Row<T, TV, TOps>(ref T a, int aCol, ref T panel, int step, int p, ref T c0, int at, int width, bool accumulate, int vectors)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var w = (nuint)TOps.Count;
-        var vectors = TOps.ManyRegisters ? 3 : 2;
         TV s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero;
         ref var al = ref a;
         ref var bl = ref panel;
@@ -412,7 +471,10 @@ internal static partial class PackedKernel
         {
             var x = TOps.Broadcast(al);
             s0 = TOps.MultiplyAdd(x, TOps.Load(ref bl, 0), s0);
-            s1 = TOps.MultiplyAdd(x, TOps.Load(ref bl, w), s1);
+            if (vectors >= 2)
+            {
+                s1 = TOps.MultiplyAdd(x, TOps.Load(ref bl, w), s1);
+            }
             if (vectors == 3)
             {
                 s2 = TOps.MultiplyAdd(x, TOps.Load(ref bl, 2 * w), s2);
@@ -420,16 +482,16 @@ internal static partial class PackedKernel
             al = ref Unsafe.Add(ref al, aCol);
             bl = ref Unsafe.Add(ref bl, step);
         }
-        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, true, s0, s1, s2);
+        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, true, vectors, s0, s1, s2);
     }
 
     /// <summary>
-    /// The first <paramref name="width"/> columns of one row of the block (vectors v0, v1 and, on
-    /// AVX-512, v2) into C at <paramref name="at"/>, added when accumulating; the partial vector
-    /// at the end of a row element by element, so nothing past column n is touched.
+    /// The first <paramref name="width"/> columns of one row of the block (its <paramref name="vectors"/> vectors of v0, v1,
+    /// v2) into C at <paramref name="at"/>, added when accumulating; the partial vector at the end of a row element by
+    /// element, so nothing past column n is touched.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreRow<T, TV, TOps>(ref T c0, int at, int width, bool accumulate, bool store, TV v0, TV v1, TV v2)
+    private static void StoreRow<T, TV, TOps>(ref T c0, int at, int width, bool accumulate, bool store, int vectors, TV v0, TV v1, TV v2)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         if (!store)
@@ -437,7 +499,6 @@ internal static partial class PackedKernel
             return;
         }
         var w = TOps.Count;
-        var vectors = TOps.ManyRegisters ? 3 : 2;
         for (var v = 0; v < vectors && v * w < width; v++)
         {
             var value = v switch { 0 => v0, 1 => v1, _ => v2 };

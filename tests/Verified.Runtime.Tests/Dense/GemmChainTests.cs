@@ -7,7 +7,8 @@ namespace Verified.Runtime.Tests.Dense;
 /// Every element of a product is one fused multiply–add chain over the inner index from zero, then
 /// added to C when accumulating, whatever the blocking, grouping or threads (docs/design.md,
 /// "Threads"): so each must equal the scalar chain exactly, at sizes that take every path of the
-/// packed kernel (rows below a block, B read in place, B packed, B larger than the L2 cache in groups).
+/// packed kernel (rows below a block, B read in place, B packed, B larger than the L2 cache in groups, C one or two
+/// vectors wide).
 /// </summary>
 public sealed class GemmChainTests
 {
@@ -16,6 +17,10 @@ public sealed class GemmChainTests
     [InlineData(40, 30, 20)]     // B read in place
     [InlineData(97, 200, 101)]   // B packed
     [InlineData(301, 700, 333)]  // B over 512 KB: row blocks in groups
+    [InlineData(80, 80, 16)]     // a training batch: 6 rows × 2 vectors on AVX-512
+    [InlineData(80, 80, 8)]      // one vector of doubles on AVX-512: 12 rows × 1 vector
+    [InlineData(37, 50, 3)]      // under one vector on either width: 12 × 1, with a last block that overlaps
+    [InlineData(11, 20, 4)]      // fewer rows than a 12-row block
     public void Each_element_is_the_scalar_fma_chain(int m, int p, int n)
     {
         var a = DenseTestData.Gaussian(m * p, 41);

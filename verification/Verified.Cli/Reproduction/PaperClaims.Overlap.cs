@@ -36,10 +36,12 @@ public static partial class PaperClaims
             var rises = group.Select(OverlapRise).Where(rise => rise is not null).Select(rise => rise!.Value).ToList();
             var shown = rises.Count(rise => rise.Around >= OverlapIncrease * rise.Before);
             var where = string.Join(", ", group.Select(result => $"{result.Run.Options.Task} d = {result.Run.Options.Delay}").Distinct());
+            // E|cos| between a fixed and a uniformly random unit vector in n dimensions is about √(2/(π n)), the level of no alignment.
+            var random = string.Join(", ", group.Select(result => result.Run.N).Distinct().Order().Select(n => string.Create(CultureInfo.InvariantCulture, $"{Math.Sqrt(2 / (Math.PI * n)):0.00} at n = {n}")));
             var measured = rises.Count == 0
                 ? $"none of {group.Count} runs ({where}) learned late enough to compare"
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"{shown}/{rises.Count} learning runs of {group.Count} ({where}); median |cos| before → around: {string.Join(", ", rises.Select(rise => $"{rise.Before:0.00} → {rise.Around:0.00}"))}");
+                    $"{shown}/{rises.Count} learning runs of {group.Count} ({where}); median |cos| before → around: {string.Join(", ", rises.Select(rise => $"{rise.Before:0.00} → {rise.Around:0.00}"))} (a random direction: {random})");
             yield return new ClaimVerdict("CD.1", $"The overlap of ∂L/∂h_0 with the first Lyapunov vector rises around the epoch where the accuracy passes chance, {label} (appendix D).",
                 $"in the runs that learn (an evaluation above 0.6 accuracy at epoch e), the median |cos| over evaluations in e ± {OverlapAround} is at least {OverlapIncrease:0}× its median over e − {OverlapBeforeFrom} to e − {OverlapBeforeTo}, in at least 4 in 5",
                 measured, rises.Count < MinimumRuns ? "not yet run" : 5 * shown >= 4 * rises.Count ? "holds" : "does not hold");

@@ -260,7 +260,7 @@ public static partial class PaperClaims
                 return rise is { } r && learns is { } l && r <= l;
             });
             verdicts.Add(new ClaimVerdict("C8.3", $"Temporal XOR, d = 70: the rise of ‖∂L/∂h_0‖ precedes the test accuracy's rise above chance (appendix D, Figs 8B, 9){under}.",
-                "in the runs that trained, the first evaluation after the last episode with ‖∂L/∂h_0‖ ≥ 1e-3 comes no later than the first with test accuracy > 0.6, in at least 4 in 5 (evaluations every 100 epochs)",
+                $"in the runs that trained, the first evaluation after the last episode with ‖∂L/∂h_0‖ ≥ 1e-3 comes no later than the first with test accuracy > 0.6, in at least 4 in 5 (evaluations every {string.Join(" or ", during.Select(run => run.Run.Options.EvalEvery).Distinct().Order())} epochs)",
                 $"{precedes}/{trained.Count} trained runs", trained.Count == 0 ? "not yet run" : 5 * precedes >= 4 * trained.Count ? "holds" : "does not hold"));
             if (none.Count > 0)
             {
