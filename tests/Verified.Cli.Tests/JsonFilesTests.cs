@@ -82,7 +82,7 @@ public sealed class JsonFilesTests
 
         foreach (var (configuration, cell, n, seed) in new[] { (spectrum, "gru", 5, 7), (floss, "vanilla-tanh", 6, 9), (condition, "vanilla-tanh", 6, 4) })
         {
-            Assert.Equal(Verified.Storage.ResultStore.Version, configuration.GetProperty("verifiedVersion").GetString());
+            Assert.Equal(Verified.Storage.ResultJson.Version, configuration.GetProperty("verifiedVersion").GetString());
             Assert.Equal(cell, configuration.GetProperty("cell").GetString());
             Assert.Equal(BuiltInCells.Find(cell)!.SourceHash, configuration.GetProperty("cellSourceHash").GetString());
             Assert.Equal(n, configuration.GetProperty("dimensions").GetProperty("N").GetInt32());

@@ -1,3 +1,4 @@
+using Verified.Experiments.Results;
 using System.Text.Json.Nodes;
 using Verified.Storage;
 using Xunit;

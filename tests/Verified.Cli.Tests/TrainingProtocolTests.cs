@@ -1,3 +1,4 @@
+using Verified.Experiments.Sweeps;
 using Verified.Cli.Reproduction;
 using Verified.Training;
 using Xunit;

@@ -81,7 +81,7 @@ public static class Flosser
                 throw diverged.Within($"flossing epoch {epoch}");
             }
             ElementConversion.Widen<T>(gradientT, gradient);
-            if (!double.IsFinite(loss) || !Checks.Compare.AllFinite<double>(gradient))
+            if (!double.IsFinite(loss) || !Finite.All<double>(gradient))
             {
                 // An R_ii of zero (a collapsed tangent space) gives λ_i = −∞: there is no gradient to follow.
                 throw new FlossingFailedException(epoch, exponents);

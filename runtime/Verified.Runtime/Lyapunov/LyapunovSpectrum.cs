@@ -80,7 +80,7 @@ public static class LyapunovSpectrum
             {
                 // The state's transient: no tangent vectors yet.
                 kernels.Step(theta, h, x, next);
-                if (!Checks.Compare.AllFinite<double>(next))
+                if (!Finite.All<double>(next))
                 {
                     throw new TrajectoryDivergedException(s + 1, "state");
                 }

@@ -41,7 +41,7 @@ public static class ParameterFile
             ["cellSource"] = layout.Spec.SourceHash,
             ["dimensions"] = layout.Dimensions.ToString(),
             ["stateSize"] = layout.StateSize.ToString(CultureInfo.InvariantCulture),
-            ["verified"] = ResultStore.Version,
+            ["verified"] = ResultJson.Version,
         });
     }
 

@@ -1,7 +1,6 @@
 using Verified.Cells.BuiltIn;
 using Verified.Dense;
 using Verified.Dense.Threading;
-using Verified.Execution;
 using Verified.Initialisation;
 using Verified.Lyapunov;
 using Verified.Randomness;
@@ -92,16 +91,6 @@ public sealed class ThreadedDenseTests
         var shared = LyapunovSpectrum.Compute(layout, theta, options);
         Assert.True(DenseThreads.SharedChunks > 0);
         Assert.Equal(alone.Exponents, shared.Exponents);
-    }
-
-    [Fact]
-    public void Runs_side_by_side_share_the_callers_threads()
-    {
-        var seen = new int[4];
-        using var team = DenseThreads.Use(4);
-        ParallelRuns.Execute([0, 1, 2, 3], jobs: 2, piece => seen[piece] = DenseThreads.Current);
-        Assert.All(seen, threads => Assert.Equal(2, threads));
-        Assert.Equal(4, DenseThreads.Current);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class SafeTensorsTests : IDisposable
         }
         Assert.Equal("lstm", metadata["cell"]);
         Assert.Equal(layout.Spec.SourceHash, metadata["cellSource"]);
-        Assert.Equal(ResultStore.Version, metadata["verified"]);
+        Assert.Equal(ResultJson.Version, metadata["verified"]);
         Assert.Equal(new Dictionary<string, int> { ["I"] = 2, ["N"] = 4 }, ParameterFile.DimensionsIn(path, layout.Spec).OrderBy(entry => entry.Key));
     }
 

@@ -1,3 +1,4 @@
+using Verified.Experiments.Results;
 using System.CommandLine;
 using System.Globalization;
 using System.CommandLine.Help;
@@ -91,7 +92,7 @@ public static class CommandLine
             error.WriteLine("error: " + failed.Message);
             return ExitCodes.CheckFailed;
         }
-        catch (Storage.IncompleteResultsException incomplete)
+        catch (Verified.Experiments.Results.IncompleteResultsException incomplete)
         {
             error.WriteLine("error: " + incomplete.Message);
             return ExitCodes.Incomplete;

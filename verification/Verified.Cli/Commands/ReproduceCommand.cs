@@ -1,3 +1,5 @@
+using Verified.Experiments.Sweeps;
+using Verified.Experiments.Results;
 using System.CommandLine;
 using Verified.Cli.Output;
 using Verified.Cli.Planning;

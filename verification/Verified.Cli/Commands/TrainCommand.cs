@@ -1,3 +1,4 @@
+using Verified.Experiments.Sweeps;
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
@@ -97,7 +98,7 @@ public static class TrainCommand
             }
             JsonOutput.Write(result.GetValue(options.Json), new
             {
-                verifiedVersion = ResultStore.Version,
+                verifiedVersion = ResultJson.Version,
                 // A run that starts from files is not the run its options name: it has no id, and names its files instead.
                 cell = spec.Name, cellSourceHash = spec.SourceHash, n, options = trainOptions, id = start == new NetworkStart() ? run.Id : null,
                 startedFrom = network.StartedFrom(result),

@@ -5,7 +5,7 @@ namespace Verified.Cli.Output;
 
 /// <summary>
 /// Writes JSON atomically (a temporary file in the same folder, then a rename) with the options of
-/// every result file (<see cref="Verified.Storage.ResultStore.Json"/>): camelCase names, enums as
+/// every result file (<see cref="Verified.Storage.ResultJson.Options"/>): camelCase names, enums as
 /// names, and numbers finite or null.
 /// </summary>
 public static class JsonOutput
@@ -18,7 +18,7 @@ public static class JsonOutput
         }
         try
         {
-            Verified.Storage.AtomicFile.WriteAllText(target.FullName, JsonSerializer.Serialize(value, Verified.Storage.ResultStore.Json));
+            Verified.Storage.AtomicFile.WriteAllText(target.FullName, JsonSerializer.Serialize(value, Verified.Storage.ResultJson.Options));
         }
         catch (DirectoryNotFoundException missing)
         {

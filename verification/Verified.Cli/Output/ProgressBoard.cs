@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
-using Verified.Execution;
+using Verified.Experiments.Execution;
 
 namespace Verified.Cli.Output;
 

@@ -23,7 +23,7 @@ public sealed record RunConfiguration(
     StartedFrom StartedFrom)
 {
     public static RunConfiguration Of(CellLayout layout, double gain, ulong seed, object options, StartedFrom startedFrom) => new(
-        ResultStore.Version,
+        ResultJson.Version,
         layout.Spec.Name,
         layout.Spec.SourceHash,
         layout.Spec.DimensionNames.ToDictionary(name => name, layout.Dimension),

@@ -1,3 +1,5 @@
+using Verified.Experiments.Sweeps;
+using Verified.Experiments.Results;
 using System.Text.Json;
 using Verified.Storage;
 using Verified.Training;
@@ -123,7 +125,7 @@ public sealed class RecordedWallTimes
         }
         try
         {
-            return key.Deserialize<TrainingRun>(ResultStore.Json) is { Options: not null, Cell: not null } run ? run : null;
+            return key.Deserialize<TrainingRun>(ResultJson.Options) is { Options: not null, Cell: not null } run ? run : null;
         }
         catch (Exception unreadable) when (unreadable is JsonException or NotSupportedException)
         {

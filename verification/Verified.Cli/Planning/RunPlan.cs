@@ -1,5 +1,6 @@
+using Verified.Experiments.Sweeps;
 using System.Globalization;
-using Verified.Execution;
+using Verified.Experiments.Execution;
 using Verified.Training;
 
 namespace Verified.Cli.Planning;

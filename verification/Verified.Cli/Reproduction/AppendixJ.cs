@@ -88,7 +88,7 @@ public sealed class AppendixJ : Figure
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "appj.json")), new
         {
-            figure = "appj", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, n, steps, claims = verdicts,
+            figure = "appj", scale = scale.ToString().ToLowerInvariant(), version = ResultJson.Version, units = results.Origins, n, steps, claims = verdicts,
             rows = rows.Select(row => new { row.tons, kappaEq28 = row.kappa, maxChange = row.change }), spectra,
         });
     }

@@ -99,7 +99,7 @@ public sealed class Figure1 : Figure
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig1.json")), new
         {
-            figure = "fig1", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, claims = verdicts,
+            figure = "fig1", scale = scale.ToString().ToLowerInvariant(), version = ResultJson.Version, units = results.Origins, claims = verdicts,
             panelB = byTarget.Values.SelectMany(runs => runs).Select(run => new { run.Gain, run.Target, lambda1Before = run.Before[0], lambda1After = run.After[0], lambda1 = run.History.Select(epoch => epoch.Exponents[0]) }),
             panelC = byK.Values.SelectMany(runs => runs).Select(run => new { run.K, run.Gain, loss = run.History.Select(epoch => epoch.Loss) }),
             panelD = byK.Values.SelectMany(runs => runs).Select(run => new { run.K, run.Gain, before = run.Before, after = run.After }),

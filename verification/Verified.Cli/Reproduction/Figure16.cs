@@ -96,7 +96,7 @@ public sealed class Figure16 : Figure
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig16.json")), new
         {
-            figure = "fig16", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, n, steps, claims = verdicts,
+            figure = "fig16", scale = scale.ToString().ToLowerInvariant(), version = ResultJson.Version, units = results.Origins, n, steps, claims = verdicts,
             spreads = spreads.Select(spread => new { spread.index, atStep100 = spread.early, atEnd = spread.late }),
             spectra = runs.Select(run => run.Exponents),
         });

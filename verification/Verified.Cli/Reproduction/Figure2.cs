@@ -96,7 +96,7 @@ public sealed class Figure2 : Figure
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig2.json")), new
         {
-            figure = "fig2", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, cell = "vanilla-tanh", claims = verdicts,
+            figure = "fig2", scale = scale.ToString().ToLowerInvariant(), version = ResultJson.Version, units = results.Origins, cell = "vanilla-tanh", claims = verdicts,
             longestResolvedHorizon = main.Where(point => point.Resolved).Max(point => point.Horizon),
             arms = arms.Select(entry => new { n = entry.Key.N, k = entry.Key.K, points = entry.Value }),
         });

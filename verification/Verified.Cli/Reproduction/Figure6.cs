@@ -85,7 +85,7 @@ public sealed class Figure6 : Figure
         csv.Save(Path.Combine(folder, "fig6.csv"));
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig6.json")), new
         {
-            figure = "fig6", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, claims = verdicts,
+            figure = "fig6", scale = scale.ToString().ToLowerInvariant(), version = ResultJson.Version, units = results.Origins, claims = verdicts,
             runs = shown.Select(entry => new { arm = entry.Label, entry.Run.Cell, entry.Run.Gain, entry.Run.Target, entry.Run.Failure, lambda1Before = entry.Run.Before[0], lambda1After = entry.Run.After[0], lambda1 = entry.Run.History.Select(epoch => epoch.Exponents[0]) }),
         });
     }

@@ -1,3 +1,4 @@
+using Verified.Experiments.Sweeps;
 using System.Globalization;
 using Verified.Training;
 

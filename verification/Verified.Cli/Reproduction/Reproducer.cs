@@ -1,5 +1,6 @@
+using Verified.Experiments.Results;
 using Verified.Cli.Output;
-using Verified.Execution;
+using Verified.Experiments.Execution;
 using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;

@@ -1,3 +1,4 @@
+using Verified.Experiments.Results;
 using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;

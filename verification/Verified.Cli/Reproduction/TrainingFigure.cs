@@ -1,3 +1,4 @@
+using Verified.Experiments.Sweeps;
 using System.Globalization;
 using System.Text.Json;
 using Verified.Cli.Output;
@@ -97,7 +98,7 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, $"{Name}.json")), new
         {
-            figure = name, scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, runsFinished = all.Count, runsExpected = Runs(scale).Count,
+            figure = name, scale = scale.ToString().ToLowerInvariant(), version = ResultJson.Version, units = results.Origins, runsFinished = all.Count, runsExpected = Runs(scale).Count,
             panels = data, claims = verdicts,
             runs = all.Select(result => new { result.Id, result.Run, result.Outcome.Final, result.Outcome.BestTestAccuracy, result.Outcome.Lambda1After, result.Outcome.Seconds }),
         });

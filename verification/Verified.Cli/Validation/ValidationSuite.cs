@@ -1,3 +1,4 @@
+using Verified.Experiments.Results;
 using System.Diagnostics;
 using Verified.Cli.Output;
 
@@ -15,7 +16,7 @@ public static class ValidationSuite
 
     public static SuiteRun Run(string folder, IReadOnlyList<ValidationPart> parts, TextWriter output, TextWriter error)
     {
-        var outcomes = new Verified.Storage.ResultStore(Path.Combine(folder, "parts"), warning => error.WriteLine("warning: " + warning), origin: CliBuild.Origin);
+        var outcomes = new Verified.Experiments.Results.ResultStore(Path.Combine(folder, "parts"), warning => error.WriteLine("warning: " + warning), origin: CliBuild.Origin);
         var missing = parts.Where(part => !outcomes.Has<PartOutcome>(part.Name, Key(part))).ToList();
         if (missing.Count < parts.Count)
         {
@@ -37,7 +38,7 @@ public static class ValidationSuite
         return new SuiteRun(done, [.. recorded.Select(outcome => outcome.Part).Except(parts.Select(part => part.Name))]);
     }
 
-    private static PartOutcome? Recorded(Verified.Storage.ResultStore outcomes, ValidationPart part) =>
+    private static PartOutcome? Recorded(Verified.Experiments.Results.ResultStore outcomes, ValidationPart part) =>
         outcomes.TryRead<PartOutcome>(part.Name, Key(part), out var outcome) ? outcome : null;
 
     /// <summary>

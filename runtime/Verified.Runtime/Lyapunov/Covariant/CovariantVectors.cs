@@ -95,7 +95,7 @@ public static class CovariantVectors
         {
             InputStream.Fill(options.Input, x, inputRng);
             kernels.Step(theta, h, x, next);
-            if (!Checks.Compare.AllFinite<double>(next))
+            if (!Finite.All<double>(next))
             {
                 throw new TrajectoryDivergedException(s + 1, "state");
             }

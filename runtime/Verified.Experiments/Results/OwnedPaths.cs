@@ -1,4 +1,4 @@
-namespace Verified.Storage;
+namespace Verified.Experiments.Results;
 
 /// <summary>What is at a path, told without following a symbolic link there.</summary>
 public enum EntryKind

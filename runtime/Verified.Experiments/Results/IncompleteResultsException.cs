@@ -1,4 +1,4 @@
-namespace Verified.Storage;
+namespace Verified.Experiments.Results;
 
 /// <summary>
 /// A merge that would draw or join results while some of the runs it declares are missing (a shard

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
+using System.Text;
+using Verified.Experiments.Results;
 using Verified.Storage;
+using Verified.Training;
 
-namespace Verified.Training;
+namespace Verified.Experiments.Sweeps;
 
 /// <summary>
 /// The identity of one training run: the cell (its name and the hash of its declaration), N and
@@ -72,4 +74,4 @@ public sealed record TrainingOutcome(TrainEpoch Final, double BestTestAccuracy, 
 /// <param name="Run">The run's identity.</param>
 /// <param name="Outcome">What it left.</param>
 /// <param name="Origin">The build and numerical version that computed it, where it was read from a store.</param>
-public sealed record SweepResult(string Id, TrainingRun Run, TrainingOutcome Outcome, Storage.ResultOrigin? Origin = null);
+public sealed record SweepResult(string Id, TrainingRun Run, TrainingOutcome Outcome, ResultOrigin? Origin = null);

@@ -1,8 +1,10 @@
+using Verified.Experiments.Sweeps;
+using Verified.Experiments.Results;
 using Verified.Storage;
 using Verified.Training;
 using Xunit;
 
-namespace Verified.Runtime.Tests.IO;
+namespace Verified.Experiments.Tests.Results;
 
 /// <summary>
 /// The runs committed under docs/recorded-runs stay readable, each one's options still give

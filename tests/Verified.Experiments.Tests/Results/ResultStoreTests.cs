@@ -1,8 +1,9 @@
+using Verified.Experiments.Results;
 using System.Diagnostics;
 using Verified.Storage;
 using Xunit;
 
-namespace Verified.Runtime.Tests.IO;
+namespace Verified.Experiments.Tests.Results;
 
 public sealed class ResultStoreTests : IDisposable
 {

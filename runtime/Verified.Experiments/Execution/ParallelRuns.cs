@@ -1,4 +1,4 @@
-namespace Verified.Execution;
+namespace Verified.Experiments.Execution;
 
 /// <summary>
 /// Runs independent pieces of work on J threads, each taking the next piece in order when it is

@@ -1,11 +1,13 @@
+using Verified.Experiments.Sweeps;
+using Verified.Experiments.Results;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Reflection;
-using Verified.Execution;
+using Verified.Experiments.Execution;
 using Verified.Training;
 using Xunit;
 
-namespace Verified.Runtime.Tests.Training;
+namespace Verified.Experiments.Tests.Sweeps;
 
 public sealed class SweepTests : IDisposable
 {
@@ -73,7 +75,7 @@ public sealed class SweepTests : IDisposable
         var done = sweep.Shard(0, 2);
         done.ToList().ForEach(run => Sweep.Execute(store, run, out _));
 
-        var refused = Assert.Throws<Verified.Storage.IncompleteResultsException>(() => Sweep.Merge(folder));
+        var refused = Assert.Throws<Verified.Experiments.Results.IncompleteResultsException>(() => Sweep.Merge(folder));
 
         Assert.Equal(sweep.Shard(1, 2).Select(run => run.Id).Order(StringComparer.Ordinal), refused.Missing);
         Assert.Contains(sweep.Shard(1, 2)[0].Id, refused.Message);

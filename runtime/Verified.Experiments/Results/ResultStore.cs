@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
+using System.Text.Json;
+using Verified.Storage;
 
-namespace Verified.Storage;
+namespace Verified.Experiments.Results;
 
 /// <summary>
 /// Finished results kept as one JSON file per id in a folder, each an envelope
@@ -19,18 +19,6 @@ namespace Verified.Storage;
 /// </summary>
 public sealed class ResultStore
 {
-    /// <summary>The JSON options of every envelope: camelCase names and enums, indented, strict about required values.</summary>
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        // Finite numbers or null, never the strings "NaN" or "Infinity" (which older files hold and still read).
-        Converters = { new NonFiniteAsNull(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        // A result missing a constructor argument, or with null where none is allowed, is not a result.
-        RespectRequiredConstructorParameters = true,
-        RespectNullableAnnotations = true,
-    };
-
     private readonly Action<string> _warn;
 
     /// <summary>Whether a result of another numerical version than <see cref="Origin"/>'s is reused.</summary>
@@ -60,17 +48,13 @@ public sealed class ResultStore
     /// <summary>The origin every result written here records.</summary>
     public ResultOrigin Origin { get; }
 
-    private static readonly ResultOrigin RuntimeOrigin = ResultOrigin.Of(typeof(ResultStore).Assembly);
+    private static readonly ResultOrigin RuntimeOrigin = ResultOrigin.Of(typeof(CellSpec).Assembly, typeof(ResultStore).Assembly);
 
     /// <summary>The longest result file read: far beyond any result this tool writes (the longest training runs' are under 1 MB).</summary>
     public const int ResultLimit = 64 << 20;
 
     /// <summary>The folder holding ID.json files.</summary>
     public string Folder { get; }
-
-    /// <summary>The Verified version recorded in every envelope.</summary>
-    public static string Version { get; } =
-        typeof(ResultStore).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     /// <summary>The canonical text of a key: the comparison of keys is a comparison of these.</summary>
     public static string Canonical(object key) => JsonSerializer.Serialize(key, key.GetType(), Compact);
@@ -148,13 +132,13 @@ public sealed class ResultStore
         var envelope = new JsonObject
         {
             ["id"] = id,
-            ["key"] = JsonSerializer.SerializeToNode(key, key.GetType(), Json),
-            ["version"] = Version,
+            ["key"] = JsonSerializer.SerializeToNode(key, key.GetType(), ResultJson.Options),
+            ["version"] = ResultJson.Version,
             ["build"] = Origin.Build,
             ["numericalVersion"] = Origin.NumericalVersion,
-            ["result"] = JsonSerializer.SerializeToNode(result, Json),
+            ["result"] = JsonSerializer.SerializeToNode(result, ResultJson.Options),
         };
-        AtomicFile.WriteAllText(PathOf(id), envelope.ToJsonString(Json));
+        AtomicFile.WriteAllText(PathOf(id), envelope.ToJsonString(ResultJson.Options));
     }
 
     /// <summary>
@@ -214,7 +198,7 @@ public sealed class ResultStore
             TKey? key;
             try
             {
-                key = envelope.Key.Deserialize<TKey>(Json);
+                key = envelope.Key.Deserialize<TKey>(ResultJson.Options);
             }
             catch (Exception unreadable) when (unreadable is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
             {
@@ -285,7 +269,7 @@ public sealed class ResultStore
     {
         try
         {
-            result = envelope.Result.Deserialize(type, Json)!;
+            result = envelope.Result.Deserialize(type, ResultJson.Options)!;
         }
         catch (Exception wrong) when (wrong is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
@@ -296,7 +280,7 @@ public sealed class ResultStore
         return result is not null;
     }
 
-    private static readonly JsonSerializerOptions Compact = new(Json) { WriteIndented = false };
+    private static readonly JsonSerializerOptions Compact = new(ResultJson.Options) { WriteIndented = false };
 
     private readonly record struct Envelope(string Id, JsonElement Key, JsonElement Result, ResultOrigin Origin);
 }

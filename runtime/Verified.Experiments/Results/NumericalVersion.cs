@@ -1,4 +1,4 @@
-namespace Verified.Storage;
+namespace Verified.Experiments.Results;
 
 /// <summary>
 /// The version of the numbers the core computes (docs/design.md, "The numerical version"). It moves whenever a change of

@@ -1,9 +1,10 @@
+using Verified.Experiments.Results;
 using System.Security.Cryptography;
 using System.Text;
 using Verified.Storage;
 using Xunit;
 
-namespace Verified.Runtime.Tests.Regression;
+namespace Verified.Experiments.Tests.Results;
 
 /// <summary>
 /// Ties <see cref="NumericalVersion.Current"/> to the numeric snapshots (every __snapshots__ folder under tests/ but the
@@ -69,8 +70,8 @@ public sealed class NumericalVersionTests
     /// <summary>What is wrong with the manifest (recorded at <paramref name="manifestVersion"/>) against the snapshots' <paramref name="digests"/> and the code's <paramref name="current"/> version.</summary>
     private static List<string> Problems(int current, int manifestVersion, IReadOnlyDictionary<string, string> manifest, IReadOnlyDictionary<string, string> digests)
     {
-        const string here = "tests/Verified.Runtime.Tests/Regression/NumericalVersionTests.cs";
-        const string constant = "NumericalVersion.Current (runtime/Verified.Runtime/Storage/NumericalVersion.cs)";
+        const string here = "tests/Verified.Experiments.Tests/Results/NumericalVersionTests.cs";
+        const string constant = "NumericalVersion.Current (runtime/Verified.Experiments/Results/NumericalVersion.cs)";
         var problems = new List<string>();
         if (current != manifestVersion)
         {

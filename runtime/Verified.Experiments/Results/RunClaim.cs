@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace Verified.Storage;
+namespace Verified.Experiments.Results;
 
 /// <summary>
 /// A claim on computing one result: the file ID.lock, created atomically (create-new) with the

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Verified.Storage;
+namespace Verified.Experiments.Results;
 
 /// <summary>
 /// The build that produced a result: the version with the commit (the informational version Directory.Build.targets
@@ -23,5 +23,5 @@ public static class BuildIdentity
 
     /// <summary>The informational version of the runtime (the package version with the commit), or the assembly version where none is stamped.</summary>
     public static string Version { get; } =
-        typeof(BuildIdentity).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? ResultStore.Version;
+        typeof(BuildIdentity).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? Verified.Storage.ResultJson.Version;
 }

@@ -1,8 +1,8 @@
-namespace Verified.Storage;
+namespace Verified.Experiments.Results;
 
 /// <summary>
 /// What computed a stored result: the build (<see cref="BuildIdentity"/>: the version with the commit and a digest of the
-/// code) and the <see cref="Storage.NumericalVersion"/> of its numbers. Every envelope a <see cref="ResultStore"/> writes records both.
+/// code) and the <see cref="NumericalVersion"/> of its numbers. Every envelope a <see cref="ResultStore"/> writes records both.
 /// </summary>
 /// <param name="Build">The build, or <see cref="UnrecordedBuild"/> for a result written before builds were recorded.</param>
 /// <param name="NumericalVersion">The numerical version of the result's numbers.</param>
@@ -12,10 +12,10 @@ public sealed record ResultOrigin(string Build, int NumericalVersion)
     public const string UnrecordedBuild = "not recorded";
 
     /// <summary>The origin of a result written before origins were recorded: an unknown build of numerical version 1.</summary>
-    public static ResultOrigin Unrecorded { get; } = new(UnrecordedBuild, Storage.NumericalVersion.OfUnrecorded);
+    public static ResultOrigin Unrecorded { get; } = new(UnrecordedBuild, Results.NumericalVersion.OfUnrecorded);
 
     /// <summary>The origin of results computed now by the code in <paramref name="assemblies"/>.</summary>
-    public static ResultOrigin Of(params System.Reflection.Assembly[] assemblies) => new(BuildIdentity.Of(assemblies), Storage.NumericalVersion.Current);
+    public static ResultOrigin Of(params System.Reflection.Assembly[] assemblies) => new(BuildIdentity.Of(assemblies), Results.NumericalVersion.Current);
 }
 
 /// <summary>How many of the results a figure or sweep was merged from came from one build and numerical version.</summary>

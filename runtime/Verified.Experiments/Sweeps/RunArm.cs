@@ -1,6 +1,7 @@
 using System.Globalization;
+using Verified.Training;
 
-namespace Verified.Training;
+namespace Verified.Experiments.Sweeps;
 
 /// <summary>
 /// The arm of a training run: its flossing schedule and every option that a figure compares at
@@ -46,7 +47,7 @@ public static class RunArm
         }
         if (options.Regulariser is { } regulariser)
         {
-            key += regulariser == Regularisers.RegulariserKind.SpectralRadius ? "-reg-radius" : "-reg-jacobian";
+            key += regulariser == Training.Regularisers.RegulariserKind.SpectralRadius ? "-reg-radius" : "-reg-jacobian";
             if (options.RegularisationWeight is { } weight && weight != TrainOptions.DefaultRegularisationWeight)
             {
                 key += string.Create(CultureInfo.InvariantCulture, $"{weight:G3}");
@@ -91,7 +92,7 @@ public static class RunArm
         if (options.Regulariser is { } regulariser)
         {
             var weight = (options.RegularisationWeight ?? TrainOptions.DefaultRegularisationWeight).ToString("G3", CultureInfo.InvariantCulture);
-            legend += regulariser == Regularisers.RegulariserKind.SpectralRadius ? $", penalty {weight} (ρ(W) − 1)²" : $", penalty {weight} mean log² σ(D_s)";
+            legend += regulariser == Training.Regularisers.RegulariserKind.SpectralRadius ? $", penalty {weight} (ρ(W) − 1)²" : $", penalty {weight} mean log² σ(D_s)";
         }
         return legend;
     }

@@ -1,7 +1,8 @@
+using Verified.Experiments.Results;
 using Verified.Storage;
 using Xunit;
 
-namespace Verified.Runtime.Tests.IO;
+namespace Verified.Experiments.Tests.Results;
 
 public sealed class RunClaimTests
 {

@@ -1,4 +1,4 @@
-namespace Verified.Execution;
+namespace Verified.Experiments.Execution;
 
 /// <summary>
 /// Shard i of n of a list of runs: every n-th run from the i-th (0-based), the way a batch

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Verified.Execution;
+using System.Text;
+using Verified.Experiments.Execution;
+using Verified.Experiments.Results;
 using Verified.Storage;
+using Verified.Training;
 
-namespace Verified.Training;
+namespace Verified.Experiments.Sweeps;
 
 /// <summary>
 /// A set of training runs (a grid delay × k × schedule × seed, or a figure's panels), each a
@@ -26,7 +28,7 @@ public sealed class Sweep
         foreach (var run in Runs)
         {
             var spec = run.CurrentCell() ?? throw new ArgumentException($"cell '{run.Cell}' is not a built-in cell of this build");
-            Trainer.Validate(spec.Layout(CellDimensions.Of(run.N, Tasks.DelayedTask.Create(run.Options.Task, run.Options.Delay).InputSize)), run.Options);
+            Trainer.Validate(spec.Layout(CellDimensions.Of(run.N, Training.Tasks.DelayedTask.Create(run.Options.Task, run.Options.Delay).InputSize)), run.Options);
         }
     }
 
@@ -75,7 +77,7 @@ public sealed class Sweep
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids)));
         var grids = Path.Combine(folder, GridsFolder);
         OwnedPaths.CreateFolder(grids);
-        AtomicFile.WriteAllText(Path.Combine(grids, Convert.ToHexStringLower(digest, 0, 8) + ".json"), JsonSerializer.Serialize(new { runs = ids }, ResultStore.Json));
+        AtomicFile.WriteAllText(Path.Combine(grids, Convert.ToHexStringLower(digest, 0, 8) + ".json"), JsonSerializer.Serialize(new { runs = ids }, ResultJson.Options));
     }
 
     /// <summary>
@@ -113,7 +115,7 @@ public sealed class Sweep
     {
         try
         {
-            return JsonSerializer.Deserialize<DeclaredGrid>(OwnedPaths.ReadText(file, ResultStore.ResultLimit), ResultStore.Json)?.Runs ?? throw new JsonException();
+            return JsonSerializer.Deserialize<DeclaredGrid>(OwnedPaths.ReadText(file, ResultStore.ResultLimit), ResultJson.Options)?.Runs ?? throw new JsonException();
         }
         catch (Exception unreadable) when (unreadable is JsonException or InvalidDataException)
         {
