@@ -50,7 +50,7 @@ public sealed class ExponentOrderTests
         var inputs = InputStream.Create(InputKind.Gaussian, layout.InputSize, Steps, rng);
         var qrOrdered = new FlossingProblem<double>(layout, new FlossingHorizon(K, Steps, Transient, 1, 0)).Exponents(theta, h0, q0, inputs);
 
-        var history = Flosser.Run<double>(layout, theta.ToArray(), new FlossOptions { K = K, Epochs = 2, Steps = Steps, Transient = Transient, Seed = Seed });
+        var history = Flosser.Run<double>(layout, theta.ToArray(), new FlossOptions { K = K, Epochs = 2, Steps = Steps, Transient = Transient, Seed = Seed, Input = InputKind.Gaussian });
 
         Assert.Equal(history[0].QrOrder.Select(column => qrOrdered[column]), history[0].Exponents);
         Assert.All(history, epoch =>

@@ -1,3 +1,4 @@
+using Verified.Cli.Output.Files;
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
@@ -20,7 +21,7 @@ public static class BasisCommand
         }.NonNegative();
         var samples = new Option<int>("--samples") { Description = "Random bases Q_0 per transient (at least 2)", DefaultValueFactory = _ => 8 }.Positive();
         var target = new Option<double>("--target") { Description = "Target λ* of the loss, in the exponents' unit", DefaultValueFactory = _ => 0.0 }.Finite();
-        var orthonormaliseEvery = CommonOptions.OrthonormaliseEvery();
+        var orthonormaliseEvery = CommonOptions.OrthonormaliseEvery(new FlossOptions().OrthonormaliseEvery);
         var command = new Command("basis", "Spread of the flossing loss and its gradient over random starting bases Q_0, against the transient");
         options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Input | CommonOptions.Groups.Json);
         var network = new NetworkFileOptions();
@@ -62,12 +63,8 @@ public static class BasisCommand
                 output.WriteLine($"  transient {spread.Transient.ToString(CultureInfo.InvariantCulture),6}: loss {NumberText.Scientific(spread.LossMean, 4)} ± {NumberText.Scientific(spread.LossSpread)}, " +
                     $"gradient spread {NumberText.Scientific(spread.GradientSpread)} of its norm");
             }
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                configuration = RunConfiguration.Of(layout, gain, seed, new { flossing = flossOptions, transients = chosen, samples = bases }, network.StartedFrom(result)),
-                cell = spec.Name,
-                spreads,
-            });
+            JsonOutput.Write(result.GetValue(options.Json), new BasisFile(
+                RunConfiguration.Of(layout, gain, seed, new BasisRunOptions(flossOptions, chosen, bases), network.StartedFrom(result)), spec.Name, spreads));
             return ExitCodes.Success;
         });
         return command;

@@ -1,3 +1,4 @@
+using Verified.Cli.Output.Files;
 using System.CommandLine;
 using Spectre.Console;
 using Verified.Cli.Output;
@@ -30,7 +31,7 @@ public static class CellsCommand
                     Markup.Escape(string.Join(" ", row.Parameters.Select(p => $"{p.Name}[{p.Rows}×{p.Columns}]"))));
             }
             console.Write(table);
-            JsonOutput.Write(result.GetValue(options.Json), new { n, cells = rows });
+            JsonOutput.Write(result.GetValue(options.Json), new CellsFile(n, rows));
             return ExitCodes.Success;
         });
         return command;

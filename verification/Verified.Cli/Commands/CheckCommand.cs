@@ -1,3 +1,4 @@
+using Verified.Cli.Output.Files;
 using System.CommandLine;
 using Spectre.Console;
 using Verified.Checks;
@@ -55,12 +56,8 @@ public static class CheckCommand
                 ? $"all {reports.Sum(report => report.Checks.Count)} checks passed"
                 : $"{reports.Sum(report => report.Checks.Count(check => !check.Passed))} checks FAILED");
             // docs/design.md's contract: `checks` and `passed`; the cell of each check is kept beside its name.
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                checks = reports.SelectMany(report => report.Checks.Select(check => check with { Name = report.Cell + "/" + check.Name })),
-                passed,
-                cells = reports,
-            });
+            JsonOutput.Write(result.GetValue(options.Json), new CheckFile(
+                [.. reports.SelectMany(report => report.Checks.Select(check => check with { Name = report.Cell + "/" + check.Name }))], passed, reports));
             return passed ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return command;

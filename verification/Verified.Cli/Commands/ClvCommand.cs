@@ -1,3 +1,4 @@
+using Verified.Cli.Output.Files;
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
@@ -64,24 +65,8 @@ public static class ClvCommand
                 output.WriteLine($"  angle between the unstable ({clv.UnstableDimension}) and stable subspaces: smallest {F(angles.Min())} rad, median {F(Median(angles))} rad");
             }
             var n = layout.StateSize;
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                configuration = RunConfiguration.Of(layout, gain, clvOptions.Seed, clvOptions, network.StartedFrom(result)),
-                cell = spec.Name,
-                exponents = clv.Exponents,
-                qrOrder = clv.QrOrder,
-                covariantExponents = clv.CovariantExponents,
-                unit = clv.Unit.Name,
-                timeStep = clv.Unit.TimeStep,
-                stateSize = n,
-                steps = clv.Steps,
-                states = clv.States,
-                vectors = clv.Vectors.Select(vectors => Enumerable.Range(0, n).Select(row => vectors.AsSpan(row * clvOptions.K, clvOptions.K).ToArray())),
-                growthRates = clv.GrowthRates,
-                unstableDimension = clv.UnstableDimension,
-                unstableStableAngles = clv.UnstableStableAngles,
-                neighbourAngles = clv.NeighbourAngles,
-            });
+            JsonOutput.Write(result.GetValue(options.Json), ClvFile.Of(
+                RunConfiguration.Of(layout, gain, clvOptions.Seed, clvOptions, network.StartedFrom(result)), spec.Name, n, clvOptions.K, clv));
             if (result.GetValue(plot) is { } file)
             {
                 ClvPlot.Write(clv, file.FullName, $"covariant Lyapunov vectors of {spec.Name}, n = {n}");

@@ -79,8 +79,8 @@ public sealed class CommonOptions
         }
     }
 
-    /// <summary>--tons, the steps between re-orthonormalisations, shared by the commands that run Algorithm 2.</summary>
-    public static Option<int> OrthonormaliseEvery() => new Option<int>("--tons") { Description = "Steps between re-orthonormalisations t_ONS", DefaultValueFactory = _ => 1 }.Positive();
+    /// <summary>--tons, the steps between re-orthonormalisations, shared by the commands that run Algorithm 2; <paramref name="byDefault"/> is the library's default.</summary>
+    public static Option<int> OrthonormaliseEvery(int byDefault) => new Option<int>("--tons") { Description = "Steps between re-orthonormalisations t_ONS", DefaultValueFactory = _ => byDefault }.Positive();
 
     /// <summary>
     /// --clip, the bound on each parameter's gradient norm, defined once for every command that

@@ -1,3 +1,4 @@
+using Verified.Cli.Output.Files;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
@@ -131,27 +132,23 @@ public static class ConditionCommand
                 panelHeight: columns.Length == 1 ? 560 : 330);
             // Eq 3 directly: the slope of log σ_i(T_t Q) against t over the resolved horizons, beside λ_i per step.
             var unit = runs[0].Spectrum.Unit;
-            var eq3 = runs.Select((run, index) => new
-            {
-                flossed = index > 0,
-                exponentsPerStep = run.Spectrum.Exponents.Select(exponent => exponent * unit.StepDuration).ToArray(),
-                slopes = FiniteTimeSpectrum.Slopes(run.FiniteTime, columns.Max()),
-                horizons = run.FiniteTime,
-            }).ToList();
+            var eq3 = runs.Select((run, index) => new Eq3Slopes(
+                index > 0,
+                [.. run.Spectrum.Exponents.Select(exponent => exponent * unit.StepDuration)],
+                FiniteTimeSpectrum.Slopes(run.FiniteTime, columns.Max()),
+                run.FiniteTime)).ToList();
             foreach (var run in eq3)
             {
-                var gaps = run.slopes.Zip(run.exponentsPerStep, (slope, lambda) => slope is { } value ? Math.Abs(value - lambda) : (double?)null).OfType<double>().ToList();
-                console.WriteLine($"Eq 3 at {conditionOptions.Bits} bits{(run.flossed ? ", flossed" : "")}: slope of log σ_i(T_t Q) against t for {gaps.Count} of {run.slopes.Length} exponents, " +
+                var gaps = run.Slopes.Zip(run.ExponentsPerStep, (slope, lambda) => slope is { } value ? Math.Abs(value - lambda) : (double?)null).OfType<double>().ToList();
+                console.WriteLine($"Eq 3 at {conditionOptions.Bits} bits{(run.Flossed ? ", flossed" : "")}: slope of log σ_i(T_t Q) against t for {gaps.Count} of {run.Slopes.Length} exponents, " +
                     (gaps.Count > 0 ? $"largest difference from λ_i {NumberText.Scientific(gaps.Max())} per step" : "none resolved at two horizons"));
             }
             // Eq 10's exponents before (and after) flossing, in the one unit rule; the horizons count steps.
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                configuration = RunConfiguration.Of(layout, gain, seed, new { condition = conditionOptions, flossing = flossOptions, confirmAt512 = confirming }, network.StartedFrom(result)),
-                cell = spec.Name, bits = conditionOptions.Bits, unit = unit.Name, timeStep = unit.TimeStep,
-                spectra = runs.Select((run, index) => new { flossed = index > 0, exponents = run.Spectrum.Exponents, qrOrder = run.Spectrum.QrOrder }),
-                points, eq3, confirmedAgainst512 = disagreement,
-            });
+            JsonOutput.Write(result.GetValue(options.Json), new ConditionFile(
+                RunConfiguration.Of(layout, gain, seed, new ConditionRunOptions(conditionOptions, flossOptions, confirming), network.StartedFrom(result)),
+                spec.Name, conditionOptions.Bits, unit.Name, unit.TimeStep,
+                [.. runs.Select((run, index) => new ConditionSpectrum(index > 0, run.Spectrum.Exponents, run.Spectrum.QrOrder))],
+                points, eq3, disagreement));
             return ExitCodes.Success;
         });
         return command;

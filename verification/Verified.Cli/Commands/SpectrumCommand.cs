@@ -1,3 +1,4 @@
+using Verified.Cli.Output.Files;
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
@@ -14,10 +15,12 @@ public static class SpectrumCommand
     public static Command Create(TextWriter output)
     {
         var options = new CommonOptions();
-        var k = new Option<int>("--k") { Description = "Number of exponents", DefaultValueFactory = _ => 1 }.Positive();
-        var steps = new Option<int>("--steps") { Description = "Counted steps, after the transients (steps, not units of time, for a cell with a [TimeStep] too)", DefaultValueFactory = _ => 1000 }.Positive();
-        var transient = new Option<int>("--transient") { Description = "Steps run before counting, once for the state and again for Q (steps, not units of time: with a time step Δt they last --transient·Δt)", DefaultValueFactory = _ => 100 }.NonNegative();
-        var orthonormaliseEvery = CommonOptions.OrthonormaliseEvery();
+        // The library's defaults are the command's (SpectrumOptions; --transient sets both of its transients).
+        var defaults = new SpectrumOptions();
+        var k = new Option<int>("--k") { Description = "Number of exponents", DefaultValueFactory = _ => defaults.K }.Positive();
+        var steps = new Option<int>("--steps") { Description = "Counted steps, after the transients (steps, not units of time, for a cell with a [TimeStep] too)", DefaultValueFactory = _ => defaults.Steps }.Positive();
+        var transient = new Option<int>("--transient") { Description = "Steps run before counting, once for the state and again for Q (steps, not units of time: with a time step Δt they last --transient·Δt)", DefaultValueFactory = _ => defaults.Transient }.NonNegative();
+        var orthonormaliseEvery = CommonOptions.OrthonormaliseEvery(defaults.OrthonormaliseEvery);
         var recordEvery = new Option<int?>("--record-every")
         {
             Description = $"Steps between points of the running estimate in the JSON (default: steps/{SpectrumOptions.RunningPoints} rounded up, so about {SpectrumOptions.RunningPoints} points)",
@@ -88,24 +91,8 @@ public static class SpectrumCommand
                     $"5–95 % {F(windows.Quantiles[0][0])} … {F(windows.Quantiles[0][^1])}, positive in {(100 * windows.FractionLeadingPositive).ToString("F1", CultureInfo.InvariantCulture)} % of windows");
             }
             PlotOption.Write(result, plot, () => SpectrumPlot.Convergence(spectrum, $"{spec.Name}, n = {layout.StateSize}: running Lyapunov estimates"));
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                configuration = RunConfiguration.Of(layout, gain, spectrumOptions.Seed, spectrumOptions, network.StartedFrom(result)),
-                cell = spec.Name,
-                exponents = spectrum.Exponents,
-                qrOrder = spectrum.QrOrder,
-                unit = spectrum.Unit.Name,
-                timeStep = spectrum.Unit.TimeStep,
-                sumExponents = spectrum.SumExponents,
-                meanLogAbsDet = spectrum.MeanLogAbsDet,
-                stateSize = layout.StateSize,
-                logRSums = spectrum.LogRSums,
-                accumulatedSteps = spectrum.AccumulatedSteps,
-                running = spectrum.Running,
-                runningSteps = spectrum.RunningSteps,
-                warnings = spectrum.Warnings,
-                windows = spectrum.Windows is { } finite ? new { finite.Window, finite.Count, finite.Mean, finite.StandardDeviation, quantileLevels = FiniteTimeWindows.QuantileLevels, finite.Quantiles, finite.FractionLeadingPositive } : null,
-            });
+            JsonOutput.Write(result.GetValue(options.Json), SpectrumFile.Of(
+                RunConfiguration.Of(layout, gain, spectrumOptions.Seed, spectrumOptions, network.StartedFrom(result)), spec.Name, layout.StateSize, spectrum));
             return ExitCodes.Success;
         });
         return command;

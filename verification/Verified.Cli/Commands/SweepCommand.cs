@@ -1,3 +1,4 @@
+using Verified.Cli.Output.Files;
 using Verified.Experiments.Sweeps;
 using Verified.Experiments.Results;
 using System.CommandLine;
@@ -55,10 +56,8 @@ public static class SweepCommand
                 }
                 var merged = Sweep.Merge(folder.FullName, Warn, result.GetValue(keep));
                 output.WriteLine($"{merged.Count} runs merged");
-                JsonOutput.Write(new FileInfo(Path.Combine(folder.FullName, "sweep.json")), new
-                {
-                    units = OriginCount.Of(merged.Select(run => run.Origin ?? ResultOrigin.Unrecorded)), runs = merged, groups = RunGroup.Of(merged),
-                });
+                JsonOutput.Write(new FileInfo(Path.Combine(folder.FullName, "sweep.json")), new SweepFile(
+                    OriginCount.Of(merged.Select(run => run.Origin ?? ResultOrigin.Unrecorded)), merged, RunGroup.Of(merged)));
                 foreach (var task in merged.GroupBy(run => run.Run.Options.Task))
                 {
                     var measure = Statistics.ChanceLoss(task.Key) is null ? PanelMeasure.TestAccuracy : PanelMeasure.TestLoss;

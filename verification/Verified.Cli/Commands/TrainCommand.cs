@@ -1,3 +1,4 @@
+using Verified.Cli.Output.Files;
 using Verified.Experiments.Sweeps;
 using System.CommandLine;
 using System.Globalization;
@@ -96,14 +97,10 @@ public static class TrainCommand
             {
                 NetworkFile.Save(saved.FullName, model, trained.Theta);
             }
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                verifiedVersion = ResultJson.Version,
-                // A run that starts from files is not the run its options name: it has no id, and names its files instead.
-                cell = spec.Name, cellSourceHash = spec.SourceHash, n, options = trainOptions, id = start == new NetworkStart() ? run.Id : null,
-                startedFrom = network.StartedFrom(result),
-                history = trained.History, final = trained.Final, lambda1After = trained.Lambda1After, exponentsAfter = trained.ExponentsAfter, flossingEpisodes = trained.FlossingEpisodes, seconds = trained.Seconds,
-            });
+            // A run that starts from files is not the run its options name: it has no id, and names its files instead.
+            JsonOutput.Write(result.GetValue(options.Json), TrainFile.Of(
+                RunConfiguration.Of(layout, trainOptions.Gain, trainOptions.Seed, trainOptions, network.StartedFrom(result)),
+                start == new NetworkStart() ? run.Id : null, trained));
             return ExitCodes.Success;
         });
         return command;
