@@ -1,5 +1,5 @@
-using Verified.Experiments.Results;
 using System.Text.Json.Nodes;
+using Verified.Experiments.Results;
 using Verified.Storage;
 using Xunit;
 

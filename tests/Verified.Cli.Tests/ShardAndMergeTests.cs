@@ -1,6 +1,6 @@
+using Verified.Cli.Reproduction;
 using Verified.Experiments.Execution;
 using Verified.Experiments.Results;
-using Verified.Cli.Reproduction;
 using Xunit;
 
 namespace Verified.Cli.Tests;

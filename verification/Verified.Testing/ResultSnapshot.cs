@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verified.Checks;
 using Verified.Flossing;
-using Verified.Storage;
 using Verified.Lyapunov;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Testing;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Verified.Experiments.Execution;
 using Verified.Experiments.Results;
 using Verified.Storage;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json.Serialization;
 using System.Text;
+using System.Text.Json.Serialization;
 using Verified.Experiments.Results;
 using Verified.Storage;
 using Verified.Training;

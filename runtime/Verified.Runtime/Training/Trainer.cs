@@ -1,5 +1,5 @@
-using Verified.Dense;
 using System.Diagnostics;
+using Verified.Dense;
 using Verified.Flossing;
 using Verified.Lyapunov;
 using Verified.Optimisation;

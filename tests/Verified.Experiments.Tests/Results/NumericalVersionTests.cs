@@ -1,6 +1,6 @@
-using Verified.Experiments.Results;
 using System.Security.Cryptography;
 using System.Text;
+using Verified.Experiments.Results;
 using Verified.Storage;
 using Xunit;
 

@@ -1,5 +1,5 @@
-using Verified.Experiments.Sweeps;
 using Verified.Experiments.Results;
+using Verified.Experiments.Sweeps;
 using Verified.Storage;
 using Verified.Training;
 using Xunit;

@@ -1,5 +1,5 @@
-using Verified.Experiments.Results;
 using System.Diagnostics;
+using Verified.Experiments.Results;
 using Verified.Storage;
 using Xunit;
 

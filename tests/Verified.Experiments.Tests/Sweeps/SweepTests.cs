@@ -1,9 +1,9 @@
-using Verified.Experiments.Sweeps;
-using Verified.Experiments.Results;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Reflection;
 using Verified.Experiments.Execution;
+using Verified.Experiments.Results;
+using Verified.Experiments.Sweeps;
 using Verified.Training;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using Verified.Initialisation;
-using Verified.Storage;
 using Verified.Randomness;
 using Verified.Runtime.Tests.Cells.Torch;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Cells;

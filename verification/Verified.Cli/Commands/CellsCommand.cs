@@ -1,7 +1,7 @@
-using Verified.Cli.Output.Files;
 using System.CommandLine;
 using Spectre.Console;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 
 namespace Verified.Cli.Commands;
 

@@ -1,8 +1,8 @@
-using Verified.Cli.Output.Files;
 using System.CommandLine;
 using Spectre.Console;
 using Verified.Checks;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Storage;
 
 namespace Verified.Cli.Commands;

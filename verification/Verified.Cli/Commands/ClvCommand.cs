@@ -1,7 +1,7 @@
-using Verified.Cli.Output.Files;
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Lyapunov;
 using Verified.Lyapunov.Covariant;

@@ -1,7 +1,7 @@
-using Verified.Experiments.Results;
 using System.CommandLine;
-using System.Globalization;
 using System.CommandLine.Help;
+using System.Globalization;
+using Verified.Experiments.Results;
 
 namespace Verified.Cli.Commands;
 

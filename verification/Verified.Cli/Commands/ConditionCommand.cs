@@ -1,13 +1,13 @@
-using Verified.Cli.Output.Files;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Flossing;
 using Verified.Initialisation;
-using Verified.Storage;
 using Verified.Precision.Condition;
 using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Commands;
 

@@ -1,12 +1,12 @@
-using Verified.Cli.Output.Files;
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Flossing;
 using Verified.Initialisation;
-using Verified.Storage;
 using Verified.Lyapunov;
 using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Verified.Initialisation;
-using Verified.Storage;
 using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Commands;
 

@@ -1,10 +1,9 @@
-using Verified.Experiments.Sweeps;
-using Verified.Experiments.Results;
 using System.CommandLine;
 using Verified.Cli.Output;
 using Verified.Cli.Planning;
 using Verified.Cli.Reproduction;
-using Verified.Storage;
+using Verified.Experiments.Results;
+using Verified.Experiments.Sweeps;
 using Verified.Training;
 
 namespace Verified.Cli.Commands;

@@ -1,12 +1,12 @@
-using Verified.Cli.Output.Files;
-using Verified.Experiments.Sweeps;
-using Verified.Experiments.Results;
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Planning;
 using Verified.Cli.Plots;
 using Verified.Cli.Reproduction;
+using Verified.Experiments.Results;
+using Verified.Experiments.Sweeps;
 using Verified.Storage;
 using Verified.Training;
 

@@ -1,8 +1,8 @@
-using Verified.Cli.Output.Files;
-using Verified.Experiments.Sweeps;
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
+using Verified.Experiments.Sweeps;
 using Verified.Storage;
 using Verified.Training;
 using Verified.Training.Tasks;

@@ -1,6 +1,6 @@
-using Verified.Experiments.Sweeps;
-using Verified.Experiments.Results;
 using System.Text.Json;
+using Verified.Experiments.Results;
+using Verified.Experiments.Sweeps;
 using Verified.Storage;
 using Verified.Training;
 

@@ -1,6 +1,6 @@
-using Verified.Experiments.Sweeps;
 using System.Globalization;
 using Verified.Experiments.Execution;
+using Verified.Experiments.Sweeps;
 using Verified.Training;
 
 namespace Verified.Cli.Planning;

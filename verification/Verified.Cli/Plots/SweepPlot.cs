@@ -1,6 +1,6 @@
-using Verified.Experiments.Sweeps;
 using ScottPlot;
 using Verified.Cli.Reproduction;
+using Verified.Experiments.Sweeps;
 using Verified.Training;
 
 namespace Verified.Cli.Plots;

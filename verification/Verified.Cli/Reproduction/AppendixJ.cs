@@ -1,10 +1,11 @@
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
-using Verified.Storage;
 using Verified.Lyapunov;
 using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;
 
@@ -86,10 +87,7 @@ public sealed class AppendixJ : Figure
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Appendix J: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "appj.json")), new
-        {
-            figure = "appj", scale = scale.ToString().ToLowerInvariant(), version = ResultJson.Version, units = results.Origins, n, steps, claims = verdicts,
-            rows = rows.Select(row => new { row.tons, kappaEq28 = row.kappa, maxChange = row.change }), spectra,
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "appj.json")), new AppendixJFile(FigureFile.NameOf(scale), results.Origins, n, steps, verdicts,
+            [.. rows.Select(row => new IntervalRow(row.tons, row.kappa, row.change))], spectra));
     }
 }

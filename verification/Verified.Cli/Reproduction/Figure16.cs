@@ -1,10 +1,11 @@
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
-using Verified.Storage;
 using Verified.Lyapunov;
 using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;
 
@@ -94,11 +95,7 @@ public sealed class Figure16 : Figure
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 16: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig16.json")), new
-        {
-            figure = "fig16", scale = scale.ToString().ToLowerInvariant(), version = ResultJson.Version, units = results.Origins, n, steps, claims = verdicts,
-            spreads = spreads.Select(spread => new { spread.index, atStep100 = spread.early, atEnd = spread.late }),
-            spectra = runs.Select(run => run.Exponents),
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig16.json")), new Figure16File(FigureFile.NameOf(scale), results.Origins, n, steps, verdicts,
+            [.. spreads.Select(spread => new StateSpread(spread.index, spread.early, spread.late))], [.. runs.Select(run => run.Exponents)]));
     }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Flossing;
 using Verified.Initialisation;
-using Verified.Storage;
 using Verified.Lyapunov;
 using Verified.Precision.Condition;
 using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;
 
@@ -94,11 +95,8 @@ public sealed class Figure2 : Figure
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 2: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig2.json")), new
-        {
-            figure = "fig2", scale = scale.ToString().ToLowerInvariant(), version = ResultJson.Version, units = results.Origins, cell = "vanilla-tanh", claims = verdicts,
-            longestResolvedHorizon = main.Where(point => point.Resolved).Max(point => point.Horizon),
-            arms = arms.Select(entry => new { n = entry.Key.N, k = entry.Key.K, points = entry.Value }),
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig2.json")), new Figure2File(FigureFile.NameOf(scale), results.Origins, "vanilla-tanh", verdicts,
+            main.Where(point => point.Resolved).Max(point => point.Horizon),
+            [.. arms.Select(entry => new ConditionArm(entry.Key.N, entry.Key.K, entry.Value))]));
     }
 }

@@ -1,5 +1,5 @@
-using Verified.Experiments.Sweeps;
 using System.Globalization;
+using Verified.Experiments.Sweeps;
 using Verified.Training;
 
 namespace Verified.Cli.Reproduction;

@@ -1,6 +1,6 @@
-using Verified.Experiments.Results;
 using Verified.Cli.Output;
 using Verified.Experiments.Execution;
+using Verified.Experiments.Results;
 using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;

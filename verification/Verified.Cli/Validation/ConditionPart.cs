@@ -1,4 +1,5 @@
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
 using Verified.Precision.Condition;
@@ -76,12 +77,9 @@ public sealed class ConditionPart(Sabotage sabotage = Sabotage.None) : Validatio
                 small512.Where(point => point.Resolved).Select(point => point.Log10KappaNumeric!.Value - point.Log10KappaFiniteTime).DefaultIfEmpty(double.NaN).Min(), 0.3),
         };
         ConditionPlot.WriteAgainstHorizon(points, Path.Combine(folder, "condition-horizon.png"), "vanilla-tanh, N = 80, g = 1: κ2 of the long-term Jacobian");
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "condition-data.json")), new
-        {
-            cell = "vanilla-tanh", bits = 256, unit = run.Spectrum.Unit.Name, timeStep = run.Spectrum.Unit.TimeStep,
-            exponents = run.Spectrum.Exponents, qrOrder = run.Spectrum.QrOrder, points, pointsAt512 = at512,
-            n16 = new { pointsAt256 = small256, pointsAt512 = small512 },
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "condition-data.json")), new ConditionData(
+            "vanilla-tanh", 256, run.Spectrum.Unit.Name, run.Spectrum.Unit.TimeStep, run.Spectrum.Exponents, run.Spectrum.QrOrder, points, at512,
+            new SmallNetworkPoints(small256, small512)));
         return checks;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Storage;
 
 namespace Verified.Cli.Validation;
@@ -48,6 +49,6 @@ public static class ValidationReport
             }
         }
         Verified.Storage.AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), text.ToString());
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "report.json")), new { passed = failed == 0, checks, parts = outcomes, notRun });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "report.json")), new ValidationReportFile(failed == 0, checks, outcomes, notRun));
     }
 }

@@ -1,6 +1,6 @@
-using Verified.Experiments.Results;
 using System.Diagnostics;
 using Verified.Cli.Output;
+using Verified.Experiments.Results;
 
 namespace Verified.Cli.Validation;
 

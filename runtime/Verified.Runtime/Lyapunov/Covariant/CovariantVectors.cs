@@ -1,6 +1,6 @@
 using Verified.Dense;
-using Verified.Randomness;
 using Verified.MemoryLimits;
+using Verified.Randomness;
 
 namespace Verified.Lyapunov.Covariant;
 
