@@ -77,7 +77,7 @@ public sealed class Sweep
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids)));
         var grids = Path.Combine(folder, GridsFolder);
         OwnedPaths.CreateFolder(grids);
-        AtomicFile.WriteAllText(Path.Combine(grids, Convert.ToHexStringLower(digest, 0, 8) + ".json"), JsonSerializer.Serialize(new { runs = ids }, ResultJson.Options));
+        AtomicFile.WriteAllText(Path.Combine(grids, Convert.ToHexStringLower(digest, 0, 8) + ".json"), JsonSerializer.Serialize(new DeclaredGrid(ids), ResultJson.Options));
     }
 
     /// <summary>

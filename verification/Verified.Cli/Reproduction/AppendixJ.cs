@@ -39,7 +39,7 @@ public sealed class AppendixJ : Figure
     {
         var (n, steps) = Of(scale);
         return [.. Intervals.Select(tons => Run(scale, $"tons-{tons}", steps,
-            new { cell = "vanilla-tanh", cellSource = BuiltInCells.Find("vanilla-tanh")!.SourceHash, n, gain = 1.0, seed = 10, input = InputKind.Gaussian, steps, transient = 200, qTransient = 240, tons },
+            new IntervalProtocol("vanilla-tanh", BuiltInCells.Find("vanilla-tanh")!.SourceHash, n, 1.0, 10, InputKind.Gaussian, steps, 200, 240, tons),
             tick =>
         {
             var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n));
@@ -91,3 +91,7 @@ public sealed class AppendixJ : Figure
             [.. rows.Select(row => new IntervalRow(row.tons, row.kappa, row.change))], spectra));
     }
 }
+
+/// <summary>What produces one t_ONS of appendix J: the cell, N, the gain and seed of θ, the input, the counted steps, both transients and t_ONS.</summary>
+public sealed record IntervalProtocol(string Cell, string CellSource, int N, double Gain, int Seed, InputKind Input, int Steps, int Transient, int QTransient,
+    [property: System.Text.Json.Serialization.JsonPropertyName("tons")] int OrthonormaliseEvery);

@@ -40,5 +40,8 @@ public abstract class Figure
     /// handed back.
     /// </summary>
     protected FigureRun Run<T>(Scale scale, string id, int units, object protocol, Func<Action, T> compute) where T : notnull =>
-        FigureRun.Of(id, units, new { figure = Name, scale = scale.ToString().ToLowerInvariant(), id, protocol }, compute);
+        FigureRun.Of(id, units, new FigureUnitKey(Name, scale.ToString().ToLowerInvariant(), id, protocol), compute);
 }
+
+/// <summary>The key of a figure's unit: the figure, its scale, the unit's id and the protocol that produces it (a record of the figure's own).</summary>
+public sealed record FigureUnitKey(string Figure, string Scale, string Id, object Protocol);

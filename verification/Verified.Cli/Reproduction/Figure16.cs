@@ -40,7 +40,7 @@ public sealed class Figure16 : Figure
     {
         var (n, steps) = Of(scale);
         return [.. Enumerable.Range(1, States).Select(state => Run(scale, $"initial-state-{state}", steps,
-            new { cell = "vanilla-tanh", cellSource = BuiltInCells.Find("vanilla-tanh")!.SourceHash, n, gain = 1.0, thetaSeed = 16, input = InputKind.Gaussian, steps, state, recordEvery = Math.Max(1, steps / 2000) },
+            new InitialStateProtocol("vanilla-tanh", BuiltInCells.Find("vanilla-tanh")!.SourceHash, n, 1.0, 16, InputKind.Gaussian, steps, state, Math.Max(1, steps / 2000)),
             tick => Compute(n, steps, state, tick)))];
     }
 
@@ -99,3 +99,6 @@ public sealed class Figure16 : Figure
             [.. spreads.Select(spread => new StateSpread(spread.index, spread.early, spread.late))], [.. runs.Select(run => run.Exponents)]));
     }
 }
+
+/// <summary>What produces one initial state of Fig 16: the cell, N, the gain and seed of θ, the input, the steps, the state's number and the steps between records.</summary>
+public sealed record InitialStateProtocol(string Cell, string CellSource, int N, double Gain, int ThetaSeed, InputKind Input, int Steps, int State, int RecordEvery);

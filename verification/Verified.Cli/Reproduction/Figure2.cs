@@ -48,12 +48,8 @@ public sealed class Figure2 : Figure
     {
         var protocol = Of(scale);
         return [.. Arms(protocol).Select(arm => Run(scale, Id(arm.N, arm.K), arm.K == 0 ? 1 : protocol.FlossEpochs + 1,
-            new
-            {
-                cell = "vanilla-tanh", cellSource = BuiltInCells.Find("vanilla-tanh")!.SourceHash, n = arm.N, gain = 1.0, thetaSeed = 1, k = arm.K,
-                flossEpochs = protocol.FlossEpochs, flossSteps = protocol.FlossSteps, flossTransient = 50, flossLearningRate = protocol.FlossLearningRate, flossInput = protocol.Input, flossSeed = 5,
-                condition = protocol.Options(arm.N),
-            },
+            new ArmProtocol("vanilla-tanh", BuiltInCells.Find("vanilla-tanh")!.SourceHash, arm.N, 1.0, 1, arm.K,
+                protocol.FlossEpochs, protocol.FlossSteps, 50, protocol.FlossLearningRate, protocol.Input, 5, protocol.Options(arm.N)),
             tick =>
         {
             var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(arm.N));
@@ -100,3 +96,7 @@ public sealed class Figure2 : Figure
             [.. arms.Select(entry => new ConditionArm(entry.Key.N, entry.Key.K, entry.Value))]));
     }
 }
+
+/// <summary>What produces one arm of Fig 2: the cell, N, θ's gain and seed, the flossed k (0: none) and its flossing, and the condition run.</summary>
+public sealed record ArmProtocol(string Cell, string CellSource, int N, double Gain, int ThetaSeed, int K, int FlossEpochs, int FlossSteps, int FlossTransient,
+    double FlossLearningRate, InputKind FlossInput, int FlossSeed, ConditionOptions Condition);

@@ -29,7 +29,7 @@ public sealed record FlossingRunSpec(string Cell, int N, double Gain, int K, dou
 
     /// <summary>The spec with the figures' fixed flossing settings and the cell's source hash: what the run's key holds.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public object Key => new { spec = this, steps = Steps, transient = Transient, learningRate = LearningRate, cellSource = BuiltInCells.Find(Cell)!.SourceHash };
+    public FlossingRunKey Key => new(this, Steps, Transient, LearningRate, BuiltInCells.Find(Cell)!.SourceHash);
 
     /// <summary>Runs it; <paramref name="networks"/>, if given, receives the layout and θ before and after flossing.</summary>
     public FlossingRun Run(Action tick, Action<CellLayout, double[], double[]>? networks)
@@ -57,3 +57,6 @@ public sealed record FlossingRunSpec(string Cell, int N, double Gain, int K, dou
         return new FlossingRun(Cell, N, Gain, K, Target, history, before, after, unit);
     }
 }
+
+/// <summary>The protocol in a flossing run's key: its spec with the figures' fixed horizon, transient and learning rate, and the cell's source hash.</summary>
+public sealed record FlossingRunKey(FlossingRunSpec Spec, int Steps, int Transient, double LearningRate, string CellSource);

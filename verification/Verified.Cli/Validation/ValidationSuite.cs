@@ -45,7 +45,7 @@ public static class ValidationSuite
     /// A part's outcome depends on the part and on the build that ran it: a part takes seconds, so a folder validated by
     /// another build (after a pull or a change of code) is validated again rather than reported as today's.
     /// </summary>
-    public static object Key(ValidationPart part) => new { part = part.Name, build = Build };
+    public static PartKey Key(ValidationPart part) => new(part.Name, Build);
 
     /// <summary>The build of the code the parts run (<see cref="CliBuild"/>).</summary>
     public static string Build => CliBuild.Origin.Build;
@@ -53,3 +53,6 @@ public static class ValidationSuite
 
 /// <summary>The outcomes of the parts asked for, and the names of the parts an earlier run recorded that the report holds too.</summary>
 public sealed record SuiteRun(IReadOnlyList<PartOutcome> Outcomes, IReadOnlyList<string> Earlier);
+
+/// <summary>The key of a validation part's outcome: the part and the build that ran it.</summary>
+public sealed record PartKey(string Part, string Build);
