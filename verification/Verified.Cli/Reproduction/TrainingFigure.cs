@@ -72,7 +72,7 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
                 prefix + "-curves.png", $"{label}: {panel.Name} training curves at d = {longest}");
             if (panel.Baseline.RecordClvOverlap == true)
             {
-                AlignedPlot.Write(runs, prefix + "-aligned.png", $"{label}: {panel.Name}, aligned where the accuracy passes chance (Fig 9, appendix D)");
+                AlignedPlot.Write(runs, prefix + "-aligned.png", $"{label}: {panel.Name}, aligned as in Fig 9");
             }
             foreach (var result in runs)
             {
