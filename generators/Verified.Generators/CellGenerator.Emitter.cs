@@ -29,13 +29,16 @@ public sealed partial class CellGenerator
             w.Line("// Step, Jacobian, Tangent, StepVjp and TangentVjp, composed from one rule per primitive.");
             w.Line("#nullable enable");
             w.Line("using System;");
-            w.Line("using Gemm = global::Verified.Dense.Gemm;");
             w.Line();
             if (model.Namespace is not null)
             {
                 w.Line("namespace " + model.Namespace + ";");
                 w.Line();
             }
+            // Inside the cell's namespace, so that the alias is found before a namespace of the same name
+            // among the enclosing ones (a cell in Verified.Cells.Gemm would otherwise bind Gemm to it).
+            w.Line("using Gemm = global::Verified.Dense.Gemm;");
+            w.Line();
             w.Open("partial class " + Identifier(model.ClassName) + " : global::Verified.IRecurrentCell");
             EmitSpec(w, model);
             w.Line();

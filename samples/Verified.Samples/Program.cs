@@ -4,7 +4,7 @@ using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Lyapunov;
 using Verified.Precision.Condition;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Samples;
 using Verified.Training;
 
@@ -13,7 +13,7 @@ string Join(IEnumerable<double> values) => string.Join(", ", values.Select(value
 
 // 1. The cell at N = 16 with one input, and its parameters θ drawn at gain g = 2.
 var layout = LeakyTanh.Spec.Layout(CellDimensions.Of(16, 1));
-var theta = ParameterInitializer.Create(layout, gain: 2.0, new Rng(1));
+var theta = ParameterInitialiser.Create(layout, gain: 2.0, new Rng(1));
 
 // 2. The first 4 Lyapunov exponents (Benettin's algorithm, the paper's Algorithm 2).
 var spectrumOptions = new SpectrumOptions { K = 4, Steps = 2000, Transient = 200, QTransient = 200, Input = InputKind.Gaussian };

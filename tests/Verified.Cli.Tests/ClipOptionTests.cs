@@ -48,7 +48,8 @@ public sealed class ClipOptionTests
         var (code, _, error) = CliRunner.Run([.. Runs[command], "--clip", clip, "--json", json]);
         Assert.True(code == 0, error);
         var root = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
-        var options = command == "floss" ? root.GetProperty("configuration").GetProperty("options").GetProperty("flossing") : root.GetProperty("options");
+        var options = root.GetProperty("configuration").GetProperty("options");
+        options = command == "floss" ? options.GetProperty("flossing") : options;
         return (options.GetProperty("clip").Clone(), [.. root.GetProperty("history").EnumerateArray().Select(epoch => epoch.GetProperty("loss").GetDouble())]);
     }
 }

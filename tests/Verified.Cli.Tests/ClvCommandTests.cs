@@ -46,7 +46,7 @@ public sealed class ClvCommandTests : IDisposable
         // What a script can check from the file alone: h_{s+1} = tanh-net(h_s) is not needed; the JSON's vectors at s and s + 1
         // with the cell's Jacobian at h_s (from the same θ) are covariant: D_s v_i(s) ∥ v_i(s + 1).
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(6));
-        var theta = Verified.Initialisation.ParameterInitializer.Create(layout, 2.5, new Verified.Random.Rng(1));
+        var theta = Verified.Initialisation.ParameterInitialiser.Create(layout, 2.5, new Verified.Randomness.Rng(1));
         var jacobian = new double[36];
         layout.Spec.CreateKernels<double>(layout).Jacobian(theta, states[50], new double[layout.InputSize], jacobian);
         for (var i = 0; i < 4; i++)

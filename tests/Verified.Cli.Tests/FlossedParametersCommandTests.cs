@@ -1,5 +1,5 @@
 using Verified.Initialisation;
-using Verified.IO;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Cli.Tests;
@@ -76,7 +76,7 @@ public sealed class FlossedParametersCommandTests : IDisposable
     {
         var folder = _temporary.New();
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(6));
-        var drawn = ParameterInitializer.Create(layout, 1.0, new Verified.Random.Rng(1));
+        var drawn = ParameterInitialiser.Create(layout, 1.0, new Verified.Randomness.Rng(1));
         double[] Flossed(string name, params string[] named)
         {
             var file = Path.Combine(folder, name);

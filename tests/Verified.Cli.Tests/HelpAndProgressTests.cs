@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Verified.Cli.Commands;
-using Verified.IO;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Cli.Tests;

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Verified.Flossing;
+using Verified.Lyapunov;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Cli.Tests;
@@ -52,8 +55,8 @@ public sealed class JsonFilesTests
         var sigma = train.GetProperty("final").GetProperty("gradientSingularValues").EnumerateArray().ToList();
         Assert.Equal(JsonValueKind.Number, sigma[0].ValueKind);
         Assert.Equal([JsonValueKind.Null, JsonValueKind.Null], sigma.Skip(1).Select(value => value.ValueKind));
-        Assert.Equal("pre", train.GetProperty("options").GetProperty("flossing").GetString());
-        Assert.False(string.IsNullOrEmpty(train.GetProperty("verifiedVersion").GetString()));
+        Assert.Equal("pre", train.GetProperty("configuration").GetProperty("options").GetProperty("flossing").GetString());
+        Assert.Equal(Verified.Storage.ResultJson.Version, train.GetProperty("configuration").GetProperty("verifiedVersion").GetString());
     }
 
     [Fact]
@@ -82,7 +85,7 @@ public sealed class JsonFilesTests
 
         foreach (var (configuration, cell, n, seed) in new[] { (spectrum, "gru", 5, 7), (floss, "vanilla-tanh", 6, 9), (condition, "vanilla-tanh", 6, 4) })
         {
-            Assert.Equal(Verified.IO.ResultStore.Version, configuration.GetProperty("verifiedVersion").GetString());
+            Assert.Equal(Verified.Storage.ResultJson.Version, configuration.GetProperty("verifiedVersion").GetString());
             Assert.Equal(cell, configuration.GetProperty("cell").GetString());
             Assert.Equal(BuiltInCells.Find(cell)!.SourceHash, configuration.GetProperty("cellSourceHash").GetString());
             Assert.Equal(n, configuration.GetProperty("dimensions").GetProperty("N").GetInt32());
@@ -102,5 +105,48 @@ public sealed class JsonFilesTests
         Assert.Equal([6, 12], measured.GetProperty("horizons").EnumerateArray().Select(t => t.GetInt32()));
         Assert.Equal(256, measured.GetProperty("bits").GetInt32());
         Assert.Equal(2, condition.GetProperty("options").GetProperty("flossing").GetProperty("epochs").GetInt32());
+    }
+
+    /// <summary>Every command's file opens with one envelope: kind and build, then, for a run of one cell, its configuration.</summary>
+    [Theory]
+    [InlineData("cells", "--n", "4")]
+    [InlineData("check", "--cell", "linear", "--n", "3")]
+    [InlineData("spectrum", "--cell", "vanilla-tanh", "--n", "4", "--steps", "50")]
+    [InlineData("floss", "--cell", "vanilla-tanh", "--n", "4", "--epochs", "1", "--steps", "20")]
+    [InlineData("condition", "--cell", "vanilla-tanh", "--n", "4", "--m", "2", "--horizon", "10")]
+    [InlineData("clv", "--cell", "vanilla-tanh", "--n", "4", "--k", "2", "--steps", "20", "--transient", "10", "--backward-transient", "10")]
+    [InlineData("basis", "--cell", "vanilla-tanh", "--n", "4", "--steps", "20", "--transients", "0", "10", "--samples", "2")]
+    [InlineData("train", "--cell", "vanilla-tanh", "--n", "4", "--delay", "2", "--steps", "10", "--epochs", "1", "--batch", "2")]
+    public void Every_command_writes_the_one_envelope(string command, params string[] args)
+    {
+        var root = RunJson([command, .. args]);
+        var names = root.EnumerateObject().Select(property => property.Name).ToList();
+
+        Assert.Equal(["kind", "build"], names.Take(2));
+        Assert.Equal(command, root.GetProperty("kind").GetString());
+        Assert.StartsWith(ResultJson.Version, root.GetProperty("build").GetString());
+        if (command is not ("cells" or "check"))
+        {
+            Assert.Equal("configuration", names[2]);
+            Assert.Equal(ResultJson.Version, root.GetProperty("configuration").GetProperty("verifiedVersion").GetString());
+        }
+    }
+
+    /// <summary>What floss and spectrum do when an option is left out is what the library's option records do.</summary>
+    [Fact]
+    public void Floss_and_spectrum_take_their_defaults_from_the_librarys_options()
+    {
+        var floss = RunJson("floss", "--cell", "vanilla-tanh", "--n", "4", "--epochs", "1", "--steps", "20")
+            .GetProperty("configuration").GetProperty("options").GetProperty("flossing");
+        var spectrum = RunJson("spectrum", "--cell", "vanilla-tanh", "--n", "4", "--steps", "50").GetProperty("configuration").GetProperty("options");
+        var (flossing, estimate) = (new FlossOptions(), new SpectrumOptions());
+
+        Assert.Equal([flossing.K, flossing.OrthonormaliseEvery, flossing.CheckpointEvery, FlossOptions.TransientFor(20)],
+            new[] { "k", "tons", "checkpointEvery", "transient" }.Select(name => floss.GetProperty(name).GetInt32()));
+        Assert.Equal([flossing.Target, flossing.LearningRate], new[] { "target", "learningRate" }.Select(name => floss.GetProperty(name).GetDouble()));
+        Assert.Equal(flossing.Input, Enum.Parse<InputKind>(floss.GetProperty("input").GetString()!, ignoreCase: true));
+        Assert.Equal([estimate.K, estimate.Transient, estimate.QTransient, estimate.OrthonormaliseEvery],
+            new[] { "k", "transient", "qTransient", "tons" }.Select(name => spectrum.GetProperty(name).GetInt32()));
+        Assert.Equal(estimate.Input, Enum.Parse<InputKind>(spectrum.GetProperty("input").GetString()!, ignoreCase: true));
     }
 }

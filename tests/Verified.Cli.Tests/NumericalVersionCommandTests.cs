@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Verified.IO;
+using Verified.Experiments.Results;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Cli.Tests;

@@ -1,3 +1,4 @@
+using Verified.Experiments.Sweeps;
 using Xunit;
 
 namespace Verified.Cli.Tests;

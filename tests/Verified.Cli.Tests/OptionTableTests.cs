@@ -137,7 +137,7 @@ public sealed class OptionTableTests(ITestOutputHelper log)
         using var temporary = new TemporaryFolder();
         var file = Path.Combine(temporary, "network.safetensors");
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(4));
-        Verified.IO.ParameterFile.Save(file, layout, Verified.Initialisation.ParameterInitializer.Create(layout, 1.0, new Verified.Random.Rng(1)));
+        Verified.Storage.ParameterFile.Save(file, layout, Verified.Initialisation.ParameterInitialiser.Create(layout, 1.0, new Verified.Randomness.Rng(1)));
         return file;
     });
 

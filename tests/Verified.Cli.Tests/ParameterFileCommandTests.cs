@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
-using Verified.IO;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Cli.Tests;

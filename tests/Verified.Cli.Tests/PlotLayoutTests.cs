@@ -3,7 +3,7 @@ using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Lyapunov;
 using Verified.Precision.Condition;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Training;
 using Xunit;
 
@@ -22,7 +22,7 @@ public sealed class PlotLayoutTests
     [Fact]
     public void Spectrum_convergence_has_a_log_step_axis_and_separate_panels_for_the_leading_and_trailing_exponents()
     {
-        var theta = ParameterInitializer.Create(Layout, 1.0, new Rng(1));
+        var theta = ParameterInitialiser.Create(Layout, 1.0, new Rng(1));
         var spectrum = LyapunovSpectrum.Compute(Layout, theta, new SpectrumOptions { K = 16, Steps = 300, Transient = 20, QTransient = 20, RecordEvery = 1 });
 
         var panels = SpectrumPlot.Convergence(spectrum, "convergence");
@@ -73,7 +73,7 @@ public sealed class PlotLayoutTests
     [Fact]
     public void Condition_against_the_horizon_has_a_panel_per_m_with_the_finite_time_bound()
     {
-        var theta = ParameterInitializer.Create(Layout, 1.0, new Rng(2));
+        var theta = ParameterInitialiser.Create(Layout, 1.0, new Rng(2));
         var points = ConditionRun.Measure(Layout, theta, new ConditionOptions { M = [2, 8, 16], Horizons = [5, 10], Transient = 10, SpectrumSteps = 200 }, flossed: false);
 
         var panels = ConditionPlot.AgainstHorizon(points, "κ2");
@@ -110,7 +110,7 @@ public sealed class PlotLayoutTests
 
     private static IReadOnlyList<FlossEpoch> Floss(int k)
     {
-        var theta = ParameterInitializer.Create(Layout, 1.0, new Rng(3));
+        var theta = ParameterInitialiser.Create(Layout, 1.0, new Rng(3));
         return Flosser.Run<double>(Layout, theta, new FlossOptions { K = k, Epochs = 3, Steps = 30, Transient = 5, LearningRate = 1e-3 });
     }
 

@@ -1,4 +1,6 @@
 using Verified.Cli.Reproduction;
+using Verified.Experiments.Execution;
+using Verified.Experiments.Results;
 using Xunit;
 
 namespace Verified.Cli.Tests;
@@ -17,7 +19,7 @@ public sealed class ShardAndMergeTests
                 Assert.Equal(ids.Count, ids.Distinct().Count());
                 for (var count = 1; count <= 16; count++)
                 {
-                    var covered = Enumerable.Range(0, count).SelectMany(index => Verified.Execution.Shards.Select(figure.Runs(scale), index, count)).Select(run => run.Id).ToList();
+                    var covered = Enumerable.Range(0, count).SelectMany(index => Verified.Experiments.Execution.Shards.Select(figure.Runs(scale), index, count)).Select(run => run.Id).ToList();
                     Assert.Equal(ids.Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));
                 }
             }
@@ -37,10 +39,10 @@ public sealed class ShardAndMergeTests
         Assert.Contains("so the figure is not drawn yet", output);
         Assert.Equal(3, merged);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        var missing = Verified.Execution.Shards.Select(runs, 1, 4);
-        Assert.Contains($"{runs.Count - Verified.Execution.Shards.Select(runs, 0, 4).Count} runs are missing", error);
+        var missing = Verified.Experiments.Execution.Shards.Select(runs, 1, 4);
+        Assert.Contains($"{runs.Count - Verified.Experiments.Execution.Shards.Select(runs, 0, 4).Count} runs are missing", error);
         Assert.Contains(missing[0].Id, error);
-        Assert.DoesNotContain(Verified.Execution.Shards.Select(runs, 0, 4)[0].Id, error);
+        Assert.DoesNotContain(Verified.Experiments.Execution.Shards.Select(runs, 0, 4)[0].Id, error);
         Assert.False(File.Exists(Path.Combine(folder, "fig3.json")));
     }
 
@@ -50,7 +52,7 @@ public sealed class ShardAndMergeTests
     {
         using var folder = new TemporaryFolder();
         var run = new TrainingFigure("fig3").Runs(Scale.Claims)[0];
-        new Verified.IO.ResultStore(Path.Combine(folder, "units")).Write(run.Id, new { scale = "another" }, 1.0);
+        new Verified.Experiments.Results.ResultStore(Path.Combine(folder, "units")).Write(run.Id, new { scale = "another" }, 1.0);
 
         var (code, _, error) = CliRunner.Run("reproduce", "fig3", "--scale", "claims", "--out", folder, "--merge");
 

@@ -45,11 +45,11 @@ public sealed class TrainAndSweepCommandTests
         var history = document.RootElement.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal([0, 2, 4], history.Select(entry => entry.GetProperty("epoch").GetInt32()));
         Assert.All(history, entry => Assert.InRange(entry.GetProperty("clvOverlap").GetDouble(), 0, 1));
-        Assert.True(document.RootElement.GetProperty("options").GetProperty("recordClvOverlap").GetBoolean());
+        Assert.True(document.RootElement.GetProperty("configuration").GetProperty("options").GetProperty("recordClvOverlap").GetBoolean());
         Assert.Contains("|cos(∂L/∂h0, v1)|", output);
         using var without = JsonDocument.Parse(File.ReadAllText(plain));
         Assert.All(without.RootElement.GetProperty("history").EnumerateArray(), entry => Assert.False(entry.TryGetProperty("clvOverlap", out _)));
-        Assert.False(without.RootElement.GetProperty("options").TryGetProperty("recordClvOverlap", out _));
+        Assert.False(without.RootElement.GetProperty("configuration").GetProperty("options").TryGetProperty("recordClvOverlap", out _));
         Assert.DoesNotContain("cos(", plainOutput);
     }
 

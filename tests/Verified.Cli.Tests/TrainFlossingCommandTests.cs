@@ -74,7 +74,7 @@ public sealed class TrainFlossingCommandTests
             "--floss-transient", "10", "--floss-lr", "0.01", "--json", trainJson]);
         Assert.True(trainCode == 0, trainError);
         var seed = System.Text.RegularExpressions.Regex.Match(trainOutput, @"flossing at epoch 0 \(seed (\d+)\)").Groups[1].Value;
-        Assert.Equal(Verified.Random.Rng.DeriveSeed(5, "floss-0").ToString(System.Globalization.CultureInfo.InvariantCulture), seed);
+        Assert.Equal(Verified.Randomness.Rng.DeriveSeed(5, "floss-0").ToString(System.Globalization.CultureInfo.InvariantCulture), seed);
         var flossJson = Path.Combine(folder, "floss.json");
 
         var (code, _, error) = CliRunner.Run("floss", "--cell", "vanilla-tanh", "--params", theta, "--seed", seed, "--k", "3", "--epochs", "6",

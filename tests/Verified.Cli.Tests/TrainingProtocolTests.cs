@@ -1,4 +1,5 @@
 using Verified.Cli.Reproduction;
+using Verified.Experiments.Sweeps;
 using Verified.Training;
 using Xunit;
 

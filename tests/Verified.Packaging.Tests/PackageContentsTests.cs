@@ -7,10 +7,10 @@ namespace Verified.Packaging.Tests;
 [Collection(nameof(PackedFeedCollection))]
 public sealed class PackageContentsTests(PackedFeed feed)
 {
-    private static readonly string[] Packed = ["Verified", "Verified.Cli", "Verified.Precision", "Verified.Testing"];
+    private static readonly string[] Packed = ["Verified", "Verified.Cli", "Verified.Experiments", "Verified.Precision", "Verified.Testing"];
 
     [Fact]
-    public void The_solution_packs_the_four_packages_and_no_test_benchmark_or_generator_project()
+    public void The_solution_packs_the_five_packages_and_no_test_benchmark_or_generator_project()
     {
         Assert.Equal(Packed, feed.Packages.Select(package => package.Id).Order(StringComparer.Ordinal));
         Assert.All(feed.Packages, package => Assert.Equal(PackedFeed.Version, package.Version));
@@ -38,15 +38,18 @@ public sealed class PackageContentsTests(PackedFeed feed)
 
         Assert.Contains("lib/net10.0/Verified.Runtime.dll", verified.Entries);
         Assert.Contains("analyzers/dotnet/cs/Verified.Generators.dll", verified.Entries);
+        // Result stores, run claims, shards and sweeps are Verified.Experiments', not the core package's.
+        Assert.DoesNotContain(verified.Entries, entry => entry.Contains("Experiments", StringComparison.Ordinal));
         Assert.DoesNotContain(verified.Entries, entry => entry.StartsWith("lib/", StringComparison.Ordinal) && entry.Contains("Generators", StringComparison.Ordinal));
         Assert.DoesNotContain(verified.Dependencies, dependency =>
             dependency.Id.StartsWith("Verified", StringComparison.Ordinal) || dependency.Id.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
 
     [Theory]
+    [InlineData("Verified.Experiments")]
     [InlineData("Verified.Precision")]
     [InlineData("Verified.Testing")]
-    public void Precision_and_Testing_depend_on_the_Verified_package_of_their_version(string id) =>
+    public void Experiments_Precision_and_Testing_depend_on_the_Verified_package_of_their_version(string id) =>
         Assert.Contains(("Verified", PackedFeed.Version), feed.Package(id).Dependencies);
 
     [Fact]
@@ -60,6 +63,7 @@ public sealed class PackageContentsTests(PackedFeed feed)
         Assert.Equal("verified.dll", (string?)command.Attribute("EntryPoint"));
         Assert.Contains("tools/net10.0/any/verified.dll", cli.Entries);
         Assert.Contains("tools/net10.0/any/Verified.Generators.dll", cli.Entries);
+        Assert.Contains("tools/net10.0/any/Verified.Experiments.dll", cli.Entries);
         Assert.Empty(cli.Dependencies);
     }
 }

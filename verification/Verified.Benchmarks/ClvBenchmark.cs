@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Lyapunov.Covariant;
+using Verified.Randomness;
 
 namespace Verified.Benchmarks;
 
@@ -26,7 +27,7 @@ public class ClvBenchmark
     public void Setup()
     {
         _layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(Sizes.N));
-        _theta = ParameterInitializer.Create(_layout, 2.0, new Rng(1));
+        _theta = ParameterInitialiser.Create(_layout, 2.0, new Rng(1));
     }
 
     [Benchmark(Baseline = true)]

@@ -3,7 +3,7 @@ using Verified.Dense;
 using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Benchmarks;
 
@@ -16,18 +16,18 @@ public sealed class FlossingWorkload<T> where T : unmanaged, IFloatingPointIeee7
     private readonly FlossingProblem<T> _problem;
     private readonly T[] _theta, _h0, _q0, _inputs, _gradient;
 
-    public FlossingWorkload(string cell = "vanilla-tanh", int n = 80, int k = 75, int steps = 300, int tons = 1)
+    public FlossingWorkload(string cell = "vanilla-tanh", int n = 80, int k = 75, int steps = 300, int orthonormaliseEvery = 1)
     {
         var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(n));
         var rng = new Rng(1);
-        var theta = ParameterInitializer.Create(layout, 1.0, rng);
+        var theta = ParameterInitialiser.Create(layout, 1.0, rng);
         // The state's length: N for vanilla-tanh, 2N for an LSTM's (h, c).
         var size = layout.StateSize;
         var q0 = new double[size * k];
         var a = new double[size * k];
         rng.FillGaussian(a);
         new HouseholderQr<double>(size, k).Factor(a, q0, new double[k * k]);
-        _problem = new FlossingProblem<T>(layout, new FlossingHorizon(k, steps, 0, tons, 0));
+        _problem = new FlossingProblem<T>(layout, new FlossingHorizon(k, steps, 0, orthonormaliseEvery, 0));
         _theta = Convert(theta);
         _h0 = new T[size];
         _q0 = Convert(q0);

@@ -1,7 +1,7 @@
 using Verified.Initialisation;
 using Verified.Precision.Matrices;
 using Verified.Precision.Numbers;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Benchmarks;
 
@@ -20,7 +20,7 @@ public sealed class ProductWorkload
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n));
         var kernels = layout.Spec.CreateKernels<double>(layout);
         var rng = new Rng(1);
-        var theta = ParameterInitializer.Create(layout, 1.0, rng);
+        var theta = ParameterInitialiser.Create(layout, 1.0, rng);
         var h = new double[n];
         rng.FillGaussian(h);
         var next = new double[n];

@@ -43,7 +43,7 @@ if (args is ["qr", var rows, var columns, ..])
     var (n, k) = (int.Parse(rows), int.Parse(columns));
     using var team = Verified.Dense.Threading.DenseThreads.Use(args.Length > 3 ? int.Parse(args[3]) : 1);
     var a = new double[n * k];
-    new Verified.Random.Rng(1).FillGaussian(a);
+    new Verified.Randomness.Rng(1).FillGaussian(a);
     var (q, r) = (new double[n * k], new double[k * k]);
     foreach (var (name, qr) in new[] { ("pairs", new Verified.Dense.HouseholderQr<double>(n, k, 16)), ("blocks", new Verified.Dense.HouseholderQr<double>(n, k, args.Length > 4 ? int.Parse(args[4]) : Verified.Dense.HouseholderQr<double>.BlockedPanelWidth, blockReflectors: true)) })
     {
@@ -77,8 +77,8 @@ if (args is ["gemm-threads"])
         var a = new double[order * order];
         var b = new double[order * order];
         var c = new double[order * order];
-        new Verified.Random.Rng(2).FillGaussian(a);
-        new Verified.Random.Rng(3).FillGaussian(b);
+        new Verified.Randomness.Rng(2).FillGaussian(a);
+        new Verified.Randomness.Rng(3).FillGaussian(b);
         var times = new List<double>();
         foreach (var threads in new[] { 1, Environment.ProcessorCount })
         {

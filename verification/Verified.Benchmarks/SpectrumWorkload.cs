@@ -1,7 +1,7 @@
 using Verified.Dense.Threading;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Benchmarks;
 
@@ -17,7 +17,7 @@ public sealed class SpectrumWorkload(int n, int k, int threads)
     /// <summary>Wall time per step of a run of <paramref name="steps"/> steps, in milliseconds, and λ1.</summary>
     public (double MillisecondsPerStep, double Lambda1) Run(int steps)
     {
-        var theta = ParameterInitializer.Create(_layout, 2.0, new Rng(1));
+        var theta = ParameterInitialiser.Create(_layout, 2.0, new Rng(1));
         using var team = DenseThreads.Use(threads);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = LyapunovSpectrum.Compute(_layout, theta, new SpectrumOptions

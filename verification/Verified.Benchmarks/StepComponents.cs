@@ -1,7 +1,7 @@
 using System.Numerics;
 using Verified.Dense;
 using Verified.Initialisation;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Benchmarks;
 
@@ -20,7 +20,7 @@ public sealed class StepComponents<T> where T : unmanaged, IFloatingPointIeee754
         _kernels = layout.Spec.CreateKernels<T>(layout);
         (_n, _k) = (n, k);
         var rng = new Rng(2);
-        _theta = Array.ConvertAll(ParameterInitializer.Create(layout, 1, rng), T.CreateTruncating);
+        _theta = Array.ConvertAll(ParameterInitialiser.Create(layout, 1, rng), T.CreateTruncating);
         _h = Gaussian(rng, n);
         _x = Gaussian(rng, 1);
         _q = Gaussian(rng, n * k);

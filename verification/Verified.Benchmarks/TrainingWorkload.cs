@@ -1,6 +1,6 @@
 using System.Numerics;
 using Verified.Dense;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Training;
 using Verified.Training.Tasks;
 
@@ -25,7 +25,7 @@ public sealed class TrainingWorkload<T> where T : unmanaged, IFloatingPointIeee7
         var task = new CopyTask(delay);
         var model = new RecurrentModel(BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(n, 1)), 1);
         var rng = new Rng(1);
-        _theta = model.Initialize(1.0, rng);
+        _theta = model.Initialise(1.0, rng);
         _bptt = new Bptt<T>(model, batch, steps + delay);
         _batch = task.Generate(rng, batch, steps + delay);
         _gradient = new double[model.ParameterCount];

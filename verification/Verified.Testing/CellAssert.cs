@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Verified.Checks;
-using Verified.IO;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Testing;

@@ -2,7 +2,7 @@ using Verified.Checks;
 using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Testing;
 
@@ -65,7 +65,7 @@ public sealed record CellFingerprint(
         var layout = spec.Layout(CellDimensions.Of(options.N, options.InputSize));
         var kernels = spec.CreateKernels<double>(layout);
         var rng = new Rng(options.Seed);
-        var theta = ParameterInitializer.Create(layout, options.Gain, rng);
+        var theta = ParameterInitialiser.Create(layout, options.Gain, rng);
         var n = layout.StateSize;
         var h = new double[n];
         var x = new double[layout.InputSize];

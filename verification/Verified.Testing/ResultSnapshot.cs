@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verified.Checks;
 using Verified.Flossing;
-using Verified.IO;
 using Verified.Lyapunov;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Testing;
@@ -72,8 +72,8 @@ public static class ResultSnapshot
         var file = Path.Combine(folder, name + ".snap");
         var now = new JsonObject
         {
-            ["options"] = JsonSerializer.SerializeToNode(options, options.GetType(), ResultStore.Json),
-            ["result"] = JsonSerializer.SerializeToNode(result, ResultStore.Json),
+            ["options"] = JsonSerializer.SerializeToNode(options, options.GetType(), ResultJson.Options),
+            ["result"] = JsonSerializer.SerializeToNode(result, ResultJson.Options),
         };
         if (!File.Exists(file))
         {
@@ -82,7 +82,7 @@ public static class ResultSnapshot
                 Assert.Fail($"snapshot {name}.snap is missing in {folder}; run the tests locally (without CI=true), review the new file and commit it");
             }
             Directory.CreateDirectory(folder);
-            AtomicFile.WriteAllText(file, now.ToJsonString(ResultStore.Json) + "\n");
+            AtomicFile.WriteAllText(file, now.ToJsonString(ResultJson.Options) + "\n");
             return;
         }
         var differences = SnapshotComparison.Differences(JsonNode.Parse(File.ReadAllText(file)), now, tolerance ?? SnapshotTolerance.Default);
@@ -90,7 +90,7 @@ public static class ResultSnapshot
         {
             var mismatch = Path.Combine(folder, "__mismatch__", name + ".snap");
             Directory.CreateDirectory(Path.GetDirectoryName(mismatch)!);
-            AtomicFile.WriteAllText(mismatch, now.ToJsonString(ResultStore.Json) + "\n");
+            AtomicFile.WriteAllText(mismatch, now.ToJsonString(ResultJson.Options) + "\n");
             Assert.Fail($"{name}: {differences.Count} values differ from the snapshot {file} (this run's values are in {mismatch}):\n"
                 + string.Join("\n", differences.Take(10)) + (differences.Count > 10 ? $"\n… and {differences.Count - 10} more" : ""));
         }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Testing;
 
@@ -19,5 +19,5 @@ public static class SnapshotName
     /// <summary>The options as the snapshot file records them: compact JSON, camelCase, enums by name.</summary>
     public static string Canonical(object options) => JsonSerializer.Serialize(options, options.GetType(), Compact);
 
-    private static readonly JsonSerializerOptions Compact = new(ResultStore.Json) { WriteIndented = false };
+    private static readonly JsonSerializerOptions Compact = new(ResultJson.Options) { WriteIndented = false };
 }

@@ -1,6 +1,6 @@
 using Verified.Checks;
 using Verified.Initialisation;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Testing;
 
@@ -27,6 +27,6 @@ public sealed record SnapshotNetwork
     public (CellLayout Layout, double[] Theta) Create(CellSpec spec)
     {
         var layout = spec.Layout(CellDimensions.Of(N, InputSize));
-        return (layout, ParameterInitializer.Create(layout, Gain, new Rng(Seed)));
+        return (layout, ParameterInitialiser.Create(layout, Gain, new Rng(Seed)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Verified.Generators.Model;
 using static Verified.Generators.Differentiation.ScalarExpr;
 
 namespace Verified.Generators.Differentiation;

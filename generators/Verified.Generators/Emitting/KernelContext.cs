@@ -48,15 +48,15 @@ internal sealed class KernelContext(CellModel model, KernelPlan plan, SourceWrit
 
     public string Rows(int node) => Size(Node(node).Size!.Value);
 
-    public string ParameterOffset(int parameter) => "_offset" + Capitalize(Names.Parameters[parameter]);
+    public string ParameterOffset(int parameter) => "_offset" + Capitalise(Names.Parameters[parameter]);
 
-    public string StateOffset(int state) => "_stateOffset" + Capitalize(Names.States[state]);
+    public string StateOffset(int state) => "_stateOffset" + Capitalise(Names.States[state]);
 
     public string StateRows(int state) => Size(Model.States[state].Size);
 
     public string InputRows => Model.Input is null ? "0" : Size(Model.Input.Size);
 
-    private static string Capitalize(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
+    private static string Capitalise(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
 
     /// <summary>The matrix of a Mat·Vec node: its local and its rows and columns.</summary>
     public (string Matrix, string Rows, string Columns) Matrix(int node)

@@ -2,7 +2,7 @@ using Verified.Dense;
 using Verified.Lyapunov;
 using Verified.Precision.Matrices;
 using Verified.Precision.Numbers;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Precision.Condition;
 
@@ -30,13 +30,13 @@ public static class ConditionRun
     /// their Jacobians; and the points, one for each of the <paramref name="ms"/> values of m at each of the
     /// <paramref name="horizons"/> horizons, for each of <paramref name="runs"/> runs whose points a caller keeps together.
     /// </summary>
-    public static Resources.Footprint Footprint(CellLayout layout, int m, int bits, long steps, long horizons, int ms, int runs = 1) =>
+    public static MemoryLimits.Footprint Footprint(CellLayout layout, int m, int bits, long steps, long horizons, int ms, int runs = 1) =>
         new($"κ2 of {layout.Spec.Name} at n = {layout.StateSize}, m = {m}, {bits} bits",
-            new Resources.PlannedBuffer("one-step Jacobian", Resources.MemoryBudget.Product(layout.StateSize, layout.StateSize), sizeof(double)),
-            new Resources.PlannedBuffer("long-term product and its SVD", 3 * Resources.MemoryBudget.Product(layout.StateSize, m), 2 * bits / 8 + 16),
-            new Resources.PlannedBuffer("inputs of the trajectory", Resources.MemoryBudget.Product(layout.InputSize, steps), sizeof(double)),
+            new MemoryLimits.PlannedBuffer("one-step Jacobian", MemoryLimits.MemoryBudget.Product(layout.StateSize, layout.StateSize), sizeof(double)),
+            new MemoryLimits.PlannedBuffer("long-term product and its SVD", 3 * MemoryLimits.MemoryBudget.Product(layout.StateSize, m), 2 * bits / 8 + 16),
+            new MemoryLimits.PlannedBuffer("inputs of the trajectory", MemoryLimits.MemoryBudget.Product(layout.InputSize, steps), sizeof(double)),
             layout.Spec.CreateKernels<double>(layout).Scratch(1, m, jacobian: true),
-            new Resources.PlannedBuffer("points (κ2 and its bounds per horizon and m)", Resources.MemoryBudget.Product(runs, horizons, ms), ConditionPointBytes));
+            new MemoryLimits.PlannedBuffer("points (κ2 and its bounds per horizon and m)", MemoryLimits.MemoryBudget.Product(runs, horizons, ms), ConditionPointBytes));
 
     /// <summary>
     /// One point of a κ2 run as it is held: a ConditionPoint object (a 16-byte header, two ints, two bools, three

@@ -1,4 +1,4 @@
-using Verified.Cells;
+using Verified.Cells.BuiltIn;
 
 namespace Verified;
 

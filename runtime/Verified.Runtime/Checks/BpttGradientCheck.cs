@@ -1,4 +1,4 @@
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Training;
 using Verified.Training.Tasks;
 
@@ -52,7 +52,7 @@ public static class BpttGradientCheck
         var task = DelayedTask.Create(taskName, delay);
         var model = new RecurrentModel(spec.Layout(CellDimensions.Of(n, task.InputSize)), task.OutputSize);
         var rng = new Rng(seed);
-        var theta = model.Initialize(1.3, rng);
+        var theta = model.Initialise(1.3, rng);
         for (var i = 0; i < theta.Length; i++)
         {
             theta[i] += 0.1 * rng.NextGaussian();

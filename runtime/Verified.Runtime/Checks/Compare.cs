@@ -23,19 +23,6 @@ public static class Compare
         return scale == 0 ? 0 : difference / scale;
     }
 
-    /// <summary>No value is NaN or ±∞.</summary>
-    public static bool AllFinite<T>(ReadOnlySpan<T> values) where T : System.Numerics.IFloatingPointIeee754<T>
-    {
-        foreach (var value in values)
-        {
-            if (!T.IsFinite(value))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /// <summary>|a − e| / max(|a|, |e|), as for one-element vectors.</summary>
     public static double RelativeError(double actual, double expected) => RelativeError([actual], [expected]);
 

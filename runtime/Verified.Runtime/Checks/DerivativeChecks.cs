@@ -1,6 +1,6 @@
 using Verified.Dense;
 using Verified.Initialisation;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Checks;
 
@@ -82,7 +82,7 @@ public sealed class DerivativeChecks
         }
         else
         {
-            _theta = ParameterInitializer.Create(_layout, options.Gain, rng);
+            _theta = ParameterInitialiser.Create(_layout, options.Gain, rng);
             // Move every parameter off its initial value so that biases and scalars are exercised too.
             for (var i = 0; i < _theta.Length; i++)
             {
@@ -101,12 +101,12 @@ public sealed class DerivativeChecks
     /// n×P parameter Jacobian, in double and float), and the kernels' own buffers (a batch, k tangent
     /// columns and their Jacobians) in both types.
     /// </summary>
-    public static Resources.Footprint Footprint(CellLayout layout, DerivativeCheckOptions options)
+    public static MemoryLimits.Footprint Footprint(CellLayout layout, DerivativeCheckOptions options)
     {
         var (batch, k) = (options.Batch, Math.Min(options.K, layout.StateSize));
-        return new Resources.Footprint($"the derivative checks of {layout.Spec.Name} at n = {layout.StateSize}",
-            new Resources.PlannedBuffer("dense Jacobians", 6 * Resources.MemoryBudget.Product(layout.StateSize, layout.StateSize), sizeof(double)),
-            new Resources.PlannedBuffer("parameter Jacobian", 2 * Resources.MemoryBudget.Product(layout.StateSize, layout.ParameterCount), sizeof(double)),
+        return new MemoryLimits.Footprint($"the derivative checks of {layout.Spec.Name} at n = {layout.StateSize}",
+            new MemoryLimits.PlannedBuffer("dense Jacobians", 6 * MemoryLimits.MemoryBudget.Product(layout.StateSize, layout.StateSize), sizeof(double)),
+            new MemoryLimits.PlannedBuffer("parameter Jacobian", 2 * MemoryLimits.MemoryBudget.Product(layout.StateSize, layout.ParameterCount), sizeof(double)),
             layout.Spec.CreateKernels<double>(layout).Scratch(batch, k, jacobian: true),
             layout.Spec.CreateKernels<float>(layout).Scratch(batch, k, jacobian: true));
     }

@@ -1,7 +1,7 @@
 using Verified.Dense;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Checks;
 
@@ -12,7 +12,7 @@ public static class SpectrumIdentityChecks
     public static CheckResult SumEqualsMeanLogDet(CellSpec spec, double gain, int n = 10, int steps = 400, ulong seed = 5)
     {
         var layout = spec.Layout(CellDimensions.Of(n, 2));
-        var theta = ParameterInitializer.Create(layout, gain, new Rng(seed));
+        var theta = ParameterInitialiser.Create(layout, gain, new Rng(seed));
         var result = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
         {
             K = layout.StateSize, Steps = steps, Transient = 50, QTransient = 50, Input = InputKind.Gaussian, Seed = seed + 1,
@@ -59,7 +59,7 @@ public static class SpectrumIdentityChecks
     public static SpectrumResult HenonSpectrum(CellSpec henon, int steps = 1000000)
     {
         var layout = henon.Layout(CellDimensions.Of(1));
-        var theta = ParameterInitializer.Create(layout, 1.0, new Rng(1));
+        var theta = ParameterInitialiser.Create(layout, 1.0, new Rng(1));
         return LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
         {
             K = 2, Steps = steps, Transient = 1000, QTransient = 100, InitialState = [0.1, 0.1],

@@ -1,5 +1,5 @@
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Flossing;
 
@@ -46,7 +46,7 @@ public static class BasisSensitivity
         var spreads = new List<BasisSpread>();
         foreach (var transient in transients)
         {
-            var problem = new FlossingProblem<double>(layout, new FlossingHorizon(k, transient + options.Steps, transient, options.Tons, options.Target), kernels);
+            var problem = new FlossingProblem<double>(layout, new FlossingHorizon(k, transient + options.Steps, transient, options.OrthonormaliseEvery, options.Target), kernels);
             var losses = new double[samples];
             // Every gradient is kept (samples × P): the spread is taken about the mean in two passes, without the cancellation of Σ‖g‖² − ‖Σg‖²/S.
             var gradients = new double[samples][];
@@ -77,14 +77,14 @@ public static class BasisSensitivity
     /// The buffers <see cref="Measure"/> holds at once: the flossing problem of the longest transient
     /// (<see cref="FlossingProblem{T}.Footprint"/>), the input stream of its horizon, and every sample's gradient with their mean.
     /// </summary>
-    public static Resources.Footprint Footprint(CellLayout layout, FlossOptions options, IReadOnlyList<int> transients, int samples)
+    public static MemoryLimits.Footprint Footprint(CellLayout layout, FlossOptions options, IReadOnlyList<int> transients, int samples)
     {
         var longest = transients.Max();
-        return new Resources.Footprint($"basis sensitivity of {layout.Spec.Name} at n = {layout.StateSize}")
-            .With(FlossingProblem<double>.Footprint(layout, new FlossingHorizon(options.K, longest + options.Steps, longest, options.Tons, options.Target)))
+        return new MemoryLimits.Footprint($"basis sensitivity of {layout.Spec.Name} at n = {layout.StateSize}")
+            .With(FlossingProblem<double>.Footprint(layout, new FlossingHorizon(options.K, longest + options.Steps, longest, options.OrthonormaliseEvery, options.Target)))
             .With(
-                new Resources.PlannedBuffer("inputs of the longest horizon", Resources.MemoryBudget.Product((long)longest + options.Steps, layout.InputSize), sizeof(double)),
-                new Resources.PlannedBuffer("gradients of the bases and their mean", Resources.MemoryBudget.Product(samples + 1L, layout.ParameterCount), sizeof(double)));
+                new MemoryLimits.PlannedBuffer("inputs of the longest horizon", MemoryLimits.MemoryBudget.Product((long)longest + options.Steps, layout.InputSize), sizeof(double)),
+                new MemoryLimits.PlannedBuffer("gradients of the bases and their mean", MemoryLimits.MemoryBudget.Product(samples + 1L, layout.ParameterCount), sizeof(double)));
     }
 
     /// <summary>Basis j: an orthonormal n×k Q_0 from its own stream of the seed, the same at every transient.</summary>

@@ -3,7 +3,7 @@ using System.Numerics;
 using Verified.Dense;
 using Verified.Lyapunov;
 using Verified.Optimisation;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Flossing;
 
@@ -81,7 +81,7 @@ public static class Flosser
                 throw diverged.Within($"flossing epoch {epoch}");
             }
             ElementConversion.Widen<T>(gradientT, gradient);
-            if (!double.IsFinite(loss) || !Checks.Compare.AllFinite<double>(gradient))
+            if (!double.IsFinite(loss) || !Finite.All<double>(gradient))
             {
                 // An R_ii of zero (a collapsed tangent space) gives λ_i = −∞: there is no gradient to follow.
                 throw new FlossingFailedException(epoch, exponents);
@@ -96,10 +96,10 @@ public static class Flosser
     }
 
     /// <summary>What <see cref="Run{T}"/> holds: the problem's buffers (<see cref="FlossingProblem{T}.Footprint"/>), and θ, its gradient and Adam's moments in double and θ and its gradient in T.</summary>
-    public static Resources.Footprint Footprint<T>(CellLayout layout, FlossOptions options) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static MemoryLimits.Footprint Footprint<T>(CellLayout layout, FlossOptions options) where T : unmanaged, IFloatingPointIeee754<T> =>
         FlossingProblem<T>.Footprint(layout, options.Horizon).With(
-            new Resources.PlannedBuffer("parameter vector, its gradient and Adam's moments", 4L * layout.ParameterCount, sizeof(double)),
-            new Resources.PlannedBuffer("parameter vector and its gradient in the kernels' type", 2L * layout.ParameterCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()));
+            new MemoryLimits.PlannedBuffer("parameter vector, its gradient and Adam's moments", 4L * layout.ParameterCount, sizeof(double)),
+            new MemoryLimits.PlannedBuffer("parameter vector and its gradient in the kernels' type", 2L * layout.ParameterCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()));
 
     private static T[] ToT<T>(double[] source) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -13,9 +13,9 @@ namespace Verified.Flossing;
 /// <param name="K">The number k of flossed exponents.</param>
 /// <param name="Steps">The horizon T_f.</param>
 /// <param name="Transient">Steps at the start whose log R_ii are not counted.</param>
-/// <param name="Tons">Steps between re-orthonormalisations, t_ONS.</param>
+/// <param name="OrthonormaliseEvery">Steps between re-orthonormalisations, t_ONS.</param>
 /// <param name="Target">The target λ* of every flossed exponent.</param>
-public sealed record FlossingHorizon(int K, int Steps, int Transient, int Tons, double Target)
+public sealed record FlossingHorizon(int K, int Steps, int Transient, int OrthonormaliseEvery, double Target)
 {
     /// <summary>Steps between stored checkpoints; the reverse pass recomputes each segment from its checkpoint. 0: store everything.</summary>
     public int CheckpointEvery { get; init; }
@@ -60,13 +60,13 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
         _kernels = kernels ?? layout.Spec.CreateKernels<T>(layout);
         _horizon = horizon;
         (_n, _k, _inputSize) = (layout.StateSize, horizon.K, layout.InputSize);
-        if (_k < 1 || _k > _n || horizon.Steps <= horizon.Transient || horizon.Transient < 0 || horizon.Tons < 1 || horizon.CheckpointEvery < 0)
+        if (_k < 1 || _k > _n || horizon.Steps <= horizon.Transient || horizon.Transient < 0 || horizon.OrthonormaliseEvery < 1 || horizon.CheckpointEvery < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(horizon),
                 $"flossing needs 1 ≤ k ≤ n, T_f > transient ≥ 0, t_ONS ≥ 1 and a non-negative checkpoint interval (n={_n}, {horizon})");
         }
         Footprint(layout, horizon).Require();
-        _schedule = new OrthonormalisationSchedule(horizon.Steps, horizon.Transient, horizon.Tons);
+        _schedule = new OrthonormalisationSchedule(horizon.Steps, horizon.Transient, horizon.OrthonormaliseEvery);
         _segment = Segment(horizon);
         _segments = (horizon.Steps + _segment - 1) / _segment;
         _checkpointStates = new T[(_segments + 1) * _n];
@@ -92,16 +92,16 @@ public sealed class FlossingProblem<T> where T : unmanaged, IFloatingPointIeee75
     /// R factors, the n×k workspaces of the pullback and of the QR and its pullback, and the kernels' own
     /// (one state column, k tangent columns, no Jacobian).
     /// </summary>
-    public static Resources.Footprint Footprint(CellLayout layout, FlossingHorizon horizon)
+    public static MemoryLimits.Footprint Footprint(CellLayout layout, FlossingHorizon horizon)
     {
         int n = layout.StateSize, k = horizon.K, bytes = Unsafe.SizeOf<T>();
         long segment = Segment(horizon);
         // In long: a horizon near int.MaxValue must be refused by its size, not wrap to a negative count.
         var checkpoints = (horizon.Steps + segment - 1) / segment + 1;
-        return new Resources.Footprint($"flossing {k} exponents of {layout.Spec.Name} at n = {n} over {horizon.Steps} steps",
-            new Resources.PlannedBuffer("stored states and bases of the horizon", Resources.MemoryBudget.Product(segment + 1 + checkpoints, n, k + 1L), bytes),
-            new Resources.PlannedBuffer("stored R factors", Resources.MemoryBudget.Product(segment, k, k), bytes),
-            new Resources.PlannedBuffer("Jacobian-free pullback buffers", 5 * Resources.MemoryBudget.Product(n, k) + 4 * Resources.MemoryBudget.Product(k, k), bytes),
+        return new MemoryLimits.Footprint($"flossing {k} exponents of {layout.Spec.Name} at n = {n} over {horizon.Steps} steps",
+            new MemoryLimits.PlannedBuffer("stored states and bases of the horizon", MemoryLimits.MemoryBudget.Product(segment + 1 + checkpoints, n, k + 1L), bytes),
+            new MemoryLimits.PlannedBuffer("stored R factors", MemoryLimits.MemoryBudget.Product(segment, k, k), bytes),
+            new MemoryLimits.PlannedBuffer("Jacobian-free pullback buffers", 5 * MemoryLimits.MemoryBudget.Product(n, k) + 4 * MemoryLimits.MemoryBudget.Product(k, k), bytes),
             layout.Spec.CreateKernels<T>(layout).Scratch(1, k, jacobian: false));
     }
 

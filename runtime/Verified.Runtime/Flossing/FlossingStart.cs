@@ -1,6 +1,6 @@
 using Verified.Dense;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Flossing;
 

@@ -84,8 +84,8 @@ public abstract class CellKernels<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>Elements of the longest of the arrays <see cref="ScratchLength"/> counts.</summary>
     public abstract long LongestScratchArray(int columns, int tangentColumns, bool jacobian);
 
-    /// <summary>The kernels' own buffers as one entry of a run's <see cref="Resources.Footprint"/> (<see cref="ScratchLength"/>).</summary>
-    public Resources.PlannedBuffer Scratch(int columns, int tangentColumns, bool jacobian) =>
+    /// <summary>The kernels' own buffers as one entry of a run's <see cref="MemoryLimits.Footprint"/> (<see cref="ScratchLength"/>).</summary>
+    public MemoryLimits.PlannedBuffer Scratch(int columns, int tangentColumns, bool jacobian) =>
         new("buffers of the cell's kernels", ScratchLength(columns, tangentColumns, jacobian), Unsafe.SizeOf<T>())
         {
             LongestArray = LongestScratchArray(columns, tangentColumns, jacobian),

@@ -1,5 +1,5 @@
 using Verified.Dense;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Lyapunov;
 
@@ -63,7 +63,7 @@ public sealed class ForwardLyapunovVector
             if (s + 1 < _steps)
             {
                 _kernels.Step(theta, State(s), Input(s), _states.AsSpan((s + 1) * _n, _n));
-                if (!Checks.Compare.AllFinite<double>(State(s + 1)))
+                if (!Finite.All<double>(State(s + 1)))
                 {
                     throw new TrajectoryDivergedException(s + 1, "state");
                 }

@@ -1,5 +1,5 @@
 using Verified.Dense;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Lyapunov;
 
@@ -13,7 +13,7 @@ public static class LyapunovSpectrum
 {
     /// <summary>The first <see cref="SpectrumOptions.K"/> exponents of the cell at parameters <paramref name="theta"/>.</summary>
     /// <param name="layout">The cell at its sizes.</param>
-    /// <param name="theta">The cell's parameters θ (for instance from <see cref="Initialisation.ParameterInitializer.Create"/>).</param>
+    /// <param name="theta">The cell's parameters θ (for instance from <see cref="Initialisation.ParameterInitialiser.Create"/>).</param>
     /// <param name="options">k, the steps, the transients, t_ONS, the input and the seed.</param>
     /// <exception cref="ArgumentOutOfRangeException">k is not in 1…n, or a count is out of range.</exception>
     /// <exception cref="TrajectoryDivergedException">The state or the tangent vectors stopped being finite; the message names the step.</exception>
@@ -26,7 +26,7 @@ public static class LyapunovSpectrum
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"k must be between 1 and the state size {n}, not {k}");
         }
-        if (options.Tons < 1 || options.Steps < 1 || options.Transient < 0 || options.QTransient < 0 || options.RecordInterval < 1)
+        if (options.OrthonormaliseEvery < 1 || options.Steps < 1 || options.Transient < 0 || options.QTransient < 0 || options.RecordInterval < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "steps, t_ONS and the record interval must be positive, transients non-negative");
         }
@@ -34,9 +34,9 @@ public static class LyapunovSpectrum
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"the steps and both transients must add up to at most {int.MaxValue}");
         }
-        if (options.Window is { } window && (window < 1 || window > options.Steps || window % options.Tons != 0))
+        if (options.Window is { } window && (window < 1 || window > options.Steps || window % options.OrthonormaliseEvery != 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), $"a window must be a multiple of t_ONS = {options.Tons} between 1 and the steps {options.Steps}, not {window}");
+            throw new ArgumentOutOfRangeException(nameof(options), $"a window must be a multiple of t_ONS = {options.OrthonormaliseEvery} between 1 and the steps {options.Steps}, not {window}");
         }
         if (options.InitialState is { } state && state.Length != n || options.InitialBasis is { } basis && basis.Length != n * k)
         {
@@ -46,7 +46,7 @@ public static class LyapunovSpectrum
         var rng = Rng.ForStream(options.Seed, "spectrum");
         var totalSteps = options.Transient + options.QTransient + options.Steps;
         // Tangent step t = s − Transient; the Q transient's R factors are not counted.
-        var schedule = new OrthonormalisationSchedule(options.QTransient + options.Steps, options.QTransient, options.Tons);
+        var schedule = new OrthonormalisationSchedule(options.QTransient + options.Steps, options.QTransient, options.OrthonormaliseEvery);
         // Inputs drawn step by step: memory does not grow with the length of the run.
         var inputRng = Rng.ForStream(options.Seed, "input");
         var x = new double[inputSize];
@@ -80,7 +80,7 @@ public static class LyapunovSpectrum
             {
                 // The state's transient: no tangent vectors yet.
                 kernels.Step(theta, h, x, next);
-                if (!Checks.Compare.AllFinite<double>(next))
+                if (!Finite.All<double>(next))
                 {
                     throw new TrajectoryDivergedException(s + 1, "state");
                 }
@@ -163,15 +163,15 @@ public static class LyapunovSpectrum
     /// points; with <see cref="SpectrumOptions.Window"/> the finite-time exponents of every window; and the kernels' own
     /// (one column, k tangent columns, and their Jacobians when log|det D| is tracked). The inputs are drawn step by step.
     /// </summary>
-    public static Resources.Footprint Footprint(CellLayout layout, SpectrumOptions options)
+    public static MemoryLimits.Footprint Footprint(CellLayout layout, SpectrumOptions options)
     {
         int n = layout.StateSize, k = options.K;
         var points = options.Steps / Math.Max(1, options.RecordInterval) + 1L;
-        return new Resources.Footprint($"a spectrum of {layout.Spec.Name} at n = {n}",
-            new Resources.PlannedBuffer("tangent basis", 3 * Resources.MemoryBudget.Product(n, k), sizeof(double)),
-            new Resources.PlannedBuffer("Jacobian and its LU factors", options.TrackLogDet ? 2 * Resources.MemoryBudget.Product(n, n) : 0, sizeof(double)),
-            new Resources.PlannedBuffer("running estimate", Resources.MemoryBudget.Product(points, k + 1L), sizeof(double)),
-            new Resources.PlannedBuffer("finite-time exponents of the windows", options.Window is { } window ? Resources.MemoryBudget.Product(options.Steps / Math.Max(1, window), k) : 0, sizeof(double)),
+        return new MemoryLimits.Footprint($"a spectrum of {layout.Spec.Name} at n = {n}",
+            new MemoryLimits.PlannedBuffer("tangent basis", 3 * MemoryLimits.MemoryBudget.Product(n, k), sizeof(double)),
+            new MemoryLimits.PlannedBuffer("Jacobian and its LU factors", options.TrackLogDet ? 2 * MemoryLimits.MemoryBudget.Product(n, n) : 0, sizeof(double)),
+            new MemoryLimits.PlannedBuffer("running estimate", MemoryLimits.MemoryBudget.Product(points, k + 1L), sizeof(double)),
+            new MemoryLimits.PlannedBuffer("finite-time exponents of the windows", options.Window is { } window ? MemoryLimits.MemoryBudget.Product(options.Steps / Math.Max(1, window), k) : 0, sizeof(double)),
             layout.Spec.CreateKernels<double>(layout).Scratch(1, k, options.TrackLogDet));
     }
 

@@ -12,15 +12,15 @@ namespace Verified.Lyapunov;
 /// </summary>
 public readonly record struct OrthonormalisationSchedule
 {
-    /// <summary>A schedule of <paramref name="steps"/> tangent steps whose first <paramref name="transient"/> are not counted, a QR every <paramref name="tons"/> steps from the end of the transient.</summary>
-    public OrthonormalisationSchedule(int steps, int transient, int tons)
+    /// <summary>A schedule of <paramref name="steps"/> tangent steps whose first <paramref name="transient"/> are not counted, a QR every <paramref name="orthonormaliseEvery"/> steps from the end of the transient.</summary>
+    public OrthonormalisationSchedule(int steps, int transient, int orthonormaliseEvery)
     {
-        if (tons < 1 || transient < 0 || steps <= transient)
+        if (orthonormaliseEvery < 1 || transient < 0 || steps <= transient)
         {
             throw new ArgumentOutOfRangeException(nameof(steps),
-                $"a schedule needs t_ONS ≥ 1 and more steps than its transient ≥ 0 (steps {steps}, transient {transient}, t_ONS {tons})");
+                $"a schedule needs t_ONS ≥ 1 and more steps than its transient ≥ 0 (steps {steps}, transient {transient}, t_ONS {orthonormaliseEvery})");
         }
-        (Steps, Transient, Tons) = (steps, transient, tons);
+        (Steps, Transient, OrthonormaliseEvery) = (steps, transient, orthonormaliseEvery);
     }
 
     /// <summary>Tangent steps of the run, the transient included.</summary>
@@ -30,13 +30,13 @@ public readonly record struct OrthonormalisationSchedule
     public int Transient { get; }
 
     /// <summary>Steps between re-orthonormalisations, t_ONS.</summary>
-    public int Tons { get; }
+    public int OrthonormaliseEvery { get; }
 
     /// <summary>Steps whose R factors enter λ: the divisor of Σ log R_ii.</summary>
     public int CountedSteps => Steps - Transient;
 
     /// <summary>Whether Q̃ is factored after step <paramref name="step"/> (0-based).</summary>
-    public bool FactorsAfter(int step) => step == Steps - 1 || (step + 1 - Transient) % Tons == 0;
+    public bool FactorsAfter(int step) => step == Steps - 1 || (step + 1 - Transient) % OrthonormaliseEvery == 0;
 
     /// <summary>Whether the R of a QR after step <paramref name="step"/> enters λ: it covers counted steps only.</summary>
     public bool Counts(int step) => step >= Transient;

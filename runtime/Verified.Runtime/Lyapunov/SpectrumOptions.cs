@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Verified.Lyapunov;
 
 /// <summary>Options of the Benettin estimate (the paper's Algorithm 2).</summary>
@@ -14,8 +16,9 @@ public sealed record SpectrumOptions
     public int Transient { get; init; } = 100;
     /// <summary>Steps that relax Q before log R_ii are accumulated.</summary>
     public int QTransient { get; init; } = 100;
-    /// <summary>Steps between re-orthonormalisations, t_ONS.</summary>
-    public int Tons { get; init; } = 1;
+    /// <summary>Steps between re-orthonormalisations, t_ONS (written as "tons", the CLI's --tons).</summary>
+    [JsonPropertyName("tons")]
+    public int OrthonormaliseEvery { get; init; } = 1;
     /// <summary>The input fed to the network at every step.</summary>
     public InputKind Input { get; init; } = InputKind.None;
 

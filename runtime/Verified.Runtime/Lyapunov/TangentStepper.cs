@@ -53,7 +53,7 @@ public sealed class TangentStepper<T> where T : unmanaged, IFloatingPointIeee754
         var tangent = factors ? _tangent.Span : nextBasis;
         _kernels.Tangent(theta, state, input, basis, tangent, K);
         _kernels.Step(theta, state, input, next);
-        if (!Checks.Compare.AllFinite<T>(next))
+        if (!Finite.All<T>(next))
         {
             throw new TrajectoryDivergedException(_stepsBefore + step + 1, "state");
         }
@@ -61,7 +61,7 @@ public sealed class TangentStepper<T> where T : unmanaged, IFloatingPointIeee754
         {
             return false;
         }
-        if (!Checks.Compare.AllFinite<T>(tangent))
+        if (!Finite.All<T>(tangent))
         {
             throw new TrajectoryDivergedException(_stepsBefore + step + 1, "tangent vectors");
         }

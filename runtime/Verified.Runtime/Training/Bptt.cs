@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using Verified.Dense;
-using Verified.Resources;
+using Verified.MemoryLimits;
 using Verified.Training.Tasks;
 
 namespace Verified.Training;
@@ -191,7 +191,7 @@ public sealed class Bptt<T> : IStateSource where T : unmanaged, IFloatingPointIe
                 }
             }
             // The outputs see every state unit: a state that turns NaN or infinite shows here at its own step.
-            if (!Checks.Compare.AllFinite<T>(output))
+            if (!Finite.All<T>(output))
             {
                 throw new Lyapunov.TrajectoryDivergedException(t + 1, "network output");
             }

@@ -1,7 +1,7 @@
 using System.Numerics;
 using Verified.Dense;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Training.Tasks;
 
 namespace Verified.Training;

@@ -1,4 +1,4 @@
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Training;
 

@@ -1,5 +1,5 @@
 using Verified.Initialisation;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Training;
 
@@ -52,10 +52,10 @@ public sealed class RecurrentModel
     /// readout N(0, 1) instead (the same draws, scaled by √n), sets the offset to 0.001 and draws every
     /// bias vector of the cell from U(0, 0.1) with <paramref name="biasRng"/>, before h_0 is relaxed.
     /// </summary>
-    public double[] Initialize(double gain, Rng rng, Init? recurrent = null, ModelInit init = ModelInit.Verified, Rng? biasRng = null)
+    public double[] Initialise(double gain, Rng rng, Init? recurrent = null, ModelInit init = ModelInit.Verified, Rng? biasRng = null)
     {
         var theta = new double[ParameterCount];
-        ParameterInitializer.Initialize(Cell, theta.AsSpan(0, Cell.ParameterCount), gain, rng, recurrent);
+        ParameterInitialiser.Initialise(Cell, theta.AsSpan(0, Cell.ParameterCount), gain, rng, recurrent);
         var readoutScale = init == ModelInit.AuthorCode ? 1 : 1 / Math.Sqrt(Cell.StateSize);
         rng.FillGaussian(theta.AsSpan(ReadoutOffset, OutputSize * Cell.StateSize), 0, readoutScale);
         if (init == ModelInit.AuthorCode)

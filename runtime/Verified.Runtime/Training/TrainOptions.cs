@@ -18,7 +18,7 @@ public enum FlossingSchedule
 /// <summary>
 /// Options of a training run; the defaults follow the paper and the author's code (N=80, batch 16,
 /// T=300, Adam lr 1e-3, clip 0.03; docs/reproduction.md gives each source). Every option enters a
-/// run's identity (<see cref="TrainingRun"/>).
+/// run's identity (Verified.Experiments' TrainingRun).
 /// </summary>
 public sealed record TrainOptions
 {

@@ -1,9 +1,9 @@
-using Verified.Dense;
 using System.Diagnostics;
+using Verified.Dense;
 using Verified.Flossing;
 using Verified.Lyapunov;
 using Verified.Optimisation;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Training.Tasks;
 
 namespace Verified.Training;
@@ -43,7 +43,7 @@ public static class Trainer
         var model = new RecurrentModel(layout, task.OutputSize);
         Footprint<T>(layout, task.OutputSize, options).Require();
         var loss = options.Loss ?? task.DefaultLoss;
-        var theta = model.Initialize(options.Gain, Rng.ForStream(options.Seed, "init"), options.RecurrentInit,
+        var theta = model.Initialise(options.Gain, Rng.ForStream(options.Seed, "init"), options.RecurrentInit,
             options.ModelInit ?? ModelInit.Verified, Rng.ForStream(options.Seed, "author-bias"));
         start?.ApplyTo(model, theta);
         var bptt = new Bptt<T>(model, options.Batch, options.Steps);
@@ -188,15 +188,15 @@ public static class Trainer
     /// <param name="layout">The cell at its sizes.</param>
     /// <param name="outputs">The task's outputs a step.</param>
     /// <param name="options">The run's options, in its <see cref="TrainOptions.Precision"/>.</param>
-    public static Resources.Footprint Footprint(CellLayout layout, int outputs, TrainOptions options) =>
+    public static MemoryLimits.Footprint Footprint(CellLayout layout, int outputs, TrainOptions options) =>
         options.Precision == ElementPrecision.Float ? Footprint<float>(layout, outputs, options) : Footprint<double>(layout, outputs, options);
 
-    private static Resources.Footprint Footprint<T>(CellLayout layout, int outputs, TrainOptions options) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    private static MemoryLimits.Footprint Footprint<T>(CellLayout layout, int outputs, TrainOptions options) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var model = new RecurrentModel(layout, outputs);
-        var footprint = new Resources.Footprint($"training {layout.Spec.Name} at n = {layout.StateSize} on {options.Steps} steps",
-                new Resources.PlannedBuffer("parameter vector, its gradient and Adam's moments", 4L * model.ParameterCount, sizeof(double)),
-                new Resources.PlannedBuffer("parameter vector and its gradient in the kernels' type", 2L * model.ParameterCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()))
+        var footprint = new MemoryLimits.Footprint($"training {layout.Spec.Name} at n = {layout.StateSize} on {options.Steps} steps",
+                new MemoryLimits.PlannedBuffer("parameter vector, its gradient and Adam's moments", 4L * model.ParameterCount, sizeof(double)),
+                new MemoryLimits.PlannedBuffer("parameter vector and its gradient in the kernels' type", 2L * model.ParameterCount, System.Runtime.CompilerServices.Unsafe.SizeOf<T>()))
             .With(Bptt<T>.Footprint(model, options.Batch, options.Steps))
             .With(Bptt<T>.Footprint(model, options.TestBatch, options.Steps));
         return options.Flossing == FlossingSchedule.None ? footprint : footprint.With(Flosser.Footprint<T>(layout, EpisodeOptions(options, Lyapunov.InputKind.None, 0)));

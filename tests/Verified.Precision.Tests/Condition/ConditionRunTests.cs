@@ -1,7 +1,7 @@
 using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Precision.Condition;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Precision.Tests.Condition;
@@ -10,7 +10,7 @@ namespace Verified.Precision.Tests.Condition;
 public sealed class ConditionRunTests
 {
     private static readonly CellLayout Layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(80));
-    private static readonly double[] Theta = ParameterInitializer.Create(Layout, 1.0, new Rng(1));
+    private static readonly double[] Theta = ParameterInitialiser.Create(Layout, 1.0, new Rng(1));
     private static readonly ConditionOptions Options = new() { M = [2, 5, 15], Horizons = [10, 30, 50, 80, 100, 150] };
     private static readonly Lazy<ConditionResult> Run256 = new(() => ConditionRun.Run(Layout, Theta, Options, flossed: false));
     private static readonly Lazy<IReadOnlyList<ConditionPoint>> Points256 = new(() => Run256.Value.Points);
@@ -69,7 +69,7 @@ public sealed class ConditionRunTests
     public void Unresolvable_kappa_is_not_claimed()
     {
         // A strongly contracting network: at m = 80 the spread of the singular values exceeds 2^196 within the horizon.
-        var theta = ParameterInitializer.Create(Layout, 0.3, new Rng(2));
+        var theta = ParameterInitialiser.Create(Layout, 0.3, new Rng(2));
         var points = ConditionRun.Measure(Layout, theta, new ConditionOptions { M = [80], Horizons = [5, 60], SpectrumSteps = 500 }, flossed: false);
 
         var late = points.Single(point => point.Horizon == 60);

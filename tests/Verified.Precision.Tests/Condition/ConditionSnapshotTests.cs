@@ -1,6 +1,6 @@
 using Verified.Initialisation;
 using Verified.Precision.Condition;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Testing;
 using Xunit;
 
@@ -13,7 +13,7 @@ public sealed class ConditionSnapshotTests
     public void Kappa_points_are_unchanged()
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(20));
-        var theta = ParameterInitializer.Create(layout, 0.9, new Rng(7));
+        var theta = ParameterInitialiser.Create(layout, 0.9, new Rng(7));
 
         var points = ConditionRun.Measure(layout, theta, new ConditionOptions
         {

@@ -1,7 +1,7 @@
 using System.Numerics;
 using Verified.Precision.Matrices;
 using Verified.Precision.Numbers;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Precision.Tests.Matrices;

@@ -1,6 +1,6 @@
 using System.Numerics;
 using Verified.Precision.Numbers;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Precision.Tests.Numbers;

@@ -35,7 +35,7 @@ public sealed class CellSizeTests
         Assert.Throws<OverflowException>(() => CellSize.Multiple(4, "N").Resolve(CellDimensions.Of(1 << 30)));
 
         // 3·2^30 rows: the layout names the parameter instead of wrapping the size around to a negative int.
-        var error = Assert.Throws<Resources.ResourceLimitException>(() => BuiltInCells.Find("torch-gru")!.Layout(CellDimensions.Of(1 << 30, 3)));
+        var error = Assert.Throws<MemoryLimits.ResourceLimitException>(() => BuiltInCells.Find("torch-gru")!.Layout(CellDimensions.Of(1 << 30, 3)));
         Assert.Contains("weight_ih_l0 (3221225472×3)", error.Message);
     }
 }

@@ -1,5 +1,5 @@
 using Verified.Initialisation;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Cells;
@@ -10,7 +10,7 @@ public sealed class InitialisationTests
     public void Recurrent_weights_have_variance_g_squared_over_N_and_inputs_unit_variance()
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(200, 50));
-        var theta = ParameterInitializer.Create(layout, gain: 1.5, new Rng(3));
+        var theta = ParameterInitialiser.Create(layout, gain: 1.5, new Rng(3));
 
         var w = layout.Parameter("W");
         var v = layout.Parameter("V");
@@ -23,7 +23,7 @@ public sealed class InitialisationTests
     public void Relu_cell_weights_are_shifted_by_the_declared_mean()
     {
         var layout = BuiltInCells.Find("vanilla-relu")!.Layout(CellDimensions.Of(200));
-        var theta = ParameterInitializer.Create(layout, gain: 1, new Rng(4));
+        var theta = ParameterInitialiser.Create(layout, gain: 1, new Rng(4));
         var w = layout.Parameter("W");
 
         Assert.InRange(theta.AsSpan(w.Offset, w.Length).ToArray().Average(), -0.11, -0.09);
@@ -33,7 +33,7 @@ public sealed class InitialisationTests
     public void Orthogonal_initialisation_is_gain_times_orthogonal()
     {
         var layout = UserOscillator.Spec.Layout(CellDimensions.Of(6));
-        var theta = ParameterInitializer.Create(layout, gain: 2, new Rng(5));
+        var theta = ParameterInitialiser.Create(layout, gain: 2, new Rng(5));
         var a = theta.AsSpan(layout.Parameter("A").Offset, 36).ToArray();
 
         for (var i = 0; i < 6; i++)
@@ -51,7 +51,7 @@ public sealed class InitialisationTests
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(5, 2));
         var theta = new double[layout.ParameterCount];
-        ParameterInitializer.Initialize(layout, theta, gain: 1.5, new Rng(6), Init.Orthogonal);
+        ParameterInitialiser.Initialise(layout, theta, gain: 1.5, new Rng(6), Init.Orthogonal);
         var w = theta.AsSpan(layout.Parameter("W").Offset, 25).ToArray();
 
         for (var i = 0; i < 5; i++)
@@ -69,8 +69,8 @@ public sealed class InitialisationTests
     {
         var layout = BuiltInCells.Find("lstm")!.Layout(CellDimensions.Of(8, 2));
 
-        Assert.Equal(ParameterInitializer.Create(layout, 1, new Rng(7)), ParameterInitializer.Create(layout, 1, new Rng(7)));
-        Assert.NotEqual(ParameterInitializer.Create(layout, 1, new Rng(7)), ParameterInitializer.Create(layout, 1, new Rng(8)));
+        Assert.Equal(ParameterInitialiser.Create(layout, 1, new Rng(7)), ParameterInitialiser.Create(layout, 1, new Rng(7)));
+        Assert.NotEqual(ParameterInitialiser.Create(layout, 1, new Rng(7)), ParameterInitialiser.Create(layout, 1, new Rng(8)));
     }
 
     private static double Variance(ReadOnlySpan<double> values)

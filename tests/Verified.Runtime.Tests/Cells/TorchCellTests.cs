@@ -1,7 +1,7 @@
 using Verified.Initialisation;
-using Verified.IO;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Runtime.Tests.Cells.Torch;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Cells;
@@ -121,7 +121,7 @@ public sealed class TorchCellTests
     {
         const int N = 100;
         var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(N, 3));
-        var theta = ParameterInitializer.Create(layout, gain, new Rng(11));
+        var theta = ParameterInitialiser.Create(layout, gain, new Rng(11));
         var bound = gain / Math.Sqrt(N);
 
         foreach (var parameter in layout.Parameters)

@@ -1,6 +1,6 @@
 using Verified.Checks;
 using Verified.Initialisation;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Cells;
@@ -81,7 +81,7 @@ public sealed class UserCellTests
     {
         var layout = UserOscillator.Spec.Layout(CellDimensions.Of(4, 0));
         var kernels = UserOscillator.Spec.CreateKernels<double>(layout);
-        var theta = ParameterInitializer.Create(layout, gain: 1.0, new Rng(1));
+        var theta = ParameterInitialiser.Create(layout, gain: 1.0, new Rng(1));
         var next = new double[layout.StateSize];
 
         kernels.Step(theta, new double[layout.StateSize], [], next);

@@ -80,8 +80,8 @@ public sealed class BrokenKernelTests
         var spec = BuiltInCells.Find("vanilla-tanh")!;
         var broken = new FaultyKernels<double>(spec.CreateKernels<double>(spec.Layout(CellDimensions.Of(8, 2))), fault, 1e-3);
 
-        var sound = FlossingGradientCheck.Run(spec, tons: 3);
-        var check = FlossingGradientCheck.Run(spec, tons: 3, kernels: broken);
+        var sound = FlossingGradientCheck.Run(spec, orthonormaliseEvery: 3);
+        var check = FlossingGradientCheck.Run(spec, orthonormaliseEvery: 3, kernels: broken);
 
         Assert.True(sound.Passed, $"{sound.MaxRelError:E2}");
         Assert.False(check.Passed, $"{check.MaxRelError:E2} ≤ {check.Tolerance:E0}");

@@ -1,5 +1,5 @@
 using Verified.Dense;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Dense;

@@ -1,6 +1,6 @@
 using Verified.Checks;
 using Verified.Dense;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Dense;

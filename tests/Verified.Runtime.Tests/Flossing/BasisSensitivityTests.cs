@@ -1,6 +1,6 @@
 using Verified.Flossing;
 using Verified.Initialisation;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Flossing;
@@ -12,7 +12,7 @@ public sealed class BasisSensitivityTests
     public void The_spread_over_starting_bases_shrinks_with_the_transient()
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(16));
-        var theta = ParameterInitializer.Create(layout, 1.5, new Rng(3));
+        var theta = ParameterInitialiser.Create(layout, 1.5, new Rng(3));
 
         var spreads = BasisSensitivity.Measure(layout, theta, new FlossOptions { K = 3, Steps = 60, Input = Verified.Lyapunov.InputKind.Gaussian, Seed = 4 },
             [0, 20, 200], samples: 6);

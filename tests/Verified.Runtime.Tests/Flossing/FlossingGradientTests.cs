@@ -3,7 +3,7 @@ using Verified.Dense;
 using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Flossing;
@@ -24,9 +24,9 @@ public sealed class FlossingGradientTests
     [InlineData("vanilla-tanh", 3)]
     [InlineData("lstm", 4)]
     [InlineData("rate", 3)]
-    public void Gradient_matches_finite_differences_of_the_loss(string cell, int tons)
+    public void Gradient_matches_finite_differences_of_the_loss(string cell, int orthonormaliseEvery)
     {
-        var check = FlossingGradientCheck.Run(BuiltInCells.Find(cell)!, n: 8, k: K, steps: Steps, transient: Transient, tons: tons);
+        var check = FlossingGradientCheck.Run(BuiltInCells.Find(cell)!, n: 8, k: K, steps: Steps, transient: Transient, orthonormaliseEvery: orthonormaliseEvery);
 
         Assert.True(check.MaxRelError <= 1e-6, $"{check.Name}: {check.MaxRelError:E2}");
     }
@@ -70,7 +70,7 @@ public sealed class FlossingGradientTests
     {
         var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(8, 2));
         var rng = new Rng(11);
-        var theta = ParameterInitializer.Create(layout, gain: 1.5, rng);
+        var theta = ParameterInitialiser.Create(layout, gain: 1.5, rng);
         for (var i = 0; i < theta.Length; i++)
         {
             theta[i] += 0.05 * rng.NextGaussian();

@@ -1,7 +1,7 @@
 using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Flossing;
@@ -25,7 +25,7 @@ public sealed class PaperBehaviourTests
         for (var network = 0; network < 10; network++)
         {
             var gain = gains.NextDouble();
-            var theta = ParameterInitializer.Create(Layout, gain, new Rng((ulong)network + 1));
+            var theta = ParameterInitialiser.Create(Layout, gain, new Rng((ulong)network + 1));
             Flosser.Run<double>(Layout, theta, new FlossOptions
             {
                 K = 1, Epochs = 300, Steps = 300, Transient = 50, Target = target, LearningRate = 3e-3, Seed = (ulong)network, Input = InputKind.None,
@@ -46,7 +46,7 @@ public sealed class PaperBehaviourTests
     [InlineData(32)]
     public void Fig1CD_flossing_k_exponents_moves_them_to_zero(int k)
     {
-        var theta = ParameterInitializer.Create(Layout, 1.0, new Rng(7));
+        var theta = ParameterInitialiser.Create(Layout, 1.0, new Rng(7));
         var before = LongSpectrum(theta, 32);
 
         Flosser.Run<double>(Layout, theta, new FlossOptions { K = k, Epochs = 500, Steps = 300, Transient = 50, LearningRate = 3e-3, Seed = 3, Input = InputKind.None });

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
-using Verified.IO;
+using Verified.Storage;
 using Xunit;
 
 namespace Verified.Runtime.Tests.IO;
@@ -33,7 +33,7 @@ public sealed class SafeTensorsTests : IDisposable
         }
         Assert.Equal("lstm", metadata["cell"]);
         Assert.Equal(layout.Spec.SourceHash, metadata["cellSource"]);
-        Assert.Equal(ResultStore.Version, metadata["verified"]);
+        Assert.Equal(ResultJson.Version, metadata["verified"]);
         Assert.Equal(new Dictionary<string, int> { ["I"] = 2, ["N"] = 4 }, ParameterFile.DimensionsIn(path, layout.Spec).OrderBy(entry => entry.Key));
     }
 

@@ -1,6 +1,7 @@
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Lyapunov.Covariant;
+using Verified.Randomness;
 using Verified.Runtime.Tests.Cells;
 using Xunit;
 
@@ -107,7 +108,7 @@ public sealed class CovariantVectorTests
     public void The_vectors_are_covariant_with_growth_factors_that_average_to_the_exponents()
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(10));
-        var theta = ParameterInitializer.Create(layout, 2.5, new Rng(4));
+        var theta = ParameterInitialiser.Create(layout, 2.5, new Rng(4));
         var kernels = layout.Spec.CreateKernels<double>(layout);
         const int n = 10, k = 5;
 

@@ -1,7 +1,7 @@
 using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Runtime.Tests.Cells;
 using Xunit;
 
@@ -38,7 +38,7 @@ public sealed class ExponentOrderTests
         const int N = 8, K = 4, Steps = 20, Transient = 2;
         const ulong Seed = 3;
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(N, 2));
-        var theta = ParameterInitializer.Create(layout, 1.5, new Rng(Seed));
+        var theta = ParameterInitialiser.Create(layout, 1.5, new Rng(Seed));
         // Epoch 0's horizon as the flosser draws it from its stream: h_0, then Q_0, then the inputs.
         var rng = Rng.ForStream(Seed, "floss");
         var h0 = new double[N];
@@ -50,7 +50,7 @@ public sealed class ExponentOrderTests
         var inputs = InputStream.Create(InputKind.Gaussian, layout.InputSize, Steps, rng);
         var qrOrdered = new FlossingProblem<double>(layout, new FlossingHorizon(K, Steps, Transient, 1, 0)).Exponents(theta, h0, q0, inputs);
 
-        var history = Flosser.Run<double>(layout, theta.ToArray(), new FlossOptions { K = K, Epochs = 2, Steps = Steps, Transient = Transient, Seed = Seed });
+        var history = Flosser.Run<double>(layout, theta.ToArray(), new FlossOptions { K = K, Epochs = 2, Steps = Steps, Transient = Transient, Seed = Seed, Input = InputKind.Gaussian });
 
         Assert.Equal(history[0].QrOrder.Select(column => qrOrdered[column]), history[0].Exponents);
         Assert.All(history, epoch =>

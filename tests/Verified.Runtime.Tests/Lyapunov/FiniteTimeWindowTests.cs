@@ -1,6 +1,6 @@
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Lyapunov;
@@ -9,19 +9,19 @@ namespace Verified.Runtime.Tests.Lyapunov;
 public sealed class FiniteTimeWindowTests
 {
     private static readonly CellLayout Layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(20));
-    private static readonly double[] Theta = ParameterInitializer.Create(Layout, 2.0, new Rng(7));
+    private static readonly double[] Theta = ParameterInitialiser.Create(Layout, 2.0, new Rng(7));
 
-    private static SpectrumResult Run(int window, int tons = 1) => LyapunovSpectrum.Compute(Layout, Theta, new SpectrumOptions
+    private static SpectrumResult Run(int window, int orthonormaliseEvery = 1) => LyapunovSpectrum.Compute(Layout, Theta, new SpectrumOptions
     {
-        K = 4, Steps = 4000, Transient = 200, QTransient = 200, Tons = tons, Seed = 2, Window = window, TrackLogDet = false,
+        K = 4, Steps = 4000, Transient = 200, QTransient = 200, OrthonormaliseEvery = orthonormaliseEvery, Seed = 2, Window = window, TrackLogDet = false,
     });
 
     [Theory]
     [InlineData(50, 1)]
     [InlineData(200, 5)]
-    public void Windows_average_to_the_exponents_of_the_run(int window, int tons)
+    public void Windows_average_to_the_exponents_of_the_run(int window, int orthonormaliseEvery)
     {
-        var spectrum = Run(window, tons);
+        var spectrum = Run(window, orthonormaliseEvery);
         var windows = spectrum.Windows!;
 
         Assert.Equal(4000 / window, windows.Count);

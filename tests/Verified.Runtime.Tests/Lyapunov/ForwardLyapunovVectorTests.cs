@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Lyapunov;
@@ -49,7 +49,7 @@ public sealed class ForwardLyapunovVectorTests
     public void Its_forward_products_are_the_steps_derivative_and_its_backward_products_their_transpose()
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(6, 2));
-        var theta = ParameterInitializer.Create(layout, 1.5, new Rng(7));
+        var theta = ParameterInitialiser.Create(layout, 1.5, new Rng(7));
         var kernels = layout.Spec.CreateKernels<double>(layout);
         const int steps = 12;
         var iteration = new ForwardLyapunovVector(kernels, steps);

@@ -1,6 +1,6 @@
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Lyapunov;
@@ -9,11 +9,11 @@ namespace Verified.Runtime.Tests.Lyapunov;
 public sealed class RunningEstimateTests
 {
     private static readonly CellLayout Layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(3));
-    private static readonly double[] Theta = ParameterInitializer.Create(Layout, 0.9, new Rng(2));
+    private static readonly double[] Theta = ParameterInitialiser.Create(Layout, 0.9, new Rng(2));
 
-    private static SpectrumResult Run(int steps, int? recordEvery = null, int tons = 1) => LyapunovSpectrum.Compute(Layout, Theta, new SpectrumOptions
+    private static SpectrumResult Run(int steps, int? recordEvery = null, int orthonormaliseEvery = 1) => LyapunovSpectrum.Compute(Layout, Theta, new SpectrumOptions
     {
-        K = 2, Steps = steps, Transient = 10, QTransient = 10, Tons = tons, Input = InputKind.Gaussian, Seed = 3, TrackLogDet = false, RecordEvery = recordEvery,
+        K = 2, Steps = steps, Transient = 10, QTransient = 10, OrthonormaliseEvery = orthonormaliseEvery, Input = InputKind.Gaussian, Seed = 3, TrackLogDet = false, RecordEvery = recordEvery,
     });
 
     [Fact]
@@ -30,12 +30,12 @@ public sealed class RunningEstimateTests
     [InlineData(1000, 7, 1)]
     [InlineData(1000, 12, 5)]
     [InlineData(50, 1, 1)]
-    public void A_point_is_recorded_every_interval_and_at_the_end(int steps, int every, int tons)
+    public void A_point_is_recorded_every_interval_and_at_the_end(int steps, int every, int orthonormaliseEvery)
     {
-        var spectrum = Run(steps, every, tons);
+        var spectrum = Run(steps, every, orthonormaliseEvery);
 
         // At the first re-orthonormalisation at or after each multiple of the interval, and at the last step.
-        var expected = Enumerable.Range(1, steps).Where(s => s % tons == 0 || s == steps).Aggregate(new List<int>(), (points, s) =>
+        var expected = Enumerable.Range(1, steps).Where(s => s % orthonormaliseEvery == 0 || s == steps).Aggregate(new List<int>(), (points, s) =>
         {
             if (s >= (points.Count == 0 ? every : (points[^1] / every + 1) * every) || s == steps)
             {

@@ -1,7 +1,7 @@
 using Verified.Checks;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Runtime.Tests.Cells;
 using Xunit;
 
@@ -53,7 +53,7 @@ public sealed class SpectrumIdentityTests
     public void Same_seed_gives_the_same_exponents()
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(12));
-        var theta = ParameterInitializer.Create(layout, 3, new Rng(1));
+        var theta = ParameterInitialiser.Create(layout, 3, new Rng(1));
         var options = new SpectrumOptions { K = 4, Steps = 200, Seed = 7 };
 
         Assert.Equal(LyapunovSpectrum.Compute(layout, theta, options).Exponents, LyapunovSpectrum.Compute(layout, theta, options).Exponents);

@@ -2,7 +2,7 @@ using Verified.Checks;
 using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Runtime.Tests.Cells;
 using Verified.Training;
 using Xunit;
@@ -37,7 +37,7 @@ public sealed class TimeStepTests
     public void A_cell_without_a_time_step_has_exponents_per_step()
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(6));
-        var theta = ParameterInitializer.Create(layout, 1.5, new Rng(2));
+        var theta = ParameterInitialiser.Create(layout, 1.5, new Rng(2));
 
         var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions { K = 2, Steps = 100 });
 
@@ -52,7 +52,7 @@ public sealed class TimeStepTests
         const int K = 3, Counted = 40, Transient = 5;
         var layout = Rate.Layout(CellDimensions.Of(8, 2));
         var rng = new Rng(3);
-        var theta = ParameterInitializer.Create(layout, 1.5, rng);
+        var theta = ParameterInitialiser.Create(layout, 1.5, rng);
         var (h0, q0, _) = FlossingStart.Random(layout, K, 1, rng);
         var problem = new FlossingProblem<double>(layout, new FlossingHorizon(K, Transient + Counted, Transient, 1, Target: 0));
 
@@ -75,7 +75,7 @@ public sealed class TimeStepTests
     {
         var layout = Rate.Layout(CellDimensions.Of(6, 2));
         var rng = new Rng(8);
-        var theta = ParameterInitializer.Create(layout, 1.5, rng);
+        var theta = ParameterInitialiser.Create(layout, 1.5, rng);
         var (h0, q0, inputs) = FlossingStart.Random(layout, 2, 40, rng);
         var problem = new FlossingProblem<double>(layout, new FlossingHorizon(2, 40, 10, 1, Target: -0.5));
 
@@ -88,7 +88,7 @@ public sealed class TimeStepTests
     public void The_time_step_is_flossed_only_when_named()
     {
         var layout = Rate.Layout(CellDimensions.Of(6, 2));
-        var initial = ParameterInitializer.Create(layout, 1.5, new Rng(5));
+        var initial = ParameterInitialiser.Create(layout, 1.5, new Rng(5));
         var dt = layout.Parameter("dt").Offset;
         var options = new FlossOptions { K = 2, Epochs = 3, Steps = 40, Transient = 10, LearningRate = 1e-2, Target = -1, Seed = 5 };
         var byDefault = initial.ToArray();
@@ -107,7 +107,7 @@ public sealed class TimeStepTests
     {
         var options = new TrainOptions { Task = "copy", Delay = 3, Steps = 30, Batch = 4, Epochs = 5, TestBatch = 8, EvalEvery = 1, LearningRate = 1e-2, Clip = null };
         var layout = Rate.Layout(CellDimensions.Of(6, 1));
-        var initial = ParameterInitializer.Create(layout, options.Gain, Rng.ForStream(options.Seed, "init"));
+        var initial = ParameterInitialiser.Create(layout, options.Gain, Rng.ForStream(options.Seed, "init"));
 
         var result = Trainer.Run(Rate, 6, options);
 

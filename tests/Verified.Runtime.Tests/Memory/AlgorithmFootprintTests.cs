@@ -1,6 +1,7 @@
 using Verified.Flossing;
 using Verified.Lyapunov;
-using Verified.Resources;
+using Verified.Lyapunov.Covariant;
+using Verified.MemoryLimits;
 using Verified.Training;
 using Xunit;
 
@@ -20,7 +21,7 @@ public sealed class AlgorithmFootprintTests
     public void Flossing_refuses_a_horizon_whose_stored_bases_exceed_an_array()
     {
         var layout = VanillaTanhAt(100);
-        var horizon = new FlossingHorizon(K: 100, Steps: 1_000_000, Transient: 0, Tons: 1, Target: 0);
+        var horizon = new FlossingHorizon(K: 100, Steps: 1_000_000, Transient: 0, OrthonormaliseEvery: 1, Target: 0);
 
         var refused = Assert.Throws<ResourceLimitException>(() => new FlossingProblem<double>(layout, horizon));
 
@@ -89,7 +90,7 @@ public sealed class AlgorithmFootprintTests
         var footprint = BasisSensitivity.Footprint(layout, options, [0, 999_000], samples: 2);
         var refused = Assert.Throws<ResourceLimitException>(() => BasisSensitivity.Measure(layout, ReadOnlySpan<double>.Empty, options, [0, 999_000], samples: 2));
 
-        Assert.Equal(FlossingProblem<double>.Footprint(layout, new FlossingHorizon(100, 1_000_000, 999_000, options.Tons, options.Target)).Bytes
+        Assert.Equal(FlossingProblem<double>.Footprint(layout, new FlossingHorizon(100, 1_000_000, 999_000, options.OrthonormaliseEvery, options.Target)).Bytes
             + 1_000_000L * layout.InputSize * sizeof(double) + 3L * layout.ParameterCount * sizeof(double), footprint.Bytes);
         Assert.Contains("basis sensitivity of vanilla-tanh at n = 100: the stored states and bases of the horizon", refused.Message);
     }

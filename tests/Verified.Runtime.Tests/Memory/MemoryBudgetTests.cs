@@ -1,5 +1,5 @@
 using System.Globalization;
-using Verified.Resources;
+using Verified.MemoryLimits;
 using Xunit;
 
 namespace Verified.Runtime.Tests.Memory;

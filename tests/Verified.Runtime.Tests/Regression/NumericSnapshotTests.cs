@@ -1,7 +1,7 @@
 using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Testing;
 using Xunit;
 
@@ -23,7 +23,7 @@ public sealed class NumericSnapshotTests
     public void Spectrum_is_unchanged(string cell)
     {
         var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(16, 2));
-        var theta = ParameterInitializer.Create(layout, 0.9, new Rng(3));
+        var theta = ParameterInitialiser.Create(layout, 0.9, new Rng(3));
 
         var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions { K = 6, Steps = 1000, Input = InputKind.Gaussian, Seed = 4 });
 
@@ -41,7 +41,7 @@ public sealed class NumericSnapshotTests
     public void Flossing_history_is_unchanged(string cell)
     {
         var layout = BuiltInCells.Find(cell)!.Layout(CellDimensions.Of(16, 2));
-        var theta = ParameterInitializer.Create(layout, 0.9, new Rng(5));
+        var theta = ParameterInitialiser.Create(layout, 0.9, new Rng(5));
 
         var history = Flosser.Run<double>(layout, theta, new FlossOptions
         {

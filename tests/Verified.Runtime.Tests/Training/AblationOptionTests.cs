@@ -1,5 +1,5 @@
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Training;
 using Verified.Training.Tasks;
 using Xunit;
@@ -20,8 +20,8 @@ public sealed class AblationOptionTests
     {
         var layout = Tanh.Layout(CellDimensions.Of(16, 1));
         var model = new RecurrentModel(layout, 1);
-        var ours = model.Initialize(1.0, new Rng(7), biasRng: new Rng(8));
-        var authors = model.Initialize(1.0, new Rng(7), init: ModelInit.AuthorCode, biasRng: new Rng(8));
+        var ours = model.Initialise(1.0, new Rng(7), biasRng: new Rng(8));
+        var authors = model.Initialise(1.0, new Rng(7), init: ModelInit.AuthorCode, biasRng: new Rng(8));
         var bias = layout.Parameters.Single(parameter => parameter.Name == "b");
 
         foreach (var parameter in layout.Parameters.Where(parameter => parameter != bias))
@@ -66,32 +66,6 @@ public sealed class AblationOptionTests
     {
         var refused = Assert.Throws<ArgumentException>(() => DelayedTask.Create(task, 4, input));
         Assert.Contains("copy task only", refused.Message);
-    }
-
-    [Fact]
-    public void At_their_defaults_the_new_options_leave_key_and_id_unchanged()
-    {
-        var options = new TrainOptions { Task = "copy", Delay = 20, Epochs = 10 };
-        var plain = TrainingRun.Of(Tanh, 8, options);
-
-        Assert.Equal(plain.Id, TrainingRun.Of(Tanh, 8, options with { ModelInit = ModelInit.Verified, TaskInput = InputKind.Uniform }).Id);
-        Assert.DoesNotContain("modelInit", Verified.IO.ResultStore.Canonical(plain));
-        Assert.DoesNotContain("taskInput", Verified.IO.ResultStore.Canonical(plain));
-        Assert.StartsWith("copy-d20-none-author-init-s1-", TrainingRun.Of(Tanh, 8, options with { ModelInit = ModelInit.AuthorCode }).Id);
-        Assert.StartsWith("copy-d20-none-bernoulli-s1-", TrainingRun.Of(Tanh, 8, options with { TaskInput = InputKind.Bernoulli }).Id);
-    }
-
-    [Theory]
-    [InlineData(FlossingSchedule.None, null, 55, "none", "no flossing")]
-    [InlineData(FlossingSchedule.Pre, null, 55, "pre", "preflossing, k = 3")]
-    [InlineData(FlossingSchedule.During, null, 55, "during", "flossing during training, k = 3")]
-    [InlineData(FlossingSchedule.During, new[] { 0, 500 }, 55, "during-0-500", "flossing during training at epochs 0, 500, k = 3")]
-    [InlineData(FlossingSchedule.Pre, null, 86, "pre-tf86", "preflossing, k = 3, T_f = 86")]
-    public void Arms_are_named_by_what_they_change(FlossingSchedule schedule, int[]? at, int horizon, string key, string legend)
-    {
-        var options = new TrainOptions { Task = "xor", Delay = 70, Epochs = 1000, Flossing = schedule, FlossK = 3, FlossSteps = horizon, FlossAt = at ?? new TrainOptions().FlossAt }.Normalised();
-
-        Assert.Equal((key, legend), (RunArm.Key(options), RunArm.Legend(options)));
     }
 
     [Fact]

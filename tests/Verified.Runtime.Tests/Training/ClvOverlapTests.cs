@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Training;
 using Verified.Training.Tasks;
 using Xunit;
@@ -41,7 +41,7 @@ public sealed class ClvOverlapTests
         var task = DelayedTask.Create(Options.Task, Options.Delay);
         var layout = tanh.Layout(CellDimensions.Of(n, task.InputSize));
         var model = new RecurrentModel(layout, task.OutputSize);
-        var theta = model.Initialize(Options.Gain, Rng.ForStream(Options.Seed, "init"), Options.RecurrentInit, ModelInit.Verified, Rng.ForStream(Options.Seed, "author-bias"));
+        var theta = model.Initialise(Options.Gain, Rng.ForStream(Options.Seed, "init"), Options.RecurrentInit, ModelInit.Verified, Rng.ForStream(Options.Seed, "author-bias"));
         var batch = task.Generate(Rng.ForStream(Options.Seed, "train"), Options.Batch, Options.Steps);
         // The first sequence alone, whose loss is the batch's term of it times b: the same direction of ∂L/∂h_0.
         int inputs = task.InputSize, outputs = task.OutputSize, b = Options.Batch;

@@ -67,7 +67,7 @@ public sealed class LearningTests
     public void Flossing_only_the_named_parameters_leaves_the_others_untouched()
     {
         var layout = Tanh.Layout(CellDimensions.Of(8, 1));
-        var theta = Verified.Initialisation.ParameterInitializer.Create(layout, 1.0, new Verified.Random.Rng(3));
+        var theta = Verified.Initialisation.ParameterInitialiser.Create(layout, 1.0, new Verified.Randomness.Rng(3));
         var before = theta.ToArray();
 
         Verified.Flossing.Flosser.Run<double>(layout, theta, new Verified.Flossing.FlossOptions { K = 2, Epochs = 3, Steps = 30, Transient = 5, Parameters = ["b"] });

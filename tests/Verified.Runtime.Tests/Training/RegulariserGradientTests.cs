@@ -1,5 +1,5 @@
 using Verified.Initialisation;
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Training.Regularisers;
 using Xunit;
 
@@ -40,7 +40,7 @@ public sealed class RegulariserGradientTests
         var layout = BuiltInCells.Find(cellName)!.Layout(CellDimensions.Of(n, 1));
         var rng = new Rng(11);
         var theta = new double[layout.ParameterCount];
-        ParameterInitializer.Initialize(layout, theta, 1.2, rng);
+        ParameterInitialiser.Initialise(layout, theta, 1.2, rng);
         // Biases and any zero-initialised parameter drawn too, so that every entry of θ is exercised.
         for (var i = 0; i < theta.Length; i++)
         {

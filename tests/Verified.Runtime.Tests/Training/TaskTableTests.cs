@@ -1,4 +1,4 @@
-using Verified.Random;
+using Verified.Randomness;
 using Verified.Training.Tasks;
 using Xunit;
 

@@ -36,7 +36,7 @@ public sealed record CellOutline(string? Name, Location NamedAt, CellFacts Facts
     }
 
     /// <summary>
-    /// Whether a parameter is drawn with the gain (<see cref="Initialisation.ParameterInitializer.UsesGain"/>): an explicit
+    /// Whether a parameter is drawn with the gain (<see cref="Initialisation.ParameterInitialiser.UsesGain"/>): an explicit
     /// RecurrentGaussian or Orthogonal, or by default a matrix whose columns are a state's size.
     /// </summary>
     private static bool? DrawnWithGain(AttributeSyntax parameter, IReadOnlyList<(int Multiple, string? Name)?> states)

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Flossing;
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Cli.Commands;
 
@@ -20,12 +21,12 @@ public static class BasisCommand
         }.NonNegative();
         var samples = new Option<int>("--samples") { Description = "Random bases Q_0 per transient (at least 2)", DefaultValueFactory = _ => 8 }.Positive();
         var target = new Option<double>("--target") { Description = "Target λ* of the loss, in the exponents' unit", DefaultValueFactory = _ => 0.0 }.Finite();
-        var tons = CommonOptions.Tons();
+        var orthonormaliseEvery = CommonOptions.OrthonormaliseEvery(new FlossOptions().OrthonormaliseEvery);
         var command = new Command("basis", "Spread of the flossing loss and its gradient over random starting bases Q_0, against the transient");
-        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
+        options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Input | CommonOptions.Groups.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command);
-        foreach (var option in new Option[] { k, steps, transients, samples, target, tons })
+        foreach (var option in new Option[] { k, steps, transients, samples, target, orthonormaliseEvery })
         {
             command.Options.Add(option);
         }
@@ -48,7 +49,7 @@ public static class BasisCommand
             var seed = result.GetValue(options.Seed);
             var flossOptions = new FlossOptions
             {
-                K = count, Steps = counted, Tons = result.GetValue(tons), Target = result.GetValue(target),
+                K = count, Steps = counted, OrthonormaliseEvery = result.GetValue(orthonormaliseEvery), Target = result.GetValue(target),
                 Input = CommonOptions.InputKind(result, options.Input), Seed = seed,
             };
             BasisSensitivity.Footprint(layout, flossOptions, chosen, bases).Require();
@@ -62,12 +63,8 @@ public static class BasisCommand
                 output.WriteLine($"  transient {spread.Transient.ToString(CultureInfo.InvariantCulture),6}: loss {NumberText.Scientific(spread.LossMean, 4)} ± {NumberText.Scientific(spread.LossSpread)}, " +
                     $"gradient spread {NumberText.Scientific(spread.GradientSpread)} of its norm");
             }
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                configuration = RunConfiguration.Of(layout, gain, seed, new { flossing = flossOptions, transients = chosen, samples = bases }, network.StartedFrom(result)),
-                cell = spec.Name,
-                spreads,
-            });
+            JsonOutput.Write(result.GetValue(options.Json), new BasisFile(
+                RunConfiguration.Of(layout, gain, seed, new BasisRunOptions(flossOptions, chosen, bases), network.StartedFrom(result)), spec.Name, spreads));
             return ExitCodes.Success;
         });
         return command;

@@ -16,5 +16,5 @@ public sealed record CellFacts(string Name, bool? NamesSize, bool? UsesGain, boo
 {
     /// <summary>Everything of a compiled cell.</summary>
     public static CellFacts Of(CellSpec cell) =>
-        new(cell.Name, cell.DimensionNames.Any(name => name != "I"), ParameterInitializer.UsesGain(cell), cell.Input is not null, ParameterInitializer.HasRecurrentGaussian(cell));
+        new(cell.Name, cell.DimensionNames.Any(name => name != "I"), ParameterInitialiser.UsesGain(cell), cell.Input is not null, ParameterInitialiser.HasRecurrentGaussian(cell));
 }

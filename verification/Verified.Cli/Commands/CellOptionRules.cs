@@ -20,7 +20,7 @@ public static class CellOptionRules
         {
             OptionRules.RefuseGiven(result, [options.Gain], $"has nothing to scale: cell {cell.Name} has no recurrent Gaussian, orthogonal or hidden-uniform parameter");
         }
-        // --init replaces only the recurrent Gaussian matrices' draw (ParameterInitializer.Initialize).
+        // --init replaces only the recurrent Gaussian matrices' draw (ParameterInitialiser.Initialise).
         if (options.RecurrentInit is { } init && cell.HasRecurrentGaussian == false)
         {
             OptionRules.RefuseGiven(result, [init], $"chooses the draw of recurrent Gaussian matrices, but cell {cell.Name} has none");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 
 namespace Verified.Cli.Commands;
 
@@ -11,7 +12,7 @@ public static class CellsCommand
     {
         var options = new CommonOptions(allCellsByDefault: true);
         var command = new Command("cells", "List the built-in cells (or a file's cells) with state size and parameters");
-        options.AddTo(command, CommonOptions.Offer.Json);
+        options.AddTo(command, CommonOptions.Groups.Json);
         command.SetAction(result =>
         {
             var n = result.GetValue(options.N);
@@ -30,7 +31,7 @@ public static class CellsCommand
                     Markup.Escape(string.Join(" ", row.Parameters.Select(p => $"{p.Name}[{p.Rows}×{p.Columns}]"))));
             }
             console.Write(table);
-            JsonOutput.Write(result.GetValue(options.Json), new { n, cells = rows });
+            JsonOutput.Write(result.GetValue(options.Json), new CellsFile(n, rows));
             return ExitCodes.Success;
         });
         return command;

@@ -2,7 +2,8 @@ using System.CommandLine;
 using Spectre.Console;
 using Verified.Checks;
 using Verified.Cli.Output;
-using Verified.IO;
+using Verified.Cli.Output.Files;
+using Verified.Storage;
 
 namespace Verified.Cli.Commands;
 
@@ -14,7 +15,7 @@ public static class CheckCommand
         var options = new CommonOptions(defaultN: 5, "Hidden size N (default 5, not 80: the checks form dense n×n and n×P Jacobians by finite differences, a cost that grows as n⁴)", allCellsByDefault: true);
         var tolerance = new Option<double>("--tolerance") { Description = "Relative tolerance of the double checks", DefaultValueFactory = _ => 1e-7 }.FinitePositive();
         var command = new Command("check", "Check every generated kernel against finite differences and by the dot-product test");
-        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
+        options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command);
         command.Options.Add(tolerance);
@@ -55,12 +56,8 @@ public static class CheckCommand
                 ? $"all {reports.Sum(report => report.Checks.Count)} checks passed"
                 : $"{reports.Sum(report => report.Checks.Count(check => !check.Passed))} checks FAILED");
             // docs/design.md's contract: `checks` and `passed`; the cell of each check is kept beside its name.
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                checks = reports.SelectMany(report => report.Checks.Select(check => check with { Name = report.Cell + "/" + check.Name })),
-                passed,
-                cells = reports,
-            });
+            JsonOutput.Write(result.GetValue(options.Json), new CheckFile(
+                [.. reports.SelectMany(report => report.Checks.Select(check => check with { Name = report.Cell + "/" + check.Name }))], passed, reports));
             return passed ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return command;

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Lyapunov;
+using Verified.Lyapunov.Covariant;
 
 namespace Verified.Cli.Commands;
 
@@ -19,7 +21,7 @@ public static class ClvCommand
         var recordEvery = new Option<int>("--record-every") { Description = "Steps between recorded vectors (window steps 0, this, twice this, …)", DefaultValueFactory = _ => 10 }.Positive();
         var plot = new Option<FileInfo?>("--plot") { Description = "Draw the growth rates and the unstable–stable angle against the step to this PNG (default: no plot)" }.WritableFile();
         var command = new Command("clv", "Covariant Lyapunov vectors (Ginelli's forward–backward method): exponents, growth rates, angles and the vectors themselves");
-        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
+        options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Input | CommonOptions.Groups.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, ownStart: "h0 drawn N(0, 1) from --seed, followed by --transient steps");
         foreach (var option in new Option[] { k, steps, transient, backwardTransient, recordEvery, plot })
@@ -63,24 +65,8 @@ public static class ClvCommand
                 output.WriteLine($"  angle between the unstable ({clv.UnstableDimension}) and stable subspaces: smallest {F(angles.Min())} rad, median {F(Median(angles))} rad");
             }
             var n = layout.StateSize;
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                configuration = RunConfiguration.Of(layout, gain, clvOptions.Seed, clvOptions, network.StartedFrom(result)),
-                cell = spec.Name,
-                exponents = clv.Exponents,
-                qrOrder = clv.QrOrder,
-                covariantExponents = clv.CovariantExponents,
-                unit = clv.Unit.Name,
-                timeStep = clv.Unit.TimeStep,
-                stateSize = n,
-                steps = clv.Steps,
-                states = clv.States,
-                vectors = clv.Vectors.Select(vectors => Enumerable.Range(0, n).Select(row => vectors.AsSpan(row * clvOptions.K, clvOptions.K).ToArray())),
-                growthRates = clv.GrowthRates,
-                unstableDimension = clv.UnstableDimension,
-                unstableStableAngles = clv.UnstableStableAngles,
-                neighbourAngles = clv.NeighbourAngles,
-            });
+            JsonOutput.Write(result.GetValue(options.Json), ClvFile.Of(
+                RunConfiguration.Of(layout, gain, clvOptions.Seed, clvOptions, network.StartedFrom(result)), spec.Name, n, clvOptions.K, clv));
             if (result.GetValue(plot) is { } file)
             {
                 ClvPlot.Write(clv, file.FullName, $"covariant Lyapunov vectors of {spec.Name}, n = {n}");

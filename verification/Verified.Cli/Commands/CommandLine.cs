@@ -1,6 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using System.CommandLine.Help;
+using System.Globalization;
+using Verified.Experiments.Results;
 
 namespace Verified.Cli.Commands;
 
@@ -77,7 +78,7 @@ public static class CommandLine
             using var threads = Dense.Threading.DenseThreads.Use(parsed.GetValue<int>(ThreadsOption.Name) is > 0 and var count ? count : 1);
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception usage) when (usage is UsageException or Resources.ResourceLimitException or InvalidDataException or IO.ParameterFileException)
+        catch (Exception usage) when (usage is UsageException or MemoryLimits.ResourceLimitException or InvalidDataException or Storage.ParameterFileException)
         {
             // One line, but for a cell file's errors, which are one line each.
             foreach (var line in usage.Message.Split('\n'))
@@ -91,7 +92,7 @@ public static class CommandLine
             error.WriteLine("error: " + failed.Message);
             return ExitCodes.CheckFailed;
         }
-        catch (IO.IncompleteResultsException incomplete)
+        catch (Verified.Experiments.Results.IncompleteResultsException incomplete)
         {
             error.WriteLine("error: " + incomplete.Message);
             return ExitCodes.Incomplete;

@@ -14,9 +14,9 @@ public sealed class CommonOptions
     /// <summary>N of every command but `check`: the paper's networks (N = 80).</summary>
     public const int DefaultN = 80;
 
-    /// <summary>What a command offers besides --cell, --cell-file, --all-errors and --n.</summary>
+    /// <summary>The groups of shared options a command takes besides --cell, --cell-file, --all-errors and --n.</summary>
     [Flags]
-    public enum Offer { None = 0, GainAndSeed = 1, Input = 2, Json = 4 }
+    public enum Groups { None = 0, GainAndSeed = 1, Input = 2, Json = 4 }
 
     public Option<string?> Cell { get; }
     public Option<FileInfo?> CellFile { get; }
@@ -56,31 +56,31 @@ public sealed class CommonOptions
     /// <summary>--init of training, when the command offers it: checked against the cell's recurrent Gaussian matrices.</summary>
     public Option? RecurrentInit { get; set; }
 
-    /// <summary>Adds --cell, --cell-file, --all-errors, --n and the options of <paramref name="offer"/> to a command.</summary>
-    public void AddTo(Command command, Offer offer)
+    /// <summary>Adds --cell, --cell-file, --all-errors, --n and the options of <paramref name="groups"/> to a command.</summary>
+    public void AddTo(Command command, Groups groups)
     {
         foreach (var option in new Option[] { Cell, CellFile, AllErrors, N })
         {
             command.Options.Add(option);
         }
-        if (offer.HasFlag(Offer.GainAndSeed))
+        if (groups.HasFlag(Groups.GainAndSeed))
         {
             command.Options.Add(Gain);
             command.Options.Add(Seed);
         }
-        if (offer.HasFlag(Offer.Input))
+        if (groups.HasFlag(Groups.Input))
         {
             command.Options.Add(Input);
             InputOptions.Add(Input);
         }
-        if (offer.HasFlag(Offer.Json))
+        if (groups.HasFlag(Groups.Json))
         {
             command.Options.Add(Json);
         }
     }
 
-    /// <summary>--tons, the steps between re-orthonormalisations, shared by the commands that run Algorithm 2.</summary>
-    public static Option<int> Tons() => new Option<int>("--tons") { Description = "Steps between re-orthonormalisations t_ONS", DefaultValueFactory = _ => 1 }.Positive();
+    /// <summary>--tons, the steps between re-orthonormalisations, shared by the commands that run Algorithm 2; <paramref name="byDefault"/> is the library's default.</summary>
+    public static Option<int> OrthonormaliseEvery(int byDefault) => new Option<int>("--tons") { Description = "Steps between re-orthonormalisations t_ONS", DefaultValueFactory = _ => byDefault }.Positive();
 
     /// <summary>
     /// --clip, the bound on each parameter's gradient norm, defined once for every command that

@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Flossing;
 using Verified.Initialisation;
-using Verified.IO;
 using Verified.Precision.Condition;
-using Verified.Random;
+using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Commands;
 
@@ -27,7 +28,7 @@ public static class ConditionCommand
         bits.AcceptOnlyFromAmong("256", "512");
         var plot = PlotOption.Create("κ2 against the horizon, numeric, Eq 10 and the finite-time bound, a panel per m");
         var command = new Command("condition", "Condition number of the long-term Jacobian in 256-bit arithmetic against the Lyapunov estimate (Eq 10)");
-        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
+        options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Input | CommonOptions.Groups.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, ownStart: $"h0 drawn N(0, 1) from --seed, followed by a transient of {new ConditionOptions().Transient} steps");
         foreach (var option in new Option[] { m, horizon, every, bits, confirm, flossK, flossEpochs, flossLearningRate, plot })
@@ -64,8 +65,8 @@ public static class ConditionCommand
             var measurements = 1 + (floss > 0 ? 1 : 0) + (confirming ? 1 : 0);
             ConditionRun.Footprint(layout, columns.Max(), confirming ? 512 : result.GetValue(bits),
                     steps: new ConditionOptions().Transient + (long)longest, horizons: longest / step + 1L, ms: columns.Length, runs: measurements)
-                .With(new Resources.PlannedBuffer("parameter vector θ", layout.ParameterCount, sizeof(double)),
-                    new Resources.PlannedBuffer("θ as it was before flossing", layout.ParameterCount, sizeof(double)))
+                .With(new MemoryLimits.PlannedBuffer("parameter vector θ", layout.ParameterCount, sizeof(double)),
+                    new MemoryLimits.PlannedBuffer("θ as it was before flossing", layout.ParameterCount, sizeof(double)))
                 .Require();
             var seed = result.GetValue(options.Seed);
             var gain = result.GetValue(options.Gain);
@@ -131,27 +132,23 @@ public static class ConditionCommand
                 panelHeight: columns.Length == 1 ? 560 : 330);
             // Eq 3 directly: the slope of log σ_i(T_t Q) against t over the resolved horizons, beside λ_i per step.
             var unit = runs[0].Spectrum.Unit;
-            var eq3 = runs.Select((run, index) => new
-            {
-                flossed = index > 0,
-                exponentsPerStep = run.Spectrum.Exponents.Select(exponent => exponent * unit.StepDuration).ToArray(),
-                slopes = FiniteTimeSpectrum.Slopes(run.FiniteTime, columns.Max()),
-                horizons = run.FiniteTime,
-            }).ToList();
+            var eq3 = runs.Select((run, index) => new Eq3Slopes(
+                index > 0,
+                [.. run.Spectrum.Exponents.Select(exponent => exponent * unit.StepDuration)],
+                FiniteTimeSpectrum.Slopes(run.FiniteTime, columns.Max()),
+                run.FiniteTime)).ToList();
             foreach (var run in eq3)
             {
-                var gaps = run.slopes.Zip(run.exponentsPerStep, (slope, lambda) => slope is { } value ? Math.Abs(value - lambda) : (double?)null).OfType<double>().ToList();
-                console.WriteLine($"Eq 3 at {conditionOptions.Bits} bits{(run.flossed ? ", flossed" : "")}: slope of log σ_i(T_t Q) against t for {gaps.Count} of {run.slopes.Length} exponents, " +
+                var gaps = run.Slopes.Zip(run.ExponentsPerStep, (slope, lambda) => slope is { } value ? Math.Abs(value - lambda) : (double?)null).OfType<double>().ToList();
+                console.WriteLine($"Eq 3 at {conditionOptions.Bits} bits{(run.Flossed ? ", flossed" : "")}: slope of log σ_i(T_t Q) against t for {gaps.Count} of {run.Slopes.Length} exponents, " +
                     (gaps.Count > 0 ? $"largest difference from λ_i {NumberText.Scientific(gaps.Max())} per step" : "none resolved at two horizons"));
             }
             // Eq 10's exponents before (and after) flossing, in the one unit rule; the horizons count steps.
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                configuration = RunConfiguration.Of(layout, gain, seed, new { condition = conditionOptions, flossing = flossOptions, confirmAt512 = confirming }, network.StartedFrom(result)),
-                cell = spec.Name, bits = conditionOptions.Bits, unit = unit.Name, timeStep = unit.TimeStep,
-                spectra = runs.Select((run, index) => new { flossed = index > 0, exponents = run.Spectrum.Exponents, qrOrder = run.Spectrum.QrOrder }),
-                points, eq3, confirmedAgainst512 = disagreement,
-            });
+            JsonOutput.Write(result.GetValue(options.Json), new ConditionFile(
+                RunConfiguration.Of(layout, gain, seed, new ConditionRunOptions(conditionOptions, flossOptions, confirming), network.StartedFrom(result)),
+                spec.Name, conditionOptions.Bits, unit.Name, unit.TimeStep,
+                [.. runs.Select((run, index) => new ConditionSpectrum(index > 0, run.Spectrum.Exponents, run.Spectrum.QrOrder))],
+                points, eq3, disagreement));
             return ExitCodes.Success;
         });
         return command;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Verified.Initialisation;
-using Verified.IO;
-using Verified.Random;
+using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Commands;
 
@@ -66,7 +66,7 @@ public sealed class NetworkFileOptions
     {
         if (result.GetValue(Params) is not { } file)
         {
-            return ParameterInitializer.Create(layout, result.GetValue(options.Gain), new Rng(result.GetValue(options.Seed)));
+            return ParameterInitialiser.Create(layout, result.GetValue(options.Gain), new Rng(result.GetValue(options.Seed)));
         }
         RefuseInitialiserOptions(result, options.Gain);
         return ParameterFile.Load(file.FullName, layout, out _);

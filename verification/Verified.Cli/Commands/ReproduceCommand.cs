@@ -2,7 +2,8 @@ using System.CommandLine;
 using Verified.Cli.Output;
 using Verified.Cli.Planning;
 using Verified.Cli.Reproduction;
-using Verified.IO;
+using Verified.Experiments.Results;
+using Verified.Experiments.Sweeps;
 using Verified.Training;
 
 namespace Verified.Cli.Commands;
@@ -92,7 +93,7 @@ public static class ReproduceCommand
         var units = Path.Combine(folder, "units");
         var store = Directory.Exists(units) ? new ResultStore(units, warning => error.WriteLine("warning: " + warning), readOnly: true) : null;
         var runs = figure.Runs(scale)
-            .Select(run => new PlannedRun(run.Id, run.Units, run.Key as TrainingRun, store is not null && store.TryRead(run.Id, run.Key, run.Result, out _)))
+            .Select(run => new PlannedRun(run.Id, run.ProgressTicks, run.Key as TrainingRun, store is not null && store.TryRead(run.Id, run.Key, run.Result, out _)))
             .ToList();
         RunPlan.Print($"{figure.Name} at the {scale.ToString().ToLowerInvariant()} scale", runs, shard, shards, folder, jobs, RecordedWallTimes.Find(Directory.GetCurrentDirectory()), output);
     }

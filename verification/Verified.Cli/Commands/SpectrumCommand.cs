@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Commands;
 
@@ -14,10 +15,12 @@ public static class SpectrumCommand
     public static Command Create(TextWriter output)
     {
         var options = new CommonOptions();
-        var k = new Option<int>("--k") { Description = "Number of exponents", DefaultValueFactory = _ => 1 }.Positive();
-        var steps = new Option<int>("--steps") { Description = "Counted steps, after the transients (steps, not units of time, for a cell with a [TimeStep] too)", DefaultValueFactory = _ => 1000 }.Positive();
-        var transient = new Option<int>("--transient") { Description = "Steps run before counting, once for the state and again for Q (steps, not units of time: with a time step Δt they last --transient·Δt)", DefaultValueFactory = _ => 100 }.NonNegative();
-        var tons = CommonOptions.Tons();
+        // The library's defaults are the command's (SpectrumOptions; --transient sets both of its transients).
+        var defaults = new SpectrumOptions();
+        var k = new Option<int>("--k") { Description = "Number of exponents", DefaultValueFactory = _ => defaults.K }.Positive();
+        var steps = new Option<int>("--steps") { Description = "Counted steps, after the transients (steps, not units of time, for a cell with a [TimeStep] too)", DefaultValueFactory = _ => defaults.Steps }.Positive();
+        var transient = new Option<int>("--transient") { Description = "Steps run before counting, once for the state and again for Q (steps, not units of time: with a time step Δt they last --transient·Δt)", DefaultValueFactory = _ => defaults.Transient }.NonNegative();
+        var orthonormaliseEvery = CommonOptions.OrthonormaliseEvery(defaults.OrthonormaliseEvery);
         var recordEvery = new Option<int?>("--record-every")
         {
             Description = $"Steps between points of the running estimate in the JSON (default: steps/{SpectrumOptions.RunningPoints} rounded up, so about {SpectrumOptions.RunningPoints} points)",
@@ -29,10 +32,10 @@ public static class SpectrumCommand
         var plot = PlotOption.Create("the running estimates of the exponents against the steps");
         var command = new Command("spectrum", "Estimate the first k Lyapunov exponents. Printed: λ1 ≥ … ≥ λk, each the time average of log R_ii of the QR "
             + "re-orthonormalisations over the counted steps; Σλ, their sum; and mean log|det D|, the time average of the log-volume change of one step (equal to Σλ when k = n)");
-        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Input | CommonOptions.Offer.Json);
+        options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Input | CommonOptions.Groups.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command, ownStart: "h0 drawn N(0, 1) from --seed, followed by --transient steps");
-        foreach (var option in new Option[] { k, steps, transient, tons, recordEvery, window, plot })
+        foreach (var option in new Option[] { k, steps, transient, orthonormaliseEvery, recordEvery, window, plot })
         {
             command.Options.Add(option);
         }
@@ -48,7 +51,7 @@ public static class SpectrumCommand
                 Steps = result.GetValue(steps),
                 Transient = result.GetValue(transient),
                 QTransient = result.GetValue(transient),
-                Tons = result.GetValue(tons),
+                OrthonormaliseEvery = result.GetValue(orthonormaliseEvery),
                 Input = CommonOptions.InputKind(result, options.Input),
                 Seed = result.GetValue(options.Seed),
                 TrackLogDet = count == layout.StateSize,
@@ -56,9 +59,9 @@ public static class SpectrumCommand
                 InitialState = network.StartState(result, layout),
                 Window = result.GetValue(window),
             };
-            if (spectrumOptions.Window is { } length && (length > spectrumOptions.Steps || length % spectrumOptions.Tons != 0))
+            if (spectrumOptions.Window is { } length && (length > spectrumOptions.Steps || length % spectrumOptions.OrthonormaliseEvery != 0))
             {
-                throw new UsageException($"--window {length} must be at most --steps {spectrumOptions.Steps} and a multiple of --tons {spectrumOptions.Tons}");
+                throw new UsageException($"--window {length} must be at most --steps {spectrumOptions.Steps} and a multiple of --tons {spectrumOptions.OrthonormaliseEvery}");
             }
             var totalSteps = (long)spectrumOptions.Transient + spectrumOptions.QTransient + spectrumOptions.Steps;
             if (totalSteps > int.MaxValue)
@@ -88,24 +91,8 @@ public static class SpectrumCommand
                     $"5–95 % {F(windows.Quantiles[0][0])} … {F(windows.Quantiles[0][^1])}, positive in {(100 * windows.FractionLeadingPositive).ToString("F1", CultureInfo.InvariantCulture)} % of windows");
             }
             PlotOption.Write(result, plot, () => SpectrumPlot.Convergence(spectrum, $"{spec.Name}, n = {layout.StateSize}: running Lyapunov estimates"));
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                configuration = RunConfiguration.Of(layout, gain, spectrumOptions.Seed, spectrumOptions, network.StartedFrom(result)),
-                cell = spec.Name,
-                exponents = spectrum.Exponents,
-                qrOrder = spectrum.QrOrder,
-                unit = spectrum.Unit.Name,
-                timeStep = spectrum.Unit.TimeStep,
-                sumExponents = spectrum.SumExponents,
-                meanLogAbsDet = spectrum.MeanLogAbsDet,
-                stateSize = layout.StateSize,
-                logRSums = spectrum.LogRSums,
-                accumulatedSteps = spectrum.AccumulatedSteps,
-                running = spectrum.Running,
-                runningSteps = spectrum.RunningSteps,
-                warnings = spectrum.Warnings,
-                windows = spectrum.Windows is { } finite ? new { finite.Window, finite.Count, finite.Mean, finite.StandardDeviation, quantileLevels = FiniteTimeWindows.QuantileLevels, finite.Quantiles, finite.FractionLeadingPositive } : null,
-            });
+            JsonOutput.Write(result.GetValue(options.Json), SpectrumFile.Of(
+                RunConfiguration.Of(layout, gain, spectrumOptions.Seed, spectrumOptions, network.StartedFrom(result)), spec.Name, layout.StateSize, spectrum));
             return ExitCodes.Success;
         });
         return command;

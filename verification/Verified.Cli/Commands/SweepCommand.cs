@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Planning;
 using Verified.Cli.Plots;
 using Verified.Cli.Reproduction;
-using Verified.IO;
+using Verified.Experiments.Results;
+using Verified.Experiments.Sweeps;
+using Verified.Storage;
 using Verified.Training;
 
 namespace Verified.Cli.Commands;
@@ -33,7 +36,7 @@ public static class SweepCommand
         };
         var keep = KeepOtherNumericalVersions.Create("runs");
         var command = new Command("sweep", "A resumable, shardable grid of training runs, run side by side. " + TrainingMetrics.Help);
-        options.AddTo(command, CommonOptions.Offer.GainAndSeed);
+        options.AddTo(command, CommonOptions.Groups.GainAndSeed);
         training.AddTo(command);
         foreach (var option in new Option[] { delays, ks, schedules, seeds, outFolder, shard, jobs, merge, plan, keep })
         {
@@ -53,10 +56,8 @@ public static class SweepCommand
                 }
                 var merged = Sweep.Merge(folder.FullName, Warn, result.GetValue(keep));
                 output.WriteLine($"{merged.Count} runs merged");
-                JsonOutput.Write(new FileInfo(Path.Combine(folder.FullName, "sweep.json")), new
-                {
-                    units = OriginCount.Of(merged.Select(run => run.Origin ?? ResultOrigin.Unrecorded)), runs = merged, groups = RunGroup.Of(merged),
-                });
+                JsonOutput.Write(new FileInfo(Path.Combine(folder.FullName, "sweep.json")), new SweepFile(
+                    OriginCount.Of(merged.Select(run => run.Origin ?? ResultOrigin.Unrecorded)), merged, RunGroup.Of(merged)));
                 foreach (var task in merged.GroupBy(run => run.Run.Options.Task))
                 {
                     var measure = Statistics.ChanceLoss(task.Key) is null ? PanelMeasure.TestAccuracy : PanelMeasure.TestLoss;
@@ -104,7 +105,7 @@ public static class SweepCommand
                 var runs = Path.Combine(folder.FullName, "runs");
                 var finished = Directory.Exists(runs) ? new ResultStore(runs, Warn, readOnly: true) : null;
                 RunPlan.Print($"the sweep of {spec.Name} (N = {n})",
-                    [.. sweep.Runs.Select(run => new PlannedRun(run.Id, run.Units, run, finished?.Has<TrainingOutcome>(run.Id, run) == true))],
+                    [.. sweep.Runs.Select(run => new PlannedRun(run.Id, run.ProgressTicks, run, finished?.Has<TrainingOutcome>(run.Id, run) == true))],
                     index, count, folder.FullName, parallel, RecordedWallTimes.Find(Directory.GetCurrentDirectory()), output);
                 return ExitCodes.Success;
             }
@@ -114,7 +115,7 @@ public static class SweepCommand
             var missing = sweep.Missing(store, index, count);
             var board = new ProgressBoard(output);
             var leftToOthers = 0;
-            board.Run([.. missing.Select(run => new ProgressJob(run.Id, run.Units, tick =>
+            board.Run([.. missing.Select(run => new ProgressJob(run.Id, run.ProgressTicks, tick =>
             {
                 var outcome = Sweep.Execute(store, run, out var holder, tick);
                 if (holder.Length > 0)

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Verified.Cli.Output;
-using Verified.IO;
+using Verified.Cli.Output.Files;
+using Verified.Experiments.Sweeps;
+using Verified.Storage;
 using Verified.Training;
 using Verified.Training.Tasks;
 
@@ -31,7 +33,7 @@ public static class TrainCommand
                 "Kuptsov and Parlitz 2012), as clvOverlap in the JSON history. The first covariant vector is undefined at h0, which has no past (docs/design.md)",
         };
         var command = new Command("train", "Train on a delayed-memory task by BPTT, with optional gradient flossing. " + TrainingMetrics.Help);
-        options.AddTo(command, CommonOptions.Offer.GainAndSeed | CommonOptions.Offer.Json);
+        options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Json);
         var network = new NetworkFileOptions();
         network.AddTo(command,
             saves: "the trained θ with the readout (readout.weight, readout.bias) and the learned initial state h0, F64 whatever --precision (Adam keeps θ in double)",
@@ -77,7 +79,7 @@ public static class TrainCommand
             TrainResult trained = null!;
             // A run from files is not the run its options name (its JSON has no id), so the progress names the file instead.
             var label = start == new NetworkStart() ? run.Id : $"from {result.GetValue(network.Params)?.Name ?? result.GetValue(network.InitialState)?.Name}";
-            board.Run([new ProgressJob($"training {label}", run.Units, tick => trained = Trainer.Run(spec, n, trainOptions, epoch => board.Write(string.Create(CultureInfo.InvariantCulture,
+            board.Run([new ProgressJob($"training {label}", run.ProgressTicks, tick => trained = Trainer.Run(spec, n, trainOptions, epoch => board.Write(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch.Epoch,5}  loss {NumberText.Scientific(epoch.Loss, 3),10}  test {NumberText.Scientific(epoch.TestLoss, 3),10}  {TrainingMetrics.Accuracy(scored, epoch.TestAccuracy)}|∂L/∂h0| {NumberText.Scientific(epoch.GradNormH0),9}{(epoch.ClvOverlap is { } cos ? "  |cos(∂L/∂h0, v1)| " + cos.ToString("F3", CultureInfo.InvariantCulture) : "")}  {epoch.Seconds * 1e3,7:F2} ms/epoch")), tick, start))]);
             foreach (var (episode, i) in trained.FlossingEpisodes.Select((episode, i) => (episode, i)))
             {
@@ -95,14 +97,10 @@ public static class TrainCommand
             {
                 NetworkFile.Save(saved.FullName, model, trained.Theta);
             }
-            JsonOutput.Write(result.GetValue(options.Json), new
-            {
-                verifiedVersion = ResultStore.Version,
-                // A run that starts from files is not the run its options name: it has no id, and names its files instead.
-                cell = spec.Name, cellSourceHash = spec.SourceHash, n, options = trainOptions, id = start == new NetworkStart() ? run.Id : null,
-                startedFrom = network.StartedFrom(result),
-                history = trained.History, final = trained.Final, lambda1After = trained.Lambda1After, exponentsAfter = trained.ExponentsAfter, flossingEpisodes = trained.FlossingEpisodes, seconds = trained.Seconds,
-            });
+            // A run that starts from files is not the run its options name: it has no id, and names its files instead.
+            JsonOutput.Write(result.GetValue(options.Json), TrainFile.Of(
+                RunConfiguration.Of(layout, trainOptions.Gain, trainOptions.Seed, trainOptions, network.StartedFrom(result)),
+                start == new NetworkStart() ? run.Id : null, trained));
             return ExitCodes.Success;
         });
         return command;

@@ -3,7 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Verified.Cli.Output;
 using Verified.Cli.Validation;
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Cli.Commands;
 

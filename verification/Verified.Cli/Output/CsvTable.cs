@@ -23,5 +23,5 @@ public sealed class CsvTable(params string[] columns)
         return this;
     }
 
-    public void Save(string path) => Verified.IO.AtomicFile.WriteAllText(path, _text.ToString());
+    public void Save(string path) => Verified.Storage.AtomicFile.WriteAllText(path, _text.ToString());
 }

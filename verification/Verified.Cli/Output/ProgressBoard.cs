@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
-using Verified.Execution;
+using Verified.Experiments.Execution;
 
 namespace Verified.Cli.Output;
 
@@ -9,7 +9,7 @@ namespace Verified.Cli.Output;
 /// One piece of long work: its name, how many units it has, and the work, which calls its tick once per unit done;
 /// <paramref name="Steps"/> is the number of steps when the units stand for groups of them (<see cref="OfSteps"/>), named <paramref name="StepName"/>.
 /// </summary>
-public sealed record ProgressJob(string Name, int Units, Action<Action> Work, long? Steps = null, string StepName = "steps")
+public sealed record ProgressJob(string Name, int ProgressTicks, Action<Action> Work, long? Steps = null, string StepName = "steps")
 {
     private const int MostUnits = 1000;
 
@@ -36,8 +36,8 @@ public sealed record ProgressJob(string Name, int Units, Action<Action> Work, lo
 
     /// <summary>How much is done after <paramref name="done"/> units, in steps where the units group them: "250000/1000000 steps", else "3/12".</summary>
     public string Done(int done) => Steps is { } total
-        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Min(total, done * ((total + Units - 1) / Units))}/{total} {StepName}")
-        : string.Create(CultureInfo.InvariantCulture, $"{done}/{Units}");
+        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Min(total, done * ((total + ProgressTicks - 1) / ProgressTicks))}/{total} {StepName}")
+        : string.Create(CultureInfo.InvariantCulture, $"{done}/{ProgressTicks}");
 }
 
 /// <summary>
@@ -61,7 +61,7 @@ public sealed class ProgressBoard(TextWriter output)
                     ProgressTask task;
                     lock (_lines)
                     {
-                        task = context.AddTask(job.Name, maxValue: Math.Max(1, job.Units));
+                        task = context.AddTask(job.Name, maxValue: Math.Max(1, job.ProgressTicks));
                     }
                     job.Work(() => task.Increment(1));
                     task.Value = task.MaxValue;
@@ -79,7 +79,7 @@ public sealed class ProgressBoard(TextWriter output)
             job.Work(() =>
             {
                 done++;
-                if (job.Units >= 8 && done < job.Units && done % (job.Units / 4) == 0)
+                if (job.ProgressTicks >= 8 && done < job.ProgressTicks && done % (job.ProgressTicks / 4) == 0)
                 {
                     Write(string.Create(CultureInfo.InvariantCulture, $"{prefix}: {job.Done(done)} ({clock.Elapsed.TotalSeconds:F0} s)"));
                 }

@@ -1,5 +1,5 @@
 using Verified.Initialisation;
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Cli.Output;
 
@@ -23,14 +23,14 @@ public sealed record RunConfiguration(
     StartedFrom StartedFrom)
 {
     public static RunConfiguration Of(CellLayout layout, double gain, ulong seed, object options, StartedFrom startedFrom) => new(
-        ResultStore.Version,
+        ResultJson.Version,
         layout.Spec.Name,
         layout.Spec.SourceHash,
         layout.Spec.DimensionNames.ToDictionary(name => name, layout.Dimension),
         layout.StateSize,
         layout.InputSize,
         layout.ParameterCount,
-        ParameterInitializer.UsesGain(layout.Spec) && startedFrom.Parameters is null ? gain : null,
+        ParameterInitialiser.UsesGain(layout.Spec) && startedFrom.Parameters is null ? gain : null,
         seed,
         options,
         startedFrom);

@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Verified.IO;
+using Verified.Experiments.Results;
+using Verified.Experiments.Sweeps;
+using Verified.Storage;
 using Verified.Training;
 
 namespace Verified.Cli.Planning;
@@ -8,7 +10,7 @@ namespace Verified.Cli.Planning;
 /// The wall times of recorded runs, read from a clone's docs/recorded-runs/*/units/ID.json: a
 /// training run's <c>result.seconds</c>, or a flossing run's epochs' seconds added up. A plan
 /// estimates a run by its own recorded time, else, for a training run, by the median seconds per
-/// work unit (training and flossing epochs, <see cref="TrainingRun.Units"/>) of the recorded runs of
+/// work unit (training and flossing epochs, <see cref="TrainingRun.ProgressTicks"/>) of the recorded runs of
 /// the same cell, N, sequence length and batch (each epoch costs about the same there).
 /// </summary>
 public sealed class RecordedWallTimes
@@ -68,10 +70,10 @@ public sealed class RecordedWallTimes
             return;
         }
         _seconds[id] = seconds;
-        if (envelope.TryGetProperty("key", out var key) && Training(key) is { } run && run.Units > 0)
+        if (envelope.TryGetProperty("key", out var key) && Training(key) is { } run && run.ProgressTicks > 0)
         {
             var similar = (run.Cell, run.N, run.Options.Steps, run.Options.Batch);
-            (_secondsPerUnit.TryGetValue(similar, out var rates) ? rates : _secondsPerUnit[similar] = []).Add(seconds / run.Units);
+            (_secondsPerUnit.TryGetValue(similar, out var rates) ? rates : _secondsPerUnit[similar] = []).Add(seconds / run.ProgressTicks);
         }
     }
 
@@ -84,7 +86,7 @@ public sealed class RecordedWallTimes
         }
         if (run.Training is { } training && _secondsPerUnit.TryGetValue((training.Cell, training.N, training.Options.Steps, training.Options.Batch), out var rates))
         {
-            return (Median(rates) * run.Units, false);
+            return (Median(rates) * run.ProgressTicks, false);
         }
         return null;
     }
@@ -123,7 +125,7 @@ public sealed class RecordedWallTimes
         }
         try
         {
-            return key.Deserialize<TrainingRun>(ResultStore.Json) is { Options: not null, Cell: not null } run ? run : null;
+            return key.Deserialize<TrainingRun>(ResultJson.Options) is { Options: not null, Cell: not null } run ? run : null;
         }
         catch (Exception unreadable) when (unreadable is JsonException or NotSupportedException)
         {

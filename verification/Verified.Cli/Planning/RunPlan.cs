@@ -1,11 +1,12 @@
 using System.Globalization;
-using Verified.Execution;
+using Verified.Experiments.Execution;
+using Verified.Experiments.Sweeps;
 using Verified.Training;
 
 namespace Verified.Cli.Planning;
 
 /// <summary>A run of a plan: its id, its work units, the training run it is (null for a run of another kind), and whether the output folder holds it already.</summary>
-public sealed record PlannedRun(string Id, int Units, TrainingRun? Training, bool Done);
+public sealed record PlannedRun(string Id, int ProgressTicks, TrainingRun? Training, bool Done);
 
 /// <summary>
 /// A dry run (--plan of reproduce and sweep): the runs of one shard that the command would do, each

@@ -138,7 +138,7 @@ public sealed class Chart
 
     /// <summary>Writes the PNG through a temporary file in the same folder, then a rename.</summary>
     public void Save(string path, int width = 1100, int height = 560) =>
-        Verified.IO.AtomicFile.WriteAllBytes(path, Finish().GetImageBytes(width, height, ImageFormat.Png));
+        Verified.Storage.AtomicFile.WriteAllBytes(path, Finish().GetImageBytes(width, height, ImageFormat.Png));
 
     /// <summary>The plot with its legend and ticks in place, ready to render on its own or as a panel.</summary>
     public Plot Finish()

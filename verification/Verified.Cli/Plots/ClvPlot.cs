@@ -1,4 +1,5 @@
 using Verified.Lyapunov;
+using Verified.Lyapunov.Covariant;
 
 namespace Verified.Cli.Plots;
 

@@ -50,6 +50,6 @@ public sealed class Panels
         multiplot.Render(surface.Canvas, new PixelRect(new PixelSize(width, height)));
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        Verified.IO.AtomicFile.WriteAllBytes(path, png.AsSpan());
+        Verified.Storage.AtomicFile.WriteAllBytes(path, png.AsSpan());
     }
 }

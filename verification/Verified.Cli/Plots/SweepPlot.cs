@@ -1,5 +1,6 @@
 using ScottPlot;
 using Verified.Cli.Reproduction;
+using Verified.Experiments.Sweeps;
 using Verified.Training;
 
 namespace Verified.Cli.Plots;

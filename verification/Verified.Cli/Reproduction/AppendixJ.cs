@@ -1,10 +1,11 @@
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
-using Verified.IO;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;
 
@@ -38,14 +39,14 @@ public sealed class AppendixJ : Figure
     {
         var (n, steps) = Of(scale);
         return [.. Intervals.Select(tons => Run(scale, $"tons-{tons}", steps,
-            new { cell = "vanilla-tanh", cellSource = BuiltInCells.Find("vanilla-tanh")!.SourceHash, n, gain = 1.0, seed = 10, input = InputKind.Gaussian, steps, transient = 200, qTransient = 240, tons },
+            new IntervalProtocol("vanilla-tanh", BuiltInCells.Find("vanilla-tanh")!.SourceHash, n, 1.0, 10, InputKind.Gaussian, steps, 200, 240, tons),
             tick =>
         {
             var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n));
-            var theta = ParameterInitializer.Create(layout, 1.0, new Rng(10));
+            var theta = ParameterInitialiser.Create(layout, 1.0, new Rng(10));
             return LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
             {
-                K = n, Steps = steps, Transient = 200, QTransient = 240, Tons = tons, Input = InputKind.Gaussian, Seed = 10, TrackLogDet = false,
+                K = n, Steps = steps, Transient = 200, QTransient = 240, OrthonormaliseEvery = tons, Input = InputKind.Gaussian, Seed = 10, TrackLogDet = false,
             }, tick).Exponents;
         }))];
     }
@@ -86,10 +87,11 @@ public sealed class AppendixJ : Figure
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Appendix J: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "appj.json")), new
-        {
-            figure = "appj", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, n, steps, claims = verdicts,
-            rows = rows.Select(row => new { row.tons, kappaEq28 = row.kappa, maxChange = row.change }), spectra,
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "appj.json")), new AppendixJFile(FigureFile.NameOf(scale), results.Origins, n, steps, verdicts,
+            [.. rows.Select(row => new IntervalRow(row.tons, row.kappa, row.change))], spectra));
     }
 }
+
+/// <summary>What produces one t_ONS of appendix J: the cell, N, the gain and seed of θ, the input, the counted steps, both transients and t_ONS.</summary>
+public sealed record IntervalProtocol(string Cell, string CellSource, int N, double Gain, int Seed, InputKind Input, int Steps, int Transient, int QTransient,
+    [property: System.Text.Json.Serialization.JsonPropertyName("tons")] int OrthonormaliseEvery);

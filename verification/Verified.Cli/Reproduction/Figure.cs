@@ -10,7 +10,7 @@ public enum Scale { Small, Claims, Paper }
 /// run's type (<paramref name="Result"/>), so that a damaged one is computed again rather than
 /// drawn.
 /// </summary>
-public sealed record FigureRun(string Id, int Units, object Key, Type Result, Func<Action, object> Compute)
+public sealed record FigureRun(string Id, int ProgressTicks, object Key, Type Result, Func<Action, object> Compute)
 {
     /// <summary>The run <paramref name="id"/>, computed by <paramref name="compute"/>, whose results are <typeparamref name="T"/>.</summary>
     public static FigureRun Of<T>(string id, int units, object key, Func<Action, T> compute) where T : notnull =>
@@ -40,5 +40,8 @@ public abstract class Figure
     /// handed back.
     /// </summary>
     protected FigureRun Run<T>(Scale scale, string id, int units, object protocol, Func<Action, T> compute) where T : notnull =>
-        FigureRun.Of(id, units, new { figure = Name, scale = scale.ToString().ToLowerInvariant(), id, protocol }, compute);
+        FigureRun.Of(id, units, new FigureUnitKey(Name, scale.ToString().ToLowerInvariant(), id, protocol), compute);
 }
+
+/// <summary>The key of a figure's unit: the figure, its scale, the unit's id and the protocol that produces it (a record of the figure's own).</summary>
+public sealed record FigureUnitKey(string Figure, string Scale, string Id, object Protocol);

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
-using Verified.IO;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;
 
@@ -97,13 +98,10 @@ public sealed class Figure1 : Figure
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 1: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig1.json")), new
-        {
-            figure = "fig1", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, claims = verdicts,
-            panelB = byTarget.Values.SelectMany(runs => runs).Select(run => new { run.Gain, run.Target, lambda1Before = run.Before[0], lambda1After = run.After[0], lambda1 = run.History.Select(epoch => epoch.Exponents[0]) }),
-            panelC = byK.Values.SelectMany(runs => runs).Select(run => new { run.K, run.Gain, loss = run.History.Select(epoch => epoch.Loss) }),
-            panelD = byK.Values.SelectMany(runs => runs).Select(run => new { run.K, run.Gain, before = run.Before, after = run.After }),
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig1.json")), new Figure1File(FigureFile.NameOf(scale), results.Origins, verdicts,
+            [.. byTarget.Values.SelectMany(runs => runs).Select(run => new TargetRun(run.Gain, run.Target, run.Before[0], run.After[0], [.. run.History.Select(epoch => epoch.Exponents[0])]))],
+            [.. byK.Values.SelectMany(runs => runs).Select(run => new LossRun(run.K, run.Gain, [.. run.History.Select(epoch => epoch.Loss)]))],
+            [.. byK.Values.SelectMany(runs => runs).Select(run => new SpectraRun(run.K, run.Gain, run.Before, run.After))]));
     }
 
     /// <summary>The median spectrum of <paramref name="spectra"/> with its 25–75 % band, index by index.</summary>

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
-using Verified.IO;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;
 
@@ -39,14 +40,14 @@ public sealed class Figure16 : Figure
     {
         var (n, steps) = Of(scale);
         return [.. Enumerable.Range(1, States).Select(state => Run(scale, $"initial-state-{state}", steps,
-            new { cell = "vanilla-tanh", cellSource = BuiltInCells.Find("vanilla-tanh")!.SourceHash, n, gain = 1.0, thetaSeed = 16, input = InputKind.Gaussian, steps, state, recordEvery = Math.Max(1, steps / 2000) },
+            new InitialStateProtocol("vanilla-tanh", BuiltInCells.Find("vanilla-tanh")!.SourceHash, n, 1.0, 16, InputKind.Gaussian, steps, state, Math.Max(1, steps / 2000)),
             tick => Compute(n, steps, state, tick)))];
     }
 
     private static RunningExponents Compute(int n, int steps, int state, Action tick)
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n));
-        var theta = ParameterInitializer.Create(layout, 1.0, new Rng(16));
+        var theta = ParameterInitialiser.Create(layout, 1.0, new Rng(16));
         var h0 = new double[n];
         Rng.ForStream((ulong)state, "fig16-initial-state").FillGaussian(h0);
         var result = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions
@@ -94,11 +95,10 @@ public sealed class Figure16 : Figure
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 16: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig16.json")), new
-        {
-            figure = "fig16", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, n, steps, claims = verdicts,
-            spreads = spreads.Select(spread => new { spread.index, atStep100 = spread.early, atEnd = spread.late }),
-            spectra = runs.Select(run => run.Exponents),
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig16.json")), new Figure16File(FigureFile.NameOf(scale), results.Origins, n, steps, verdicts,
+            [.. spreads.Select(spread => new StateSpread(spread.index, spread.early, spread.late))], [.. runs.Select(run => run.Exponents)]));
     }
 }
+
+/// <summary>What produces one initial state of Fig 16: the cell, N, the gain and seed of θ, the input, the steps, the state's number and the steps between records.</summary>
+public sealed record InitialStateProtocol(string Cell, string CellSource, int N, double Gain, int ThetaSeed, InputKind Input, int Steps, int State, int RecordEvery);

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Flossing;
 using Verified.Initialisation;
-using Verified.IO;
 using Verified.Lyapunov;
 using Verified.Precision.Condition;
-using Verified.Random;
+using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;
 
@@ -47,16 +48,12 @@ public sealed class Figure2 : Figure
     {
         var protocol = Of(scale);
         return [.. Arms(protocol).Select(arm => Run(scale, Id(arm.N, arm.K), arm.K == 0 ? 1 : protocol.FlossEpochs + 1,
-            new
-            {
-                cell = "vanilla-tanh", cellSource = BuiltInCells.Find("vanilla-tanh")!.SourceHash, n = arm.N, gain = 1.0, thetaSeed = 1, k = arm.K,
-                flossEpochs = protocol.FlossEpochs, flossSteps = protocol.FlossSteps, flossTransient = 50, flossLearningRate = protocol.FlossLearningRate, flossInput = protocol.Input, flossSeed = 5,
-                condition = protocol.Options(arm.N),
-            },
+            new ArmProtocol("vanilla-tanh", BuiltInCells.Find("vanilla-tanh")!.SourceHash, arm.N, 1.0, 1, arm.K,
+                protocol.FlossEpochs, protocol.FlossSteps, 50, protocol.FlossLearningRate, protocol.Input, 5, protocol.Options(arm.N)),
             tick =>
         {
             var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(arm.N));
-            var theta = ParameterInitializer.Create(layout, 1.0, new Rng(1));
+            var theta = ParameterInitialiser.Create(layout, 1.0, new Rng(1));
             if (arm.K > 0)
             {
                 Flosser.Run<double>(layout, theta, new FlossOptions
@@ -94,11 +91,12 @@ public sealed class Figure2 : Figure
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 2: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig2.json")), new
-        {
-            figure = "fig2", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, cell = "vanilla-tanh", claims = verdicts,
-            longestResolvedHorizon = main.Where(point => point.Resolved).Max(point => point.Horizon),
-            arms = arms.Select(entry => new { n = entry.Key.N, k = entry.Key.K, points = entry.Value }),
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig2.json")), new Figure2File(FigureFile.NameOf(scale), results.Origins, "vanilla-tanh", verdicts,
+            main.Where(point => point.Resolved).Max(point => point.Horizon),
+            [.. arms.Select(entry => new ConditionArm(entry.Key.N, entry.Key.K, entry.Value))]));
     }
 }
+
+/// <summary>What produces one arm of Fig 2: the cell, N, θ's gain and seed, the flossed k (0: none) and its flossing, and the condition run.</summary>
+public sealed record ArmProtocol(string Cell, string CellSource, int N, double Gain, int ThetaSeed, int K, int FlossEpochs, int FlossSteps, int FlossTransient,
+    double FlossLearningRate, InputKind FlossInput, int FlossSeed, ConditionOptions Condition);

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
-using Verified.IO;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
+using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;
 
@@ -83,11 +84,9 @@ public sealed class Figure6 : Figure
             }
         }
         csv.Save(Path.Combine(folder, "fig6.csv"));
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig6.json")), new
-        {
-            figure = "fig6", scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, claims = verdicts,
-            runs = shown.Select(entry => new { arm = entry.Label, entry.Run.Cell, entry.Run.Gain, entry.Run.Target, entry.Run.Failure, lambda1Before = entry.Run.Before[0], lambda1After = entry.Run.After[0], lambda1 = entry.Run.History.Select(epoch => epoch.Exponents[0]) }),
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig6.json")), new Figure6File(FigureFile.NameOf(scale), results.Origins, verdicts,
+            [.. shown.Select(entry => new ArmRun(entry.Label, entry.Run.Cell, entry.Run.Gain, entry.Run.Target, entry.Run.Failure, entry.Run.Before[0], entry.Run.After[0],
+                [.. entry.Run.History.Select(epoch => epoch.Exponents[0])]))]));
     }
 
     /// <summary>The gains of the paper-scale networks, drawn from U(0, 1) by one seeded generator.</summary>

@@ -1,7 +1,7 @@
 using Verified.Flossing;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Reproduction;
 
@@ -29,13 +29,13 @@ public sealed record FlossingRunSpec(string Cell, int N, double Gain, int K, dou
 
     /// <summary>The spec with the figures' fixed flossing settings and the cell's source hash: what the run's key holds.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public object Key => new { spec = this, steps = Steps, transient = Transient, learningRate = LearningRate, cellSource = BuiltInCells.Find(Cell)!.SourceHash };
+    public FlossingRunKey Key => new(this, Steps, Transient, LearningRate, BuiltInCells.Find(Cell)!.SourceHash);
 
     /// <summary>Runs it; <paramref name="networks"/>, if given, receives the layout and θ before and after flossing.</summary>
     public FlossingRun Run(Action tick, Action<CellLayout, double[], double[]>? networks)
     {
         var layout = BuiltInCells.Find(Cell)!.Layout(CellDimensions.Of(N));
-        var theta = ParameterInitializer.Create(layout, Gain, new Rng(Seed));
+        var theta = ParameterInitialiser.Create(layout, Gain, new Rng(Seed));
         var spectrum = new SpectrumOptions { K = SpectrumK, Steps = SpectrumSteps, Transient = 200, QTransient = 200, Input = Input, Seed = Seed, TrackLogDet = false };
         var unit = ExponentUnit.Of<double>(layout, theta);
         var unflossed = theta.ToArray();
@@ -57,3 +57,6 @@ public sealed record FlossingRunSpec(string Cell, int N, double Gain, int K, dou
         return new FlossingRun(Cell, N, Gain, K, Target, history, before, after, unit);
     }
 }
+
+/// <summary>The protocol in a flossing run's key: its spec with the figures' fixed horizon, transient and learning rate, and the cell's source hash.</summary>
+public sealed record FlossingRunKey(FlossingRunSpec Spec, int Steps, int Transient, double LearningRate, string CellSource);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verified.Experiments.Sweeps;
 using Verified.Training;
 
 namespace Verified.Cli.Reproduction;

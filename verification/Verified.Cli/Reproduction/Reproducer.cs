@@ -1,6 +1,7 @@
 using Verified.Cli.Output;
-using Verified.Execution;
-using Verified.IO;
+using Verified.Experiments.Execution;
+using Verified.Experiments.Results;
+using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;
 
@@ -28,7 +29,7 @@ public static class Reproducer
         {
             output.WriteLine($"resuming {figure.Name}: {before.Count} of {runs.Count} runs already done in {folder}");
         }
-        board.Run([.. mine.Select(run => new ProgressJob($"{figure.Name} {run.Id}", run.Units, tick =>
+        board.Run([.. mine.Select(run => new ProgressJob($"{figure.Name} {run.Id}", run.ProgressTicks, tick =>
         {
             if (!store.ComputeOnce(run.Id, run.Key, run.Result, () => run.Compute(tick), out var holder))
             {

@@ -1,4 +1,5 @@
-using Verified.IO;
+using Verified.Experiments.Results;
+using Verified.Storage;
 
 namespace Verified.Cli.Reproduction;
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
-using Verified.IO;
+using Verified.Experiments.Sweeps;
+using Verified.Storage;
 using Verified.Training;
 
 namespace Verified.Cli.Reproduction;
@@ -29,8 +31,8 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
         [.. Panels(scale).SelectMany(panel => panel.Runs())
             .DistinctBy(run => run.Id)
             .OrderBy(run => run.Options.Seed)
-            .ThenByDescending(run => run.Units)
-            .Select(run => FigureRun.Of(run.Id, run.Units, run, tick => run.Execute(tick)))];
+            .ThenByDescending(run => run.ProgressTicks)
+            .Select(run => FigureRun.Of(run.Id, run.ProgressTicks, run, tick => run.Execute(tick)))];
 
     /// <summary>The protocol's panels, trained in the figure's precision when it has one.</summary>
     private IReadOnlyList<TrainingPanel> Panels(Scale scale) =>
@@ -43,7 +45,7 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
         var panels = Panels(scale);
         var label = name.StartsWith("fig", StringComparison.Ordinal) && int.TryParse(name.AsSpan(3), out var number) ? $"Fig {number}" : name;
         var csv = new CsvTable("panel", "id", "task", "delay", "k", "arm", "seed", "finalTestLoss", "finalTestAccuracy", "bestTestAccuracy", "lambda1After", "seconds");
-        var data = new List<object>();
+        var data = new List<PanelSummary>();
         var all = new List<SweepResult>();
         foreach (var panel in panels)
         {
@@ -80,7 +82,7 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
                 csv.Row(panel.Name, result.Id, options.Task, options.Delay, options.FlossK, RunArm.Key(options), options.Seed,
                     outcome.Final.TestLoss, scored ? outcome.Final.TestAccuracy : (object)"", scored ? outcome.BestTestAccuracy : (object)"", outcome.Lambda1After, outcome.Seconds);
             }
-            data.Add(new { panel = panel.Name, panel.Caption, panel.N, panel.Delays, panel.Ks, arms = panel.ArmNames, panel.Seeds, options = panel.Baseline, groups = RunGroup.Of(runs) });
+            data.Add(new PanelSummary(panel.Name, panel.Caption, panel.N, panel.Delays, panel.Ks, panel.ArmNames, panel.Seeds, panel.Baseline, RunGroup.Of(runs)));
         }
         csv.Save(Path.Combine(folder, $"{Name}.csv"));
         var groups = RunGroup.Of(all);
@@ -95,11 +97,7 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
                 + "\n## Had training stopped earlier\n\nRuns trained at their last evaluation before each budget of epochs, from the recorded histories.\n\n" + PaperClaims.BudgetTable(all)
                 + share + UnitOrigins.Markdown(results.Origins));
         }
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, $"{Name}.json")), new
-        {
-            figure = name, scale = scale.ToString().ToLowerInvariant(), version = ResultStore.Version, units = results.Origins, runsFinished = all.Count, runsExpected = Runs(scale).Count,
-            panels = data, claims = verdicts,
-            runs = all.Select(result => new { result.Id, result.Run, result.Outcome.Final, result.Outcome.BestTestAccuracy, result.Outcome.Lambda1After, result.Outcome.Seconds }),
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, $"{Name}.json")), new TrainingFigureFile(name, FigureFile.NameOf(scale), results.Origins, all.Count, Runs(scale).Count, data, verdicts,
+            [.. all.Select(result => new RunSummary(result.Id, result.Run, result.Outcome.Final, result.Outcome.BestTestAccuracy, result.Outcome.Lambda1After, result.Outcome.Seconds))]));
     }
 }

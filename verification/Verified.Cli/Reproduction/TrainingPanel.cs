@@ -1,3 +1,4 @@
+using Verified.Experiments.Sweeps;
 using Verified.Training;
 
 namespace Verified.Cli.Reproduction;

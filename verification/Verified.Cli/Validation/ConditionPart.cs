@@ -1,8 +1,9 @@
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
 using Verified.Precision.Condition;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Validation;
 
@@ -24,12 +25,12 @@ public sealed class ConditionPart(Sabotage sabotage = Sabotage.None) : Validatio
 
     public override string Name => "condition";
     public override string Title => "κ2 of the long-term Jacobian at 256 bits against Eq 10";
-    public override int Units => 3;
+    public override int ProgressTicks => 3;
 
     public override IReadOnlyList<ValidationCheck> Run(string folder, Action tick)
     {
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(80));
-        var theta = ParameterInitializer.Create(layout, 1.0, new Rng(1));
+        var theta = ParameterInitialiser.Create(layout, 1.0, new Rng(1));
         // m = 5, 15 at horizons 10…100 at 256 and at 512 bits; m = N = 80 up to horizon 40, beyond which κ2 exceeds what 256 bits resolve.
         var options = new ConditionOptions { M = [5, 15], Horizons = [.. Enumerable.Range(1, 10).Select(i => 10 * i)] };
         var run = ConditionRun.Run(layout, theta, options, flossed: false);
@@ -41,7 +42,7 @@ public sealed class ConditionPart(Sabotage sabotage = Sabotage.None) : Validatio
 
         // N = 16, m = N: horizons 20–60 within 256 bits (and beyond double), 80–140 within 512 bits only.
         var small = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(16));
-        var smallTheta = ParameterInitializer.Create(small, 1.0, new Rng(1));
+        var smallTheta = ParameterInitialiser.Create(small, 1.0, new Rng(1));
         var smallOptions = new ConditionOptions { M = [16], Horizons = [20, 40, 60, 80, 100, 120, 140] };
         var small256 = Sabotaged(ConditionRun.Measure(small, smallTheta, smallOptions, flossed: false));
         var small512 = Sabotaged(ConditionRun.Measure(small, smallTheta, At512(smallOptions), flossed: false));
@@ -76,12 +77,9 @@ public sealed class ConditionPart(Sabotage sabotage = Sabotage.None) : Validatio
                 small512.Where(point => point.Resolved).Select(point => point.Log10KappaNumeric!.Value - point.Log10KappaFiniteTime).DefaultIfEmpty(double.NaN).Min(), 0.3),
         };
         ConditionPlot.WriteAgainstHorizon(points, Path.Combine(folder, "condition-horizon.png"), "vanilla-tanh, N = 80, g = 1: κ2 of the long-term Jacobian");
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "condition-data.json")), new
-        {
-            cell = "vanilla-tanh", bits = 256, unit = run.Spectrum.Unit.Name, timeStep = run.Spectrum.Unit.TimeStep,
-            exponents = run.Spectrum.Exponents, qrOrder = run.Spectrum.QrOrder, points, pointsAt512 = at512,
-            n16 = new { pointsAt256 = small256, pointsAt512 = small512 },
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "condition-data.json")), new ConditionData(
+            "vanilla-tanh", 256, run.Spectrum.Unit.Name, run.Spectrum.Unit.TimeStep, run.Spectrum.Exponents, run.Spectrum.QrOrder, points, at512,
+            new SmallNetworkPoints(small256, small512)));
         return checks;
     }
 

@@ -1,5 +1,6 @@
 using Verified.Checks;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 
 namespace Verified.Cli.Validation;
 
@@ -8,7 +9,7 @@ public sealed class DerivativesPart : ValidationPart
 {
     public override string Name => "derivatives";
     public override string Title => "Generated derivatives of every built-in cell";
-    public override int Units => BuiltInCells.All.Count;
+    public override int ProgressTicks => BuiltInCells.All.Count;
 
     public override IReadOnlyList<ValidationCheck> Run(string folder, Action tick)
     {
@@ -19,7 +20,7 @@ public sealed class DerivativesPart : ValidationPart
                 .Select(result => ValidationCheck.From(Name, result with { Name = $"{spec.Name}: {result.Name}" })));
             tick();
         }
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "derivatives-data.json")), new { checks });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "derivatives-data.json")), new DerivativesData(checks));
         return checks;
     }
 }

@@ -1,10 +1,11 @@
 using Verified.Checks;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Cli.Reproduction;
 using Verified.Flossing;
-using Verified.IO;
 using Verified.Lyapunov;
+using Verified.Storage;
 
 namespace Verified.Cli.Validation;
 
@@ -31,7 +32,7 @@ public sealed class FlossingPart(Sabotage sabotage = Sabotage.None) : Validation
 
     public override string Name => "flossing";
     public override string Title => "Exact flossing gradient and a flossing run";
-    public override int Units => GradientCells.Length + ReorthonormalisedCells.Length + Epochs + 1;
+    public override int ProgressTicks => GradientCells.Length + ReorthonormalisedCells.Length + Epochs + 1;
 
     public override IReadOnlyList<ValidationCheck> Run(string folder, Action tick)
     {
@@ -44,7 +45,7 @@ public sealed class FlossingPart(Sabotage sabotage = Sabotage.None) : Validation
         // floss --tons: between re-orthonormalisations the reverse pass runs through Tangent alone.
         foreach (var cell in ReorthonormalisedCells)
         {
-            checks.Add(ValidationCheck.From(Name, FlossingGradientCheck.Run(BuiltInCells.Find(cell)!, tons: 3)));
+            checks.Add(ValidationCheck.From(Name, FlossingGradientCheck.Run(BuiltInCells.Find(cell)!, orthonormaliseEvery: 3)));
             tick();
         }
 
@@ -75,11 +76,8 @@ public sealed class FlossingPart(Sabotage sabotage = Sabotage.None) : Validation
         FlossingPlot.WriteExponents(runs, 0, Path.Combine(folder, "flossing-exponents.png"), $"vanilla-tanh, N = 32, g = 1: the {K} flossed exponents (estimates over each horizon)");
         SpectrumPlot.WriteSpectra([("before flossing", before), ($"after flossing k = {K}", after)], Path.Combine(folder, "flossing-spectrum.png"),
             $"vanilla-tanh, N = 32: the first {2 * K} exponents before and after flossing");
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "flossing-data.json")), new
-        {
-            cell = "vanilla-tanh", n = 32, k = K, unit = run.Unit.Name, timeStep = run.Unit.TimeStep, history, spectrumBefore = before, spectrumAfter = after,
-            independentSpectrum = new { steps = SpectrumSteps, flossed, notFlossed },
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "flossing-data.json")), new FlossingData(
+            "vanilla-tanh", 32, K, run.Unit.Name, run.Unit.TimeStep, history, before, after, new FlossedSpectra(SpectrumSteps, flossed, notFlossed)));
         return checks;
     }
 

@@ -1,10 +1,11 @@
 using Verified.Checks;
 using Verified.Cli.CellFiles;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Initialisation;
 using Verified.Lyapunov;
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Cli.Validation;
 
@@ -16,7 +17,7 @@ public sealed class SpectrumPart(Sabotage sabotage = Sabotage.None) : Validation
 {
     public override string Name => "spectrum";
     public override string Title => "Lyapunov spectrum identities";
-    public override int Units => 7;
+    public override int ProgressTicks => 7;
 
     public override IReadOnlyList<ValidationCheck> Run(string folder, Action tick)
     {
@@ -40,19 +41,15 @@ public sealed class SpectrumPart(Sabotage sabotage = Sabotage.None) : Validation
 
         // The whole spectrum of vanilla-tanh, N = 80, g = 1 (autonomous), and its running estimate.
         var layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(80));
-        var theta = ParameterInitializer.Create(layout, 1.0, new Rng(1));
+        var theta = ParameterInitialiser.Create(layout, 1.0, new Rng(1));
         var spectrum = LyapunovSpectrum.Compute(layout, theta, new SpectrumOptions { K = 80, Steps = 3000, Transient = 200, QTransient = 200, Seed = 1 });
         checks.Add(ValidationCheck.From(Name, new CheckResult("Σλ = mean log|det D| (vanilla-tanh, N = 80, all 80 exponents, 3000 steps)",
             Compare.RelativeError(spectrum.SumExponents, spectrum.MeanLogAbsDet!.Value), 1e-9)));
         SpectrumPlot.WriteConvergence(spectrum, Path.Combine(folder, "spectrum-convergence.png"), "vanilla-tanh, N = 80, g = 1: running Lyapunov estimates");
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "spectrum-data.json")), new
-        {
-            cell = "vanilla-tanh", stateSize = 80, unit = spectrum.Unit.Name, timeStep = spectrum.Unit.TimeStep,
-            exponents = spectrum.Exponents, qrOrder = spectrum.QrOrder, sumExponents = spectrum.SumExponents, meanLogAbsDet = spectrum.MeanLogAbsDet,
-            runningSteps = spectrum.RunningSteps, running = spectrum.Running,
-            linearCell = new { exponents = linearExponents, expected = linearExpected },
-            henonMap = new { exponents = henon.Exponents, qrOrder = henon.QrOrder, lambda1 = SpectrumIdentityChecks.HenonLambda1 },
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "spectrum-data.json")), new SpectrumData(
+            "vanilla-tanh", 80, spectrum.Unit.Name, spectrum.Unit.TimeStep, spectrum.Exponents, spectrum.QrOrder, spectrum.SumExponents, spectrum.MeanLogAbsDet,
+            spectrum.RunningSteps, spectrum.Running, new LinearCellExponents(linearExponents, linearExpected),
+            new HenonMapExponents(henon.Exponents, henon.QrOrder, SpectrumIdentityChecks.HenonLambda1)));
         tick();
         return checks;
     }

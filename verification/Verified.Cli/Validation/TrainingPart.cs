@@ -1,5 +1,6 @@
 using Verified.Checks;
 using Verified.Cli.Output;
+using Verified.Cli.Output.Files;
 using Verified.Cli.Plots;
 using Verified.Lyapunov;
 using Verified.Training;
@@ -23,7 +24,7 @@ public sealed class TrainingPart(Sabotage sabotage = Sabotage.None) : Validation
 
     public override string Name => "training";
     public override string Title => "BPTT gradient and a short training run";
-    public override int Units => 2 + 2 * Epochs + 2 * Options.FlossEpochs;
+    public override int ProgressTicks => 2 + 2 * Epochs + 2 * Options.FlossEpochs;
 
     private static TrainOptions Options => new()
     {
@@ -65,11 +66,8 @@ public sealed class TrainingPart(Sabotage sabotage = Sabotage.None) : Validation
         checks.Add(ValidationCheck.AtLeast(Name, "training (reached without flossing too): temporal XOR, d = 4, N = 32, pre-flossed: best test accuracy in 500 epochs",
             pre.History.Max(epoch => epoch.TestAccuracy), 0.95));
         TrainingPlot.Write([("pre-flossed k = 8", pre), ("not flossed", none)], Path.Combine(folder, "training-curve.png"), "vanilla-tanh, N = 32: temporal XOR with delay 4");
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "training-data.json")), new
-        {
-            cell = "vanilla-tanh", options = Options, pre, none,
-            independentSpectrum = new { steps = SpectrumSteps, afterPreflossing = flossedSpectrum, beforePreflossing = initialSpectrum },
-        });
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "training-data.json")), new TrainingData(
+            "vanilla-tanh", Options, pre, none, new PreflossedSpectra(SpectrumSteps, flossedSpectrum, initialSpectrum)));
         return checks;
     }
 

@@ -10,8 +10,8 @@ public abstract class ValidationPart
     /// <summary>Short name: the outcome file is NAME.json and data files start with NAME.</summary>
     public abstract string Name { get; }
     public abstract string Title { get; }
-    /// <summary>Units of progress that <see cref="Run"/> ticks.</summary>
-    public abstract int Units { get; }
+    /// <summary>How many times <see cref="Run"/> ticks its progress.</summary>
+    public abstract int ProgressTicks { get; }
 
     public abstract IReadOnlyList<ValidationCheck> Run(string folder, Action tick);
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Verified.Cli.Output;
-using Verified.IO;
+using Verified.Cli.Output.Files;
+using Verified.Storage;
 
 namespace Verified.Cli.Validation;
 
@@ -47,7 +48,7 @@ public static class ValidationReport
                 text.AppendLine("Data: " + string.Join(", ", data.Select(file => $"[{file}]({file})"))).AppendLine();
             }
         }
-        Verified.IO.AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), text.ToString());
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "report.json")), new { passed = failed == 0, checks, parts = outcomes, notRun });
+        Verified.Storage.AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), text.ToString());
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "report.json")), new ValidationReportFile(failed == 0, checks, outcomes, notRun));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Verified.Cli.Output;
+using Verified.Experiments.Results;
 
 namespace Verified.Cli.Validation;
 
@@ -15,13 +16,13 @@ public static class ValidationSuite
 
     public static SuiteRun Run(string folder, IReadOnlyList<ValidationPart> parts, TextWriter output, TextWriter error)
     {
-        var outcomes = new Verified.IO.ResultStore(Path.Combine(folder, "parts"), warning => error.WriteLine("warning: " + warning), origin: CliBuild.Origin);
+        var outcomes = new Verified.Experiments.Results.ResultStore(Path.Combine(folder, "parts"), warning => error.WriteLine("warning: " + warning), origin: CliBuild.Origin);
         var missing = parts.Where(part => !outcomes.Has<PartOutcome>(part.Name, Key(part))).ToList();
         if (missing.Count < parts.Count)
         {
             output.WriteLine($"resuming: {string.Join(", ", parts.Except(missing).Select(part => part.Name))} already done in {folder}");
         }
-        new ProgressBoard(output).Run([.. missing.Select(part => new ProgressJob(part.Title, part.Units, tick =>
+        new ProgressBoard(output).Run([.. missing.Select(part => new ProgressJob(part.Title, part.ProgressTicks, tick =>
             outcomes.GetOrCompute(part.Name, Key(part), () =>
             {
                 var clock = Stopwatch.StartNew();
@@ -37,14 +38,14 @@ public static class ValidationSuite
         return new SuiteRun(done, [.. recorded.Select(outcome => outcome.Part).Except(parts.Select(part => part.Name))]);
     }
 
-    private static PartOutcome? Recorded(Verified.IO.ResultStore outcomes, ValidationPart part) =>
+    private static PartOutcome? Recorded(Verified.Experiments.Results.ResultStore outcomes, ValidationPart part) =>
         outcomes.TryRead<PartOutcome>(part.Name, Key(part), out var outcome) ? outcome : null;
 
     /// <summary>
     /// A part's outcome depends on the part and on the build that ran it: a part takes seconds, so a folder validated by
     /// another build (after a pull or a change of code) is validated again rather than reported as today's.
     /// </summary>
-    public static object Key(ValidationPart part) => new { part = part.Name, build = Build };
+    public static PartKey Key(ValidationPart part) => new(part.Name, Build);
 
     /// <summary>The build of the code the parts run (<see cref="CliBuild"/>).</summary>
     public static string Build => CliBuild.Origin.Build;
@@ -52,3 +53,6 @@ public static class ValidationSuite
 
 /// <summary>The outcomes of the parts asked for, and the names of the parts an earlier run recorded that the report holds too.</summary>
 public sealed record SuiteRun(IReadOnlyList<PartOutcome> Outcomes, IReadOnlyList<string> Earlier);
+
+/// <summary>The key of a validation part's outcome: the part and the build that ran it.</summary>
+public sealed record PartKey(string Part, string Build);

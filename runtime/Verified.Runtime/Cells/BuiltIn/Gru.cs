@@ -1,6 +1,6 @@
 using static Verified.CellMath;
 
-namespace Verified.Cells;
+namespace Verified.Cells.BuiltIn;
 
 /// <summary>Gated recurrent unit (Cho et al. 2014): update gate z, reset gate r.</summary>
 [RecurrentCell(Name = "gru")]

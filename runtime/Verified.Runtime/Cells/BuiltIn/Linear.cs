@@ -1,4 +1,4 @@
-namespace Verified.Cells;
+namespace Verified.Cells.BuiltIn;
 
 /// <summary>A linear map h_{s+1} = A h_s + V x_{s+1}: its exponents are log|μ_i(A)|.</summary>
 [RecurrentCell(Name = "linear")]

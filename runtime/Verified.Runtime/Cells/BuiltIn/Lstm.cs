@@ -1,6 +1,6 @@
 using static Verified.CellMath;
 
-namespace Verified.Cells;
+namespace Verified.Cells.BuiltIn;
 
 /// <summary>The LSTM of the paper's Eq 12–17; the state is (h, c), of size 2N.</summary>
 [RecurrentCell(Name = "lstm")]

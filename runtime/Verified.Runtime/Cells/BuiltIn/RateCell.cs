@@ -1,6 +1,6 @@
 using static Verified.CellMath;
 
-namespace Verified.Cells;
+namespace Verified.Cells.BuiltIn;
 
 /// <summary>Continuous-time rate network, Euler step Δt: h ← h + Δt(−h + W tanh(h) + V x + b).</summary>
 [RecurrentCell(Name = "rate")]

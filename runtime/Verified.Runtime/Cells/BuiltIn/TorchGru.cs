@@ -1,6 +1,6 @@
 using static Verified.CellMath;
 
-namespace Verified.Cells;
+namespace Verified.Cells.BuiltIn;
 
 /// <summary>
 /// torch.nn.GRU (one layer): r, z and n are the three blocks, in that order, of the input part

@@ -1,6 +1,6 @@
 using static Verified.CellMath;
 
-namespace Verified.Cells;
+namespace Verified.Cells.BuiltIn;
 
 /// <summary>
 /// torch.nn.LSTM (one layer): the gates i, f, g, o are the four blocks, in that order, of

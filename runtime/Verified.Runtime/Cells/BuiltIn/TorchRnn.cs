@@ -1,6 +1,6 @@
 using static Verified.CellMath;
 
-namespace Verified.Cells;
+namespace Verified.Cells.BuiltIn;
 
 /// <summary>
 /// torch.nn.RNN (one layer, tanh): h' = tanh(W_ih x + b_ih + W_hh h + b_hh), with PyTorch's

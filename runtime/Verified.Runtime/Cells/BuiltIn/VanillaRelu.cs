@@ -1,6 +1,6 @@
 using static Verified.CellMath;
 
-namespace Verified.Cells;
+namespace Verified.Cells.BuiltIn;
 
 /// <summary>Vanilla network with ReLU; recurrent weights N(−0.1, g²/N) as in the paper's appendix B.</summary>
 [RecurrentCell(Name = "vanilla-relu")]

@@ -1,6 +1,6 @@
 using static Verified.CellMath;
 
-namespace Verified.Cells;
+namespace Verified.Cells.BuiltIn;
 
 /// <summary>The paper's vanilla rate network: h_{s+1} = W tanh(h_s) + V x_{s+1} + b, W ~ N(0, g²/N).</summary>
 [RecurrentCell(Name = "vanilla-tanh")]

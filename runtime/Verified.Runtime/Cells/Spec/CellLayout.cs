@@ -61,7 +61,7 @@ public sealed class CellLayout
     private static long Fit(long elements, CellSpec spec, CellDimensions dimensions, string what) =>
         elements <= Array.MaxLength
             ? elements
-            : throw new Resources.ResourceLimitException(
+            : throw new MemoryLimits.ResourceLimitException(
                 $"cell {spec.Name} at {dimensions}: {what} would have {elements:N0} elements, more than one array holds ({Array.MaxLength:N0})");
 
     /// <summary>The cell.</summary>

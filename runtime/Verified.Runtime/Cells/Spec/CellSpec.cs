@@ -129,7 +129,7 @@ public sealed class CellSpec
 
     /// <summary>The cell at the sizes <paramref name="dimensions"/> gives its dimension names.</summary>
     /// <exception cref="ArgumentException">A dimension the cell uses is not positive.</exception>
-    /// <exception cref="Resources.ResourceLimitException">The state or parameter vector would not fit one array.</exception>
+    /// <exception cref="MemoryLimits.ResourceLimitException">The state or parameter vector would not fit one array.</exception>
     public CellLayout Layout(CellDimensions dimensions) => new(this, dimensions);
 
     /// <summary>New kernels in element type <typeparamref name="T"/> (float or double) for <paramref name="layout"/>; use one instance per thread.</summary>

@@ -1,4 +1,4 @@
-namespace Verified.Lyapunov;
+namespace Verified.Lyapunov.Covariant;
 
 /// <summary>Options of the covariant Lyapunov vectors (Ginelli et al. 2007's forward–backward method).</summary>
 public sealed record CovariantOptions

@@ -1,4 +1,4 @@
-namespace Verified.Lyapunov;
+namespace Verified.Lyapunov.Covariant;
 
 /// <summary>
 /// Covariant Lyapunov vectors at the recorded steps of a window, every array in the order of

@@ -1,8 +1,8 @@
 using Verified.Dense;
-using Verified.Random;
-using Verified.Resources;
+using Verified.MemoryLimits;
+using Verified.Randomness;
 
-namespace Verified.Lyapunov;
+namespace Verified.Lyapunov.Covariant;
 
 /// <summary>
 /// Covariant Lyapunov vectors by Ginelli et al. (2007)'s forward–backward method, for any generated
@@ -95,7 +95,7 @@ public static class CovariantVectors
         {
             InputStream.Fill(options.Input, x, inputRng);
             kernels.Step(theta, h, x, next);
-            if (!Checks.Compare.AllFinite<double>(next))
+            if (!Finite.All<double>(next))
             {
                 throw new TrajectoryDivergedException(s + 1, "state");
             }

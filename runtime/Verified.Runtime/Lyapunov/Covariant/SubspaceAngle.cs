@@ -1,6 +1,6 @@
 using Verified.Dense;
 
-namespace Verified.Lyapunov;
+namespace Verified.Lyapunov.Covariant;
 
 /// <summary>
 /// The smallest principal angle θ between span(v_1…v_p) and span(v_{p+1}…v_{p+q}) of an n×(p+q)

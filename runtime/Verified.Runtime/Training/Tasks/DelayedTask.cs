@@ -1,4 +1,4 @@
-using Verified.Random;
+using Verified.Randomness;
 
 namespace Verified.Training.Tasks;
 

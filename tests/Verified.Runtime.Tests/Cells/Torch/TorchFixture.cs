@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Verified.IO;
+using Verified.Storage;
 
 namespace Verified.Runtime.Tests.Cells.Torch;
 
