@@ -21,6 +21,9 @@ public sealed class ResultStore
 {
     private readonly Action<string> _warn;
 
+    /// <summary>How keys and results are written and read (<see cref="ResultJson.Options"/> with the caller's resolver).</summary>
+    private readonly JsonSerializerOptions _json;
+
     /// <summary>Whether a result of another numerical version than <see cref="Origin"/>'s is reused.</summary>
     private readonly bool _keepOtherNumericalVersions;
 
@@ -35,8 +38,15 @@ public sealed class ResultStore
     /// <paramref name="keepOtherNumericalVersions"/>.
     /// </summary>
     /// <exception cref="InvalidDataException"><paramref name="folder"/> is a symbolic link or a file.</exception>
-    public ResultStore(string folder, Action<string>? warn = null, bool readOnly = false, ResultOrigin? origin = null, bool keepOtherNumericalVersions = false)
+    /// <remarks>
+    /// Keys and results are written and read with <paramref name="json"/>: <see cref="ResultJson.Options"/> with a
+    /// source-generated resolver of the caller's types (by default reflection over <see cref="ResultJson.Options"/>). Ids and
+    /// the comparison of keys always use <see cref="Canonical"/>, so the resolver never changes which file is whose.
+    /// </remarks>
+    public ResultStore(string folder, Action<string>? warn = null, bool readOnly = false, ResultOrigin? origin = null, bool keepOtherNumericalVersions = false,
+        JsonSerializerOptions? json = null)
     {
+        _json = json ?? ResultJson.Options;
         Folder = folder;
         _warn = warn ?? (_ => { });
         _unusable = readOnly ? "it is left out" : "it is computed again";
@@ -132,13 +142,13 @@ public sealed class ResultStore
         var envelope = new JsonObject
         {
             ["id"] = id,
-            ["key"] = JsonSerializer.SerializeToNode(key, key.GetType(), ResultJson.Options),
+            ["key"] = JsonSerializer.SerializeToNode(key, key.GetType(), _json),
             ["version"] = ResultJson.Version,
             ["build"] = Origin.Build,
             ["numericalVersion"] = Origin.NumericalVersion,
-            ["result"] = JsonSerializer.SerializeToNode(result, ResultJson.Options),
+            ["result"] = JsonSerializer.SerializeToNode(result, _json),
         };
-        AtomicFile.WriteAllText(PathOf(id), envelope.ToJsonString(ResultJson.Options));
+        AtomicFile.WriteAllText(PathOf(id), envelope.ToJsonString(_json));
     }
 
     /// <summary>
@@ -198,7 +208,7 @@ public sealed class ResultStore
             TKey? key;
             try
             {
-                key = envelope.Key.Deserialize<TKey>(ResultJson.Options);
+                key = envelope.Key.Deserialize<TKey>(_json);
             }
             catch (Exception unreadable) when (unreadable is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
             {
@@ -265,11 +275,11 @@ public sealed class ResultStore
         root.TryGetProperty("numericalVersion", out var version) && version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number)
             ? number : NumericalVersion.OfUnrecorded);
 
-    private static bool TryResult(Envelope envelope, Type type, out object result, out string problem)
+    private bool TryResult(Envelope envelope, Type type, out object result, out string problem)
     {
         try
         {
-            result = envelope.Result.Deserialize(type, ResultJson.Options)!;
+            result = envelope.Result.Deserialize(type, _json)!;
         }
         catch (Exception wrong) when (wrong is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {

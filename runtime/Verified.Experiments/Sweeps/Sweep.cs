@@ -52,7 +52,7 @@ public sealed class Sweep
     /// runtime's build by default), reusing runs of another numerical version only when <paramref name="keepOtherNumericalVersions"/>.
     /// </summary>
     public static ResultStore Store(string folder, Action<string>? warn = null, ResultOrigin? origin = null, bool keepOtherNumericalVersions = false, bool readOnly = false) =>
-        new(Path.Combine(folder, "runs"), warn, readOnly, origin, keepOtherNumericalVersions);
+        new(Path.Combine(folder, "runs"), warn, readOnly, origin, keepOtherNumericalVersions, SweepJson.Context.Options);
 
     /// <summary>The shard's runs that have no valid result in the store yet.</summary>
     public IReadOnlyList<TrainingRun> Missing(ResultStore store, int shard, int shards) =>
@@ -77,7 +77,7 @@ public sealed class Sweep
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids)));
         var grids = Path.Combine(folder, GridsFolder);
         OwnedPaths.CreateFolder(grids);
-        AtomicFile.WriteAllText(Path.Combine(grids, Convert.ToHexStringLower(digest, 0, 8) + ".json"), JsonSerializer.Serialize(new DeclaredGrid(ids), ResultJson.Options));
+        AtomicFile.WriteAllText(Path.Combine(grids, Convert.ToHexStringLower(digest, 0, 8) + ".json"), JsonSerializer.Serialize(new DeclaredGrid(ids), SweepJson.Context.DeclaredGrid));
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public sealed class Sweep
     {
         try
         {
-            return JsonSerializer.Deserialize<DeclaredGrid>(OwnedPaths.ReadText(file, ResultStore.ResultLimit), ResultJson.Options)?.Runs ?? throw new JsonException();
+            return JsonSerializer.Deserialize(OwnedPaths.ReadText(file, ResultStore.ResultLimit), SweepJson.Context.DeclaredGrid)?.Runs ?? throw new JsonException();
         }
         catch (Exception unreadable) when (unreadable is JsonException or InvalidDataException)
         {
@@ -123,5 +123,5 @@ public sealed class Sweep
         }
     }
 
-    private sealed record DeclaredGrid(IReadOnlyList<string> Runs);
+
 }

@@ -91,7 +91,7 @@ public static class ReproduceCommand
     private static void Plan(Figure figure, Scale scale, string folder, int shard, int shards, int jobs, TextWriter output, TextWriter error)
     {
         var units = Path.Combine(folder, "units");
-        var store = Directory.Exists(units) ? new ResultStore(units, warning => error.WriteLine("warning: " + warning), readOnly: true) : null;
+        var store = Directory.Exists(units) ? new ResultStore(units, warning => error.WriteLine("warning: " + warning), readOnly: true, json: Output.Files.UnitJson.Context.Options) : null;
         var runs = figure.Runs(scale)
             .Select(run => new PlannedRun(run.Id, run.ProgressTicks, run.Key as TrainingRun, store is not null && store.TryRead(run.Id, run.Key, run.Result, out _)))
             .ToList();

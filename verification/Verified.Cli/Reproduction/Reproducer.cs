@@ -1,3 +1,4 @@
+using Verified.Cli.Output.Files;
 using Verified.Cli.Output;
 using Verified.Experiments.Execution;
 using Verified.Experiments.Results;
@@ -67,7 +68,7 @@ public static class Reproducer
     }
 
     private static ResultStore Store(string folder, TextWriter error, bool keepOtherNumericalVersions, bool readOnly = false) =>
-        new(Path.Combine(folder, "units"), warning => error.WriteLine("warning: " + warning), readOnly, CliBuild.Origin, keepOtherNumericalVersions);
+        new(Path.Combine(folder, "units"), warning => error.WriteLine("warning: " + warning), readOnly, CliBuild.Origin, keepOtherNumericalVersions, UnitJson.Context.Options);
 
     private static RunResults Finished(ResultStore store, IReadOnlyList<FigureRun> runs) =>
         new(runs.Select(run => (run.Id, Found: store.TryRead(run.Id, run.Key, run.Result, out var result, out var origin), Unit: new FinishedRun(result, origin)))
