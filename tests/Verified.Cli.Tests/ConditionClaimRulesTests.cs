@@ -63,13 +63,17 @@ public sealed class ConditionClaimRulesTests
     }
 
     // The gap (unflossed minus flossed log10 κ2) must grow with a positive slope and end at least 5 times its value at the shortest
-    // horizon: a gap of t (20 at t = 20, 100 at t = 100) is exactly 5 times and holds (≥); t + 1 (21, 101) falls short.
+    // horizon: a gap of t (20 at t = 20, 100 at t = 100) is exactly 5 times and holds (≥); t + 1 (21, 101) falls short. A gap of 0
+    // everywhere is 5 times itself but its slope of exactly 0 is no growth (>); a shrinking negative gap (−10 to −20) passes the
+    // 5 times but not the slope.
     [Theory]
     [InlineData(2, -30, "holds", "gap 10.0 decades at t = 20, 170.0 at t = 100; slope 2.000 decades per step")]
     [InlineData(1, 0, "holds", "gap 20.0 decades at t = 20, 100.0 at t = 100; slope 1.000 decades per step")]
     [InlineData(1, 1, "does not hold", "gap 21.0 decades at t = 20, 101.0 at t = 100; slope 1.000 decades per step")]
     [InlineData(-1, 120, "does not hold", "gap 100.0 decades at t = 20, 20.0 at t = 100; slope -1.000 decades per step")]
-    public void C2_2_flossing_lowers_kappa_by_a_gap_that_grows_with_the_horizon(int perStep, int offset, string verdict, string measured)
+    [InlineData(0, 0, "does not hold", "gap 0.0 decades at t = 20, 0.0 at t = 100; slope 0.000 decades per step")]
+    [InlineData(-0.125, -7.5, "does not hold", "gap -10.0 decades at t = 20, -20.0 at t = 100; slope -0.125 decades per step")]
+    public void C2_2_flossing_lowers_kappa_by_a_gap_that_grows_with_the_horizon(double perStep, double offset, string verdict, string measured)
     {
         var claim = Figure2(numeric: (n, k, m, t) => (n, k, m) == (80, 0, 15) ? t + perStep * t + offset : null).Single(line => line.Id == "C2.2");
 
