@@ -55,40 +55,49 @@ public sealed class AppendixJ : Figure
     {
         var (n, steps) = Of(scale);
         var spectra = Intervals.ToDictionary(tons => tons, tons => results.Get<double[]>($"tons-{tons}"));
-        var reference = spectra[1];
-        var rows = Intervals.Select(tons => (tons, kappa: Math.Exp((reference[0] - reference[^1]) * tons),
-            change: spectra[tons].Zip(reference, (a, b) => Math.Abs(a - b)).Max())).ToList();
+        var rows = Rows(spectra);
         SpectrumPlot.WriteSpectra([.. Intervals.Select(tons => ($"t_ONS = {tons}", spectra[tons]))], Path.Combine(folder, "appj-spectra.png"),
             $"Appendix J: the spectrum of one vanilla-tanh network (N = {n}, g = 1, x ~ N(0, 1)) at several t_ONS");
         var chart = new Chart($"Appendix J: largest change of an exponent from t_ONS = 1\nagainst κ2 of Q̃ ≈ exp((λ1 − λ{n}) t_ONS), Eq 28", "κ2 of Q̃ (Eq 28)", "max_i change of λ_i (per step)", logY: true, logX: true);
-        var finite = rows.Where(row => row.tons > 1 && row.change > 0 && double.IsFinite(row.kappa)).ToList();
-        chart.Line("t_ONS = " + string.Join(", ", finite.Select(row => row.tons)), [.. finite.Select(row => row.kappa)], [.. finite.Select(row => row.change)], Chart.Colour(0), markers: true);
+        var finite = rows.Where(row => row.OrthonormaliseEvery > 1 && row.MaxChange > 0 && double.IsFinite(row.KappaEq28)).ToList();
+        chart.Line("t_ONS = " + string.Join(", ", finite.Select(row => row.OrthonormaliseEvery)), [.. finite.Select(row => row.KappaEq28)], [.. finite.Select(row => row.MaxChange)], Chart.Colour(0), markers: true);
         chart.VerticalMark("well conditioned below 1/√ε", WellConditioned, ScottPlot.Colors.DarkGreen);
         chart.VerticalMark("1/ε of double", Math.Pow(2, 52), ScottPlot.Colors.Gray);
         chart.Save(Path.Combine(folder, "appj-change.png"));
         var csv = new CsvTable("tons", "kappaEq28", "maxChange");
         foreach (var row in rows)
         {
-            csv.Row(row.tons, row.kappa, row.change);
+            csv.Row(row.OrthonormaliseEvery, row.KappaEq28, row.MaxChange);
         }
         csv.Save(Path.Combine(folder, "appj.csv"));
 
-        var conditioned = rows.Where(row => row.tons > 1 && row.kappa <= WellConditioned).ToList();
-        var verdicts = scale == Scale.Paper
-            ? new[]
-            {
-                new ClaimVerdict("CJ.1", "The exponents do not depend on t_ONS as long as Q̃ stays well conditioned (appendix J, Eq 28).",
-                    $"full spectrum, same trajectory: every exponent within {Unchanged:0e0} of t_ONS = 1's wherever exp((λ1 − λ{n}) t_ONS) ≤ 1/√ε = {WellConditioned:0.0e0}",
-                    string.Join("; ", rows.Where(row => row.tons > 1).Select(row => string.Create(CultureInfo.InvariantCulture, $"t_ONS = {row.tons}: κ ≈ {row.kappa:0.0e0}, largest change {row.change:0.0e0}"))),
-                    conditioned.Count > 0 && conditioned.All(row => row.change <= Unchanged) ? "holds" : "does not hold"),
-            }
-            : [];
+        var verdicts = scale == Scale.Paper ? new[] { Verdict(rows, n) } : [];
         if (verdicts.Length > 0)
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Appendix J: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
-        JsonOutput.Write(new FileInfo(Path.Combine(folder, "appj.json")), new AppendixJFile(FigureFile.NameOf(scale), results.Origins, n, steps, verdicts,
-            [.. rows.Select(row => new IntervalRow(row.tons, row.kappa, row.change))], spectra));
+        JsonOutput.Write(new FileInfo(Path.Combine(folder, "appj.json")), new AppendixJFile(FigureFile.NameOf(scale), results.Origins, n, steps, verdicts, rows, spectra));
+    }
+
+    /// <summary>
+    /// Per t_ONS: κ2 of Q̃ from t_ONS = 1's spectrum by Eq 28, exp((λ1 − λN) t_ONS), and the largest change of an exponent from
+    /// t_ONS = 1's.
+    /// </summary>
+    public static IReadOnlyList<IntervalRow> Rows(IReadOnlyDictionary<int, double[]> spectra)
+    {
+        var reference = spectra[1];
+        return [.. spectra.Keys.Order().Select(tons => new IntervalRow(tons, Math.Exp((reference[0] - reference[^1]) * tons),
+            spectra[tons].Zip(reference, (a, b) => Math.Abs(a - b)).Max()))];
+    }
+
+    /// <summary>CJ.1: every t_ONS > 1 whose Q̃ is well conditioned (κ2 ≤ <see cref="WellConditioned"/>) changes no exponent by more than <see cref="Unchanged"/>, and there is at least one.</summary>
+    public static ClaimVerdict Verdict(IReadOnlyList<IntervalRow> rows, int n)
+    {
+        var conditioned = rows.Where(row => row.OrthonormaliseEvery > 1 && row.KappaEq28 <= WellConditioned).ToList();
+        return new("CJ.1", "The exponents do not depend on t_ONS as long as Q̃ stays well conditioned (appendix J, Eq 28).",
+            $"full spectrum, same trajectory: every exponent within {Unchanged:0e0} of t_ONS = 1's wherever exp((λ1 − λ{n}) t_ONS) ≤ 1/√ε = {WellConditioned:0.0e0}",
+            string.Join("; ", rows.Where(row => row.OrthonormaliseEvery > 1).Select(row => string.Create(CultureInfo.InvariantCulture, $"t_ONS = {row.OrthonormaliseEvery}: κ ≈ {row.KappaEq28:0.0e0}, largest change {row.MaxChange:0.0e0}"))),
+            conditioned.Count > 0 && conditioned.All(row => row.MaxChange <= Unchanged) ? "holds" : "does not hold");
     }
 }
 

@@ -78,26 +78,29 @@ public sealed class Figure16 : Figure
         chart.Save(Path.Combine(folder, "fig16.png"));
         csv.Save(Path.Combine(folder, "fig16.csv"));
 
-        // The spread over the initial states at t = 100 (the caption's t_sim) and at the end, per followed exponent.
-        double Spread(int column, int at) => runs.Select(run => run.Running[Array.FindIndex(run.Steps, step => step >= at)][column]).ToList() is var values ? values.Max() - values.Min() : double.NaN;
-        var spreads = runs[0].Indices.Select((index, column) => (index, early: Spread(column, 100), late: Spread(column, steps))).ToList();
-        var holds = spreads.All(spread => spread.late <= Converged && spread.late < spread.early);
-        var verdicts = scale == Scale.Paper
-            ? new[]
-            {
-                new ClaimVerdict("CK.1", "The exponents converge with time and do not depend on the initial condition (appendix K, Fig 16).",
-                    $"for λ1, λ20, λ60, λ80 from 10 initial states: the spread over the states shrinks from step 100 to step {steps} and is at most {Converged} there",
-                    string.Join("; ", spreads.Select(spread => string.Create(CultureInfo.InvariantCulture, $"λ{spread.index}: {spread.early:0.000} at 100, {spread.late:0.0000} at {steps}"))),
-                    holds ? "holds" : "does not hold"),
-            }
-            : [];
+        var spreads = Spreads(runs, steps);
+        var verdicts = scale == Scale.Paper ? new[] { Verdict(spreads, steps) } : [];
         if (verdicts.Length > 0)
         {
             AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), FlossingClaims.Markdown("Fig 16: the paper's sentences on our runs (paper scale)", verdicts) + UnitOrigins.Markdown(results.Origins));
         }
         JsonOutput.Write(new FileInfo(Path.Combine(folder, "fig16.json")), new Figure16File(FigureFile.NameOf(scale), results.Origins, n, steps, verdicts,
-            [.. spreads.Select(spread => new StateSpread(spread.index, spread.early, spread.late))], [.. runs.Select(run => run.Exponents)]));
+            spreads, [.. runs.Select(run => run.Exponents)]));
     }
+
+    /// <summary>The spread (max − min) over the initial states of each followed exponent at t = 100 (the caption's t_sim) and at the end.</summary>
+    public static IReadOnlyList<StateSpread> Spreads(IReadOnlyList<RunningExponents> runs, int steps)
+    {
+        double Spread(int column, int at) => runs.Select(run => run.Running[Array.FindIndex(run.Steps, step => step >= at)][column]).ToList() is var values ? values.Max() - values.Min() : double.NaN;
+        return [.. runs[0].Indices.Select((index, column) => new StateSpread(index, Spread(column, 100), Spread(column, steps)))];
+    }
+
+    /// <summary>CK.1: every followed exponent's spread shrinks from t = 100 to the end and is at most <see cref="Converged"/> there.</summary>
+    public static ClaimVerdict Verdict(IReadOnlyList<StateSpread> spreads, int steps) =>
+        new("CK.1", "The exponents converge with time and do not depend on the initial condition (appendix K, Fig 16).",
+            $"for λ1, λ20, λ60, λ80 from 10 initial states: the spread over the states shrinks from step 100 to step {steps} and is at most {Converged} there",
+            string.Join("; ", spreads.Select(spread => string.Create(CultureInfo.InvariantCulture, $"λ{spread.Index}: {spread.AtStep100:0.000} at 100, {spread.AtEnd:0.0000} at {steps}"))),
+            spreads.All(spread => spread.AtEnd <= Converged && spread.AtEnd < spread.AtStep100) ? "holds" : "does not hold");
 }
 
 /// <summary>What produces one initial state of Fig 16: the cell, N, the gain and seed of θ, the input, the steps, the state's number and the steps between records.</summary>
