@@ -5,7 +5,7 @@ using Xunit;
 namespace Verified.Cli.Tests;
 
 /// <summary>
-/// Every figure committed under docs/recorded-runs is what its committed units draw today: each folder's units are copied
+/// Every figure committed under docs/recorded-runs, and its claims.md, is what its committed units draw and judge today: each folder's units are copied
 /// to a temporary folder, merged there (`reproduce FIGURE --scale S --merge`, with `--partial` where the figure records
 /// fewer runs than it expects; `sweep --merge` for a sweep) and each committed PNG must equal the redrawn one, byte for
 /// byte or, where the bytes differ, pixel for pixel. A change to the plots fails here until the committed figures are
@@ -46,6 +46,12 @@ public sealed class RecordedFiguresTests
         var stale = Directory.GetFiles(recorded, "*.png").Order(StringComparer.Ordinal)
             .Where(png => !SameImage(png, folder.File(Path.GetFileName(png)))).Select(Path.GetFileName).ToList();
         Assert.True(stale.Count == 0, $"{name}: {string.Join(", ", stale)} differ from what the units draw; redraw them");
+        // The verdicts too: claims.md is what --merge writes from the units alone.
+        var claims = Path.Combine(recorded, "claims.md");
+        if (File.Exists(claims))
+        {
+            Assert.True(File.ReadAllText(claims) == File.ReadAllText(folder.File("claims.md")), $"{name}: claims.md differs from what the units judge; merge again");
+        }
     }
 
     [Fact]
