@@ -25,7 +25,7 @@ public static class CommandLine
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
         foreach (var command in root.Subcommands.Where(command => ThreadsOption.Commands.Contains(command.Name)))
         {
-            command.Options.Add(ThreadsOption.Create());
+            command.Options.Add(ThreadsOption.Create(jobs: command.Options.Any(option => option.Name == JobsOption.Name)));
         }
         ValueParsers.Install(root);
         SeparateFiles.Install(root);
