@@ -14,7 +14,7 @@ public static class ReproduceCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var figures = Reproducer.Figures();
-        var figure = new Argument<string>("figure") { HelpName = "FIGURE", Description = "One of " + string.Join(", ", figures.Select(f => f.Name)) };
+        var figure = new Argument<string>("FIGURE") { HelpName = "FIGURE", Description = "One of " + string.Join(", ", figures.Select(f => f.Name)) };
         figure.OneOf([.. figures.Select(f => f.Name)]);
         var scale = new Option<string>("--scale") { Description = "small (seconds per figure here), claims (the training figures: the runs behind the paper's sentences, 5 seeds, one to several hours on two cores) or paper (the paper's protocol, for a cluster where it means hundreds of runs of minutes each); a figure's scales are listed in the README", DefaultValueFactory = _ => "small" };
         scale.OneOf("small", "claims", "paper");
