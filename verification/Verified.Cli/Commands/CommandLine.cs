@@ -25,7 +25,7 @@ public static class CommandLine
         root.Subcommands.Add(ReproduceCommand.Create(output, error));
         foreach (var command in root.Subcommands.Where(command => ThreadsOption.Commands.Contains(command.Name)))
         {
-            command.Options.Add(ThreadsOption.Create());
+            command.Options.Add(ThreadsOption.Create(jobs: command.Options.Any(option => option.Name == JobsOption.Name)));
         }
         ValueParsers.Install(root);
         SeparateFiles.Install(root);
@@ -57,12 +57,27 @@ public static class CommandLine
             args = [.. topic, "--help"];
         }
 
+        var commands = string.Join(", ", root.Subcommands.Select(command => command.Name));
+        if (args.Length == 0)
+        {
+            error.WriteLine($"error: no command given; the commands are {commands} (verified --help says what each does)");
+            return ExitCodes.BadInput;
+        }
         if (args is [var first, ..] && !first.StartsWith('-') && root.Subcommands.All(command => command.Name != first))
         {
-            error.WriteLine($"error: unknown command '{first}'; the commands are {string.Join(", ", root.Subcommands.Select(command => command.Name))}");
+            error.WriteLine($"error: unknown command '{first}'; the commands are {commands}");
             return ExitCodes.BadInput;
         }
         var parsed = root.Parse(args);
+        if (parsed.UnmatchedTokens is [var unmatched, ..] && parsed.CommandResult.Command != root)
+        {
+            // System.CommandLine's "Unrecognized command or argument" says neither which command nor where its options are listed.
+            var name = parsed.CommandResult.Command.Name;
+            error.WriteLine(unmatched.StartsWith('-')
+                ? $"error: {name} has no option {unmatched}; verified {name} --help lists its options"
+                : $"error: {name} takes no argument '{unmatched}'; verified {name} --help lists what it takes");
+            return ExitCodes.BadInput;
+        }
         if (parsed.Errors.Count > 0)
         {
             // One line: System.CommandLine lists allowed values on further lines.

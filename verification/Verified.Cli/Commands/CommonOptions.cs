@@ -44,7 +44,7 @@ public sealed class CommonOptions
                 (allCellsByDefault ? " (default: the built-in cells)" : " (this or --cell is required)"),
         };
         N = new Option<int>("--n") { Description = nDescription, DefaultValueFactory = _ => defaultN }.Positive();
-        Input.AcceptOnlyFromAmong("none", "gaussian", "bernoulli", "uniform");
+        Input.OneOf("none", "gaussian", "bernoulli", "uniform");
     }
 
     /// <summary>Whether the command runs on every built-in cell when no cell is chosen.</summary>

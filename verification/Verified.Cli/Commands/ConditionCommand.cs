@@ -25,7 +25,7 @@ public static class ConditionCommand
         var flossK = new Option<int>("--floss-k") { Description = "Floss this many exponents and measure again (0: no flossing)", DefaultValueFactory = _ => 0 }.NonNegative();
         var flossEpochs = new Option<int>("--floss-epochs") { Description = "Flossing epochs (with --floss-k)", DefaultValueFactory = _ => 300 }.Positive();
         var flossLearningRate = new Option<double>("--floss-lr") { Description = "Adam learning rate of the flossing (with --floss-k)", DefaultValueFactory = _ => 3e-3 }.FinitePositive();
-        bits.AcceptOnlyFromAmong("256", "512");
+        bits.OneOf("256", "512");
         var plot = PlotOption.Create("κ2 against the horizon, numeric, Eq 10 and the finite-time bound, a panel per m");
         var command = new Command("condition", "Condition number of the long-term Jacobian in 256-bit arithmetic against the Lyapunov estimate (Eq 10)");
         options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Input | CommonOptions.Groups.Json);

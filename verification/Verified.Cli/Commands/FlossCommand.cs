@@ -30,7 +30,7 @@ public static class FlossCommand
         var flossed = FlossedParameterRule.Option();
         var plot = PlotOption.Create("the flossing loss and the flossed exponents against the epochs");
         var precision = new Option<string>("--precision") { Description = "Element type of the flossing gradient: float or double", DefaultValueFactory = _ => "double" };
-        precision.AcceptOnlyFromAmong("float", "double");
+        precision.OneOf("float", "double");
         var command = new Command("floss", "Floss the first k Lyapunov exponents toward a target. Printed per epoch: loss, the flossing loss Σᵢ≤ₖ (λᵢ − λ*)² of the k exponents "
             + "estimated over that epoch's horizon (λ* the --target); λ1, the largest of them; and the epoch's wall time");
         options.AddTo(command, CommonOptions.Groups.GainAndSeed | CommonOptions.Groups.Input | CommonOptions.Groups.Json);

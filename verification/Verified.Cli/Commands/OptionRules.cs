@@ -38,6 +38,35 @@ public static class OptionRules
 
     public static Option<double> FinitePositive(this Option<double> option) => Checked(option, ValueRule.FinitePositive, value => double.IsFinite(value) && value > 0, "a finite positive number");
 
+    /// <summary>
+    /// One of <paramref name="values"/>, spelt exactly; help lists them as &lt;a|b|…&gt;. A value not among them is
+    /// refused naming the option ("--input must be one of none, gaussian, …, not 'foo'"), which System.CommandLine's
+    /// own AcceptOnlyFromAmong does not do: with --input, --floss-input and --task-input on one line, its message
+    /// would not say which was wrong.
+    /// </summary>
+    public static Option<T> OneOf<T>(this Option<T> option, params string[] values)
+    {
+        option.CompletionSources.Add(values);
+        option.Validators.Add(result => RefuseOthers(result, option.Name, result.Tokens, values));
+        return option;
+    }
+
+    /// <summary>A positional argument that is one of <paramref name="values"/>: as <see cref="OneOf{T}(Option{T}, string[])"/>, named by its help name.</summary>
+    public static Argument<T> OneOf<T>(this Argument<T> argument, params string[] values)
+    {
+        argument.CompletionSources.Add(values);
+        argument.Validators.Add(result => RefuseOthers(result, argument.HelpName ?? argument.Name, result.Tokens, values));
+        return argument;
+    }
+
+    private static void RefuseOthers(System.CommandLine.Parsing.SymbolResult result, string name, IReadOnlyList<System.CommandLine.Parsing.Token> tokens, string[] values)
+    {
+        if (tokens.FirstOrDefault(token => !values.Contains(token.Value, StringComparer.Ordinal)) is { } other)
+        {
+            result.AddError($"{name} must be one of {string.Join(", ", values)}, not '{other.Value}'");
+        }
+    }
+
     /// <summary>An output file: its folder must exist and take a new file, and the path must not be a folder; checked before any work.</summary>
     public static Option<FileInfo?> WritableFile(this Option<FileInfo?> option) => Validated(option, ValueRule.WritableFile, (file, _) =>
         file is null ? null

@@ -14,10 +14,10 @@ public static class ReproduceCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var figures = Reproducer.Figures();
-        var figure = new Argument<string>("figure") { Description = "One of " + string.Join(", ", figures.Select(f => f.Name)) };
-        figure.AcceptOnlyFromAmong([.. figures.Select(f => f.Name)]);
+        var figure = new Argument<string>("FIGURE") { HelpName = "FIGURE", Description = "One of " + string.Join(", ", figures.Select(f => f.Name)) };
+        figure.OneOf([.. figures.Select(f => f.Name)]);
         var scale = new Option<string>("--scale") { Description = "small (seconds per figure here), claims (the training figures: the runs behind the paper's sentences, 5 seeds, one to several hours on two cores) or paper (the paper's protocol, for a cluster where it means hundreds of runs of minutes each); a figure's scales are listed in the README", DefaultValueFactory = _ => "small" };
-        scale.AcceptOnlyFromAmong("small", "claims", "paper");
+        scale.OneOf("small", "claims", "paper");
         var jobs = JobsOption.Create();
         var outFolder = new Option<DirectoryInfo?>("--out") { Description = "Folder of the figure (default: reproduce/FIGURE-SCALE)" }.WritableFolder();
         var shard = new Option<string>("--shard") { Description = "i/n: run every n-th run from the i-th (0-based), for cluster job arrays", DefaultValueFactory = _ => "0/1" };
@@ -30,7 +30,7 @@ public static class ReproduceCommand
         {
             Description = "The training figures (" + string.Join(", ", TrainingProtocol.Figures) + ") trained in float (BPTT, readout, flossing episodes and test evaluation in float, Adam on a double master copy, as train --precision float) or double; default: each run's own (double, the recorded runs)",
         };
-        precision.AcceptOnlyFromAmong("double", "float");
+        precision.OneOf("double", "float");
         var plan = new Option<bool>("--plan")
         {
             Description = "List the runs (of --shard's share), each with its wall time estimated from the recorded runs of a clone's docs/recorded-runs and whether --out holds it already, and the core-hours left; run nothing",

@@ -13,9 +13,12 @@ public static class ThreadsOption
     /// <summary>The commands whose work goes through the dense kernels.</summary>
     public static readonly string[] Commands = ["spectrum", "floss", "condition", "clv", "basis", "train", "sweep", "validate", "reproduce"];
 
-    public static Option<int> Create() => new Option<int>(Name)
+    /// <summary>The option of one command; its help speaks of --jobs only where the command has <paramref name="jobs"/>.</summary>
+    public static Option<int> Create(bool jobs) => new Option<int>(Name)
     {
-        Description = "Threads for the dense kernels of large networks (default: the number of processors; with --jobs J each run gets its share); every value gives the same numbers",
+        Description = jobs
+            ? "Threads for the dense kernels of large networks (default: the number of processors; with --jobs J each run gets its share); every value gives the same numbers"
+            : "Threads for the dense kernels of large networks (default: the number of processors); every value gives the same numbers",
         DefaultValueFactory = _ => Environment.ProcessorCount,
     }.PositiveAtMost(MostThreads);
 

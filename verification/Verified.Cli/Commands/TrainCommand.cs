@@ -23,7 +23,7 @@ public static class TrainCommand
                 "--seed XOR FNV-1a(\"floss-i\"), printed with it, so that `floss --seed S --steps T_f --transient … --lr … --input …` reruns it alone",
             DefaultValueFactory = _ => "none",
         };
-        flossing.AcceptOnlyFromAmong("none", "pre", "during");
+        flossing.OneOf("none", "pre", "during");
         var k = new Option<int>("--k") { Description = "Flossed exponents k", DefaultValueFactory = _ => 1 }.Positive();
         var plot = PlotOption.Create("the training loss, test loss and test accuracy against the epochs, flossing episodes marked");
         var clvOverlap = new Option<bool>("--record-clv-overlap")

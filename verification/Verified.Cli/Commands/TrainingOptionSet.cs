@@ -52,14 +52,14 @@ public sealed class TrainingOptionSet
     public TrainingOptionSet(CommonOptions common)
     {
         _common = common;
-        Task.AcceptOnlyFromAmong([.. DelayedTask.Names]);
-        Init.AcceptOnlyFromAmong("gaussian", "orthogonal");
-        ModelInit.AcceptOnlyFromAmong("verified", "author-code");
-        TaskInput.AcceptOnlyFromAmong("uniform", "bernoulli");
-        Regularise.AcceptOnlyFromAmong("spectral-radius", "jacobian");
-        Precision.AcceptOnlyFromAmong("double", "float");
-        Loss.AcceptOnlyFromAmong("mse", "bce");
-        FlossInput.AcceptOnlyFromAmong("none", "gaussian", "bernoulli", "uniform");
+        Task.OneOf([.. DelayedTask.Names]);
+        Init.OneOf("gaussian", "orthogonal");
+        ModelInit.OneOf("verified", "author-code");
+        TaskInput.OneOf("uniform", "bernoulli");
+        Regularise.OneOf("spectral-radius", "jacobian");
+        Precision.OneOf("double", "float");
+        Loss.OneOf("mse", "bce");
+        FlossInput.OneOf("none", "gaussian", "bernoulli", "uniform");
     }
 
     /// <summary>The options that only flossing reads.</summary>

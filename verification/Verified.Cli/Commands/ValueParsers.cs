@@ -30,19 +30,19 @@ public static class ValueParsers
         switch (option)
         {
             case Option<int> whole:
-                whole.CustomParser = result => One<int>(result, whole, Whole, "a whole number");
+                whole.CustomParser = result => One<int>(result, whole, Whole, WholeWanted(result, "a whole number", int.MaxValue));
                 break;
             case Option<int?> whole:
-                whole.CustomParser = result => One<int>(result, whole, Whole, "a whole number");
+                whole.CustomParser = result => One<int>(result, whole, Whole, WholeWanted(result, "a whole number", int.MaxValue));
                 break;
             case Option<ulong> natural:
-                natural.CustomParser = result => One<ulong>(result, natural, Natural, "a whole number ≥ 0");
+                natural.CustomParser = result => One<ulong>(result, natural, Natural, WholeWanted(result, "a whole number ≥ 0", ulong.MaxValue));
                 break;
             case Option<double> real:
                 real.CustomParser = result => One<double>(result, real, Real, RealWanted(result, "a number"));
                 break;
             case Option<int[]> wholes:
-                wholes.CustomParser = result => Many<int>(result, wholes, Whole, "whole numbers");
+                wholes.CustomParser = result => Many<int>(result, wholes, Whole, WholeWanted(result, "whole numbers", int.MaxValue));
                 break;
             case Option<FileInfo?> file: // and Option<FileInfo>
                 file.CustomParser = result => One<FileInfo?>(result, file, Path<FileInfo?>(text => new FileInfo(text)), "a file path");
@@ -82,6 +82,15 @@ public static class ValueParsers
             return false;
         }
     };
+
+    /// <summary>
+    /// What a whole-number option wants: a whole number above the type's range ("99999999999" for an int) is told
+    /// the largest value, since "takes a whole number" would not say what is wrong with it.
+    /// </summary>
+    private static string WholeWanted(ArgumentResult result, string wanted, ulong most) =>
+        result.Tokens.Any(token => System.Numerics.BigInteger.TryParse(token.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) && whole > most)
+            ? $"{wanted} of at most {most:N0}"
+            : wanted;
 
     /// <summary>What a real option wants: a value written with a decimal comma is told to use a point.</summary>
     private static string RealWanted(ArgumentResult result, string wanted) =>
