@@ -27,14 +27,16 @@ public sealed class EpochAllocationTests
         const int epochs = 200;
         Allocated(epochs, epochs);
 
-        // Up to three pairs of runs: a run on a loaded host once allocated a few KB fewer than its shorter twin (the
-        // runtime's own bookkeeping on the thread), while an allocation in the epoch loop shows in every pair.
+        // Up to three pairs of runs. On a loaded host the runtime's own bookkeeping on the thread moves a pair by a few
+        // hundred bytes either way (−180 to +440 seen over 200 epochs); the smallest object is 24 bytes, so an allocation
+        // in the epoch loop, even every fourth epoch, adds at least 24 · epochs / 4 = 1 200 bytes to the longer run.
+        const long noise = 24L * epochs / 4;
         var pairs = new List<string>();
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var short_ = Allocated(epochs, epochs);
             var long_ = Allocated(2 * epochs, 2 * epochs);
-            if (long_ == short_)
+            if (Math.Abs(long_ - short_) < noise)
             {
                 return;
             }
@@ -43,13 +45,15 @@ public sealed class EpochAllocationTests
         Assert.Fail(string.Join("; ", pairs));
     }
 
-    /// <summary>The check sees an allocation an epoch: evaluating every epoch (a record each) does allocate per epoch.</summary>
-    [Fact]
-    public void Evaluating_every_epoch_is_seen_as_allocation()
+    /// <summary>The check sees an allocation every epoch, and one every fourth: evaluations (a record each) allocate that often.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void Evaluating_every_few_epochs_is_seen_as_allocation(int every)
     {
         const int epochs = 200;
-        Allocated(epochs, 1);
+        Allocated(epochs, every);
 
-        Assert.True(Allocated(2 * epochs, 1) - Allocated(epochs, 1) >= epochs * 24);
+        Assert.True(Allocated(2 * epochs, every) - Allocated(epochs, every) >= 24L * epochs / every);
     }
 }
