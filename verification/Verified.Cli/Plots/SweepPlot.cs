@@ -21,7 +21,7 @@ public static class SweepPlot
         var loss = measure == PanelMeasure.TestLoss;
         var chart = new Chart(title, "delay d (steps)", (loss ? "final test loss" : "final test accuracy") + Summary, logY: loss).IntegerX();
         var index = 0;
-        foreach (var group in Series(results))
+        foreach (var group in Series(results, title))
         {
             var colour = Chart.Colour(index++);
             var runs = group.ToList();
@@ -61,10 +61,11 @@ public static class SweepPlot
     /// <summary>Training curves of one delay: test loss against the epoch, the median of each schedule and every run faintly, flossing episodes marked.</summary>
     public static void WriteCurves(IReadOnlyList<SweepResult> results, string path, string title)
     {
+        title += SharedClauses(results);
         var chart = new Chart(title, "training epoch", "test loss: median, faint: each run", logY: true);
         var index = 0;
         var episodes = new SortedSet<int>();
-        foreach (var group in Series(results))
+        foreach (var group in Series(results, title))
         {
             var colour = Chart.Colour(index++);
             var runs = group.ToList();
@@ -95,10 +96,39 @@ public static class SweepPlot
         chart.Points(label + ": mean", x, [.. values.Select(v => v.Average())], colour, MarkerShape.OpenDiamond, size: 11);
     }
 
-    /// <summary>One series per arm (<see cref="RunArm"/>) and k, in a fixed order.</summary>
-    private static IEnumerable<IGrouping<string, SweepResult>> Series(IReadOnlyList<SweepResult> results) =>
-        results.OrderBy(result => result.Run.Options.Flossing).ThenBy(result => result.Run.Options.FlossK).ThenBy(result => RunArm.Key(result.Run.Options), StringComparer.Ordinal)
-            .GroupBy(result => RunArm.Legend(result.Run.Options));
+    /// <summary>
+    /// One series per arm (<see cref="RunArm"/>) and k, in a fixed order, each named by its legend without the trailing
+    /// clauses (", orthogonal W") that every series shares when <paramref name="title"/> says them: the legend leaves the data room.
+    /// </summary>
+    private static IEnumerable<IGrouping<string, SweepResult>> Series(IReadOnlyList<SweepResult> results, string title)
+    {
+        var shared = SharedClauses(results);
+        shared = title.Contains(shared[Math.Min(2, shared.Length)..], StringComparison.Ordinal) ? shared : "";
+        return results.OrderBy(result => result.Run.Options.Flossing).ThenBy(result => result.Run.Options.FlossK).ThenBy(result => RunArm.Key(result.Run.Options), StringComparer.Ordinal)
+            .GroupBy(result => RunArm.Legend(result.Run.Options)[..^shared.Length]);
+    }
+
+    /// <summary>The trailing ", …" clauses of the legend that every one of two or more series ends with ("" if none).</summary>
+    private static string SharedClauses(IReadOnlyList<SweepResult> results)
+    {
+        var legends = results.Select(result => RunArm.Legend(result.Run.Options)).Distinct().ToList();
+        if (legends.Count < 2)
+        {
+            return "";
+        }
+        var shared = "";
+        var clauses = legends[0].Split(", ");
+        for (var count = 1; count < clauses.Length; count++)
+        {
+            var tail = ", " + string.Join(", ", clauses[^count..]);
+            if (!legends.All(legend => legend.EndsWith(tail, StringComparison.Ordinal) && legend.Length > tail.Length))
+            {
+                break;
+            }
+            shared = tail;
+        }
+        return shared;
+    }
 
     private static double Value(SweepResult result, PanelMeasure measure) =>
         measure == PanelMeasure.TestLoss ? result.Outcome.Final.TestLoss : result.Outcome.Final.TestAccuracy;
