@@ -5,7 +5,7 @@ using Xunit;
 namespace Verified.Cli.Tests;
 
 /// <summary>
-/// What flossing updates: floss, condition and train refuse a cell with nothing to floss (exit 2,
+/// What flossing updates: floss, condition, train and basis refuse a cell with nothing to floss (exit 2,
 /// one line, before any work), a [TimeStep] is flossed only when --floss-parameters names it, and
 /// floss updates only the parameters --floss-parameters names.
 /// </summary>
@@ -53,6 +53,21 @@ public sealed class FlossedParametersCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Equal("error: cell lorenz-test has no parameter to floss", error.TrimEnd());
+    }
+
+    [Fact]
+    public void Basis_sensitivity_of_a_cell_without_parameters_is_refused_before_any_work()
+    {
+        // No parameter, so no gradient whose spread could be measured (it printed NaN).
+        var file = CliRunner.CellFile(_temporary.Folder(), Lorenz, "lorenz.cs");
+        var json = Path.Combine(_temporary.New(), "basis.json");
+
+        var (code, output, error) = CliRunner.Run("basis", "--cell-file", file, "--json", json);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal("error: cell lorenz-test has no parameter: the flossing gradient whose spread basis measures would be empty", error.TrimEnd());
+        Assert.False(File.Exists(json));
     }
 
     [Fact]

@@ -23,6 +23,19 @@ public sealed record BasisSpread(int Transient, double LossMean, double LossSpre
 /// </summary>
 public static class BasisSensitivity
 {
+    /// <summary>
+    /// Refuses a cell without parameters: its flossing gradient is empty, and the gradient's spread relative to its norm
+    /// would be 0/0 (NaN) at every transient.
+    /// </summary>
+    /// <exception cref="ArgumentException">The cell has no parameter.</exception>
+    public static void RequireParameters(CellLayout layout)
+    {
+        if (layout.ParameterCount == 0)
+        {
+            throw new ArgumentException($"cell {layout.Spec.Name} has no parameter: the flossing gradient whose spread basis measures would be empty");
+        }
+    }
+
     /// <summary>The spread at each of <paramref name="transients"/> over <paramref name="samples"/> bases.</summary>
     /// <param name="layout">The cell at its sizes.</param>
     /// <param name="theta">The cell's parameters θ.</param>
@@ -36,6 +49,7 @@ public static class BasisSensitivity
         {
             throw new ArgumentOutOfRangeException(nameof(samples), "basis sensitivity needs at least 2 bases, counted steps and non-negative transients");
         }
+        RequireParameters(layout);
         Footprint(layout, options, transients, samples).Require();
         int n = layout.StateSize, k = options.K;
         var rng = Rng.ForStream(options.Seed, "basis-sensitivity");

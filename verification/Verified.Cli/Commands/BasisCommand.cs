@@ -34,10 +34,13 @@ public static class BasisCommand
         {
             var spec = CellSelection.Resolve(result, options)[0];
             var layout = network.Layout(result, spec, options);
-            if (layout.ParameterCount == 0)
+            try
             {
-                // The gradient's spread is taken relative to its norm: with no parameter both are 0, and the ratio NaN.
-                throw new UsageException($"cell {spec.Name} has no parameter: the flossing gradient whose spread basis measures would be empty");
+                BasisSensitivity.RequireParameters(layout);
+            }
+            catch (ArgumentException refused)
+            {
+                throw new UsageException(refused.Message);
             }
             var count = CommonOptions.ExponentCount(result, k, layout);
             var chosen = CommonOptions.GivenList<int>(result, transients) ?? result.GetValue(transients)!;
