@@ -90,8 +90,7 @@ public static class ReproduceCommand
     /// <summary>The figure's runs, of one shard, estimated and marked done where <paramref name="folder"/>'s units hold them; nothing is created.</summary>
     private static void Plan(Figure figure, Scale scale, string folder, int shard, int shards, int jobs, TextWriter output, TextWriter error)
     {
-        var units = Path.Combine(folder, "units");
-        var store = Directory.Exists(units) ? new ResultStore(units, warning => error.WriteLine("warning: " + warning), readOnly: true, json: Output.Files.UnitJson.Context.Options) : null;
+        var store = Directory.Exists(Path.Combine(folder, "units")) ? Reproducer.Store(folder, error, keepOtherNumericalVersions: false, readOnly: true) : null;
         var runs = figure.Runs(scale)
             .Select(run => new PlannedRun(run.Id, run.ProgressTicks, run.Key as TrainingRun, store is not null && store.TryRead(run.Id, run.Key, run.Result, out _)))
             .ToList();

@@ -102,8 +102,7 @@ public static class SweepCommand
             var sweep = new Sweep(grid);
             if (result.GetValue(plan))
             {
-                var runs = Path.Combine(folder.FullName, "runs");
-                var finished = Directory.Exists(runs) ? new ResultStore(runs, Warn, readOnly: true, json: SweepJson.Context.Options) : null;
+                var finished = Directory.Exists(Path.Combine(folder.FullName, "runs")) ? Sweep.Store(folder.FullName, Warn, readOnly: true) : null;
                 RunPlan.Print($"the sweep of {spec.Name} (N = {n})",
                     [.. sweep.Runs.Select(run => new PlannedRun(run.Id, run.ProgressTicks, run, finished?.Has<TrainingOutcome>(run.Id, run) == true))],
                     index, count, folder.FullName, parallel, RecordedWallTimes.Find(Directory.GetCurrentDirectory()), output);

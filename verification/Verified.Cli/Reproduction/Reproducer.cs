@@ -67,7 +67,8 @@ public static class Reproducer
         Render(figure, scale, folder, results, output);
     }
 
-    private static ResultStore Store(string folder, TextWriter error, bool keepOtherNumericalVersions, bool readOnly = false) =>
+    /// <summary>The units of the figure in <paramref name="folder"/>, as this build writes and reads them.</summary>
+    internal static ResultStore Store(string folder, TextWriter error, bool keepOtherNumericalVersions, bool readOnly = false) =>
         new(Path.Combine(folder, "units"), warning => error.WriteLine("warning: " + warning), readOnly, CliBuild.Origin, keepOtherNumericalVersions, UnitJson.Context.Options);
 
     private static RunResults Finished(ResultStore store, IReadOnlyList<FigureRun> runs) =>
