@@ -31,13 +31,12 @@ public static class AlignedPlot
             foreach (var group in learning.GroupBy(result => $"{RunArm.Legend(result.Run.Options)}, d = {result.Run.Options.Delay}").OrderBy(group => group.Key, StringComparer.Ordinal))
             {
                 var colour = Chart.Colour(index++);
-                var points = group.SelectMany(result => Window(result, measure)).ToList();
-                foreach (var result in group)
+                var windows = group.Select(result => Window(result, measure).ToList()).ToList();
+                foreach (var window in windows)
                 {
-                    var window = Window(result, measure).ToList();
                     chart.Faint([.. window.Select(point => point.X)], [.. window.Select(point => point.Y)], colour);
                 }
-                var median = points.GroupBy(point => point.X).OrderBy(at => at.Key).ToList();
+                var median = windows.SelectMany(window => window).GroupBy(point => point.X).OrderBy(at => at.Key).ToList();
                 chart.Line($"{group.Key} ({group.Count()} runs that learn)", [.. median.Select(at => at.Key)], [.. median.Select(at => Statistics.Percentile([.. at.Select(point => point.Y)], 0.5))], colour);
             }
             chart.VerticalMark("first evaluation above 0.6 accuracy", 0);
@@ -50,7 +49,8 @@ public static class AlignedPlot
     {
         var learns = PaperClaims.LearningEpoch(result)!.Value;
         return result.Outcome.History
-            .Where(epoch => epoch.Epoch - learns is >= -Before and <= After && measure(epoch) is { } value && double.IsFinite(value))
-            .Select(epoch => ((double)(epoch.Epoch - learns), measure(epoch)!.Value));
+            .Where(epoch => epoch.Epoch - learns is >= -Before and <= After)
+            .Select(epoch => (X: (double)(epoch.Epoch - learns), Y: measure(epoch) ?? double.NaN))
+            .Where(point => double.IsFinite(point.Y));
     }
 }
