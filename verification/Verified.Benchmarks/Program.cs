@@ -117,6 +117,29 @@ if (args is ["peak"])
     return;
 }
 
+// `kernels [REPEATS] [TASK] [CELL]`: the best flossing and training epoch of this process for vanilla-tanh and lstm in
+// double and float (or only TASK, floss or train, and CELL), one line each, for compare-kernels.sh, which alternates
+// processes of two builds (where the JIT places a process's hot loops moves its times).
+if (args is ["kernels", ..])
+{
+    var repeats = args.Length > 1 ? int.Parse(args[1]) : 8;
+    var (onlyTask, onlyCell) = (args.Length > 2 ? args[2] : null, args.Length > 3 ? args[3] : null);
+    foreach (var cell in new[] { "vanilla-tanh", "lstm" }.Where(cell => onlyCell is null || cell == onlyCell))
+    {
+        if (onlyTask is null or "floss")
+        {
+            Console.WriteLine($"floss {cell} double {BestMilliseconds(new FlossingWorkload<double>(cell).Epoch, repeats):F2}");
+            Console.WriteLine($"floss {cell} float {BestMilliseconds(new FlossingWorkload<float>(cell).Epoch, repeats):F2}");
+        }
+        if (onlyTask is null or "train")
+        {
+            Console.WriteLine($"train {cell} double {BestMilliseconds(new TrainingWorkload<double>(cell).Epoch, repeats):F2}");
+            Console.WriteLine($"train {cell} float {BestMilliseconds(new TrainingWorkload<float>(cell).Epoch, repeats):F2}");
+        }
+    }
+    return;
+}
+
 // `quick [REPEATS] [components] [N K]`: a few timed epochs for the side-by-side script; otherwise BenchmarkDotNet.
 if (args is ["quick", ..])
 {
