@@ -11,8 +11,8 @@ namespace Verified.Dense.Threading;
 internal sealed class WorkerTeam : IDisposable
 {
     private readonly Thread[] _workers;
-    private readonly SemaphoreSlim _start = new(0);
-    private readonly ManualResetEventSlim _finished = new(false);
+    private readonly ManualResetEventSlim[] _start;
+    private readonly ManualResetEventSlim _finished = new(false, SpinCount);
     private IChunkedWork? _work;
     private int _chunks;
     private int _next;
@@ -20,16 +20,26 @@ internal sealed class WorkerTeam : IDisposable
     private ExceptionDispatchInfo? _failure;
     private volatile bool _disposed;
 
+    /// <summary>
+    /// Spins before a waiting thread blocks (the most <see cref="ManualResetEventSlim"/> takes): the dense kernels hand
+    /// the team work every few tens of microseconds (a QR's panels, a step's products), and a thread that has blocked
+    /// takes longer than that to wake on a virtual machine, so the team waits awake between them, as OpenMP's do.
+    /// </summary>
+    private const int SpinCount = 2047;
+
     /// <summary>A team of <paramref name="size"/> threads, the caller included (size ≥ 2).</summary>
     public WorkerTeam(int size)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 2);
         Size = size;
         _workers = new Thread[size - 1];
+        _start = new ManualResetEventSlim[size - 1];
         for (var i = 0; i < _workers.Length; i++)
         {
+            _start[i] = new ManualResetEventSlim(false, SpinCount);
             // A large stack, as the main thread has: kernels use stackalloc.
-            _workers[i] = new Thread(Work, 16 << 20) { IsBackground = true, Name = $"verified dense worker {i + 1}" };
+            var start = _start[i];
+            _workers[i] = new Thread(() => Work(start), 16 << 20) { IsBackground = true, Name = $"verified dense worker {i + 1}" };
             _workers[i].Start();
         }
     }
@@ -57,18 +67,22 @@ internal sealed class WorkerTeam : IDisposable
         (_work, _chunks, _next, _failure) = (work, chunks, 0, null);
         _finished.Reset();
         Volatile.Write(ref _busyWorkers, helpers);
-        _start.Release(helpers);
+        for (var i = 0; i < helpers; i++)
+        {
+            _start[i].Set();
+        }
         Drain();
         _finished.Wait();
         _work = null;
         _failure?.Throw();
     }
 
-    private void Work()
+    private void Work(ManualResetEventSlim start)
     {
         while (true)
         {
-            _start.Wait();
+            start.Wait();
+            start.Reset();
             if (_disposed)
             {
                 return;
@@ -110,6 +124,9 @@ internal sealed class WorkerTeam : IDisposable
             return;
         }
         _disposed = true;
-        _start.Release(_workers.Length);
+        foreach (var start in _start)
+        {
+            start.Set();
+        }
     }
 }
