@@ -108,6 +108,48 @@ public sealed class PlotLayoutTests
         Assert.Single(plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>());
     }
 
+    /// <summary>
+    /// A title wider than the data area a long legend leaves is not cut off at the image's left edge: the image grows
+    /// until the title, centred on the data, starts inside it; a short title keeps the image's width.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_long_title_beside_a_long_legend_stays_inside_the_image(bool panels)
+    {
+        Chart Chart(string title) => new Chart(title, "delay d (steps)", "accuracy")
+            .Line("flossing during training at epochs 0, 500, k = 75: median, 20–80 % band, and a long tail", [10, 20, 30], [1, 0.5, 0.5]);
+        var longTitle = "Fig 4: spatial XOR of three bits (cross-entropy), k = 75: none, before, during training, and more words";
+
+        var (wide, narrow) = panels
+            ? (Saved(path => new Panels([Chart(longTitle), Chart("")]).Save(path)), Saved(path => new Panels([Chart("Fig 4"), Chart("")]).Save(path)))
+            : (Saved(path => Chart(longTitle).Save(path)), Saved(path => Chart("Fig 4").Save(path)));
+
+        Assert.Equal(1100, narrow.Width);
+        Assert.True(wide.Width > 1100, $"{wide.Width} pixels wide");
+        var long_ = Chart(longTitle);
+        var plot = long_.Finish();
+        plot.RenderInMemory(wide.Width, 560);
+        var data = plot.LastRender.DataRect;
+        using var paint = ScottPlot.Paint.NewDisposablePaint();
+        Assert.True(data.Left + data.Width / 2 - plot.Axes.Title.Label.Measure(paint).Size.Width / 2 >= 0, "the title starts left of the image");
+    }
+
+    private static (int Width, int Height) Saved(Action<string> save)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"verified-title-{Guid.NewGuid():N}.png");
+        try
+        {
+            save(path);
+            var header = File.ReadAllBytes(path).AsSpan(16, 8);
+            return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header[4..]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static IReadOnlyList<FlossEpoch> Floss(int k)
     {
         var theta = ParameterInitialiser.Create(Layout, 1.0, new Rng(3));

@@ -136,9 +136,32 @@ public sealed class Chart
         return this;
     }
 
-    /// <summary>Writes the PNG through a temporary file in the same folder, then a rename.</summary>
+    /// <summary>Writes the PNG through a temporary file in the same folder, then a rename; wider than <paramref name="width"/> where the title needs it (<see cref="WidthFor"/>).</summary>
     public void Save(string path, int width = 1100, int height = 560) =>
-        Verified.Storage.AtomicFile.WriteAllBytes(path, Finish().GetImageBytes(width, height, ImageFormat.Png));
+        Verified.Storage.AtomicFile.WriteAllBytes(path, Finish().GetImageBytes(WidthFor(width, height), height, ImageFormat.Png));
+
+    /// <summary>The title's size in the font it is drawn in.</summary>
+    private MeasuredText Title()
+    {
+        using var paint = Paint.NewDisposablePaint();
+        return Plot.Axes.Title.Label.Measure(paint);
+    }
+
+    /// <summary>Pixels between the title and the image's left edge at the least.</summary>
+    private const int TitleMargin = 8;
+
+    /// <summary>
+    /// <paramref name="width"/>, or more where the title would start left of the image: ScottPlot centres the title on
+    /// the data area, and a legend beside the data narrows that area until a long title is cut off on the left. The
+    /// data area grows with the image, its centre by half as much, so the image grows by twice the overflow.
+    /// </summary>
+    internal int WidthFor(int width, int height)
+    {
+        Finish().RenderInMemory(width, height);
+        var data = Plot.LastRender.DataRect;
+        var titleLeft = data.Left + data.Width / 2 - Title().Size.Width / 2;
+        return titleLeft >= TitleMargin ? width : width + (int)Math.Ceiling(2 * (TitleMargin - titleLeft));
+    }
 
     /// <summary>The plot with its legend and ticks in place, ready to render on its own or as a panel.</summary>
     public Plot Finish()

@@ -24,9 +24,11 @@ public sealed class Panels
     /// <summary>The number of panels.</summary>
     public int Count => Charts.Count;
 
-    /// <summary>Writes the PNG, <paramref name="panelHeight"/> pixels per panel, through a temporary file and a rename.</summary>
+    /// <summary>Writes the PNG, <paramref name="panelHeight"/> pixels per panel, through a temporary file and a rename; wider than <paramref name="width"/> where a title needs it.</summary>
     public void Save(string path, int width = 1100, int panelHeight = 330)
     {
+        // As wide as the title of any panel needs (Chart.WidthFor).
+        width = Charts.Max(chart => chart.WidthFor(width, panelHeight));
         var plots = Charts.Select(chart => chart.Finish()).ToList();
         foreach (var plot in plots)
         {
