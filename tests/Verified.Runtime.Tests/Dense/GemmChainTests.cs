@@ -8,7 +8,7 @@ namespace Verified.Runtime.Tests.Dense;
 /// added to C when accumulating, whatever the blocking, grouping or threads (docs/design.md,
 /// "Threads"): so each must equal the scalar chain exactly, at sizes that take every path of the
 /// packed kernel (rows below a block, B read in place, B packed, B larger than the L2 cache in groups, C one or two
-/// vectors wide).
+/// vectors wide, a last strip narrower than the others).
 /// </summary>
 public sealed class GemmChainTests
 {
@@ -21,6 +21,9 @@ public sealed class GemmChainTests
     [InlineData(80, 80, 8)]      // one vector of doubles on AVX-512: 12 rows × 1 vector
     [InlineData(37, 50, 3)]      // under one vector on either width: 12 × 1, with a last block that overlaps
     [InlineData(11, 20, 4)]      // fewer rows than a 12-row block
+    [InlineData(80, 80, 75)]     // the flossing tangent: a last strip of 3 doubles (11 floats) in a narrower block of its own
+    [InlineData(45, 60, 51)]     // a narrow last strip whose last 12-row block overlaps the one before
+    [InlineData(9, 30, 75)]      // too few rows for the narrow last strip's block: the wide block takes it
     public void Each_element_is_the_scalar_fma_chain(int m, int p, int n)
     {
         var a = DenseTestData.Gaussian(m * p, 41);
