@@ -386,10 +386,13 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
                 da3 = TOps.MultiplyAdd(x, u3, da3);
                 db3 = TOps.MultiplyAdd(z, u3, db3);
             }
-            var (sa0, sb0) = Coefficients(da0, db0);
-            var (sa1, sb1) = Coefficients(da1, db1);
-            var (sa2, sb2) = Coefficients(da2, db2);
-            var (sa3, sb3) = Coefficients(da3, db3);
+            // The eight dot products reduced four at a time, each to Sum's bits.
+            var (a0, a1, a2, a3) = TOps.Sum4(da0, da1, da2, da3);
+            var (b0, b1, b2, b3) = TOps.Sum4(db0, db1, db2, db3);
+            var (sa0, sb0) = Coefficients(a0, b0);
+            var (sa1, sb1) = Coefficients(a1, b1);
+            var (sa2, sb2) = Coefficients(a2, b2);
+            var (sa3, sb3) = Coefficients(a3, b3);
             TOps.Store(TOps.MultiplyAdd(sb0, HeadB, TOps.MultiplyAdd(sa0, HeadA, TOps.Load(ref y0, head))), ref y0, head);
             TOps.Store(TOps.MultiplyAdd(sb1, HeadB, TOps.MultiplyAdd(sa1, HeadA, TOps.Load(ref y1, head))), ref y1, head);
             TOps.Store(TOps.MultiplyAdd(sb2, HeadB, TOps.MultiplyAdd(sa2, HeadA, TOps.Load(ref y2, head))), ref y2, head);
@@ -408,10 +411,14 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
 
         /// <summary>The broadcast −c_a and −c_b of one column from its two dot-product accumulators.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private (TV MinusCa, TV MinusCb) Coefficients(TV da, TV db)
+        private (TV MinusCa, TV MinusCb) Coefficients(TV da, TV db) => Coefficients(TOps.Sum(da), TOps.Sum(db));
+
+        /// <summary>−c_a and −c_b broadcast, from the dot products d_a = v_aᵀy and d_b = v_bᵀy.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private (TV MinusCa, TV MinusCb) Coefficients(T da, T db)
         {
-            var ca = BetaA * TOps.Sum(da);
-            var cb = BetaB * (TOps.Sum(db) - ca * Tau);
+            var ca = BetaA * da;
+            var cb = BetaB * (db - ca * Tau);
             return (TOps.Broadcast(-ca), TOps.Broadcast(-cb));
         }
 

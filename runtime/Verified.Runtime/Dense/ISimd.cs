@@ -26,6 +26,11 @@ internal interface ISimd<TV, T> where TV : struct where T : unmanaged, IFloating
     /// <summary>mask ? a : b, lane by lane.</summary>
     static abstract TV Select(TV mask, TV a, TV b);
     static abstract T Sum(TV value);
+    /// <summary>
+    /// The sums of four vectors, each bit for bit <see cref="Sum"/>'s (the runtime's order: each 128-bit block pairwise,
+    /// then the blocks pairwise), from shuffles shared by the four instead of four reductions of their own.
+    /// </summary>
+    static abstract (T A, T B, T C, T D) Sum4(TV a, TV b, TV c, TV d);
     /// <summary>Lane <paramref name="lane"/> of <paramref name="value"/>.</summary>
     static abstract T Element(TV value, int lane);
     /// <summary>A mask of the lanes from <paramref name="first"/> on (none when first ≥ the width).</summary>
