@@ -162,7 +162,7 @@ static void Report(string name, Func<double> epoch, int repeats, int n, int k, d
 {
     var best = BestMilliseconds(epoch, repeats);
     var rate = Flops.Rate(Flops.FlossingEpoch(n, k, 300), best);
-    Console.WriteLine($"verified floss N={n} k={k} Tf=300 tons=1 {name}: {best:F1} ms/epoch (best of {repeats}), {rate:F1} GFLOP/s, {rate / peak:P0} of peak");
+    Console.WriteLine($"verified floss N={n} k={k} Tf=300 tons=1 {name}: {best:F2} ms/epoch (best of {repeats}), {rate:F1} GFLOP/s, {rate / peak:P0} of peak");
 }
 
 static void Components<T>(StepComponents<T> parts, string name, int n, int k, double peak) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
@@ -222,7 +222,7 @@ static void WarmUp(Action run)
 static void TimeTraining(string name, Func<double> epoch, int repeats)
 {
     var best = BestMilliseconds(epoch, repeats);
-    Console.WriteLine($"verified train N=80 b=16 T=300 d=20 {name}, {Peak.VectorBits}-bit vectors: {best:F1} ms/epoch (best of {repeats}), {Flops.Rate(Flops.TrainingEpoch(80, 16, 320), best):F1} GFLOP/s");
+    Console.WriteLine($"verified train N=80 b=16 T=300 d=20 {name}, {Peak.VectorBits}-bit vectors: {best:F2} ms/epoch (best of {repeats}), {Flops.Rate(Flops.TrainingEpoch(80, 16, 320), best):F1} GFLOP/s");
 }
 
 static void Time(string name, Func<double> run, double multiplyAdds)
