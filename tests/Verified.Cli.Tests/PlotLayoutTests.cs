@@ -47,6 +47,20 @@ public sealed class PlotLayoutTests
         Assert.Contains("target λ* = 0", chart.Texts);
     }
 
+    /// <summary>A few flossing epochs are counted on whole numbers: no tick at epoch 0.2 (three epochs gave −0.2, 0, 0.2, …).</summary>
+    [Fact]
+    public void Flossing_epochs_are_ticked_at_whole_numbers()
+    {
+        foreach (var chart in new[] { FlossingPlot.Exponents([("k = 2", Floss(k: 2))], 0, "flossing"), FlossingPlot.Loss([("k = 2", Floss(k: 2))], "loss") })
+        {
+            var plot = chart.Finish();
+            plot.GetImage(1100, 330);
+            var labels = plot.Axes.Bottom.TickGenerator.Ticks.Where(tick => tick.IsMajor).Select(tick => tick.Label).ToList();
+            Assert.NotEmpty(labels);
+            Assert.All(labels, label => Assert.True(int.TryParse(label.Replace('−', '-'), out _), $"tick '{label}'"));
+        }
+    }
+
     [Fact]
     public void One_flossed_exponent_per_run_is_named_lambda_one_on_the_axis_as_in_the_title()
     {

@@ -11,7 +11,7 @@ public static class FlossingPlot
     /// <summary>The chart of <see cref="WriteLoss"/>.</summary>
     public static Chart Loss(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, string title)
     {
-        var chart = new Chart(title, "flossing epoch", "loss Σ_{i≤k} (λ_i − λ*)²", logY: true);
+        var chart = new Chart(title, "flossing epoch", "loss Σ_{i≤k} (λ_i − λ*)²", logY: true).IntegerX();
         var index = 0;
         foreach (var (label, history) in runs)
         {
@@ -31,7 +31,7 @@ public static class FlossingPlot
     public static Chart Exponents(IReadOnlyList<(string Label, IReadOnlyList<FlossEpoch> History)> runs, double target, string title, int shownPerRun = 4, string unit = "per step")
     {
         var shown = runs.Max(run => Math.Min(shownPerRun, run.History[0].Exponents.Length));
-        var chart = new Chart(title, "flossing epoch", shown == 1 ? $"λ_1 ({unit}, over each horizon)" : $"flossed λ_i ({unit}, over each horizon)");
+        var chart = new Chart(title, "flossing epoch", shown == 1 ? $"λ_1 ({unit}, over each horizon)" : $"flossed λ_i ({unit}, over each horizon)").IntegerX();
         var colour = 0;
         foreach (var (label, history) in runs)
         {
