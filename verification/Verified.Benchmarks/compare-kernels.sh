@@ -30,7 +30,8 @@ fi
 for tree in "$work/base" "$root"; do
   dotnet build "$tree/verification/Verified.Benchmarks" -c Release -v quiet -nologo >/dev/null
 done
-this="$(git -C "$root" rev-parse --short HEAD)$( [ -n "$(git -C "$root" status --porcelain)" ] && echo '+changes')"
+this="$(git -C "$root" rev-parse --short HEAD)"
+if [ -n "$(git -C "$root" status --porcelain)" ]; then this="$this+changes"; fi
 for isa in 512 256; do
   for round in $(seq "$rounds"); do
     for side in base this; do
