@@ -139,18 +139,40 @@ internal static partial class PackedKernel
             return;
         }
         var (fromRow, toRow) = (fromBlock * mr, Math.Min(m, toBlock * mr));
+        var gather = aRow == 1 && strips >= PackRowsFromStrips;
         // A partial last strip one or two vectors narrower than the others goes through a narrower block of its own.
         var tailVectors = (n - (strips - 1) * nr + TOps.Count - 1) / TOps.Count;
         var narrowTail = !lowerOnly && tailVectors < vectors && toRow >= Accumulators / tailVectors;
+        StripBlocks<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, gather, ref c0, cRow, p, n, accumulate, lowerOnly,
+            nr, 0, narrowTail ? strips - 1 : strips, vectors, fromRow, toRow);
+        if (narrowTail)
+        {
+            StripBlocks<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, gather, ref c0, cRow, p, n, accumulate, lowerOnly,
+                nr, strips - 1, strips, tailVectors, fromRow, toRow);
+        }
+    }
+
+    /// <summary>
+    /// Rows <paramref name="fromRow"/> … <paramref name="toRow"/>−1 of C against strips <paramref name="fromStrip"/> …
+    /// <paramref name="toStrip"/>−1 of B (<paramref name="nr"/> columns each), in blocks of <paramref name="vectors"/> vectors
+    /// across and <see cref="Accumulators"/> / vectors rows: at N = 80, k = 75 the last of four 24-column strips of doubles
+    /// holds 3 columns, which 4 × 3 vectors computed as 24 and 12 × 1 computes as 8. The last block ends at
+    /// <paramref name="toRow"/> and stores only the rows the one before it did not, so a team's chunks never write each
+    /// other's rows; every element is the same FMA chain whatever the block's shape.
+    /// </summary>
+    private static void StripBlocks<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, ref T packed, bool inPlace, bool gather, ref T c0,
+        int cRow, int p, int n, bool accumulate, bool lowerOnly, int nr, int fromStrip, int toStrip, int vectors, int fromRow, int toRow)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var mr = Accumulators / vectors;
         for (var block = fromRow; block < toRow; block += mr)
         {
-            // The last block starts mr rows from the end and stores only the rows the one before it did not.
-            var first = Math.Min(block, m - mr);
+            var first = Math.Min(block, toRow - mr);
             var skip = block - first;
-            var columns = lowerOnly ? Math.Min(n, first + mr) : narrowTail ? (strips - 1) * nr : n;
+            var columns = lowerOnly ? Math.Min(n, first + mr) : n;
             ref var a = ref Unsafe.Add(ref a0, first * aRow);
             var (rowStep, columnStep) = (aRow, aCol);
-            if (aRow == 1 && strips >= PackRowsFromStrips)
+            if (gather)
             {
                 // Aᵀ stored: the block's mr rows of A lie across p lines of memory a whole row of Aᵀ apart, which a
                 // power-of-two row length maps to a few cache sets. Gathered once into an l-major mr × p block,
@@ -158,7 +180,7 @@ internal static partial class PackedKernel
                 a = ref PackRows(ref a, aCol, mr, p);
                 (rowStep, columnStep) = (1, mr);
             }
-            for (var strip = 0; strip * nr < columns; strip++)
+            for (var strip = fromStrip; strip < toStrip && strip * nr < columns; strip++)
             {
                 var direct = inPlace && (strip + 1) * nr <= n;
                 ref var panel = ref direct ? ref Unsafe.Add(ref b0, strip * nr) : ref Unsafe.Add(ref packed, strip * p * nr);
@@ -167,39 +189,6 @@ internal static partial class PackedKernel
                 var width = Math.Min(nr, n - strip * nr);
                 MicroBlock<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate, vectors);
             }
-        }
-        if (narrowTail)
-        {
-            TailStrip<T, TV, TOps>(ref a0, aRow, aCol, ref Unsafe.Add(ref packed, (strips - 1) * p * nr), nr, ref c0, cRow, p, n - (strips - 1) * nr,
-                (strips - 1) * nr, accumulate, tailVectors, strips >= PackRowsFromStrips, fromRow, toRow);
-        }
-    }
-
-    /// <summary>
-    /// Rows <paramref name="fromRow"/> … <paramref name="toRow"/>−1 of C against the partial last strip of B (packed,
-    /// <paramref name="step"/> apart, its first <paramref name="width"/> columns real), in blocks of <paramref name="vectors"/>
-    /// vectors across and <see cref="Accumulators"/> / vectors rows: at N = 80, k = 75 the last of four 24-column strips of
-    /// doubles holds 3 columns, which 4 × 3 vectors computed as 24 and 12 × 1 computes as 8. The last block ends at
-    /// <paramref name="toRow"/> and stores only the rows the one before it did not, so a team's chunks never write each
-    /// other's rows; every element is the same FMA chain as in the wider block.
-    /// </summary>
-    private static void TailStrip<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T panel, int step, ref T c0, int cRow, int p, int width,
-        int column, bool accumulate, int vectors, bool gather, int fromRow, int toRow)
-        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
-    {
-        var mr = Accumulators / vectors;
-        for (var block = fromRow; block < toRow; block += mr)
-        {
-            var first = Math.Min(block, toRow - mr);
-            var skip = block - first;
-            ref var a = ref Unsafe.Add(ref a0, first * aRow);
-            var (rowStep, columnStep) = (aRow, aCol);
-            if (aRow == 1 && gather)
-            {
-                a = ref PackRows(ref a, aCol, mr, p);
-                (rowStep, columnStep) = (1, mr);
-            }
-            MicroBlock<T, TV, TOps>(ref a, rowStep, columnStep, ref panel, step, p, ref c0, first * cRow + column, cRow, skip, width, accumulate, vectors);
         }
     }
 
