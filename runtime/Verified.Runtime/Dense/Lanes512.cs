@@ -90,20 +90,15 @@ internal readonly struct Lanes512<T> : ISimd<Vector512<T>, T> where T : unmanage
     private static Vector512<double> PairSums(Vector512<double> x, Vector512<double> y) =>
         Avx512F.Shuffle(x, y, 0b0000_0000) + Avx512F.Shuffle(x, y, 0b1111_1111);
 
-    /// <summary>Block 0 ← (r0 + r1) + (r2 + r3) of the four 128-bit blocks r: blocks swapped in pairs, then halves swapped.</summary>
+    /// <summary>
+    /// Block 0 ← (r0 + r1) + (r2 + r3) of the four 128-bit blocks r: blocks swapped in pairs, then halves swapped. The swaps
+    /// move bits, whatever the element type; the additions are T's.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> AcrossBlocks(Vector512<float> r)
+    private static Vector512<TE> AcrossBlocks<TE>(Vector512<TE> r) where TE : unmanaged, IFloatingPointIeee754<TE>
     {
-        var pairs = r + Avx512F.Shuffle4x128(r, r, 0b10_11_00_01);
-        return pairs + Avx512F.Shuffle4x128(pairs, pairs, 0b01_00_11_10);
-    }
-
-    /// <summary>Block 0 ← (r0 + r1) + (r2 + r3) of the four 128-bit blocks r, as for floats.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> AcrossBlocks(Vector512<double> r)
-    {
-        var pairs = r + Avx512F.Shuffle4x128(r, r, 0b10_11_00_01);
-        return pairs + Avx512F.Shuffle4x128(pairs, pairs, 0b01_00_11_10);
+        var pairs = r + Avx512F.Shuffle4x128(r.AsSingle(), r.AsSingle(), 0b10_11_00_01).As<float, TE>();
+        return pairs + Avx512F.Shuffle4x128(pairs.AsSingle(), pairs.AsSingle(), 0b01_00_11_10).As<float, TE>();
     }
 
     public static Vector512<T> LanesFrom(int first) =>
