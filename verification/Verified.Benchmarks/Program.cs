@@ -3,12 +3,19 @@ using BenchmarkDotNet.Running;
 using Verified.Benchmarks;
 
 // `product STEPS`: the 256-bit long-term product for the side-by-side script against MPFR.
-// `train REPEATS`: one training epoch in double and in float for the side-by-side script against PyTorch.
+// `train REPEATS [components]`: one training epoch in double and in float for the side-by-side script against PyTorch,
+// and with `components` its per-step pieces (the batched step, its reverse pass, the products inside them).
 if (args is ["train", ..])
 {
     var repeats = args.Length > 1 ? int.Parse(args[1]) : 6;
     TimeTraining("double", new TrainingWorkload<double>().Epoch, repeats);
     TimeTraining("float", new TrainingWorkload<float>().Epoch, repeats);
+    if (args is [_, _, "components", ..])
+    {
+        var peaks = (Double: Peak.GigaFlops(single: false), Single: Peak.GigaFlops(single: true));
+        TimePieces(new TrainingComponents<double>().Pieces(), "double", peaks.Double);
+        TimePieces(new TrainingComponents<float>().Pieces(), "float", peaks.Single);
+    }
     return;
 }
 // `spectrum N K STEPS THREADS [REPEATS]`: ms per step of a large network's spectrum, for the side-by-side script against numpy.
@@ -165,14 +172,18 @@ static void Report(string name, Func<double> epoch, int repeats, int n, int k, d
     Console.WriteLine($"verified floss N={n} k={k} Tf=300 tons=1 {name}: {best:F2} ms/epoch (best of {repeats}), {rate:F1} GFLOP/s, {rate / peak:P0} of peak");
 }
 
-static void Components<T>(StepComponents<T> parts, string name, int n, int k, double peak) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
-{
-    foreach (var (label, action, flops) in new (string, Action, double)[]
+static void Components<T>(StepComponents<T> parts, string name, int n, int k, double peak) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+    TimePieces(new (string, Action, double)[]
     {
         ("Gemm", parts.Gemm, Flops.Gemm(n, k)), ("Tangent", parts.Tangent, Flops.Tangent(n, k)), ("Step", parts.Step, 2.0 * n * n),
         ("Qr", parts.Qr, Flops.Qr(n, k)), ("Pullback", parts.Pullback, Flops.Pullback(n, k)),
         ("StepVjp", parts.StepVjp, 4.0 * n * n), ("TangentVjp", parts.TangentVjp, Flops.TangentVjp(n, k)),
-    })
+    }, name, peak);
+
+// Each piece 300 times per batch after a warm-up, best of ten batches, with its rate and share of the peak.
+static void TimePieces(IEnumerable<(string Name, Action Run, double Flops)> pieces, string name, double peak)
+{
+    foreach (var (label, action, flops) in pieces)
     {
         for (var warm = 0; warm < 600; warm++)
         {
@@ -190,7 +201,7 @@ static void Components<T>(StepComponents<T> parts, string name, int n, int k, do
             best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
         }
         var rate = Flops.Rate(300 * flops, best);
-        Console.WriteLine($"  {name,-6} {label,-10} {best:F1} ms per 300 steps (best of 10), {rate:F1} GFLOP/s, {rate / peak:P0} of peak");
+        Console.WriteLine($"  {name,-6} {label,-10} {best:F2} ms per 300 steps (best of 10), {rate:F1} GFLOP/s, {rate / peak:P0} of peak");
     }
 }
 
