@@ -17,7 +17,7 @@ namespace Verified.Dense;
 /// keeps an mr × nr block of C in twelve vector accumulators: 6 rows × 2 vectors on 16-register
 /// AVX2 (two rows of B and one broadcast fill the other three registers; 4 × 3 spilled an
 /// accumulator through memory there), 4 rows × 3 vectors on 32-register AVX-512, and 12 rows × 1
-/// vector (or 6 × 2 on AVX-512) when C is only that wide, as a training batch is. A last partial
+/// vector when C is only that wide, as a training batch is (16 × 1 and 8 × 2 in sixteen accumulators on AVX-512). A last partial
 /// row block is computed over the final mr rows and stored only in its new rows; columns past n
 /// are never stored. The packed strips and panels live in per-thread buffers from a cache line: no allocation per call.
 /// </summary>
@@ -74,7 +74,7 @@ internal static partial class PackedKernel
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var vectors = Vectors<T, TV, TOps>(n);
-        var (mr, nr) = (Accumulators / vectors, vectors * TOps.Count);
+        var (mr, nr) = (RowsPerBlock<T, TV, TOps>(vectors), vectors * TOps.Count);
         var strips = (n + nr - 1) / nr;
         // A small B with contiguous rows is read in place (it stays in L1 anyway); only a partial last strip is packed, for its zeros.
         var inPlace = bCol == 1 && (long)p * n * Unsafe.SizeOf<T>() <= InPlaceBytes;
@@ -104,13 +104,19 @@ internal static partial class PackedKernel
         RowBlocks<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, vectors, 0, blocks);
     }
 
-    /// <summary>Vector accumulators of a micro-kernel: an mr × nr block of C is mr rows of nr / width vectors, twelve in all.</summary>
-    private const int Accumulators = 12;
+    /// <summary>
+    /// Rows mr of a micro-kernel's block of C, nr / width = <paramref name="vectors"/> vectors wide: twelve vector accumulators
+    /// (4 × 3, 6 × 2, 12 × 1), or sixteen for a C one or two vectors wide on 32-register AVX-512 (8 × 2, 16 × 1), where a
+    /// training batch of 16 fills 80 rows with whole blocks instead of computing 84 and more accumulators hide the
+    /// broadcasts' latency.
+    /// </summary>
+    private static int RowsPerBlock<T, TV, TOps>(int vectors) where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T> =>
+        vectors == 3 ? 4 : (TOps.ManyRegisters ? 16 : 12) / vectors;
 
     /// <summary>
     /// Vectors across a block of C (nr / width): three on AVX-512 and two on AVX2, fewer for a C at most one or two vectors
     /// wide, which a wider block would fill with zeros (a training batch of 16 is one vector of floats on AVX-512, where
-    /// 4 × 3 vectors computed 48 columns for 16); the rows per block, <see cref="Accumulators"/> / vectors, grow as they
+    /// 4 × 3 vectors computed 48 columns for 16); the rows per block (<see cref="RowsPerBlock{T, TV, TOps}"/>) grow as they
     /// shrink. Every element of C is the same FMA chain over l whatever the block's shape.
     /// </summary>
     private static int Vectors<T, TV, TOps>(int n) where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T> =>
@@ -131,7 +137,7 @@ internal static partial class PackedKernel
         int m, int p, int n, bool accumulate, bool lowerOnly, int vectors, int fromBlock, int toBlock)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        var (mr, nr) = (Accumulators / vectors, vectors * TOps.Count);
+        var (mr, nr) = (RowsPerBlock<T, TV, TOps>(vectors), vectors * TOps.Count);
         var strips = (n + nr - 1) / nr;
         if ((long)strips * p * nr * Unsafe.SizeOf<T>() > PackedBInCacheBytes)
         {
@@ -142,7 +148,7 @@ internal static partial class PackedKernel
         var gather = aRow == 1 && strips >= PackRowsFromStrips;
         // A partial last strip one or two vectors narrower than the others goes through a narrower block of its own.
         var tailVectors = (n - (strips - 1) * nr + TOps.Count - 1) / TOps.Count;
-        var narrowTail = !lowerOnly && tailVectors < vectors && toRow >= Accumulators / tailVectors;
+        var narrowTail = !lowerOnly && tailVectors < vectors && toRow >= RowsPerBlock<T, TV, TOps>(tailVectors);
         StripBlocks<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, gather, ref c0, cRow, p, n, accumulate, lowerOnly,
             nr, 0, narrowTail ? strips - 1 : strips, vectors, fromRow, toRow);
         if (narrowTail)
@@ -155,7 +161,7 @@ internal static partial class PackedKernel
     /// <summary>
     /// Rows <paramref name="fromRow"/> … <paramref name="toRow"/>−1 of C against strips <paramref name="fromStrip"/> …
     /// <paramref name="toStrip"/>−1 of B (<paramref name="nr"/> columns each), in blocks of <paramref name="vectors"/> vectors
-    /// across and <see cref="Accumulators"/> / vectors rows: at N = 80, k = 75 the last of four 24-column strips of doubles
+    /// across and <see cref="RowsPerBlock{T, TV, TOps}"/> rows: at N = 80, k = 75 the last of four 24-column strips of doubles
     /// holds 3 columns, which 4 × 3 vectors computed as 24 and 12 × 1 computes as 8. The last block ends at
     /// <paramref name="toRow"/> and stores only the rows the one before it did not, so a team's chunks never write each
     /// other's rows; every element is the same FMA chain whatever the block's shape.
@@ -164,7 +170,7 @@ internal static partial class PackedKernel
         int cRow, int p, int n, bool accumulate, bool lowerOnly, int nr, int fromStrip, int toStrip, int vectors, int fromRow, int toRow)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        var mr = Accumulators / vectors;
+        var mr = RowsPerBlock<T, TV, TOps>(vectors);
         for (var block = fromRow; block < toRow; block += mr)
         {
             var first = Math.Min(block, toRow - mr);
@@ -208,7 +214,7 @@ internal static partial class PackedKernel
         int m, int p, int n, bool accumulate, bool lowerOnly, int vectors, int fromBlock, int toBlock)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        var (mr, nr) = (Accumulators / vectors, vectors * TOps.Count);
+        var (mr, nr) = (RowsPerBlock<T, TV, TOps>(vectors), vectors * TOps.Count);
         var strips = (n + nr - 1) / nr;
         var perGroup = (int)Math.Max(1, GroupBytes / ((long)mr * p * Unsafe.SizeOf<T>()));
         var gather = aRow == 1 && strips >= PackRowsFromStrips;
@@ -260,8 +266,14 @@ internal static partial class PackedKernel
             case 3:
                 Block4x3<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
                 break;
+            case 2 when TOps.ManyRegisters:
+                Block8x2<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                break;
             case 2:
                 Block6x2<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
+                break;
+            case 1 when TOps.ManyRegisters:
+                Block16x1<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
                 break;
             default:
                 Block12x1<T, TV, TOps>(ref a, aRow, aCol, ref panel, step, p, ref c0, at, cRow, skip, width, accumulate);
@@ -484,6 +496,106 @@ internal static partial class PackedKernel
         StoreRow<T, TV, TOps>(ref c0, at + 9 * cRow, width, accumulate, skip <= 9, 1, c9v, c9v, c9v);
         StoreRow<T, TV, TOps>(ref c0, at + 10 * cRow, width, accumulate, skip <= 10, 1, c10v, c10v, c10v);
         StoreRow<T, TV, TOps>(ref c0, at + 11 * cRow, width, accumulate, skip <= 11, 1, c11v, c11v, c11v);
+    }
+
+    /// <summary>One 8-row × 2-vector block of C on AVX-512, for a C at most two vectors wide, compiled as <see cref="Block6x2{T, TV, TOps}"/> is.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Block8x2<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int cRow, int skip, int width, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var w = (nuint)TOps.Count;
+        TV c00 = TOps.Zero, c01 = TOps.Zero, c10 = TOps.Zero, c11 = TOps.Zero, c20 = TOps.Zero, c21 = TOps.Zero, c30 = TOps.Zero, c31 = TOps.Zero;
+        TV c40 = TOps.Zero, c41 = TOps.Zero, c50 = TOps.Zero, c51 = TOps.Zero, c60 = TOps.Zero, c61 = TOps.Zero, c70 = TOps.Zero, c71 = TOps.Zero;
+        ref var al = ref a;
+        ref var bl = ref panel;
+        for (var l = 0; l < p; l++)
+        {
+            var v0 = TOps.Load(ref bl, 0);
+            var v1 = TOps.Load(ref bl, w);
+            var s = TOps.Broadcast(al);
+            c00 = TOps.MultiplyAdd(s, v0, c00);
+            c01 = TOps.MultiplyAdd(s, v1, c01);
+            s = TOps.Broadcast(Unsafe.Add(ref al, aRow));
+            c10 = TOps.MultiplyAdd(s, v0, c10);
+            c11 = TOps.MultiplyAdd(s, v1, c11);
+            s = TOps.Broadcast(Unsafe.Add(ref al, 2 * aRow));
+            c20 = TOps.MultiplyAdd(s, v0, c20);
+            c21 = TOps.MultiplyAdd(s, v1, c21);
+            s = TOps.Broadcast(Unsafe.Add(ref al, 3 * aRow));
+            c30 = TOps.MultiplyAdd(s, v0, c30);
+            c31 = TOps.MultiplyAdd(s, v1, c31);
+            s = TOps.Broadcast(Unsafe.Add(ref al, 4 * aRow));
+            c40 = TOps.MultiplyAdd(s, v0, c40);
+            c41 = TOps.MultiplyAdd(s, v1, c41);
+            s = TOps.Broadcast(Unsafe.Add(ref al, 5 * aRow));
+            c50 = TOps.MultiplyAdd(s, v0, c50);
+            c51 = TOps.MultiplyAdd(s, v1, c51);
+            s = TOps.Broadcast(Unsafe.Add(ref al, 6 * aRow));
+            c60 = TOps.MultiplyAdd(s, v0, c60);
+            c61 = TOps.MultiplyAdd(s, v1, c61);
+            s = TOps.Broadcast(Unsafe.Add(ref al, 7 * aRow));
+            c70 = TOps.MultiplyAdd(s, v0, c70);
+            c71 = TOps.MultiplyAdd(s, v1, c71);
+            al = ref Unsafe.Add(ref al, aCol);
+            bl = ref Unsafe.Add(ref bl, step);
+        }
+        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, 2, c00, c01, c00);
+        StoreRow<T, TV, TOps>(ref c0, at + cRow, width, accumulate, skip <= 1, 2, c10, c11, c10);
+        StoreRow<T, TV, TOps>(ref c0, at + 2 * cRow, width, accumulate, skip <= 2, 2, c20, c21, c20);
+        StoreRow<T, TV, TOps>(ref c0, at + 3 * cRow, width, accumulate, skip <= 3, 2, c30, c31, c30);
+        StoreRow<T, TV, TOps>(ref c0, at + 4 * cRow, width, accumulate, skip <= 4, 2, c40, c41, c40);
+        StoreRow<T, TV, TOps>(ref c0, at + 5 * cRow, width, accumulate, skip <= 5, 2, c50, c51, c50);
+        StoreRow<T, TV, TOps>(ref c0, at + 6 * cRow, width, accumulate, skip <= 6, 2, c60, c61, c60);
+        StoreRow<T, TV, TOps>(ref c0, at + 7 * cRow, width, accumulate, skip <= 7, 2, c70, c71, c70);
+    }
+
+    /// <summary>One 16-row × 1-vector block of C on AVX-512, for a C at most one vector wide, compiled as <see cref="Block6x2{T, TV, TOps}"/> is.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Block16x1<T, TV, TOps>(ref T a, int aRow, int aCol, ref T panel, int step, int p, ref T c0, int at, int cRow, int skip, int width, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        TV c0v = TOps.Zero, c1v = TOps.Zero, c2v = TOps.Zero, c3v = TOps.Zero, c4v = TOps.Zero, c5v = TOps.Zero, c6v = TOps.Zero, c7v = TOps.Zero;
+        TV c8v = TOps.Zero, c9v = TOps.Zero, c10v = TOps.Zero, c11v = TOps.Zero, c12v = TOps.Zero, c13v = TOps.Zero, c14v = TOps.Zero, c15v = TOps.Zero;
+        ref var al = ref a;
+        ref var bl = ref panel;
+        for (var l = 0; l < p; l++)
+        {
+            var v = TOps.Load(ref bl, 0);
+            c0v = TOps.MultiplyAdd(TOps.Broadcast(al), v, c0v);
+            c1v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, aRow)), v, c1v);
+            c2v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 2 * aRow)), v, c2v);
+            c3v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 3 * aRow)), v, c3v);
+            c4v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 4 * aRow)), v, c4v);
+            c5v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 5 * aRow)), v, c5v);
+            c6v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 6 * aRow)), v, c6v);
+            c7v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 7 * aRow)), v, c7v);
+            c8v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 8 * aRow)), v, c8v);
+            c9v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 9 * aRow)), v, c9v);
+            c10v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 10 * aRow)), v, c10v);
+            c11v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 11 * aRow)), v, c11v);
+            c12v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 12 * aRow)), v, c12v);
+            c13v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 13 * aRow)), v, c13v);
+            c14v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 14 * aRow)), v, c14v);
+            c15v = TOps.MultiplyAdd(TOps.Broadcast(Unsafe.Add(ref al, 15 * aRow)), v, c15v);
+            al = ref Unsafe.Add(ref al, aCol);
+            bl = ref Unsafe.Add(ref bl, step);
+        }
+        StoreRow<T, TV, TOps>(ref c0, at, width, accumulate, skip <= 0, 1, c0v, c0v, c0v);
+        StoreRow<T, TV, TOps>(ref c0, at + cRow, width, accumulate, skip <= 1, 1, c1v, c1v, c1v);
+        StoreRow<T, TV, TOps>(ref c0, at + 2 * cRow, width, accumulate, skip <= 2, 1, c2v, c2v, c2v);
+        StoreRow<T, TV, TOps>(ref c0, at + 3 * cRow, width, accumulate, skip <= 3, 1, c3v, c3v, c3v);
+        StoreRow<T, TV, TOps>(ref c0, at + 4 * cRow, width, accumulate, skip <= 4, 1, c4v, c4v, c4v);
+        StoreRow<T, TV, TOps>(ref c0, at + 5 * cRow, width, accumulate, skip <= 5, 1, c5v, c5v, c5v);
+        StoreRow<T, TV, TOps>(ref c0, at + 6 * cRow, width, accumulate, skip <= 6, 1, c6v, c6v, c6v);
+        StoreRow<T, TV, TOps>(ref c0, at + 7 * cRow, width, accumulate, skip <= 7, 1, c7v, c7v, c7v);
+        StoreRow<T, TV, TOps>(ref c0, at + 8 * cRow, width, accumulate, skip <= 8, 1, c8v, c8v, c8v);
+        StoreRow<T, TV, TOps>(ref c0, at + 9 * cRow, width, accumulate, skip <= 9, 1, c9v, c9v, c9v);
+        StoreRow<T, TV, TOps>(ref c0, at + 10 * cRow, width, accumulate, skip <= 10, 1, c10v, c10v, c10v);
+        StoreRow<T, TV, TOps>(ref c0, at + 11 * cRow, width, accumulate, skip <= 11, 1, c11v, c11v, c11v);
+        StoreRow<T, TV, TOps>(ref c0, at + 12 * cRow, width, accumulate, skip <= 12, 1, c12v, c12v, c12v);
+        StoreRow<T, TV, TOps>(ref c0, at + 13 * cRow, width, accumulate, skip <= 13, 1, c13v, c13v, c13v);
+        StoreRow<T, TV, TOps>(ref c0, at + 14 * cRow, width, accumulate, skip <= 14, 1, c14v, c14v, c14v);
+        StoreRow<T, TV, TOps>(ref c0, at + 15 * cRow, width, accumulate, skip <= 15, 1, c15v, c15v, c15v);
     }
 
     /// <summary>One row of C against a strip (fewer rows than a block): vectors of the strip as independent chains.</summary>

@@ -17,10 +17,12 @@ public sealed class GemmChainTests
     [InlineData(40, 30, 20)]     // B read in place
     [InlineData(97, 200, 101)]   // B packed
     [InlineData(301, 700, 333)]  // B over 512 KB: row blocks in groups
-    [InlineData(80, 80, 16)]     // a training batch: 6 rows × 2 vectors on AVX-512
-    [InlineData(80, 80, 8)]      // one vector of doubles on AVX-512: 12 rows × 1 vector
-    [InlineData(37, 50, 3)]      // under one vector on either width: 12 × 1, with a last block that overlaps
+    [InlineData(80, 80, 16)]     // a training batch: 8 rows × 2 vectors of doubles, 16 × 1 of floats on AVX-512 (6 × 2, 12 × 1 on AVX2)
+    [InlineData(80, 80, 8)]      // one vector of doubles on AVX-512: 16 rows × 1 vector
+    [InlineData(37, 50, 3)]      // under one vector on either width: 16 × 1 (12 × 1), with a last block that overlaps
     [InlineData(11, 20, 4)]      // fewer rows than a 12-row block
+    [InlineData(14, 20, 4)]      // fewer rows than a 16-row block, a whole 12-row block and its overlap on AVX2
+    [InlineData(21, 20, 12)]     // 8 × 2 on AVX-512 with an overlapping last block (6 × 2 on AVX2)
     [InlineData(80, 80, 75)]     // the flossing tangent: a last strip of 3 doubles (11 floats) in a narrower block of its own
     [InlineData(45, 60, 51)]     // a narrow last strip whose last 12-row block overlaps the one before
     [InlineData(9, 30, 75)]      // too few rows for the narrow last strip's block: the wide block takes it
