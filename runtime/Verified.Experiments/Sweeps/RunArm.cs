@@ -6,7 +6,7 @@ namespace Verified.Experiments.Sweeps;
 /// <summary>
 /// The arm of a training run: its flossing schedule and every option that a figure compares at
 /// equal task, delay, k and seed — the epochs of the episodes when it flosses during training, a
-/// flossing horizon T_f other than the default, an orthogonal W, the author's initialisation, another task input, a penalty.
+/// flossing horizon T_f other than the default, an orthogonal W, the author's initialisation or input weights, another task input, a penalty.
 /// One name serves the run's id, the claims' lookups and the plots' legends. A run at the default of
 /// all of these is named by its schedule alone ("none", "pre", "during"), as every run recorded
 /// before the arms existed is.
@@ -15,7 +15,7 @@ public static class RunArm
 {
     private static readonly TrainOptions Defaults = new();
 
-    /// <summary>A short name of the arm for ids and lookups: "none", "pre", "during", "during-0-500", "pre-tf80", "none-orthogonal", "none-author-init", "none-bernoulli", "none-reg-radius".</summary>
+    /// <summary>A short name of the arm for ids and lookups: "none", "pre", "during", "during-0-500", "pre-tf80", "none-orthogonal", "none-author-init", "none-author-input", "none-bernoulli", "none-reg-radius".</summary>
     public static string Key(TrainOptions options)
     {
         var key = options.Flossing.ToString().ToLowerInvariant();
@@ -36,6 +36,10 @@ public static class RunArm
         if (options.ModelInit == ModelInit.AuthorCode)
         {
             key += "-author-init";
+        }
+        if (options.InputWeights == InputWeightInit.AuthorCode)
+        {
+            key += "-author-input";
         }
         if (options.TaskInput is { } input)
         {
@@ -80,6 +84,10 @@ public static class RunArm
         if (options.ModelInit == ModelInit.AuthorCode)
         {
             legend += ", the author's initialisation";
+        }
+        if (options.InputWeights == InputWeightInit.AuthorCode)
+        {
+            legend += ", the author's input weights";
         }
         if (options.TaskInput is { } input)
         {

@@ -51,11 +51,24 @@ public sealed class RecurrentModel
     /// <see cref="RelaxationSteps"/> input-free steps. <see cref="ModelInit.AuthorCode"/> draws the
     /// readout N(0, 1) instead (the same draws, scaled by √n), sets the offset to 0.001 and draws every
     /// bias vector of the cell from U(0, 0.1) with <paramref name="biasRng"/>, before h_0 is relaxed.
+    /// <see cref="InputWeightInit.AuthorCode"/> scales the input weights by 1/√I after their draw.
     /// </summary>
-    public double[] Initialise(double gain, Rng rng, Init? recurrent = null, ModelInit init = ModelInit.Verified, Rng? biasRng = null)
+    public double[] Initialise(double gain, Rng rng, Init? recurrent = null, ModelInit init = ModelInit.Verified, Rng? biasRng = null,
+        InputWeightInit inputWeights = InputWeightInit.Declared)
     {
         var theta = new double[ParameterCount];
         ParameterInitialiser.Initialise(Cell, theta.AsSpan(0, Cell.ParameterCount), gain, rng, recurrent);
+        if (inputWeights == InputWeightInit.AuthorCode)
+        {
+            var scale = 1 / Math.Sqrt(Cell.InputSize);
+            foreach (var weights in InputWeights())
+            {
+                foreach (ref var value in theta.AsSpan(weights.Offset, weights.Length))
+                {
+                    value *= scale;
+                }
+            }
+        }
         var readoutScale = init == ModelInit.AuthorCode ? 1 : 1 / Math.Sqrt(Cell.StateSize);
         rng.FillGaussian(theta.AsSpan(ReadoutOffset, OutputSize * Cell.StateSize), 0, readoutScale);
         if (init == ModelInit.AuthorCode)
@@ -82,6 +95,12 @@ public sealed class RecurrentModel
         }
         return theta;
     }
+
+    /// <summary>The cell's input weights: its matrices whose columns are the input's size.</summary>
+    public IEnumerable<ParameterLayout> InputWeights() =>
+        Cell.Spec.Input is { } input
+            ? Cell.Parameters.Where(parameter => parameter.Spec.Kind == ParameterKind.Matrix && parameter.Spec.Columns == input.Size)
+            : [];
 
     /// <summary>The readout, offset and initial state as parameters, for Adam's per-parameter clipping.</summary>
     public IEnumerable<ParameterLayout> OwnParameters()

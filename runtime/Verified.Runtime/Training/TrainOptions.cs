@@ -56,6 +56,12 @@ public sealed record TrainOptions
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ModelInit? ModelInit { get; init; }
     /// <summary>
+    /// How the input weights start; null for <see cref="InputWeightInit.Declared"/>. Only a task with more than one input
+    /// (the spatial XOR) can change them. Left out of the key while null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public InputWeightInit? InputWeights { get; init; }
+    /// <summary>
     /// The distribution of the task's inputs; null for the task's own (<see cref="DelayedTask.Input"/>). Only the copy task
     /// takes another (Bernoulli bits, as the author's code draws them). Left out of the key while null.
     /// </summary>
@@ -112,6 +118,7 @@ public sealed record TrainOptions
         {
             // An option at its default is written as null, so that it stays out of the key and the id.
             ModelInit = ModelInit == Training.ModelInit.Verified ? null : ModelInit,
+            InputWeights = InputWeights == InputWeightInit.Declared ? null : InputWeights,
             TaskInput = TaskInput is { } input && DelayedTask.OwnInput(Task) == input ? null : TaskInput,
             RegularisationWeight = Regulariser is null ? null : RegularisationWeight ?? DefaultRegularisationWeight,
             Precision = Precision == ElementPrecision.Double ? null : Precision,

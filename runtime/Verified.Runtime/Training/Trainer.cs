@@ -44,7 +44,7 @@ public static class Trainer
         Footprint<T>(layout, task.OutputSize, options).Require();
         var loss = options.Loss ?? task.DefaultLoss;
         var theta = model.Initialise(options.Gain, Rng.ForStream(options.Seed, "init"), options.RecurrentInit,
-            options.ModelInit ?? ModelInit.Verified, Rng.ForStream(options.Seed, "author-bias"));
+            options.ModelInit ?? ModelInit.Verified, Rng.ForStream(options.Seed, "author-bias"), options.InputWeights ?? InputWeightInit.Declared);
         start?.ApplyTo(model, theta);
         var bptt = new Bptt<T>(model, options.Batch, options.Steps);
         var testBptt = new Bptt<T>(model, options.TestBatch, options.Steps);
@@ -218,6 +218,8 @@ public static class Trainer
         Require(layout.InputSize == inputSize, layout.Spec.Input is null
             ? $"cell {layout.Spec.Name} has no input, so it cannot see the {options.Task} task's inputs"
             : $"cell {layout.Spec.Name} takes {layout.InputSize} inputs a step, the {options.Task} task gives {inputSize}");
+        Require(options.InputWeights != InputWeightInit.AuthorCode || inputSize > 1 && new RecurrentModel(layout, 1).InputWeights().Any(),
+            $"the author's input weights differ from the declared ones only for a cell with input weights and more than one input; the {options.Task} task gives {inputSize}");
         Require(options.Steps > options.Delay, $"the sequence length T = {options.Steps} must exceed the delay d = {options.Delay}");
         Require(options.Batch > 0 && options.TestBatch > 0 && options.EvalEvery > 0, "batch, test batch and the evaluation interval must be positive");
         Require(options.Epochs >= 0, "the training epochs must not be negative");

@@ -146,6 +146,7 @@ public sealed class SweepTests : IDisposable
             [nameof(TrainOptions.FlossParameters)] = during.Options with { FlossParameters = ["W"] },
             [nameof(TrainOptions.FlossLearningRate)] = during.Options with { FlossLearningRate = 2e-3 },
             [nameof(TrainOptions.ModelInit)] = during.Options with { ModelInit = ModelInit.AuthorCode },
+            [nameof(TrainOptions.InputWeights)] = during.Options with { InputWeights = InputWeightInit.AuthorCode },
             [nameof(TrainOptions.TaskInput)] = during.Options with { TaskInput = Verified.Lyapunov.InputKind.Bernoulli },
             [nameof(TrainOptions.Precision)] = during.Options with { Precision = ElementPrecision.Float },
             [nameof(TrainOptions.Regulariser)] = during.Options with { Regulariser = Verified.Training.Regularisers.RegulariserKind.SpectralRadius },
@@ -235,8 +236,10 @@ public sealed class SweepTests : IDisposable
         var options = new TrainOptions { Task = "copy", Delay = 20, Epochs = 10 };
         var plain = TrainingRun.Of(Tanh, 8, options);
 
-        Assert.Equal(plain.Id, TrainingRun.Of(Tanh, 8, options with { ModelInit = ModelInit.Verified, TaskInput = InputKind.Uniform }).Id);
+        Assert.Equal(plain.Id, TrainingRun.Of(Tanh, 8, options with { ModelInit = ModelInit.Verified, TaskInput = InputKind.Uniform, InputWeights = InputWeightInit.Declared }).Id);
         Assert.DoesNotContain("modelInit", ResultStore.Canonical(plain));
+        Assert.DoesNotContain("inputWeights", ResultStore.Canonical(plain));
+        Assert.StartsWith("copy-d20-none-author-input-s1-", TrainingRun.Of(Tanh, 8, options with { InputWeights = InputWeightInit.AuthorCode }).Id);
         Assert.DoesNotContain("taskInput", ResultStore.Canonical(plain));
         Assert.StartsWith("copy-d20-none-author-init-s1-", TrainingRun.Of(Tanh, 8, options with { ModelInit = ModelInit.AuthorCode }).Id);
         Assert.StartsWith("copy-d20-none-bernoulli-s1-", TrainingRun.Of(Tanh, 8, options with { TaskInput = InputKind.Bernoulli }).Id);

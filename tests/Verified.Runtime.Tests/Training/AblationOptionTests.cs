@@ -42,6 +42,42 @@ public sealed class AblationOptionTests
     }
 
     [Fact]
+    public void The_authors_input_weights_are_the_declared_draw_over_the_square_root_of_the_inputs_and_keep_the_rest()
+    {
+        var layout = Tanh.Layout(CellDimensions.Of(16, 3));
+        var model = new RecurrentModel(layout, 1);
+        var declared = model.Initialise(1.0, new Rng(7));
+        var authors = model.Initialise(1.0, new Rng(7), inputWeights: InputWeightInit.AuthorCode);
+        var v = Assert.Single(model.InputWeights());
+
+        Assert.Equal("V", v.Name);
+        for (var i = 0; i < v.Length; i++)
+        {
+            // N(0, 1/I) drawn, N(0, 1/I²) kept: the code's V ~ N(0, 1) seen through inputs divided by I = 3.
+            Assert.Equal(declared[v.Offset + i] * (1 / Math.Sqrt(3)), authors[v.Offset + i]);
+        }
+        foreach (var parameter in layout.Parameters.Where(parameter => parameter != v))
+        {
+            Assert.Equal(declared.AsSpan(parameter.Offset, parameter.Length).ToArray(), authors.AsSpan(parameter.Offset, parameter.Length).ToArray());
+        }
+        Assert.Equal(declared.AsSpan(model.ReadoutOffset, 17).ToArray(), authors.AsSpan(model.ReadoutOffset, 17).ToArray());
+        // h_0 is relaxed without input, so the input weights leave it as drawn.
+        Assert.Equal(declared.AsSpan(model.InitialStateOffset, 16).ToArray(), authors.AsSpan(model.InitialStateOffset, 16).ToArray());
+    }
+
+    [Theory]
+    [InlineData("copy")]
+    [InlineData("xor")]
+    public void The_authors_input_weights_are_refused_for_a_task_of_one_input(string task)
+    {
+        var options = new TrainOptions { Task = task, Delay = 2, Steps = 12, InputWeights = InputWeightInit.AuthorCode };
+        var refused = Assert.Throws<ArgumentException>(() => Trainer.Validate(Tanh.Layout(CellDimensions.Of(6, 1)), options));
+
+        Assert.Contains("more than one input", refused.Message);
+        Trainer.Validate(Tanh.Layout(CellDimensions.Of(6, 3)), options with { Task = "spatial-xor" });
+    }
+
+    [Fact]
     public void The_copy_task_on_bits_draws_bits_and_copies_them()
     {
         var task = DelayedTask.Create("copy", 3, InputKind.Bernoulli);

@@ -57,7 +57,7 @@ public static class TrainCommand
             var trainOptions = training.Read(result, result.GetValue(delay), schedule, result.GetValue(k)) with { RecordClvOverlap = result.GetValue(clvOverlap) ? true : null };
             var task = DelayedTask.Create(trainOptions.Task, trainOptions.Delay);
             // θ and h0 of a file replace the initialiser's draw, which --g and --init would shape.
-            network.RefuseInitialiserOptions(result, options.Gain, training.Init, training.ModelInit);
+            network.RefuseInitialiserOptions(result, options.Gain, training.Init, training.ModelInit, training.InputWeights);
             var layout = network.Layout(result, spec, options, task.InputSize);
             if (layout.InputSize != task.InputSize)
             {

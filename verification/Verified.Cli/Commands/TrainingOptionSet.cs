@@ -27,6 +27,11 @@ public sealed class TrainingOptionSet
         Description = "How the readout, offset and biases start: verified (W_out ~ N(0, 1/N), c = 0, the cell's declared biases) or author-code (the author's code: W_out ~ N(0, 1), c = 0.001, biases ~ U(0, 0.1))",
         DefaultValueFactory = _ => "verified",
     };
+    public Option<string> InputWeights { get; } = new("--input-weights")
+    {
+        Description = "How the input weights start for a task of several inputs (the spatial XOR's three): declared (as the cell declares them, N(0, 1/I) for vanilla-tanh) or author-code (the author's code's start, V ~ N(0, 1) on inputs divided by I: the declared draw scaled by 1/√I)",
+        DefaultValueFactory = _ => "declared",
+    };
     public Option<string?> TaskInput { get; } = new("--task-input") { Description = "The copy task's inputs: uniform (x ~ U(0, 1), the paper's appendix H) or bernoulli (bits, as the author's code draws them); default: the task's own" };
     public Option<string> Precision { get; } = new("--precision")
     {
@@ -55,6 +60,7 @@ public sealed class TrainingOptionSet
         Task.OneOf([.. DelayedTask.Names]);
         Init.OneOf("gaussian", "orthogonal");
         ModelInit.OneOf("verified", "author-code");
+        InputWeights.OneOf("declared", "author-code");
         TaskInput.OneOf("uniform", "bernoulli");
         Regularise.OneOf("spectral-radius", "jacobian");
         Precision.OneOf("double", "float");
@@ -95,7 +101,7 @@ public sealed class TrainingOptionSet
     {
         _common.InputOptions.Add(FlossInput);
         _common.RecurrentInit = Init;
-        foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, ModelInit, TaskInput, Precision, Regularise, RegularisationWeight, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })
+        foreach (var option in new Option[] { Task, Steps, Batch, Epochs, LearningRate, Clip, Init, ModelInit, InputWeights, TaskInput, Precision, Regularise, RegularisationWeight, Loss, EvalEvery, FlossEpochs, FlossAt, FlossSteps, FlossTransient, FlossLearningRate, FlossInput, FlossParameters })
         {
             command.Options.Add(option);
         }
@@ -117,6 +123,7 @@ public sealed class TrainingOptionSet
             RecurrentInit = result.GetValue(Init) == "orthogonal" ? Verified.Init.Orthogonal : Verified.Init.RecurrentGaussian,
             Seed = result.GetValue(_common.Seed),
             ModelInit = result.GetValue(ModelInit) == "author-code" ? Training.ModelInit.AuthorCode : null,
+            InputWeights = result.GetValue(InputWeights) == "author-code" ? InputWeightInit.AuthorCode : null,
             TaskInput = result.GetValue(TaskInput) is { } taskInput ? Enum.Parse<Lyapunov.InputKind>(taskInput, ignoreCase: true) : null,
             Regulariser = result.GetValue(Regularise) switch
             {

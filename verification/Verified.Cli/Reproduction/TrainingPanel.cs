@@ -44,6 +44,10 @@ public sealed record PanelArm(FlossingSchedule Schedule, Func<TrainOptions, Trai
     public static PanelArm AuthorInit(PanelArm arm, params int[] delays) =>
         new(arm.Schedule, options => arm.Apply(options) with { ModelInit = ModelInit.AuthorCode }, delays.Length == 0 ? null : delays);
 
+    /// <summary><paramref name="arm"/> with the author's code's input weights (<see cref="InputWeightInit.AuthorCode"/>).</summary>
+    public static PanelArm AuthorInput(PanelArm arm, params int[] delays) =>
+        new(arm.Schedule, options => arm.Apply(options) with { InputWeights = InputWeightInit.AuthorCode }, delays.Length == 0 ? null : delays);
+
     /// <summary><paramref name="arm"/> flossing before every <paramref name="every"/>-th training epoch throughout training (Fig 12).</summary>
     public static PanelArm Throughout(int every, int epochs) =>
         new(FlossingSchedule.During, options => options with { FlossAt = [.. Enumerable.Range(0, epochs / every).Select(i => i * every)] });
