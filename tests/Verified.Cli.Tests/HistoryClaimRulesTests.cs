@@ -97,6 +97,29 @@ public sealed class HistoryClaimRulesTests
     }
 
     [Theory]
+    [InlineData(1.0, "holds")]
+    [InlineData(1.2, "holds")]
+    [InlineData(0.8, "holds")]
+    [InlineData(1.3, "does not hold")]
+    [InlineData(0.7, "does not hold")]
+    public void C13_2_the_tenth_exponent_of_successful_spatial_xor_networks_follows_the_same_fit(double factor, string verdict)
+    {
+        // λ1 on the fit everywhere; λ10 = factor times it. Unsuccessful runs and runs without ten exponents do not count.
+        SweepResult Spatial(ulong seed, int delay, bool trained, int count)
+        {
+            var fit = -0.2 * Math.Exp(-0.03 * delay);
+            return Run(seed, FlossingSchedule.During, _ => 1e-3, task: "spatial-xor", delay: delay, accuracy: trained ? 0.99 : 0.5, lambda1: fit,
+                exponents: [.. Enumerable.Range(0, count).Select(i => i == 9 ? factor * fit : fit)]);
+        }
+        var runs = new[] { Spatial(1, 40, true, 10), Spatial(2, 60, true, 10), Spatial(3, 70, true, 10), Spatial(4, 60, false, 10), Spatial(5, 70, true, 1) };
+
+        var claim = Claim("C13.2", runs);
+
+        Assert.Equal(verdict, claim.Verdict);
+        Assert.StartsWith("3 successful (d = 40, 60, 70)", claim.Measured);
+    }
+
+    [Theory]
     [InlineData(2.2, "holds")]
     [InlineData(1.11, "holds")]       // just inside the band's edges, 1.1 % and 4.4 % (neither is a binary fraction)
     [InlineData(4.39, "holds")]
@@ -104,11 +127,20 @@ public sealed class HistoryClaimRulesTests
     [InlineData(1.09, "does not hold")]
     public void CF_1_preflossing_takes_about_2_percent_of_a_run(double percent, string verdict)
     {
-        var runs = Enumerable.Range(1, 3).Select(seed => Run((ulong)seed, FlossingSchedule.Pre, _ => 1e-3,
+        var runs = Enumerable.Range(1, 3).Select(seed => Run((ulong)seed, FlossingSchedule.Pre, _ => 1e-3, task: "copy", delay: 40,
             episodes: [new FlossingEpisode(0, 500, 1, 0.1, [0.1], [0.01], percent)], seconds: 100)).ToArray();
 
         var claim = Claim("CF.1", runs);
 
         Assert.Equal(verdict, claim.Verdict);
+    }
+
+    [Fact]
+    public void CF_1_is_about_fig_3s_copy_task_and_leaves_the_xor_figures_out()
+    {
+        var xor = Enumerable.Range(1, 3).Select(seed => Run((ulong)seed, FlossingSchedule.Pre, _ => 1e-3,
+            episodes: [new FlossingEpisode(0, 500, 1, 0.1, [0.1], [0.01], 7.0)], seconds: 100)).ToArray();
+
+        Assert.DoesNotContain(PaperClaims.EvaluateHistories(xor), claim => claim.Id == "CF.1");
     }
 }
