@@ -6,8 +6,8 @@ namespace Verified.Cli.Tests;
 /// <summary>
 /// docs/claims.md, the ledger of the paper's claims, is complete and agrees with the claims.md files
 /// that the reproductions write: every row has a command and a verdict from the ledger's vocabulary,
-/// every claim the ledger must hold is there, and a row that links a figure's claims.md carries the
-/// verdict its lines there combine to.
+/// every claim the ledger must hold is there, and a row that links figures' claims.md files carries the
+/// verdict their lines combine to.
 /// </summary>
 public sealed partial class ClaimsLedgerTests
 {
@@ -16,7 +16,7 @@ public sealed partial class ClaimsLedgerTests
     [
         "C1.1", "C1.2", "C1.3", "C1.4", "C2.1", "C2.2", "C2.3", "C2.4", "C3.1", "C3.2", "C3.3", "C3.4",
         "C4.1", "C4.2", "C4.3", "C4.4", "C4.5", "C4.6", "C4.7", "C4.8", "C5.1", "C5.2", "C6.1", "C6.2", "C6.3",
-        "C8.1", "C8.2", "C8.3", "C10.1", "C12.1", "C13.1", "C14.1", "CE.1", "CF.1", "CK.1", "CJ.1", "CD.1",
+        "C8.1", "C8.2", "C8.3", "C10.1", "C12.1", "C13.1", "C13.2", "C14.1", "CE.1", "CF.1", "CK.1", "CJ.1", "CD.1", "CD.2",
     ];
 
     private static readonly HashSet<string> Verdicts = ["holds", "does not hold", "partly", "not testable as stated", "not yet run"];
@@ -41,6 +41,8 @@ public sealed partial class ClaimsLedgerTests
             | C3.2 | b | Sec 6 | | — | not yet run |
             | C3.3 | c | Sec 6 | `verified reproduce fig3` | — | maybe |
             | C3.3 | d | Sec 6 | `verified reproduce fig3` | [x](recorded-runs/x/claims.md) | holds |
+            | C3.4 | e | Sec 6 | `verified reproduce fig3` | [x](recorded-runs/x/claims.md), [y](recorded-runs/y/claims.md) | holds |
+            | C4.1 | f | Sec 7 | `verified reproduce fig4` | [x](recorded-runs/x/claims.md), [y](recorded-runs/y/claims.md) | holds |
             """;
         const string figure = """
             | row | claim | test | measured | verdict |
@@ -48,11 +50,21 @@ public sealed partial class ClaimsLedgerTests
             | C3.1 | a | t | m | **holds** |
             | C3.1 | a, under an arm | t | m | **does not hold** |
             | C3.3 | c | t | m | **holds** |
+            | C3.4 | e | t | m | **holds** |
+            """;
+        const string second = """
+            | row | claim | test | measured | verdict |
+            |---|---|---|---|---|
+            | C3.4 | e, more runs | t | m | **does not hold** |
             """;
 
-        var problems = Problems(ledger, link => link == "recorded-runs/x/claims.md" ? figure : null);
+        var problems = Problems(ledger, link => link switch { "recorded-runs/x/claims.md" => figure, "recorded-runs/y/claims.md" => second, _ => null });
 
-        Assert.Contains(problems, problem => problem.StartsWith("C3.1: the ledger says 'holds'; recorded-runs/x/claims.md combines to 'partly'", StringComparison.Ordinal));
+        Assert.Contains(problems, problem => problem.StartsWith("C3.1: the ledger says 'holds'; recorded-runs/x/claims.md combine to 'partly'", StringComparison.Ordinal));
+        // A second linked file counts too: its line turns the first's "holds" into "partly"; a linked file that judges nothing is reported.
+        Assert.Contains(problems, problem => problem.StartsWith("C3.4: the ledger says 'holds'; recorded-runs/x/claims.md and recorded-runs/y/claims.md combine to 'partly'", StringComparison.Ordinal));
+        Assert.Contains(problems, problem => problem.StartsWith("C4.1: recorded-runs/x/claims.md judges no line C4.1", StringComparison.Ordinal));
+        Assert.Contains(problems, problem => problem.StartsWith("C4.1: recorded-runs/y/claims.md judges no line C4.1", StringComparison.Ordinal));
         Assert.Contains(problems, problem => problem.StartsWith("C3.2: no command", StringComparison.Ordinal));
         Assert.Contains(problems, problem => problem.StartsWith("C3.3: verdict 'maybe'", StringComparison.Ordinal));
         Assert.Contains(problems, problem => problem.StartsWith("C3.3: a second row", StringComparison.Ordinal));
@@ -82,23 +94,27 @@ public sealed partial class ClaimsLedgerTests
                 problems.Add($"{id}: verdict '{verdict}' is not one of {string.Join(", ", Verdicts)}");
                 continue;
             }
-            if (LinkPattern().Match(runs) is { Success: true } link)
+            // Every linked claims.md must judge the row, and their lines together combine to the row's verdict.
+            var links = LinkPattern().Matches(runs).Select(match => match.Groups[1].Value).ToList();
+            var lines = new List<string>();
+            foreach (var link in links)
             {
-                var text = read(link.Groups[1].Value);
+                var text = read(link);
                 if (text is null)
                 {
-                    problems.Add($"{id}: {link.Groups[1].Value} does not exist");
+                    problems.Add($"{id}: {link} does not exist");
                     continue;
                 }
-                var lines = Table(text, "| row | claim | test | measured | verdict |").Where(line => line[0] == id).Select(line => line[4].Trim('*')).ToList();
-                if (lines.Count == 0)
+                var judged = Table(text, "| row | claim | test | measured | verdict |").Where(line => line[0] == id).Select(line => line[4].Trim('*')).ToList();
+                if (judged.Count == 0)
                 {
-                    problems.Add($"{id}: {link.Groups[1].Value} judges no line {id}");
+                    problems.Add($"{id}: {link} judges no line {id}");
                 }
-                else if (Combined(lines) is var combined && combined != verdict)
-                {
-                    problems.Add($"{id}: the ledger says '{verdict}'; {link.Groups[1].Value} combines to '{combined}'");
-                }
+                lines.AddRange(judged);
+            }
+            if (lines.Count > 0 && Combined(lines) is var combined && combined != verdict)
+            {
+                problems.Add($"{id}: the ledger says '{verdict}'; {string.Join(" and ", links)} combine to '{combined}'");
             }
         }
         problems.AddRange(Required.Where(id => !seen.Contains(id)).Select(id => $"{id}: missing"));

@@ -259,8 +259,8 @@ public sealed class TrainingProtocolTests
             return new SweepResult(run.Id, run, new TrainingOutcome(history[^1], 0.9, -0.1, 100, history, []));
         }
 
-        var verdicts = PaperClaims.EvaluateHistories([Run(1), Run(2), Run(3)]).Where(claim => claim.Id == "CD.1").ToList();
-        var tooFew = PaperClaims.EvaluateHistories([Run(1), Run(2)]).Single(claim => claim.Id == "CD.1");
+        var verdicts = PaperClaims.EvaluateHistories([Run(1), Run(2), Run(3)]).Where(claim => claim.Id == "CD.2").ToList();
+        var tooFew = PaperClaims.EvaluateHistories([Run(1), Run(2)]).Single(claim => claim.Id == "CD.2");
 
         Assert.Equal([verdict], verdicts.Select(claim => claim.Verdict));
         Assert.Contains("without flossing", verdicts[0].Sentence, StringComparison.Ordinal);

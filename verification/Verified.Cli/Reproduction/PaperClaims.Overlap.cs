@@ -43,7 +43,9 @@ public static partial class PaperClaims
                 ? $"none of {group.Count} runs ({where}) learned late enough to compare"
                 : string.Create(CultureInfo.InvariantCulture,
                     $"{shown}/{rises.Count} learning runs of {group.Count} ({where}); median |cos| before → around: {string.Join(", ", rises.Select(rise => $"{rise.Before:0.00} → {rise.Around:0.00}"))} (a random direction: {random})");
-            yield return new ClaimVerdict("CD.1", $"The overlap of ∂L/∂h_0 with the first Lyapunov vector rises around the epoch where the accuracy passes chance, {label} (appendix D).",
+            // CD.2: appendix D measures the first covariant vector, undefined at h_0, which has no past (CD.1 in docs/claims.md);
+            // this is its stand-in, the first forward Lyapunov vector: the direction a perturbation of h_0 grows fastest along the sequence.
+            yield return new ClaimVerdict("CD.2", $"The overlap of ∂L/∂h_0 with the first forward Lyapunov vector at h_0, the first covariant vector's stand-in, rises around the epoch where the accuracy passes chance, {label} (appendix D).",
                 $"in the runs that learn (an evaluation above 0.6 accuracy at epoch e), the median |cos| over evaluations in e ± {OverlapAround} is at least {OverlapIncrease:0}× its median over e − {OverlapBeforeFrom} to e − {OverlapBeforeTo}, in at least 4 in 5",
                 measured, rises.Count < MinimumRuns ? "not yet run" : 5 * shown >= 4 * rises.Count ? "holds" : "does not hold");
         }
