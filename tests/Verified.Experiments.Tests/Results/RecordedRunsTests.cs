@@ -13,7 +13,29 @@ namespace Verified.Experiments.Tests.Results;
 /// </summary>
 public sealed class RecordedRunsTests
 {
-    public static TheoryData<string> Folders() => ["fig3-claims/units", "fig3-paper/units", "fig3-ablation/units", "fig4-claims/units", "fig4-paper/units", "fig4-spatial-xor-5000-epochs/units", "fig14-xor-5000-epochs/units", "fig14-claims/units", "fig7-claims/units", "fig12-claims/units", "appe-claims/units", "fig5-claims/units", "copy-long-delays/runs"];
+    public static TheoryData<string> Folders() => [.. TrainingRunFolders()];
+
+    /// <summary>Every folder of docs/recorded-runs whose files are training runs (a key with training options), found rather than listed, so that none is forgotten.</summary>
+    private static IEnumerable<string> TrainingRunFolders()
+    {
+        var root = Path.Combine(Repository.Root, "docs", "recorded-runs");
+        return Directory.GetDirectories(root)
+            .SelectMany(figure => new[] { "units", "runs" }.Select(sub => Path.Combine(figure, sub)))
+            .Where(folder => Directory.Exists(folder) && Directory.GetFiles(folder, "*.json").FirstOrDefault() is { } first
+                && File.ReadAllText(first).Contains("\"task\":", StringComparison.Ordinal))
+            .Select(folder => Path.GetRelativePath(root, folder).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void The_training_run_folders_are_found()
+    {
+        var folders = TrainingRunFolders().ToList();
+
+        // The ones every figure of the ledger's training rows draws on, and none of the flossing or spectrum figures.
+        Assert.Superset(new HashSet<string> { "fig3-paper/units", "fig4-paper/units", "fig8-claims/units", "copy-long-delays/runs" }, folders.ToHashSet());
+        Assert.DoesNotContain("fig1-paper/units", folders);
+    }
 
     [Theory]
     [MemberData(nameof(Folders))]
