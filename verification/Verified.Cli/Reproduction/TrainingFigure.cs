@@ -70,6 +70,10 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
             SweepPlot.WriteCurves([.. runs.Where(result => result.Run.Options.Delay == longest && result.Run.Options.FlossK == panel.Ks.Max()
                     || result.Run.Options.Delay == longest && result.Run.Options.Flossing == FlossingSchedule.None)],
                 prefix + "-curves.png", $"{label}: {panel.Name} training curves at d = {longest}");
+            if (panel.Baseline.Task == "spatial-xor" && ExponentsAfterPlot.Applies(runs))
+            {
+                ExponentsAfterPlot.Write(runs, prefix + "-exponents.png", $"{label}: {panel.Name}, λ1 and λ10 after training, as Fig 13 draws them\n{where}");
+            }
             if (panel.Baseline.RecordClvOverlap == true)
             {
                 AlignedPlot.Write(runs, prefix + "-aligned.png", $"{label}: {panel.Name}, aligned as in Fig 9");
