@@ -21,21 +21,21 @@ public sealed class StepComponents<T> where T : unmanaged, IFloatingPointIeee754
         (_n, _k) = (n, k);
         var rng = new Rng(2);
         _theta = Array.ConvertAll(ParameterInitialiser.Create(layout, 1, rng), T.CreateTruncating);
-        _h = Gaussian(rng, n);
-        _x = Gaussian(rng, 1);
-        _q = Gaussian(rng, n * k);
+        _h = Array.ConvertAll(rng.Gaussians(n), T.CreateTruncating);
+        _x = Array.ConvertAll(rng.Gaussians(1), T.CreateTruncating);
+        _q = Array.ConvertAll(rng.Gaussians(n * k), T.CreateTruncating);
         _dq = new T[n * k];
         _r = new T[k * k];
         _rBar = new T[k];
         _rBar.AsSpan().Fill(T.CreateTruncating(0.01));
-        _u = Gaussian(rng, n * k);
+        _u = Array.ConvertAll(rng.Gaussians(n * k), T.CreateTruncating);
         _qBar = new T[n * k];
         _hBar = new T[n];
         _next = new T[n];
         _thetaBar = new T[layout.ParameterCount];
         _qr = new HouseholderQr<T>(n, k);
         _pullback = new QrPullback<T>(n, k);
-        _qr.Factor(Gaussian(rng, n * k), _q, _r);
+        _qr.Factor(Array.ConvertAll(rng.Gaussians(n * k), T.CreateTruncating), _q, _r);
     }
 
     public void Gemm() => Dense.Gemm.Multiply<T>(_theta.AsSpan(0, _n * _n), _q, _dq, _n, _n, _k, accumulate: false);
@@ -45,14 +45,4 @@ public sealed class StepComponents<T> where T : unmanaged, IFloatingPointIeee754
     public void Pullback() => _pullback.BackwardDiagonal(_q, _r, _u, _rBar, _qBar);
     public void StepVjp() => _kernels.StepVjp(_theta, _h, _x, _h, _hBar, _thetaBar);
     public void TangentVjp() => _kernels.TangentVjp(_theta, _h, _x, _q, _u, _qBar, _hBar, _thetaBar, _k);
-
-    private static T[] Gaussian(Rng rng, int length)
-    {
-        var values = new T[length];
-        for (var i = 0; i < length; i++)
-        {
-            values[i] = T.CreateTruncating(rng.NextGaussian());
-        }
-        return values;
-    }
 }

@@ -23,11 +23,11 @@ public sealed class TrainingComponents<T> where T : unmanaged, IFloatingPointIee
         (_n, _b) = (n, batch);
         var rng = new Rng(2);
         _theta = Array.ConvertAll(ParameterInitialiser.Create(layout, 1, rng), T.CreateTruncating);
-        _h = Gaussian(rng, n * batch);
-        _x = Gaussian(rng, batch);
+        _h = Array.ConvertAll(rng.Gaussians(n * batch), T.CreateTruncating);
+        _x = Array.ConvertAll(rng.Gaussians(batch), T.CreateTruncating);
         _next = new T[n * batch];
         _hBar = new T[n * batch];
-        _nextBar = Gaussian(rng, n * batch);
+        _nextBar = Array.ConvertAll(rng.Gaussians(n * batch), T.CreateTruncating);
         _thetaBar = new T[layout.ParameterCount];
         _tape = new T[_kernels.TapeLength(batch)];
         _product = new T[n * batch];
@@ -43,15 +43,5 @@ public sealed class TrainingComponents<T> where T : unmanaged, IFloatingPointIee
         yield return ("W·H", () => Gemm.Multiply<T>(_theta.AsSpan(0, _n * _n), _h, _product, _n, _n, _b, accumulate: false), square);
         yield return ("Wᵀ·Ā", () => Gemm.MultiplyTransposedA<T>(_theta.AsSpan(0, _n * _n), _nextBar, _product, _n, _n, _b, accumulate: true), square);
         yield return ("W̄+=Ā·Hᵀ", () => Gemm.MultiplyTransposedB<T>(_nextBar, _h, _thetaBar.AsSpan(0, _n * _n), _n, _b, _n, accumulate: true), square);
-    }
-
-    private static T[] Gaussian(Rng rng, int length)
-    {
-        var values = new T[length];
-        for (var i = 0; i < length; i++)
-        {
-            values[i] = T.CreateTruncating(rng.NextGaussian());
-        }
-        return values;
     }
 }

@@ -89,11 +89,11 @@ public sealed class DerivativeChecks
                 _theta[i] += 0.2 * rng.NextGaussian();
             }
         }
-        _h = Gaussian(rng, _n, 0.5);
-        _x = Gaussian(rng, _i * options.Batch, 1.0);
-        _q = Gaussian(rng, _n * _k, 1.0);
-        _u = Gaussian(rng, _n * _k, 1.0);
-        _w = Gaussian(rng, _n, 1.0);
+        _h = rng.Gaussians(_n, 0.5);
+        _x = rng.Gaussians(_i * options.Batch);
+        _q = rng.Gaussians(_n * _k);
+        _u = rng.Gaussians(_n * _k);
+        _w = rng.Gaussians(_n);
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public sealed class DerivativeChecks
         var fdJacobian = FiniteDifferences.Jacobian(h => Step(_theta, h, x1), _h, _n);
         Add("jacobian-vs-finite-differences", Compare.RelativeError(jacobian, fdJacobian));
         // Tangent is linear in Q: at identity columns a Tangent of Q∘Q would pass, at a random Q it does not.
-        var square = Gaussian(new Rng(_options.Seed + 2), _n * _n, 1.0);
+        var square = new Rng(_options.Seed + 2).Gaussians(_n * _n);
         Add("jacobian-times-q-vs-tangent", Compare.RelativeError(Product(jacobian, square), Tangent(_theta, _h, x1, square, _n)));
 
         // StepVjp against finite differences of ⟨w, Step⟩ in h and in θ.
@@ -158,8 +158,8 @@ public sealed class DerivativeChecks
     {
         var b = _options.Batch;
         var rng = new Rng(_options.Seed + 1);
-        var states = Gaussian(rng, _n * b, 0.5);
-        var bars = Gaussian(rng, _n * b, 1.0);
+        var states = rng.Gaussians(_n * b, 0.5);
+        var bars = rng.Gaussians(_n * b);
         var next = Unwritten<double>(_n * b);
         _kernels.Step(_theta, states, _x, next, b);
         var stateBar = Unwritten<double>(_n * b);
@@ -294,7 +294,7 @@ public sealed class DerivativeChecks
     /// </summary>
     private double[] Added(int length, Action<double[]> kernel)
     {
-        var start = Gaussian(new Rng(_options.Seed + 3), length, 1.0);
+        var start = new Rng(_options.Seed + 3).Gaussians(length);
         var values = start.ToArray();
         kernel(values);
         for (var i = 0; i < length; i++)
@@ -321,13 +321,6 @@ public sealed class DerivativeChecks
             }
         }
         return product;
-    }
-
-    private static double[] Gaussian(Rng rng, int length, double std)
-    {
-        var values = new double[length];
-        rng.FillGaussian(values, 0, std);
-        return values;
     }
 
     private static double[] Column(double[] values, int column, int rows, int columns)

@@ -50,14 +50,14 @@ public static class LyapunovSpectrum
         // Inputs drawn step by step: memory does not grow with the length of the run.
         var inputRng = Rng.ForStream(options.Seed, "input");
         var x = new double[inputSize];
-        var h = options.InitialState?.ToArray() ?? Gaussian(rng, n);
+        var h = options.InitialState?.ToArray() ?? rng.Gaussians(n);
         var next = new double[n];
         var q = new double[n * k];
         var nextQ = new double[n * k];
         var r = new double[k * k];
         var stepper = new TangentStepper<double>(kernels, k, schedule, stepsBefore: options.Transient);
         var jacobian = options.TrackLogDet ? new double[n * n] : [];
-        stepper.Orthonormalise(options.InitialBasis ?? Gaussian(rng, n * k), q, r);
+        stepper.Orthonormalise(options.InitialBasis ?? rng.Gaussians(n * k), q, r);
 
         var sums = new double[k];
         // The running estimate every RecordInterval steps: at most Steps / RecordInterval + 1 points, whatever the length of the run.
@@ -184,12 +184,5 @@ public static class LyapunovSpectrum
             averages[i] = sums[i] / steps;
         }
         return averages;
-    }
-
-    private static double[] Gaussian(Rng rng, int length)
-    {
-        var values = new double[length];
-        rng.FillGaussian(values);
-        return values;
     }
 }

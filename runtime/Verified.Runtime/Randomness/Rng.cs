@@ -83,6 +83,14 @@ public sealed class Rng
         }
     }
 
+    /// <summary>A new array of <paramref name="length"/> N(0, <paramref name="std"/>²) draws, as <see cref="FillGaussian"/> draws them.</summary>
+    public double[] Gaussians(int length, double std = 1)
+    {
+        var values = new double[length];
+        FillGaussian(values, 0, std);
+        return values;
+    }
+
     private static ulong SplitMix(ref ulong x)
     {
         var z = x += 0x9E3779B97F4A7C15UL;

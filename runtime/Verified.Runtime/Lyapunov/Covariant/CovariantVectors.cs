@@ -89,7 +89,7 @@ public static class CovariantVectors
         var rng = Rng.ForStream(options.Seed, "covariant");
         var inputRng = Rng.ForStream(options.Seed, "input");
         var x = new double[layout.InputSize];
-        var h = options.InitialState?.ToArray() ?? Gaussian(rng, n);
+        var h = options.InitialState?.ToArray() ?? rng.Gaussians(n);
         var next = new double[n];
         for (var s = 0; s < options.Transient; s++)
         {
@@ -109,7 +109,7 @@ public static class CovariantVectors
         var q = new double[n * k];
         var nextQ = new double[n * k];
         var r = new double[k * k];
-        stepper.Orthonormalise(Gaussian(rng, n * k), q, r);
+        stepper.Orthonormalise(rng.Gaussians(n * k), q, r);
         // Every element is written by the forward pass before the backward pass reads it: no zeroing needed.
         var factors = GC.AllocateUninitializedArray<double>((int)(options.StoredFactors * k * k));
         var states = new double[options.RecordedSteps][];
@@ -244,12 +244,5 @@ public static class CovariantVectors
             angles[i] = Math.Acos(Math.Min(1, Math.Abs(dot)));
         }
         return angles;
-    }
-
-    private static double[] Gaussian(Rng rng, int length)
-    {
-        var values = new double[length];
-        rng.FillGaussian(values);
-        return values;
     }
 }
