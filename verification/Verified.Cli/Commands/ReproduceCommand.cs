@@ -16,7 +16,7 @@ public static class ReproduceCommand
         var figures = Reproducer.Figures();
         var figure = new Argument<string>("FIGURE") { HelpName = "FIGURE", Description = "One of " + string.Join(", ", figures.Select(f => f.Name)) };
         figure.OneOf([.. figures.Select(f => f.Name)]);
-        var scale = new Option<string>("--scale") { Description = "small (seconds per figure here), claims (the training figures: the runs behind the paper's sentences, 5 seeds, one to several hours on two cores) or paper (the paper's protocol, for a cluster where it means hundreds of runs of minutes each); a figure's scales are listed in the README", DefaultValueFactory = _ => "small" };
+        var scale = new Option<string?>("--scale") { Description = "small (seconds per figure here), claims (the training figures: the runs behind the paper's sentences, 5 seeds, one to several hours on two cores) or paper (the paper's protocol, for a cluster where it means hundreds of runs of minutes each); a figure's scales are listed in the README (default: the figure's smallest)" };
         scale.OneOf("small", "claims", "paper");
         var jobs = JobsOption.Create();
         var outFolder = new Option<DirectoryInfo?>("--out") { Description = "Folder of the figure (default: reproduce/FIGURE-SCALE)" }.WritableFolder();
@@ -51,14 +51,15 @@ public static class ReproduceCommand
                     ? new TrainingFigure(chosen.Name, element == "float" ? Training.ElementPrecision.Float : null) // double: the runs as recorded, under their ids
                     : throw new UsageException($"--precision sets how the training figures ({string.Join(", ", TrainingProtocol.Figures)}) train; {chosen.Name} trains nothing");
             }
-            var size = Enum.Parse<Scale>(result.GetValue(scale)!, ignoreCase: true);
+            var size = result.GetValue(scale) is { } named ? Enum.Parse<Scale>(named, ignoreCase: true) : chosen.Scales[0];
             if (!chosen.Scales.Contains(size))
             {
                 throw new UsageException($"{chosen.Name} has no {result.GetValue(scale)} scale; it has {string.Join(", ", chosen.Scales.Select(s => s.ToString().ToLowerInvariant()))}");
             }
+            var sizeName = size.ToString().ToLowerInvariant();
             var (index, count) = ShardOption.Parse(result.GetValue(shard)!);
             var parallel = result.GetValue(jobs);
-            var target = result.GetValue(outFolder) ?? new DirectoryInfo(Path.Combine("reproduce", $"{chosen.Name}-{result.GetValue(scale)}" + (result.GetValue(precision) is { } named ? "-" + named : "")));
+            var target = result.GetValue(outFolder) ?? new DirectoryInfo(Path.Combine("reproduce", $"{chosen.Name}-{sizeName}" + (result.GetValue(precision) is { } chosenPrecision ? "-" + chosenPrecision : "")));
             if (result.GetValue(plan))
             {
                 OptionRules.RefuseGiven(result, [merge, partial], "draws the figure; --plan only lists its runs");

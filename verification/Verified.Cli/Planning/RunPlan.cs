@@ -27,16 +27,20 @@ public static class RunPlan
     {
         var runs = Shards.Select(all, shard, shards);
         output.WriteLine($"plan of {what}" + (shards > 1 ? $", shard {shard}/{shards}" : "") + $": {runs.Count} runs");
+        // The id column as wide as the longest id (an arm's id reaches 55 characters).
+        var width = runs.Select(run => run.Id.Length).DefaultIfEmpty(0).Max();
         foreach (var run in runs)
         {
             var time = recorded.Estimate(run) is { } known ? string.Create(CultureInfo.InvariantCulture, $"{known.Seconds,9:F0} s {(known.OwnTime ? "recorded" : "similar ")}") : "no estimate     ";
-            output.WriteLine($"  {run.Id,-48} {time}  {(run.Done ? "done" : "to run")}");
+            output.WriteLine($"  {run.Id.PadRight(width)} {time}  {(run.Done ? "done" : "to run")}");
         }
         var left = runs.Where(run => !run.Done).Select(recorded.Estimate).ToList();
         var (own, similar, unknown) = (left.Count(estimate => estimate is { OwnTime: true }), left.Count(estimate => estimate is { OwnTime: false }), left.Count(estimate => estimate is null));
         var seconds = left.Sum(estimate => estimate?.Seconds ?? 0);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{runs.Count - left.Count} of {runs.Count} runs done in {folder}; {left.Count} to run: about {seconds / 3600:F1} core-hours, {Wall(left, jobs) / 3600:F1} h of wall time at --jobs {jobs}"));
+        output.WriteLine(left.Count > 0 && unknown == left.Count
+            ? $"{runs.Count - left.Count} of {runs.Count} runs done in {folder}; {left.Count} to run: core-hours and wall time unknown"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{runs.Count - left.Count} of {runs.Count} runs done in {folder}; {left.Count} to run: about {seconds / 3600:F1} core-hours, {Wall(left, jobs) / 3600:F1} h of wall time at --jobs {jobs}"));
         output.WriteLine($"  of the runs to run, {own} estimated by their own recorded wall time, {similar} by the recorded runs of the same cell, N, T and batch (seconds per epoch), " +
             $"{unknown} without an estimate (no recorded run to tell){(unknown > 0 ? ", not counted" : "")}");
         if (shards > 1)

@@ -6,7 +6,8 @@ namespace Verified.Cli.Plots;
 
 /// <summary>
 /// The paper's Fig 13: λ1 and λ10 of the trained networks against the delay, without flossing and with flossing during
-/// training, each network a point coloured by its final test accuracy (red trained, above 0.8; purple between; blue at
+/// training (every schedule and horizon of the panel together, as rules C13.1 and C13.2 pool them; preflossed networks are
+/// in neither), each network a point coloured by its final test accuracy (red trained, above 0.8; purple between; blue at
 /// chance, 0.6 or below), with the paper's empirical fit −0.2 e^(−0.03 d) (appendix D.3) dashed on the flossed panels.
 /// </summary>
 public static class ExponentsAfterPlot
@@ -23,8 +24,8 @@ public static class ExponentsAfterPlot
         {
             foreach (var flossed in new[] { false, true })
             {
-                var chart = new Chart(charts.Count == 0 ? title : "", "delay d", $"{name}, {(flossed ? "flossed during" : "no flossing")}").IntegerX();
-                var runs = kept.Where(result => (result.Run.Options.Flossing == FlossingSchedule.During) == flossed).ToList();
+                var chart = new Chart(charts.Count == 0 ? title : "", "delay d", $"{name} per step, {(flossed ? "flossed during" : "no flossing")}").IntegerX();
+                var runs = kept.Where(result => result.Run.Options.Flossing == (flossed ? FlossingSchedule.During : FlossingSchedule.None)).ToList();
                 foreach (var (legend, colour, low, high) in Classes)
                 {
                     var inClass = runs.Where(result => result.Outcome.Final.TestAccuracy > low && result.Outcome.Final.TestAccuracy <= high).ToList();

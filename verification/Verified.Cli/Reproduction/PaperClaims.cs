@@ -168,7 +168,7 @@ public static partial class PaperClaims
                 foreach (var arm in Arms("spatial-xor", 60, arm => arm.StartsWith("pre", StringComparison.Ordinal)))
                 {
                     Claim("C4.6", $"Spatial XOR: preflossing has not started failing at d = 60 ({figure}D){Under(arm)}.",
-                        "preflossing: at least 4 in 5 runs trained at d = 60 (the ablation runs this delay only)",
+                        "preflossing: at least 4 in 5 runs trained at d = 60 (the ablation's delays stop at 60)",
                         [Find("spatial-xor", 60, arm)],
                         g => ($"d = 60: {g[0].Trained}/{g[0].Runs} trained, {Accuracy(g[0])}", Reliably(g[0])));
                 }

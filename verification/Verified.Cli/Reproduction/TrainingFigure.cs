@@ -72,7 +72,7 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
                 prefix + "-curves.png", $"{label}: {panel.Name} training curves at d = {longest}");
             if (panel.Baseline.Task == "spatial-xor" && ExponentsAfterPlot.Applies(runs))
             {
-                ExponentsAfterPlot.Write(runs, prefix + "-exponents.png", $"{label}: {panel.Name}, λ1 and λ10 after training, as Fig 13 draws them\n{where}");
+                ExponentsAfterPlot.Write(runs, prefix + "-exponents.png", $"{label}: {panel.Name}, λ1 and λ10 after training, as Fig 13 draws them (flossed: every schedule of the panel)\n{where}");
             }
             if (panel.Baseline.RecordClvOverlap == true)
             {
@@ -95,7 +95,11 @@ public sealed class TrainingFigure(string name, ElementPrecision? precision = nu
         {
             var expected = Runs(scale).Count;
             var partial = all.Count < expected ? $"**Partial**: drawn from {all.Count} of {expected} runs; the others have not finished.\n\n" : "";
-            var share = PaperClaims.FlossingShare(all) is { } fraction ? $"\nFlossing took {fraction:P1} of the wall time of the runs that floss and timed their episodes (appendix F: about 2.2 % for preflossing).\n" : "";
+            // Appendix F's share is of preflossing; episodes during training are reported apart.
+            var pre = PaperClaims.FlossingShare([.. all.Where(result => result.Run.Options.Flossing == FlossingSchedule.Pre)]);
+            var during = PaperClaims.FlossingShare([.. all.Where(result => result.Run.Options.Flossing == FlossingSchedule.During)]);
+            var share = (pre is null ? "" : $"\nPreflossing took {pre:P1} of the wall time of the preflossed runs that timed it (appendix F: about 2.2 % in Fig 3's experiment).\n")
+                + (during is null ? "" : $"\nFlossing during training took {during:P1} of the wall time of the runs that flossed during training and timed their episodes (preflossing included).\n");
             AtomicFile.WriteAllText(Path.Combine(folder, "claims.md"), $"# {label}: the paper's sentences on our runs ({scale.ToString().ToLowerInvariant()} scale)\n\n" + partial
                 + PaperClaims.Markdown(verdicts, groups)
                 + "\n## Had training stopped earlier\n\nRuns trained at their last evaluation before each budget of epochs, from the recorded histories.\n\n" + PaperClaims.BudgetTable(all)
