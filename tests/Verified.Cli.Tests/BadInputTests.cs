@@ -26,7 +26,7 @@ public sealed class BadInputTests
         data.Add(["sweep", "--cell", "vanilla-tanh", "--task", "parity", "--out", Path.Combine(folder, "sweep-task")]);
         data.Add(["validate", "--out", Path.Combine(folder, "validate-parts"), "--parts", "everything"]);
         data.Add(["validate"]);
-        data.Add(["reproduce", "fig7"]);
+        data.Add(["reproduce", "fig7", "--scale", "small"]);
         data.Add(["frobnicate"]);
         data.Add(["frobnicate", "--cell", "vanilla-tanh"]);
         data.Add(["cells", "--n", "100000"]);

@@ -39,6 +39,35 @@ public sealed partial class PlanTests : IDisposable
     }
 
     [Fact]
+    public void Without_a_scale_a_figure_plans_its_smallest()
+    {
+        var folder = Path.Combine(_temporary.New(), "fig7");
+
+        // fig7 has no small scale: its smallest is the claims scale.
+        var (code, output, error) = CliRunner.Run("reproduce", "fig7", "--plan", "--out", folder);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("plan of fig7 at the claims scale: 30 runs", output);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void A_plan_with_no_estimate_says_its_hours_are_unknown_rather_than_zero()
+    {
+        // No docs/recorded-runs in or above a temporary folder: nothing to estimate from.
+        var nowhere = Verified.Cli.Planning.RecordedWallTimes.Find(_temporary.New());
+        const string longest = "a-long-run-id-of-an-arm-with-many-parts-k75-s1-0123456789";
+        var runs = new[] { new Verified.Cli.Planning.PlannedRun(longest, 10, null, false), new Verified.Cli.Planning.PlannedRun("b", 10, null, true) };
+        var output = new StringWriter();
+
+        Verified.Cli.Planning.RunPlan.Print("a test", runs, 0, 1, "/out", 2, nowhere, output);
+
+        Assert.Contains("1 of 2 runs done in /out; 1 to run: core-hours and wall time unknown", output.ToString());
+        // The id column is as wide as the longest id, so the columns stay in line.
+        Assert.Contains($"  {"b".PadRight(longest.Length)} no estimate       done", output.ToString());
+    }
+
+    [Fact]
     public void A_figure_plan_marks_the_runs_out_holds_as_done_and_leaves_them_out_of_the_hours()
     {
         var folder = _temporary.New();
@@ -93,7 +122,8 @@ public sealed partial class PlanTests : IDisposable
         var (once, twice) = (Estimate(10000), Estimate(20000));
 
         Assert.InRange(once, 1, 1e5);
-        Assert.Equal(2, twice / once, 0.01);
+        // The plan prints whole seconds: twice the epochs is twice the time, up to the rounding of both numbers.
+        Assert.Equal(2 * once, twice, 1.5);
     }
 
     [Fact]
