@@ -149,6 +149,13 @@ public static partial class PaperClaims
                         g => ($"d = 40: {arm} {Accuracy(g[0])}, {g[0].Trained}/{g[0].Runs} trained; preflossing {Accuracy(g[1])}", g[0].MeanAccuracy < g[1].MeanAccuracy - Improvement));
                 }
             }
+            // C4.5 at one delay, between a preflossed arm and its unflossed twin.
+            void PreflossingImproves(string id, int delay, string pre, string none, string under) =>
+                Claim(id, $"Spatial XOR: preflossing improves on no flossing ({figure}D){under}.",
+                    $"mean final test accuracy at d = {delay} with preflossing above that without flossing by more than {Improvement}",
+                    [Find("spatial-xor", delay, pre), Find("spatial-xor", delay, none)],
+                    g => ($"d = {delay}: preflossing {g[0].Trained}/{g[0].Runs} trained, {Accuracy(g[0])}; none {g[1].Trained}/{g[1].Runs}, {Accuracy(g[1])}",
+                        g[0].MeanAccuracy > g[1].MeanAccuracy + Improvement));
             if (variant == "" && !groups.Any(group => group.Task == "spatial-xor" && group.Delay == 70))
             {
                 // The spatial-XOR ablation (fig4-ablation) runs d = 40 and 60 without d = 70: C4.5 at each delay, and C4.6's half at
@@ -157,12 +164,7 @@ public static partial class PaperClaims
                 {
                     foreach (var arm in Arms("spatial-xor", delay, arm => arm.StartsWith("pre", StringComparison.Ordinal)))
                     {
-                        var none = "none" + arm["pre".Length..];
-                        Claim("C4.5", $"Spatial XOR: preflossing improves on no flossing ({figure}D){Under(arm)}.",
-                            $"mean final test accuracy at d = {delay} with preflossing above that without flossing by more than {Improvement}",
-                            [Find("spatial-xor", delay, arm), Find("spatial-xor", delay, none)],
-                            g => ($"d = {delay}: preflossing {g[0].Trained}/{g[0].Runs} trained, {Accuracy(g[0])}; none {g[1].Trained}/{g[1].Runs}, {Accuracy(g[1])}",
-                                g[0].MeanAccuracy > g[1].MeanAccuracy + Improvement));
+                        PreflossingImproves("C4.5", delay, arm, "none" + arm["pre".Length..], Under(arm));
                     }
                 }
                 foreach (var arm in Arms("spatial-xor", 60, arm => arm.StartsWith("pre", StringComparison.Ordinal)))
@@ -175,10 +177,7 @@ public static partial class PaperClaims
             }
             else if (groups.Any(group => group.Task == "spatial-xor" && Of(group.Arm)))
             {
-                Claim(Id("C4.5"), $"Spatial XOR: preflossing improves on no flossing ({figure}D).",
-                    $"mean final test accuracy at d = 60 with preflossing above that without flossing by more than {Improvement}",
-                    [Find("spatial-xor", 60, Named("pre")), Find("spatial-xor", 60, Named("none"))],
-                    g => ($"d = 60: preflossing {Accuracy(g[0])}; none {Accuracy(g[1])}", g[0].MeanAccuracy > g[1].MeanAccuracy + Improvement));
+                PreflossingImproves(Id("C4.5"), 60, Named("pre"), Named("none"), "");
                 Claim(Id("C4.6"), $"Spatial XOR: preflossing starts failing for d > 60 ({figure}D).",
                     "preflossing: at least 4 in 5 runs trained at d = 60, fewer than 4 in 5 at d = 70",
                     [Find("spatial-xor", 60, Named("pre")), Find("spatial-xor", 70, Named("pre"))],
