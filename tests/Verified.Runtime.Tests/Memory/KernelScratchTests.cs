@@ -60,12 +60,21 @@ public sealed class KernelScratchTests
         arguments.RunWithoutJacobian(warm);
         arguments.RunJacobian(warm);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var kernels = spec.CreateKernels<double>(layout);
-        arguments.RunWithoutJacobian(kernels);
-        var withoutJacobian = GC.GetAllocatedBytesForCurrentThread() - before;
-        arguments.RunJacobian(kernels);
-        var jacobians = GC.GetAllocatedBytesForCurrentThread() - before - withoutJacobian;
+        // The fewest bytes of three fresh instances: a tier-up by the runtime allocates once on this thread
+        // (CI saw 448 bytes over the slack in one instance's count); the kernels' own buffers come every time.
+        var withoutJacobian = long.MaxValue;
+        var jacobians = long.MaxValue;
+        CellKernels<double> kernels = warm;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            kernels = spec.CreateKernels<double>(layout);
+            arguments.RunWithoutJacobian(kernels);
+            var middle = GC.GetAllocatedBytesForCurrentThread();
+            arguments.RunJacobian(kernels);
+            withoutJacobian = Math.Min(withoutJacobian, middle - before);
+            jacobians = Math.Min(jacobians, GC.GetAllocatedBytesForCurrentThread() - middle);
+        }
 
         var stated = kernels.ScratchLength(Batch, K, jacobian: false) * sizeof(double);
         var statedJacobians = kernels.ScratchLength(Batch, K, jacobian: true) * sizeof(double) - stated;
