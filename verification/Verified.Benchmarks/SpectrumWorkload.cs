@@ -14,8 +14,8 @@ public sealed class SpectrumWorkload(int n, int k, int threads)
 {
     private readonly CellLayout _layout = BuiltInCells.Find("vanilla-tanh")!.Layout(CellDimensions.Of(n, 1));
 
-    /// <summary>Wall time per step of a run of <paramref name="steps"/> steps, in milliseconds, and λ1.</summary>
-    public (double MillisecondsPerStep, double Lambda1) Run(int steps)
+    /// <summary>Wall time of a whole run of <paramref name="steps"/> steps (its set-up included), in milliseconds, and λ1.</summary>
+    public (double Milliseconds, double Lambda1) Run(int steps)
     {
         var theta = ParameterInitialiser.Create(_layout, 2.0, new Rng(1));
         using var team = DenseThreads.Use(threads);
@@ -24,6 +24,6 @@ public sealed class SpectrumWorkload(int n, int k, int threads)
         {
             K = k, Steps = steps, Transient = 0, QTransient = 0, Input = InputKind.None, Seed = 1, TrackLogDet = false,
         });
-        return (clock.Elapsed.TotalMilliseconds / steps, result.Exponents[0]);
+        return (clock.Elapsed.TotalMilliseconds, result.Exponents[0]);
     }
 }

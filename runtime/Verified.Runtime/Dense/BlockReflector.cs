@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Verified.Dense.Threading;
 
 namespace Verified.Dense;
 
@@ -41,7 +42,8 @@ internal sealed class BlockReflector<T> where T : unmanaged, IFloatingPointIeee7
         var length = _n - first;
         LoadReflectors(columns, first, end);
         ref var v = ref MemoryMarshal.GetReference(_v.Span);
-        PackedKernel.Multiply(ref v, _stride, 1, ref v, 1, _stride, ref _gram[0], count, count, length, count, accumulate: false, lowerOnly: false);
+        // VᵀV on this thread: its few rows (one per reflector) against the whole height ran slower shared (512², two threads).
+        PackedKernel.Multiply(ref v, _stride, 1, ref v, 1, _stride, ref _gram[0], count, count, length, count, accumulate: false, lowerOnly: false, mayShare: false);
         var minusT = _minusT.AsSpan(first / _width * _width * _width, _width * _width);
         minusT.Clear();
         for (var i = 0; i < count; i++)
@@ -64,6 +66,9 @@ internal sealed class BlockReflector<T> where T : unmanaged, IFloatingPointIeee7
     /// Columns <paramref name="end"/> … <paramref name="k"/>−1, rows <paramref name="first"/> on, ←
     /// (I − V Tᵀ Vᵀ) C while factorising (<paramref name="forming"/> false: H_{e−1} ⋯ H_first C), or
     /// (I − V T Vᵀ) C while forming Q (H_first ⋯ H_{e−1} C); the panel's T from <see cref="Build"/>.
+    /// The later columns go <see cref="ChunkColumns"/> at a time through all three products, so that a chunk
+    /// read for CᵀV is still in the L2 cache when it is updated, and the chunks share out over the run's team:
+    /// each element of W and of C is the same FMA chain as in one product over all the columns, on any thread.
     /// </summary>
     public void Apply(Span<T> columns, int first, int end, int k, bool forming)
     {
@@ -76,16 +81,79 @@ internal sealed class BlockReflector<T> where T : unmanaged, IFloatingPointIeee7
         {
             LoadReflectors(columns, first, end);
         }
-        ref var c = ref columns[end * _stride + first];
+        // V packed once for both products with it, −T (or −Tᵀ) once for the one between: B(l, i) = −T(l, i), forming −T(i, l).
         ref var v = ref MemoryMarshal.GetReference(_v.Span);
-        ref var w = ref MemoryMarshal.GetReference(_w.Span);
-        ref var wt = ref MemoryMarshal.GetReference(_wt.Span);
-        ref var minusT = ref _minusT[first / _width * _width * _width];
-        PackedKernel.Multiply(ref c, _stride, 1, ref v, 1, _stride, ref w, count, later, length, count, accumulate: false, lowerOnly: false);
-        // CᵀV (−T): B(l, i) = −T(l, i); forming, CᵀV (−Tᵀ): B(l, i) = −T(i, l).
-        PackedKernel.Multiply(ref w, count, 1, ref minusT, forming ? 1 : _width, forming ? _width : 1, ref wt, count, later, count, count, accumulate: false, lowerOnly: false);
-        PackedKernel.Multiply(ref wt, count, 1, ref v, _stride, 1, ref c, _stride, later, count, length, accumulate: true, lowerOnly: false);
+        _vForW.Pack(ref v, 1, _stride, length, count);
+        _vForC.Pack(ref v, _stride, 1, count, length);
+        _minusTPacked.Pack(ref _minusT[first / _width * _width * _width], forming ? 1 : _width, forming ? _width : 1, count, count);
+        var chunks = (later + ChunkColumns - 1) / ChunkColumns;
+        if (DenseThreads.Team is { } team && chunks >= 2 && (long)later * count * length >= PackedKernel.ParallelFromMultiplyAdds)
+        {
+            _chunks.Run(team, this, columns, first, end, k, chunks);
+            return;
+        }
+        ApplyToChunks(columns, first, end, k, 0, chunks);
     }
+
+    /// <summary>
+    /// Later columns a chunk of <see cref="Apply"/>: a multiple of every micro-kernel's rows (4, 8, 12, 16), and at
+    /// n = 1024 in double 384 KB, which stays in a 1 MB L2 cache beside the packed V. The chunks, not the threads,
+    /// fix the work, so the factors do not depend on the team's size.
+    /// </summary>
+    private const int ChunkColumns = 48;
+
+    /// <summary>Chunks <paramref name="fromChunk"/> … <paramref name="toChunk"/>−1 of the later columns through W = CᵀV, W(−T) and C += (W(−T)) Vᵀ.</summary>
+    private void ApplyToChunks(Span<T> columns, int first, int end, int k, int fromChunk, int toChunk)
+    {
+        var count = end - first;
+        for (var chunk = fromChunk; chunk < toChunk; chunk++)
+        {
+            var from = chunk * ChunkColumns;
+            var width = Math.Min(ChunkColumns, k - end - from);
+            ref var c = ref columns[(end + from) * _stride + first];
+            ref var w = ref _w.Span[from * count];
+            ref var wt = ref _wt.Span[from * count];
+            PackedKernel.MultiplyPacked(ref c, _stride, 1, _vForW, ref w, count, width, accumulate: false);
+            PackedKernel.MultiplyPacked(ref w, count, 1, _minusTPacked, ref wt, count, width, accumulate: false);
+            PackedKernel.MultiplyPacked(ref wt, count, 1, _vForC, ref c, _stride, width, accumulate: true);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Apply"/>'s chunks over a <see cref="WorkerTeam"/>: the workspace is pinned (<see cref="AlignedArray{T}"/>) and
+    /// reached through a pointer while the team runs; W and W(−T) are written a chunk's own rows at a time.
+    /// </summary>
+    private sealed unsafe class ChunksOnTeam : IChunkedWork
+    {
+        private BlockReflector<T>? _owner;
+        private T* _columns;
+        private int _length, _first, _end, _k;
+
+        public void Run(WorkerTeam team, BlockReflector<T> owner, Span<T> columns, int first, int end, int k, int chunks)
+        {
+            fixed (T* pointer = columns)
+            {
+                _columns = pointer;
+                (_owner, _length, _first, _end, _k) = (owner, columns.Length, first, end, k);
+                try
+                {
+                    team.Run(this, chunks);
+                }
+                finally
+                {
+                    _owner = null;
+                    _columns = null;
+                }
+            }
+        }
+
+        public void Run(int chunk) => _owner!.ApplyToChunks(new Span<T>(_columns, _length), _first, _end, _k, chunk, chunk + 1);
+    }
+
+    private readonly ChunksOnTeam _chunks = new();
+    private readonly PackedOperand<T> _vForW = new();       // V as B of W = CᵀV: B(l, i) = v_i(l)
+    private readonly PackedOperand<T> _vForC = new();       // V as B of C += W(−T) Vᵀ: B(i, l) = v_i(l)
+    private readonly PackedOperand<T> _minusTPacked = new(); // −T, or −Tᵀ while forming
 
     /// <summary>Reflectors first … end−1 as rows of V from row <paramref name="first"/> on, zeros above each one's first row (where the column holds R).</summary>
     private void LoadReflectors(ReadOnlySpan<T> columns, int first, int end)

@@ -45,10 +45,10 @@ internal static partial class PackedKernel
 
     /// <summary>
     /// C (+)= A·B on the widest vectors this CPU runs natively (scalar when it has none), C(i, j) at
-    /// c[i·<paramref name="cRow"/> + j]; only blocks touching j ≤ i when <paramref name="lowerOnly"/>.
+    /// c[i·<paramref name="cRow"/> + j]; only blocks touching j ≤ i when <paramref name="lowerOnly"/>; over the thread's team when large, unless not <paramref name="mayShare"/>.
     /// </summary>
     public static void Multiply<T>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0, int cRow,
-        int m, int p, int n, bool accumulate, bool lowerOnly)
+        int m, int p, int n, bool accumulate, bool lowerOnly, bool mayShare = true)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m == 0 || n == 0)
@@ -57,11 +57,11 @@ internal static partial class PackedKernel
         }
         if (Simd.Wide)
         {
-            Multiply<T, Vector512<T>, Lanes512<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, cRow, m, p, n, accumulate, lowerOnly);
+            Multiply<T, Vector512<T>, Lanes512<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, cRow, m, p, n, accumulate, lowerOnly, mayShare);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            Multiply<T, Vector256<T>, Lanes256<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, cRow, m, p, n, accumulate, lowerOnly);
+            Multiply<T, Vector256<T>, Lanes256<T>>(ref a0, aRow, aCol, ref b0, bRow, bCol, ref c0, cRow, m, p, n, accumulate, lowerOnly, mayShare);
         }
         else
         {
@@ -70,15 +70,27 @@ internal static partial class PackedKernel
     }
 
     private static void Multiply<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, int bCol, ref T c0, int cRow,
-        int m, int p, int n, bool accumulate, bool lowerOnly)
+        int m, int p, int n, bool accumulate, bool lowerOnly, bool mayShare)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
         var vectors = Vectors<T, TV, TOps>(n);
-        var (mr, nr) = (RowsPerBlock<T, TV, TOps>(vectors), vectors * TOps.Count);
+        var nr = vectors * TOps.Count;
         var strips = (n + nr - 1) / nr;
         // A small B with contiguous rows is read in place (it stays in L1 anyway); only a partial last strip is packed, for its zeros.
         var inPlace = bCol == 1 && (long)p * n * Unsafe.SizeOf<T>() <= InPlaceBytes;
-        ref var packed = ref Pack<T, TV, TOps>(ref b0, bRow, bCol, p, n, nr, strips, inPlace);
+        ref var packed = ref Pack<T, TV, TOps>(ref b0, bRow, bCol, p, n, nr, strips, inPlace, ref StripsBuffer<T>(strips * p * nr));
+        Compute<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, vectors, mayShare);
+    }
+
+    /// <summary>
+    /// C (+)= A·B against a B already packed (<paramref name="packed"/>, or read in place where <paramref name="inPlace"/>):
+    /// row by row below one block, else in row blocks, over the thread's team when <paramref name="mayShare"/> and large enough.
+    /// </summary>
+    private static void Compute<T, TV, TOps>(ref T a0, int aRow, int aCol, ref T b0, int bRow, ref T packed, bool inPlace, ref T c0, int cRow,
+        int m, int p, int n, bool accumulate, bool lowerOnly, int vectors, bool mayShare)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var (mr, nr) = (RowsPerBlock<T, TV, TOps>(vectors), vectors * TOps.Count);
         if (m < mr)
         {
             for (var row = 0; row < m; row++)
@@ -95,13 +107,83 @@ internal static partial class PackedKernel
             return;
         }
         var blocks = (m + mr - 1) / mr;
-        if (DenseThreads.Team is { } team && blocks >= 2 && (long)m * n * p >= ParallelFromMultiplyAdds)
+        if (mayShare && DenseThreads.Team is { } team && blocks >= 2 && (long)m * n * p >= ParallelFromMultiplyAdds)
         {
             // Rows of C in chunks of whole blocks over the team; every element is the same FMA chain whoever computes it.
             RowBlocksOnTeam<T, TV, TOps>.Run(team, ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, vectors, blocks);
             return;
         }
         RowBlocks<T, TV, TOps>(ref a0, aRow, aCol, ref b0, bRow, ref packed, inPlace, ref c0, cRow, m, p, n, accumulate, lowerOnly, vectors, 0, blocks);
+    }
+
+    /// <summary>
+    /// C (+)= A·B on this thread against a B packed once by <see cref="PackedOperand{T}.Pack"/>, for the many products of
+    /// one B that a caller cuts into its own chunks (a block reflector's later columns): each element of C is the
+    /// FMA chain <see cref="Multiply{T}"/> computes, without packing B again.
+    /// </summary>
+    public static void MultiplyPacked<T>(ref T a0, int aRow, int aCol, PackedOperand<T> b, ref T c0, int cRow, int m, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m == 0 || b.Columns == 0)
+        {
+            return;
+        }
+        ref var packed = ref MemoryMarshal.GetReference(b.Strips);
+        if (Simd.Wide)
+        {
+            Compute<T, Vector512<T>, Lanes512<T>>(ref a0, aRow, aCol, ref packed, 0, ref packed, false, ref c0, cRow, m, b.Rows, b.Columns, accumulate, false,
+                Vectors<T, Vector512<T>, Lanes512<T>>(b.Columns), mayShare: false);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Compute<T, Vector256<T>, Lanes256<T>>(ref a0, aRow, aCol, ref packed, 0, ref packed, false, ref c0, cRow, m, b.Rows, b.Columns, accumulate, false,
+                Vectors<T, Vector256<T>, Lanes256<T>>(b.Columns), mayShare: false);
+        }
+        else
+        {
+            throw new PlatformNotSupportedException("a packed operand needs 256-bit vectors");
+        }
+    }
+
+    /// <summary>Elements B (p×n) takes packed at the vector width in use.</summary>
+    internal static int PackedLength<T>(int p, int n) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Simd.Wide ? PackedLength<T, Vector512<T>, Lanes512<T>>(p, n) : PackedLength<T, Vector256<T>, Lanes256<T>>(p, n);
+
+    private static int PackedLength<T, TV, TOps>(int p, int n) where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var nr = Vectors<T, TV, TOps>(n) * TOps.Count;
+        return (n + nr - 1) / nr * p * nr;
+    }
+
+    /// <summary>Packs all of B (p×n, B(l, j) at b[l·bRow + j·bCol]) into <paramref name="packed"/> (<see cref="PackedLength{T}"/> elements) at the vector width in use.</summary>
+    internal static void PackInto<T>(ref T b0, int bRow, int bCol, int p, int n, ref T packed) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Simd.Wide)
+        {
+            PackInto<T, Vector512<T>, Lanes512<T>>(ref b0, bRow, bCol, p, n, ref packed);
+        }
+        else
+        {
+            PackInto<T, Vector256<T>, Lanes256<T>>(ref b0, bRow, bCol, p, n, ref packed);
+        }
+    }
+
+    private static void PackInto<T, TV, TOps>(ref T b0, int bRow, int bCol, int p, int n, ref T packed)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
+    {
+        var nr = Vectors<T, TV, TOps>(n) * TOps.Count;
+        Pack<T, TV, TOps>(ref b0, bRow, bCol, p, n, nr, (n + nr - 1) / nr, inPlace: false, ref packed);
+    }
+
+    /// <summary>This thread's packing buffer for B, at least <paramref name="length"/> elements.</summary>
+    private static ref T StripsBuffer<T>(int length) where T : unmanaged
+    {
+        if (Buffers<T>.Strips is not { } buffer || buffer.Span.Length < length)
+        {
+            buffer = new AlignedArray<T>(Math.Max(length, 4096));
+            Buffers<T>.Strips = buffer;
+        }
+        return ref MemoryMarshal.GetReference(buffer.Span);
     }
 
     /// <summary>
@@ -281,17 +363,10 @@ internal static partial class PackedKernel
         }
     }
 
-    /// <summary>B as strips of nr columns, each p × nr row-major, zeros past column n; with <paramref name="inPlace"/> only the partial last strip.</summary>
-    private static ref T Pack<T, TV, TOps>(ref T b0, int bRow, int bCol, int p, int n, int nr, int strips, bool inPlace)
+    /// <summary>B as strips of nr columns into <paramref name="packed"/>, each p × nr row-major, zeros past column n; with <paramref name="inPlace"/> only the partial last strip.</summary>
+    private static ref T Pack<T, TV, TOps>(ref T b0, int bRow, int bCol, int p, int n, int nr, int strips, bool inPlace, ref T packed)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
-        var length = strips * p * nr;
-        if (Buffers<T>.Strips is not { } buffer || buffer.Span.Length < length)
-        {
-            buffer = new AlignedArray<T>(Math.Max(length, 4096));
-            Buffers<T>.Strips = buffer;
-        }
-        ref var packed = ref MemoryMarshal.GetReference(buffer.Span);
         var width = TOps.Count;
         for (var strip = 0; strip < strips; strip++)
         {

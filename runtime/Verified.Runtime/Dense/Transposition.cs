@@ -13,15 +13,63 @@ namespace Verified.Dense;
 /// </summary>
 public static class Transposition
 {
-    /// <summary>target[j·targetStride + i] = source[i·sourceStride + j] for a rows×cols source.</summary>
+    /// <summary>
+    /// target[j·targetStride + i] = source[i·sourceStride + j] for a rows×cols source. A large one (from
+    /// <see cref="SharedFromElements"/>) shares its column blocks over the thread's team (<see cref="Threading.DenseThreads"/>):
+    /// each block writes its own rows of the target, and a copy is the same whoever makes it.
+    /// </summary>
     public static void Transpose<T>(ReadOnlySpan<T> source, int sourceStride, Span<T> target, int targetStride, int rows, int cols)
     {
         if (rows > 0 && cols > 0 && (source.Length < (rows - 1) * sourceStride + cols || target.Length < (cols - 1) * targetStride + rows))
         {
             throw new ArgumentException($"transposing {rows}×{cols}: source {source.Length} or target {target.Length} too short");
         }
+        if (rows <= 0 || cols <= 0)
+        {
+            return;
+        }
         ref var s0 = ref MemoryMarshal.GetReference(source);
         ref var t0 = ref MemoryMarshal.GetReference(target);
+        var blocks = (cols + ColumnBlock - 1) / ColumnBlock;
+        if (Threading.DenseThreads.Team is { } team && blocks >= 2 && (long)rows * cols >= SharedFromElements)
+        {
+            if (typeof(T) == typeof(double))
+            {
+                BlocksOnTeam<double>.Run(team, ref Unsafe.As<T, double>(ref s0), sourceStride, ref Unsafe.As<T, double>(ref t0), targetStride, rows, cols, blocks);
+                return;
+            }
+            if (typeof(T) == typeof(float))
+            {
+                BlocksOnTeam<float>.Run(team, ref Unsafe.As<T, float>(ref s0), sourceStride, ref Unsafe.As<T, float>(ref t0), targetStride, rows, cols, blocks);
+                return;
+            }
+        }
+        ColumnBlocks(ref s0, sourceStride, ref t0, targetStride, rows, cols, 0, blocks);
+    }
+
+    /// <summary>
+    /// Source columns a block: the target rows a block writes (64 of them, a row tile's few elements each) stay in
+    /// the L1 cache until the next row tile fills the rest of their cache lines. Over the whole width at once, a
+    /// 1024×1024 transposition of doubles wrote each target line in two visits far apart (1.7 ms, AMD EPYC Zen 5).
+    /// </summary>
+    private const int ColumnBlock = 64;
+
+    /// <summary>Transpositions of at least this many elements (512 KB of doubles) share out over the thread's team.</summary>
+    private const long SharedFromElements = 1 << 16;
+
+    /// <summary>Column blocks <paramref name="fromBlock"/> … <paramref name="toBlock"/>−1 of the source, each over every row.</summary>
+    private static void ColumnBlocks<T>(ref T s0, int sourceStride, ref T t0, int targetStride, int rows, int cols, int fromBlock, int toBlock)
+    {
+        for (var block = fromBlock; block < toBlock; block++)
+        {
+            var from = block * ColumnBlock;
+            Band(ref Unsafe.Add(ref s0, from), sourceStride, ref Unsafe.Add(ref t0, from * targetStride), targetStride, rows, Math.Min(ColumnBlock, cols - from));
+        }
+    }
+
+    /// <summary>target[j·targetStride + i] = source[i·sourceStride + j] for a rows×cols source: register tiles where AVX has them, then eight rows at a time.</summary>
+    private static void Band<T>(ref T s0, int sourceStride, ref T t0, int targetStride, int rows, int cols)
+    {
         var i = 0;
         if (Avx.IsSupported && typeof(T) == typeof(float))
         {
@@ -54,6 +102,46 @@ public static class Transposition
             {
                 Unsafe.Add(ref t0, j * targetStride + i) = Unsafe.Add(ref s0, i * sourceStride + j);
             }
+        }
+    }
+
+    /// <summary>
+    /// A transposition's column blocks over a <see cref="Threading.WorkerTeam"/>, source and target pinned for the call
+    /// and reached through pointers; about four chunks a thread. One instance per thread and type: no allocation per call.
+    /// </summary>
+    private sealed unsafe class BlocksOnTeam<T> : Threading.IChunkedWork where T : unmanaged
+    {
+        [ThreadStatic]
+        private static BlocksOnTeam<T>? _instance;
+
+        private T* _source, _target;
+        private int _sourceStride, _targetStride, _rows, _cols, _blocks, _blocksPerChunk;
+
+        public static void Run(Threading.WorkerTeam team, ref T s0, int sourceStride, ref T t0, int targetStride, int rows, int cols, int blocks)
+        {
+            var work = _instance ??= new BlocksOnTeam<T>();
+            var chunks = Math.Min(blocks, 4 * team.Size);
+            fixed (T* source = &s0, target = &t0)
+            {
+                work._source = source;
+                work._target = target;
+                (work._sourceStride, work._targetStride, work._rows, work._cols, work._blocks) = (sourceStride, targetStride, rows, cols, blocks);
+                work._blocksPerChunk = (blocks + chunks - 1) / chunks;
+                try
+                {
+                    team.Run(work, (blocks + work._blocksPerChunk - 1) / work._blocksPerChunk);
+                }
+                finally
+                {
+                    work._source = work._target = null;
+                }
+            }
+        }
+
+        public void Run(int chunk)
+        {
+            var from = chunk * _blocksPerChunk;
+            ColumnBlocks(ref Unsafe.AsRef<T>(_source), _sourceStride, ref Unsafe.AsRef<T>(_target), _targetStride, _rows, _cols, from, Math.Min(_blocks, from + _blocksPerChunk));
         }
     }
 

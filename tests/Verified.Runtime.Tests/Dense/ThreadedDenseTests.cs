@@ -93,6 +93,59 @@ public sealed class ThreadedDenseTests
         Assert.Equal(alone.Exponents, shared.Exponents);
     }
 
+    /// <summary>
+    /// B packed once and met by row chunks of C, as a block reflector's later columns meet V, gives the one product's
+    /// numbers to the last bit: each element is the same FMA chain.
+    /// </summary>
+    [Theory]
+    [InlineData(101, 48, 520, 7)]
+    [InlineData(97, 520, 48, 12)]
+    [InlineData(40, 48, 48, 16)]
+    public void A_packed_operand_met_in_row_chunks_gives_the_products_numbers(int m, int p, int n, int chunk)
+    {
+        var a = DenseTestData.Gaussian(m * p, 11);
+        var b = DenseTestData.Gaussian(p * n, 12);
+        var whole = DenseTestData.Gaussian(m * n, 13);
+        var chunked = (double[])whole.Clone();
+        PackedKernel.Multiply(ref a[0], p, 1, ref b[0], n, 1, ref whole[0], n, m, p, n, accumulate: true, lowerOnly: false);
+        var packed = new PackedOperand<double>();
+        packed.Pack(ref b[0], n, 1, p, n);
+        for (var from = 0; from < m; from += chunk)
+        {
+            PackedKernel.MultiplyPacked(ref a[from * p], p, 1, packed, ref chunked[from * n], n, Math.Min(chunk, m - from), accumulate: true);
+        }
+        Assert.Equal(whole, chunked);
+    }
+
+    /// <summary>A kernel called inside a chunk the team is running stays on its thread: the team is busy, and handing it more work would deadlock.</summary>
+    [Fact]
+    public void Inside_a_running_chunk_the_kernels_see_no_team()
+    {
+        using var scope = DenseThreads.Use(2);
+        var outside = DenseThreads.Team;
+        var work = new RecordingWork();
+        outside!.Run(work, 4);
+        Assert.NotNull(outside);
+        Assert.Equal(4, work.Chunks);
+        Assert.Equal(0, work.SawATeam);
+        Assert.Same(outside, DenseThreads.Team);
+    }
+
+    private sealed class RecordingWork : IChunkedWork
+    {
+        public int Chunks;
+        public int SawATeam;
+
+        public void Run(int chunk)
+        {
+            Interlocked.Increment(ref Chunks);
+            if (DenseThreads.Team is not null)
+            {
+                Interlocked.Increment(ref SawATeam);
+            }
+        }
+    }
+
     [Fact]
     public void A_scope_restores_the_outer_one_and_refuses_zero()
     {

@@ -26,6 +26,18 @@ public sealed class TranspositionTests
     [InlineData(80, 75)]
     public void Every_element_lands_in_its_place_in_float(int rows, int cols) => Check<float>(rows, cols);
 
+    /// <summary>Large enough to be shared over a team in column blocks (a partial last block included): every element still lands in its place.</summary>
+    [Theory]
+    [InlineData(301, 517)]
+    [InlineData(517, 130)]
+    public void Every_element_lands_in_its_place_when_shared_over_a_team(int rows, int cols)
+    {
+        using var team = Verified.Dense.Threading.DenseThreads.Use(3);
+        Check<double>(rows, cols);
+        Check<float>(rows, cols);
+        Assert.True(Verified.Dense.Threading.DenseThreads.SharedChunks > 0, "the transpositions were not shared");
+    }
+
     private static void Check<T>(int rows, int cols) where T : struct, System.Numerics.INumber<T>
     {
         int sourceStride = cols + 3, targetStride = rows + 5;

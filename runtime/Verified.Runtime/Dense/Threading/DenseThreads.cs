@@ -18,8 +18,8 @@ public static class DenseThreads
     /// <summary>Chunks of products and factorisations handed to the team of the current scope so far (0 outside any): whether work was large enough to be shared.</summary>
     public static long SharedChunks => _team?.SharedChunks ?? 0;
 
-    /// <summary>The team of the calling thread, or null when the kernels run on it alone.</summary>
-    internal static WorkerTeam? Team => _team;
+    /// <summary>The team of the calling thread, or null when the kernels run on it alone: outside any scope, on a worker, and inside a chunk the team is running.</summary>
+    internal static WorkerTeam? Team => _team is { Running: false } team ? team : null;
 
     /// <summary>
     /// Lets the dense kernels called on this thread use <paramref name="threads"/> threads until the

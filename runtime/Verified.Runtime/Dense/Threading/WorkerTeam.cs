@@ -47,6 +47,12 @@ internal sealed class WorkerTeam : IDisposable
     /// <summary>Threads in the team, the caller included.</summary>
     public int Size { get; }
 
+    /// <summary>
+    /// Whether the team is running chunks: a kernel called inside a chunk on the calling thread then runs there alone
+    /// (<see cref="DenseThreads.Team"/> is null meanwhile), as it does on the workers, instead of handing the busy team more work.
+    /// </summary>
+    public bool Running { get; private set; }
+
     /// <summary>Chunks handed out to the team (work of at least two chunks) so far: shows that work was cut to be shared.</summary>
     public long SharedChunks { get; private set; }
 
@@ -71,9 +77,17 @@ internal sealed class WorkerTeam : IDisposable
         {
             _start[i].Set();
         }
-        Drain();
-        _finished.Wait();
-        _work = null;
+        Running = true;
+        try
+        {
+            Drain();
+            _finished.Wait();
+        }
+        finally
+        {
+            Running = false;
+            _work = null;
+        }
         _failure?.Throw();
     }
 
