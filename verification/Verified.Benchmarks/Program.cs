@@ -26,7 +26,7 @@ if (args is ["spectrum", var size, var count, var stepCount, var threadCount, ..
     var (n, k, steps, threads) = (int.Parse(size), int.Parse(count), int.Parse(stepCount), int.Parse(threadCount));
     var repeats = args.Length > 5 ? int.Parse(args[5]) : 3;
     var workload = new SpectrumWorkload(n, k, threads);
-    workload.Run(Math.Max(2, steps / 4));
+    workload.Run(2 * steps); // warm: every hot loop at its final tier before the timed runs
     var (shortRun, longRun) = (double.MaxValue, double.MaxValue);
     var lambda1 = 0.0;
     for (var i = 0; i < repeats; i++)
