@@ -44,7 +44,7 @@ public sealed class TrainingOptionSet
     };
     public Option<double> RegularisationWeight { get; } = new Option<double>("--reg-weight") { Description = "The weight β of the --regularise penalty", DefaultValueFactory = _ => TrainOptions.DefaultRegularisationWeight }.FinitePositive();
     public Option<string?> Loss { get; } = new("--loss") { Description = "mse or bce (default: the task's own; copy and continuous-xor mse, the binary tasks bce on logits)" };
-    public Option<int> EvalEvery { get; } = new Option<int>("--eval-every") { Description = "Epochs between evaluations of the test set and ∂L/∂W (the first and last epoch are always evaluated)", DefaultValueFactory = _ => Defaults.EvalEvery }.Positive();
+    public Option<int> EvalEvery { get; } = new Option<int>("--eval-every") { Description = "Epochs between evaluations of the test set, |∂L/∂h0| and the singular values of ∂L/∂W (the first and last epoch are always evaluated)", DefaultValueFactory = _ => Defaults.EvalEvery }.Positive();
     public Option<int> FlossEpochs { get; } = new Option<int>("--floss-epochs") { Description = "Flossing epochs before training (E_p), or per episode during training", DefaultValueFactory = _ => Defaults.FlossEpochs }.Positive();
     public Option<int[]> FlossAt { get; } = new Option<int[]>("--floss-at") { Description = "Training epochs that start a flossing episode (schedule during)", DefaultValueFactory = _ => [.. Defaults.FlossAt], AllowMultipleArgumentsPerToken = true }.NonNegative();
     public Option<int> FlossSteps { get; } = new Option<int>("--floss-steps") { Description = "Flossing horizon T_f", DefaultValueFactory = _ => Defaults.FlossSteps }.Positive();
