@@ -62,19 +62,30 @@ internal sealed class BlockReflector<T> where T : unmanaged, IFloatingPointIeee7
         }
     }
 
+    /// <summary>Work on a panel's own columns that <see cref="Apply"/> runs beside its products on the later columns.</summary>
+    internal interface IPanelWork
+    {
+        void Run();
+    }
+
     /// <summary>
     /// Columns <paramref name="end"/> … <paramref name="k"/>−1, rows <paramref name="first"/> on, ←
     /// (I − V Tᵀ Vᵀ) C while factorising (<paramref name="forming"/> false: H_{e−1} ⋯ H_first C), or
     /// (I − V T Vᵀ) C while forming Q (H_first ⋯ H_{e−1} C); the panel's T from <see cref="Build"/>.
-    /// The later columns go <see cref="ChunkColumns"/> at a time through all three products, so that a chunk
-    /// read for CᵀV is still in the L2 cache when it is updated, and the chunks share out over the run's team:
-    /// each element of W and of C is the same FMA chain as in one product over all the columns, on any thread.
+    /// The later columns go in chunks through all three products, so that a chunk read for CᵀV is still in
+    /// the L2 cache when it is updated, and the chunks share out over the run's team: each element of W and of C
+    /// is the same FMA chain as in one product over all the columns, on any thread. The first chunk is the next
+    /// panel's columns; while factorising, <paramref name="panel"/> (the next panel's reflectors and T) runs right
+    /// after that chunk, and while forming (this panel's own columns of Q) as a chunk of its own, so that on a team
+    /// the panels' level-2 work overlaps the later columns' products instead of waiting between them (LAPACK's
+    /// look-ahead). Neither touches a column the other chunks use, and both read V through its packed copies.
     /// </summary>
-    public void Apply(Span<T> columns, int first, int end, int k, bool forming)
+    public void Apply(Span<T> columns, int first, int end, int k, bool forming, IPanelWork? panel = null)
     {
         var (count, later, length) = (end - first, k - end, _n - first);
         if (later <= 0)
         {
+            panel?.Run();
             return;
         }
         if (forming)
@@ -86,21 +97,25 @@ internal sealed class BlockReflector<T> where T : unmanaged, IFloatingPointIeee7
         _vForW.Pack(ref v, 1, _stride, length, count);
         _vForC.Pack(ref v, _stride, 1, count, length);
         _minusTPacked.Pack(ref _minusT[first / _width * _width * _width], forming ? 1 : _width, forming ? _width : 1, count, count);
-        var chunks = (later + ChunkColumns - 1) / ChunkColumns;
+        var chunks = ChunkCount(later);
         if (DenseThreads.Team is { } team && chunks >= 2 && (long)later * count * length >= PackedKernel.ParallelFromMultiplyAdds)
         {
-            _chunks.Run(team, this, columns, first, end, k, chunks);
+            _chunks.Run(team, this, columns, first, end, k, chunks, forming, panel);
             return;
         }
         ApplyToChunks(columns, first, end, k, 0, chunks);
+        panel?.Run();
     }
 
     /// <summary>
-    /// Later columns a chunk of <see cref="Apply"/>: a multiple of every micro-kernel's rows (4, 8, 12, 16), and at
-    /// n = 1024 in double 384 KB, which stays in a 1 MB L2 cache beside the packed V. The chunks, not the threads,
-    /// fix the work, so the factors do not depend on the team's size.
+    /// Later columns a chunk of <see cref="Apply"/> after the first (which holds the next panel's columns): a multiple
+    /// of every micro-kernel's rows (4, 8, 12, 16), and at n = 1024 in double 384 KB, which stays in a 1 MB L2 cache
+    /// beside the packed V. The chunks, not the threads, fix the work, so the factors do not depend on the team's size.
     /// </summary>
     private const int ChunkColumns = 48;
+
+    /// <summary>Chunks of <paramref name="later"/> columns: the next panel's, then <see cref="ChunkColumns"/> at a time.</summary>
+    private int ChunkCount(int later) => later <= _width ? 1 : 1 + (later - _width + ChunkColumns - 1) / ChunkColumns;
 
     /// <summary>Chunks <paramref name="fromChunk"/> … <paramref name="toChunk"/>−1 of the later columns through W = CᵀV, W(−T) and C += (W(−T)) Vᵀ.</summary>
     private void ApplyToChunks(Span<T> columns, int first, int end, int k, int fromChunk, int toChunk)
@@ -108,8 +123,8 @@ internal sealed class BlockReflector<T> where T : unmanaged, IFloatingPointIeee7
         var count = end - first;
         for (var chunk = fromChunk; chunk < toChunk; chunk++)
         {
-            var from = chunk * ChunkColumns;
-            var width = Math.Min(ChunkColumns, k - end - from);
+            var from = chunk == 0 ? 0 : _width + (chunk - 1) * ChunkColumns;
+            var width = Math.Min(chunk == 0 ? _width : ChunkColumns, k - end - from);
             ref var c = ref columns[(end + from) * _stride + first];
             ref var w = ref _w.Span[from * count];
             ref var wt = ref _wt.Span[from * count];
@@ -121,33 +136,52 @@ internal sealed class BlockReflector<T> where T : unmanaged, IFloatingPointIeee7
 
     /// <summary>
     /// <see cref="Apply"/>'s chunks over a <see cref="WorkerTeam"/>: the workspace is pinned (<see cref="AlignedArray{T}"/>) and
-    /// reached through a pointer while the team runs; W and W(−T) are written a chunk's own rows at a time.
+    /// reached through a pointer while the team runs; W and W(−T) are written a chunk's own rows at a time. Factorising,
+    /// chunk 0 goes on to the panel work; forming, the panel work is chunk 0 and the column chunks follow it.
     /// </summary>
     private sealed unsafe class ChunksOnTeam : IChunkedWork
     {
         private BlockReflector<T>? _owner;
+        private IPanelWork? _panel;
         private T* _columns;
         private int _length, _first, _end, _k;
+        private bool _forming;
 
-        public void Run(WorkerTeam team, BlockReflector<T> owner, Span<T> columns, int first, int end, int k, int chunks)
+        public void Run(WorkerTeam team, BlockReflector<T> owner, Span<T> columns, int first, int end, int k, int chunks, bool forming, IPanelWork? panel)
         {
             fixed (T* pointer = columns)
             {
                 _columns = pointer;
-                (_owner, _length, _first, _end, _k) = (owner, columns.Length, first, end, k);
+                (_owner, _length, _first, _end, _k, _forming, _panel) = (owner, columns.Length, first, end, k, forming, panel);
                 try
                 {
-                    team.Run(this, chunks);
+                    team.Run(this, chunks + (forming && panel is not null ? 1 : 0));
                 }
                 finally
                 {
-                    _owner = null;
+                    (_owner, _panel) = (null, null);
                     _columns = null;
                 }
             }
         }
 
-        public void Run(int chunk) => _owner!.ApplyToChunks(new Span<T>(_columns, _length), _first, _end, _k, chunk, chunk + 1);
+        public void Run(int chunk)
+        {
+            if (_forming && _panel is { } alongside)
+            {
+                if (chunk == 0)
+                {
+                    alongside.Run();
+                    return;
+                }
+                chunk--;
+            }
+            _owner!.ApplyToChunks(new Span<T>(_columns, _length), _first, _end, _k, chunk, chunk + 1);
+            if (chunk == 0 && !_forming)
+            {
+                _panel?.Run();
+            }
+        }
     }
 
     private readonly ChunksOnTeam _chunks = new();

@@ -32,6 +32,7 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
     private readonly int _panelWidth; // columns a panel, even but for k itself (k: unblocked)
     private readonly object _pairs;   // Pair<TV, TOps>[] at the vector width in use: a panel's pairs of reflectors
     private object? _reflectionGroups; // ReflectionGroups<TV, TOps> once a team has shared the later columns
+    private object? _panelSteps;       // PanelSteps<TV, TOps> of the block-reflector path
 
     /// <summary>
     /// The size from which the default factoriser applies its panels as block reflectors: about a 1 MB
@@ -138,18 +139,20 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
         var columns = _columns.Span;
         var pairs = (Pair<TV, TOps>[])_pairs;
         Transposition.Transpose(a, k, columns, stride, n, k);
-        // Factorisation a panel at a time: its reflectors, in pairs, on its own columns, then on the later ones.
+        // Factorisation a panel at a time: its reflectors, in pairs, on its own columns, then on the later ones; as block
+        // reflectors, the next panel is factored as soon as this one has reached its columns (PanelSteps).
+        var steps = _blockReflector is null ? null : (PanelSteps<TV, TOps>)(_panelSteps ??= new PanelSteps<TV, TOps>(this, _blockReflector));
+        steps?.Factor(pairs, 0, Math.Min(width, k));
         for (var first = 0; first < k; first += width)
         {
             var end = Math.Min(first + width, k);
-            var count = FactorPanel(pairs, first, end);
-            if (_blockReflector is { } block)
+            if (steps is not null)
             {
-                block.Build(columns, _beta, first, end);
-                block.Apply(columns, first, end, k, forming: false);
+                steps.Next(pairs, end, Math.Min(end + width, k));
+                _blockReflector!.Apply(columns, first, end, k, forming: false, end < k ? steps.NextFactor : null);
                 continue;
             }
-            ReflectLater(pairs, count, end, k);
+            ReflectLater(pairs, FactorPanel(pairs, first, end), end, k);
         }
         // R: above the diagonal the transformed columns (R_ic in entry i of column c), the diagonal from α, zeros below
         // where the transposition brings the reflectors.
@@ -166,14 +169,13 @@ public sealed partial class HouseholderQr<T> where T : unmanaged, IFloatingPoint
         {
             var end = Math.Min(first + width, k);
             var count = FormingPairs(pairs, first, end);
-            if (_blockReflector is { } block)
+            if (steps is not null)
             {
-                block.Apply(columns, first, end, k, forming: true);
+                steps.Next(pairs, first, end);
+                _blockReflector!.Apply(columns, first, end, k, forming: true, steps.Form);
+                continue;
             }
-            else
-            {
-                ReflectLater(pairs, count, end, k);
-            }
+            ReflectLater(pairs, count, end, k);
             FormPanel(pairs, first, end);
         }
         // Positive diagonal: flip row i of R and column i of Q where R_ii < 0.

@@ -89,6 +89,31 @@ public sealed class BlockReflectorQrTests
         Assert.Equal(r, rShared);
     }
 
+    /// <summary>
+    /// On a team the next panel is factored, and a panel's own columns of Q formed, beside the products on the later
+    /// columns (the look-ahead): the factors are those of one thread to the last bit, for panels narrower than, as wide
+    /// as and wider than a chunk of later columns, and a last panel and chunk cut short.
+    /// </summary>
+    [Theory]
+    [InlineData(16)]
+    [InlineData(32)]
+    [InlineData(48)]
+    [InlineData(64)]
+    public void Panels_ahead_of_the_products_on_a_team_give_the_one_thread_factors(int width)
+    {
+        const int n = 530, k = 301;
+        var a = DenseTestData.Gaussian(n * k, 23);
+        var (q, r) = Factor(a, n, k, width, blockReflectors: true);
+        foreach (var size in new[] { 2, 3 })
+        {
+            using var team = DenseThreads.Use(size);
+            var (qShared, rShared) = Factor(a, n, k, width, blockReflectors: true);
+            Assert.True(DenseThreads.SharedChunks > 0);
+            Assert.Equal(q, qShared);
+            Assert.Equal(r, rShared);
+        }
+    }
+
     /// <summary>Gaussian; rank k − 6 plus 1e-13 noise; or singular values from 1 down to 1e-12 between random orthonormal bases.</summary>
     private static double[] Input(string kind, int n, int k)
     {
