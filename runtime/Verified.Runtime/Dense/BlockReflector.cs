@@ -78,7 +78,8 @@ internal sealed class BlockReflector<T> where T : unmanaged, IFloatingPointIeee7
     /// panel's columns; while factorising, <paramref name="panel"/> (the next panel's reflectors and T) runs right
     /// after that chunk, and while forming (this panel's own columns of Q) as a chunk of its own, so that on a team
     /// the panels' level-2 work overlaps the later columns' products instead of waiting between them (LAPACK's
-    /// look-ahead). Neither touches a column the other chunks use, and both read V through its packed copies.
+    /// look-ahead). The panel work touches only its panel's columns, which no other chunk uses; it may overwrite
+    /// _v, _gram and the next panel's T meanwhile, so the column chunks read V and −T only through their packed copies.
     /// </summary>
     public void Apply(Span<T> columns, int first, int end, int k, bool forming, IPanelWork? panel = null)
     {
@@ -109,7 +110,7 @@ internal sealed class BlockReflector<T> where T : unmanaged, IFloatingPointIeee7
 
     /// <summary>
     /// Later columns a chunk of <see cref="Apply"/> after the first (which holds the next panel's columns): a multiple
-    /// of every micro-kernel's rows (4, 8, 12, 16), and at n = 1024 in double 384 KB, which stays in a 1 MB L2 cache
+    /// of every micro-kernel's rows (4, 6, 8, 12, 16), and at n = 1024 in double 384 KB, which stays in a 1 MB L2 cache
     /// beside the packed V. The chunks, not the threads, fix the work, so the factors do not depend on the team's size.
     /// </summary>
     private const int ChunkColumns = 48;

@@ -15,10 +15,20 @@ public static class LogDeterminant
     /// </summary>
     public const int BlockedFrom = 256;
 
-    /// <summary>Columns a panel: a whole number of the product's column strips on both paths (24 doubles on AVX-512, 8 on AVX2).</summary>
+    /// <summary>
+    /// Columns a panel, the inner dimension of the trailing update A22 += L21 (−U12): wide enough that the update runs at
+    /// the product's speed, narrow enough that the panel's level-2 elimination stays small beside it (the QR's panels are
+    /// as wide, <see cref="HouseholderQr{T}.BlockedPanelWidth"/>).
+    /// </summary>
     public const int PanelWidth = 48;
 
-    /// <summary>log|det A| of the row-major n×n matrix <paramref name="a"/>, which is overwritten by its LU factors; −∞ for a singular A.</summary>
+    /// <summary>
+    /// log|det A| of the row-major n×n matrix <paramref name="a"/>, which is overwritten by its LU factors; −∞ when a pivot
+    /// is exactly zero (a zero column, say). An A singular only in exact arithmetic, such as one with two equal rows, gives
+    /// −∞ below <see cref="BlockedFrom"/> rows, where both rows meet the same operations, and from it a finite value with
+    /// one pivot at rounding level (about 1e-16 of the others), as any blocked LU does: the panel's rows and the rows
+    /// below it reach the later columns through differently rounded sums.
+    /// </summary>
     public static double LogAbsDet(Span<double> a, int n) => n < BlockedFrom ? Eliminate(a, n, 0, n) : Blocked(a, n);
 
     /// <summary>−U12 of the panel being applied, this thread's, kept between calls: no allocation per step.</summary>
@@ -35,8 +45,13 @@ public static class LogDeterminant
         for (var first = 0; first < n; first += PanelWidth)
         {
             var end = Math.Min(first + PanelWidth, n);
-            sum += Eliminate(a, n, first, end);
-            if (double.IsNegativeInfinity(sum) || end == n)
+            var panel = Eliminate(a, n, first, end);
+            if (double.IsNegativeInfinity(panel))
+            {
+                return panel;
+            }
+            sum += panel;
+            if (end == n)
             {
                 return sum;
             }

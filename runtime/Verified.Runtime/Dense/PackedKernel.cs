@@ -141,13 +141,16 @@ internal static partial class PackedKernel
         }
         else
         {
-            throw new PlatformNotSupportedException("a packed operand needs 256-bit vectors");
+            // No vectors: B was copied row-major (p × n), as the scalar product reads it.
+            Scalar(ref a0, aRow, aCol, ref packed, b.Columns, 1, ref c0, cRow, m, b.Rows, b.Columns, accumulate, false);
         }
     }
 
-    /// <summary>Elements B (p×n) takes packed at the vector width in use.</summary>
+    /// <summary>Elements B (p×n) takes packed at the vector width in use (p·n, row-major, without vectors).</summary>
     internal static int PackedLength<T>(int p, int n) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Simd.Wide ? PackedLength<T, Vector512<T>, Lanes512<T>>(p, n) : PackedLength<T, Vector256<T>, Lanes256<T>>(p, n);
+        Simd.Wide ? PackedLength<T, Vector512<T>, Lanes512<T>>(p, n)
+        : Vector256.IsHardwareAccelerated ? PackedLength<T, Vector256<T>, Lanes256<T>>(p, n)
+        : p * n;
 
     private static int PackedLength<T, TV, TOps>(int p, int n) where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TOps : ISimd<TV, T>
     {
@@ -162,9 +165,19 @@ internal static partial class PackedKernel
         {
             PackInto<T, Vector512<T>, Lanes512<T>>(ref b0, bRow, bCol, p, n, ref packed);
         }
-        else
+        else if (Vector256.IsHardwareAccelerated)
         {
             PackInto<T, Vector256<T>, Lanes256<T>>(ref b0, bRow, bCol, p, n, ref packed);
+        }
+        else
+        {
+            for (var l = 0; l < p; l++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    Unsafe.Add(ref packed, l * n + j) = Unsafe.Add(ref b0, l * bRow + j * bCol);
+                }
+            }
         }
     }
 

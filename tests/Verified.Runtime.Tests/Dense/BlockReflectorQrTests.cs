@@ -72,6 +72,7 @@ public sealed class BlockReflectorQrTests
     }
 
     [Fact]
+    [Trait("Category", ScalarPathTests.Category)]
     public void The_default_factoriser_uses_block_reflectors_from_a_megabyte_and_threads_do_not_change_them()
     {
         const int n = 520, k = 256;
@@ -99,6 +100,7 @@ public sealed class BlockReflectorQrTests
     [InlineData(32)]
     [InlineData(48)]
     [InlineData(64)]
+    [Trait("Category", ScalarPathTests.Category)]
     public void Panels_ahead_of_the_products_on_a_team_give_the_one_thread_factors(int width)
     {
         const int n = 530, k = 301;

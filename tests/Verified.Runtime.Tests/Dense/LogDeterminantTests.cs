@@ -80,6 +80,35 @@ public sealed class LogDeterminantTests
         Assert.Equal(double.NegativeInfinity, LogDeterminant.LogAbsDet(a, n));
     }
 
+    /// <summary>
+    /// Two equal rows: −∞ below the blocked size, where both rows meet the same operations; from it a value far below that
+    /// of the same matrix with the copy moved by 1e-3 (one pivot at rounding level instead of about 1e-3).
+    /// </summary>
+    [Theory]
+    [InlineData(200)]
+    [InlineData(300)]
+    public void Two_equal_rows_give_minus_infinity_or_a_pivot_at_rounding_level(int n)
+    {
+        var a = DenseTestData.Gaussian(n * n, 10);
+        a.AsSpan(3 * n, n).CopyTo(a.AsSpan((n - 5) * n, n));
+        var moved = (double[])a.Clone();
+        var step = DenseTestData.Gaussian(n, 11);
+        for (var j = 0; j < n; j++)
+        {
+            moved[(n - 5) * n + j] += 1e-3 * step[j];
+        }
+        var equal = LogDeterminant.LogAbsDet(a, n);
+        var apart = LogDeterminant.LogAbsDet(moved, n);
+        if (n < LogDeterminant.BlockedFrom)
+        {
+            Assert.Equal(double.NegativeInfinity, equal);
+        }
+        else
+        {
+            Assert.True(double.IsFinite(equal) && equal < apart - 20, $"equal rows {equal}, moved apart {apart}");
+        }
+    }
+
     [Fact]
     public void Panels_on_a_team_give_the_numbers_of_one_thread_and_allocate_nothing_once_warm()
     {

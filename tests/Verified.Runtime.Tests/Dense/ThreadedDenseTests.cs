@@ -101,6 +101,7 @@ public sealed class ThreadedDenseTests
     [InlineData(101, 48, 520, 7)]
     [InlineData(97, 520, 48, 12)]
     [InlineData(40, 48, 48, 16)]
+    [Trait("Category", ScalarPathTests.Category)]
     public void A_packed_operand_met_in_row_chunks_gives_the_products_numbers(int m, int p, int n, int chunk)
     {
         var a = DenseTestData.Gaussian(m * p, 11);
@@ -117,28 +118,38 @@ public sealed class ThreadedDenseTests
         Assert.Equal(whole, chunked);
     }
 
-    /// <summary>A kernel called inside a chunk the team is running stays on its thread: the team is busy, and handing it more work would deadlock.</summary>
+    /// <summary>
+    /// A kernel called inside a chunk the team is running stays on its thread: handing the busy team more work would
+    /// overwrite the running work's shared state (its work, next chunk, busy count and finished signal). Chunks that take
+    /// a while make sure the calling thread, whose team is set, runs some of them.
+    /// </summary>
     [Fact]
     public void Inside_a_running_chunk_the_kernels_see_no_team()
     {
         using var scope = DenseThreads.Use(2);
         var outside = DenseThreads.Team;
-        var work = new RecordingWork();
-        outside!.Run(work, 4);
-        Assert.NotNull(outside);
-        Assert.Equal(4, work.Chunks);
+        var work = new RecordingWork(Environment.CurrentManagedThreadId);
+        outside!.Run(work, 64);
+        Assert.Equal(64, work.Chunks);
+        Assert.True(work.OnCaller > 0, "no chunk ran on the calling thread");
         Assert.Equal(0, work.SawATeam);
         Assert.Same(outside, DenseThreads.Team);
     }
 
-    private sealed class RecordingWork : IChunkedWork
+    private sealed class RecordingWork(int caller) : IChunkedWork
     {
         public int Chunks;
+        public int OnCaller;
         public int SawATeam;
 
         public void Run(int chunk)
         {
+            Thread.SpinWait(20_000);
             Interlocked.Increment(ref Chunks);
+            if (Environment.CurrentManagedThreadId == caller)
+            {
+                Interlocked.Increment(ref OnCaller);
+            }
             if (DenseThreads.Team is not null)
             {
                 Interlocked.Increment(ref SawATeam);
