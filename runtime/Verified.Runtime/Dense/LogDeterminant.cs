@@ -67,9 +67,7 @@ public static class LogDeterminant
             // A22 −= L21 U12, as A22 += L21 (−U12).
             for (var r = 0; r < width; r++)
             {
-                var row = minusU12.AsSpan(r * later, later);
-                a.Slice((first + r) * n + end, later).CopyTo(row);
-                Blas.Scale(-1.0, row);
+                Blas.ScaleTo(-1.0, a.Slice((first + r) * n + end, later), minusU12.AsSpan(r * later, later));
             }
             PackedKernel.Multiply(ref a[end * n + first], n, 1, ref minusU12[0], later, 1, ref a[end * n + end], n,
                 later, width, later, accumulate: true, lowerOnly: false);

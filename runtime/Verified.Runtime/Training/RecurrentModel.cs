@@ -1,3 +1,4 @@
+using Verified.Dense;
 using Verified.Initialisation;
 using Verified.Randomness;
 
@@ -63,10 +64,7 @@ public sealed class RecurrentModel
             var scale = 1 / Math.Sqrt(Cell.InputSize);
             foreach (var weights in InputWeights())
             {
-                foreach (ref var value in theta.AsSpan(weights.Offset, weights.Length))
-                {
-                    value *= scale;
-                }
+                Blas.Scale(scale, theta.AsSpan(weights.Offset, weights.Length));
             }
         }
         var readoutScale = init == ModelInit.AuthorCode ? 1 : 1 / Math.Sqrt(Cell.StateSize);
