@@ -1,4 +1,5 @@
 using ScottPlot;
+using Verified.Cli.Reproduction;
 using Verified.Experiments.Sweeps;
 using Verified.Training;
 
@@ -37,7 +38,7 @@ public static class ExponentsAfterPlot
                     // Over the delays run, so that every panel shares their x range.
                     var (first, last) = (kept.Min(result => result.Run.Options.Delay), kept.Max(result => result.Run.Options.Delay));
                     var delays = Enumerable.Range(first, last - first + 1).Select(d => (double)d).ToList();
-                    chart.Line("−0.2 exp(−0.03 d) (appendix D.3)", delays, [.. delays.Select(d => -0.2 * Math.Exp(-0.03 * d))], Colors.Black, dashed: true);
+                    chart.Line("−0.2 exp(−0.03 d) (appendix D.3)", delays, [.. delays.Select(PaperClaims.Fig13Fit)], Colors.Black, dashed: true);
                 }
                 charts.Add(chart);
             }
